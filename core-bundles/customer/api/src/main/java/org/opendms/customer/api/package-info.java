@@ -1,0 +1,9 @@
+/**
+ * Published customer API: value types, records and the service that core bundles and plugins call.
+ */
+@Export
+@Version("1.0.0")
+package org.opendms.customer.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,9 @@
+/**
+ * How a bundle publishes REST resources under {@code /api}: constants for the JAX-RS whiteboard.
+ */
+@Export
+@Version("1.0.0")
+package org.opendms.platform.rest.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

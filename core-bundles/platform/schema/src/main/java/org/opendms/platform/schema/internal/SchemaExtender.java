@@ -1,0 +1,137 @@
+package org.opendms.platform.schema.internal;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.schema.migrator.ChangelogMigrator;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import liquibase.resource.OSGiResourceAccessor;
+
+/**
+ * Migrates the schema of every active bundle that names a changelog in its {@code DMS-Changelog} header, one
+ * bundle at a time, then registers {@link SchemaReady} for it. Services reference that marker, so they start only
+ * on an up-to-date schema. The DataSource reference is static: switching the database (editing the pax-jdbc
+ * configuration) restarts this component, which withdraws every marker and migrates the new database first.
+ */
+@Component(immediate = true, service = {})
+public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.TrackedSchema> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaExtender.class);
+
+    @Reference(target = "(osgi.jndi.service.name=dms)")
+    DataSource dataSource;
+
+    private BundleContext context;
+    private ExecutorService worker;
+    private BundleTracker<TrackedSchema> tracker;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
+        // one thread: Liquibase's lock table would serialise them anyway, and Derby prefers one writer of DDL
+        worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dms-schema-migrations"));
+        tracker = new BundleTracker<>(bundleContext, Bundle.ACTIVE, this);
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        tracker.close();
+        worker.shutdownNow();
+        worker.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public TrackedSchema addingBundle(Bundle bundle, BundleEvent event) {
+        String changelog = bundle.getHeaders("").get(SchemaReady.CHANGELOG_HEADER);
+        if (changelog == null || changelog.isBlank()) {
+            return null;
+        }
+        TrackedSchema tracked = new TrackedSchema(bundle, changelog.trim());
+        worker.execute(tracked::migrate);
+        return tracked;
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, TrackedSchema tracked) {
+        // nothing: a bundle update passes through RESOLVED, so it is removed and added again
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, TrackedSchema tracked) {
+        tracked.withdraw();
+    }
+
+    /** One bundle's schema: migrated on the worker, withdrawn when the bundle stops. */
+    final class TrackedSchema {
+        private final Bundle bundle;
+        private final String changelog;
+        private ServiceRegistration<SchemaReady> registration;
+        private boolean withdrawn;
+
+        TrackedSchema(Bundle bundle, String changelog) {
+            this.bundle = bundle;
+            this.changelog = changelog;
+        }
+
+        void migrate() {
+            synchronized (this) {
+                if (withdrawn) {
+                    return;
+                }
+            }
+            String name = bundle.getSymbolicName();
+            long started = System.nanoTime();
+            String version;
+            try {
+                version = ChangelogMigrator.migrate(dataSource, changelog, new OSGiResourceAccessor(bundle));
+            } catch (RuntimeException e) {
+                LOG.error("Schema of {} could not be migrated with {}; its services stay stopped: {}", name,
+                        changelog, e.getMessage(), e);
+                return;
+            }
+            LOG.info("Schema of {} is at {} ({} ms)", name, version, (System.nanoTime() - started) / 1_000_000);
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(SchemaReady.BUNDLE, name);
+            props.put(SchemaReady.VERSION, version);
+            synchronized (this) {
+                if (!withdrawn) {
+                    registration = context.registerService(SchemaReady.class, new ReadySchema(name, version), props);
+                }
+            }
+        }
+
+        synchronized void withdraw() {
+            withdrawn = true;
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // the framework unregistered it when this bundle stopped
+                }
+                registration = null;
+            }
+        }
+    }
+
+    record ReadySchema(String bundle, String version) implements SchemaReady {
+    }
+}

@@ -1,0 +1,96 @@
+package org.opendms.platform.schema.migrator;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.FastCheckService;
+import liquibase.changelog.RanChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+/**
+ * Brings one changelog's schema up to date with Liquibase. Used by the platform's extender for bundles and by
+ * persistence tests outside OSGi, so both run migrations exactly the same way.
+ */
+public final class ChangelogMigrator {
+
+    private ChangelogMigrator() {
+    }
+
+    /**
+     * Runs every pending changeset of the changelog and returns the id of the last one applied from it.
+     *
+     * @throws MigrationException when Liquibase fails or a changeset is still pending afterwards
+     */
+    @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
+    public static String migrate(DataSource dataSource, String changelogPath, ResourceAccessor resources) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase looks its XSDs and services up through the context class loader; without one it throws.
+        thread.setContextClassLoader(Liquibase.class.getClassLoader());
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Object> scope = new HashMap<>();
+            scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+            scope.put(Scope.Attr.resourceAccessor.name(), resources);
+            scope.put("liquibase.analytics.enabled", Boolean.FALSE);
+            return Scope.child(scope, () -> {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                if (database instanceof DerbyDatabase derby) {
+                    // closing must not shut down the embedded engine that the pool and JPA still use
+                    derby.setShutdownEmbeddedDerby(false);
+                }
+                Liquibase liquibase = new Liquibase(changelogPath, resources, database);
+                // Liquibase remembers "up to date" per changelog path; after a bundle update that is stale.
+                Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
+                liquibase.update(new Contexts(), new LabelExpression());
+                List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
+                if (!pending.isEmpty()) {
+                    throw new MigrationException(changelogPath + ": " + pending.size()
+                            + " changesets still pending after update, first " + pending.get(0).getId());
+                }
+                return lastApplied(database, changelogPath);
+            });
+        } catch (MigrationException e) {
+            throw e;
+        } catch (SQLException | LiquibaseException e) {
+            throw new MigrationException(changelogPath + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof MigrationException m) {
+                throw m;
+            }
+            throw new MigrationException(changelogPath + ": " + cause.getMessage(), cause);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String lastApplied(Database database, String changelogPath) throws LiquibaseException {
+        return database.getRanChangeSetList().stream()
+                .filter(r -> normalise(r.getChangeLog()).equals(normalise(changelogPath)))
+                .max(Comparator.comparing(RanChangeSet::getOrderExecuted))
+                .map(RanChangeSet::getId)
+                .orElse("none");
+    }
+
+    private static String normalise(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

@@ -1,0 +1,98 @@
+package org.opendms.platform.schema.migrator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import liquibase.resource.DirectoryResourceAccessor;
+
+class ChangelogMigratorTest {
+
+    private static int databases;
+    private EmbeddedDataSource dataSource;
+
+    @BeforeEach
+    void freshDatabase() {
+        dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:migrator" + (++databases));
+        dataSource.setCreateDatabase("create");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        dataSource.setConnectionAttributes("drop=true");
+        try (Connection ignored = dataSource.getConnection()) {
+            // dropping answers with an exception by design
+        } catch (SQLException expected) {
+            // Derby reports a successful drop as SQLState 08006
+        }
+    }
+
+    @Test
+    void createsTheSchemaAndReportsTheLastChangeset(@TempDir Path dir) throws Exception {
+        Path root = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
+        String version = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        assertEquals("sample-001", version);
+        assertEquals(0, countRows("SELECT COUNT(*) FROM sample_note"));
+    }
+
+    @Test
+    void runningTwiceChangesNothing(@TempDir Path dir) throws Exception {
+        Path root = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
+        ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        String again = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        assertEquals("sample-001", again);
+        assertEquals(1, countRows("SELECT COUNT(*) FROM DATABASECHANGELOG"));
+    }
+
+    @Test
+    void anUpdatedBundleGetsItsNewChangesetsUnderTheSamePath(@TempDir Path dir) throws Exception {
+        Path v1 = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
+        Path v2 = bundleWith(dir.resolve("v2"), "changelog-v2.xml");
+        ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(v1));
+        String version = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(v2));
+        assertEquals("sample-002", version);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO sample_note (text, author) VALUES ('oil change', 'advisor')");
+        }
+        assertEquals(1, countRows("SELECT COUNT(*) FROM sample_note WHERE author = 'advisor'"));
+    }
+
+    @Test
+    void aBrokenChangelogIsReportedWithItsPath(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("broken");
+        Files.createDirectories(root.resolve("db/test"));
+        Files.writeString(root.resolve("db/test/changelog.xml"), "<databaseChangeLog>not xml");
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root)));
+        assertTrue(e.getMessage().startsWith("db/test/changelog.xml"), e.getMessage());
+    }
+
+    private static Path bundleWith(Path root, String resource) throws Exception {
+        Files.createDirectories(root.resolve("db/test"));
+        try (var in = ChangelogMigratorTest.class.getResourceAsStream("/db/sample/" + resource)) {
+            Files.copy(in, root.resolve("db/test/changelog.xml"));
+        }
+        return root;
+    }
+
+    private int countRows(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+}
