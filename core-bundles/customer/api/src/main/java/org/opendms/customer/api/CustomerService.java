@@ -1,0 +1,45 @@
+package org.opendms.customer.api;
+
+import java.util.List;
+
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The customer archive (客户档案). Every method either does all it says or changes nothing and throws a
+ * {@link DmsException} naming the field and the reason.
+ */
+@ProviderType
+public interface CustomerService {
+
+    /** Roles that may create and change customers. */
+    List<String> EDITORS = List.of("admin", "manager", "advisor");
+    /** Roles that may see a customer's full mobile (to call them, to settle a bill). */
+    List<String> CONTACT_READERS = List.of("admin", "manager", "advisor", "cashier");
+    /** Roles that may read the personal-data access log. */
+    List<String> AUDITORS = List.of("admin", "manager");
+
+    Customer create(CustomerDraft draft, Actor actor);
+
+    /**
+     * Replaces a customer's details.
+     *
+     * @param expectedVersion the version the user read; if someone changed the customer since, nothing is written
+     *                        and a CONFLICT tells the user to re-read
+     */
+    Customer update(long id, long expectedVersion, CustomerDraft draft, Actor actor);
+
+    /** @throws DmsException NOT_FOUND when there is no such customer */
+    Customer get(long id);
+
+    Page<Customer> search(CustomerQuery query, PageRequest page);
+
+    /** The full mobile, for a role in {@link #CONTACT_READERS}; the access is recorded. */
+    Mobile revealMobile(long id, Actor actor);
+
+    /** Who read or changed this customer's personal data, newest first; for {@link #AUDITORS}. */
+    List<PersonalDataAccess> personalDataAccess(long id, Actor actor);
+}

@@ -1,0 +1,272 @@
+package org.opendms.customer.impl;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.customer.api.Customer;
+import org.opendms.customer.api.CustomerDraft;
+import org.opendms.customer.api.CustomerQuery;
+import org.opendms.customer.api.CustomerService;
+import org.opendms.customer.api.Mobile;
+import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.schema.SchemaReady;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The customer archive on JPA. Starts only once the customer tables are migrated. */
+@Component(service = CustomerService.class)
+public class JpaCustomerService implements CustomerService {
+
+    @Reference(target = "(osgi.unit.name=dms-customer)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.customer.impl)")
+    SchemaReady schema;
+
+    @Override
+    public Customer create(CustomerDraft draft, Actor actor) {
+        requireRole(actor, EDITORS, "新建客户", "create customers");
+        CustomerRules.Valid valid = CustomerRules.check(draft);
+        try {
+            return jpa.txExpr(em -> {
+                refuseDuplicateMobile(em, valid.mobile(), null);
+                LocalDateTime now = now();
+                CustomerEntity e = new CustomerEntity();
+                apply(e, valid, now);
+                e.createdAt = now;
+                e.createdBy = actor.username();
+                e.updatedAt = now;
+                e.updatedBy = actor.username();
+                em.persist(e);
+                em.flush();
+                record(em, e.id, "name", PersonalDataAccess.Action.CREATE, actor, now);
+                if (e.mobile != null) {
+                    record(em, e.id, "mobile", PersonalDataAccess.Action.CREATE, actor, now);
+                }
+                return toCustomer(e);
+            });
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Customer update(long id, long expectedVersion, CustomerDraft draft, Actor actor) {
+        requireRole(actor, EDITORS, "修改客户", "change customers");
+        CustomerRules.Valid valid = CustomerRules.check(draft);
+        try {
+            return jpa.txExpr(em -> {
+                CustomerEntity e = find(em, id);
+                if (e.version != expectedVersion) {
+                    throw staleVersion(e.version, expectedVersion);
+                }
+                refuseDuplicateMobile(em, valid.mobile(), id);
+                LocalDateTime now = now();
+                String oldMobile = e.mobile;
+                String oldName = e.name;
+                apply(e, valid, now);
+                e.updatedAt = now;
+                e.updatedBy = actor.username();
+                em.flush();
+                if (!Objects.equals(oldName, e.name)) {
+                    record(em, id, "name", PersonalDataAccess.Action.UPDATE, actor, now);
+                }
+                if (!Objects.equals(oldMobile, e.mobile)) {
+                    record(em, id, "mobile", PersonalDataAccess.Action.UPDATE, actor, now);
+                }
+                return toCustomer(e);
+            });
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Customer get(long id) {
+        return jpa.txExpr(em -> toCustomer(find(em, id)));
+    }
+
+    @Override
+    public Page<Customer> search(CustomerQuery query, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        CustomerQuery q = query == null ? CustomerQuery.text(null) : query;
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        String text = q.text() == null ? "" : CustomerRules.searchForm(q.text());
+        if (text.length() > CustomerRules.NAME_MAX) {
+            throw DmsException.invalid("q", "too_long", "搜索内容过长", "search text is too long");
+        }
+        if (!text.isEmpty()) {
+            List<String> any = new ArrayList<>();
+            any.add("c.nameSearch LIKE :name ESCAPE '\\'");
+            params.put("name", "%" + escapeLike(text) + "%");
+            String digits = text.replaceAll("[\\s-]", "");
+            if (digits.length() >= 4 && digits.chars().allMatch(Character::isDigit)) {
+                any.add("c.mobile LIKE :mobile");
+                params.put("mobile", "%" + digits + "%");
+            }
+            if (!q.orAmongIds().isEmpty()) {
+                any.add("c.id IN :ids");
+                params.put("ids", List.copyOf(q.orAmongIds()));
+            }
+            conditions.add("(" + String.join(" OR ", any) + ")");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jpa.txExpr(em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CustomerEntity c" + where, Long.class);
+            TypedQuery<CustomerEntity> select = em.createQuery(
+                    "SELECT c FROM CustomerEntity c" + where + " ORDER BY c.id DESC", CustomerEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                select.setParameter(k, v);
+            });
+            long total = count.getSingleResult();
+            List<Customer> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                    .stream().map(JpaCustomerService::toCustomer).toList();
+            return new Page<>(items, page.page(), page.size(), total);
+        });
+    }
+
+    @Override
+    public Mobile revealMobile(long id, Actor actor) {
+        requireRole(actor, CONTACT_READERS, "查看客户完整手机号", "see a customer's full mobile");
+        return jpa.txExpr(em -> {
+            CustomerEntity e = find(em, id);
+            if (e.mobile == null) {
+                throw DmsException.notFound("mobile", "该客户没有登记手机号", "this customer has no mobile on record");
+            }
+            record(em, id, "mobile", PersonalDataAccess.Action.READ, actor, now());
+            return Mobile.parse("mobile", e.mobile);
+        });
+    }
+
+    @Override
+    public List<PersonalDataAccess> personalDataAccess(long id, Actor actor) {
+        requireRole(actor, AUDITORS, "查看个人信息访问记录", "read the personal-data access log");
+        return jpa.txExpr(em -> {
+            find(em, id);
+            return em.createQuery("SELECT a FROM PersonalDataAccessEntity a WHERE a.customerId = :id ORDER BY a.id DESC",
+                    PersonalDataAccessEntity.class).setParameter("id", id).setMaxResults(500).getResultList().stream()
+                    .map(a -> new PersonalDataAccess(a.customerId, a.field, a.action, a.actor, a.channel, instant(a.accessedAt)))
+                    .toList();
+        });
+    }
+
+    private static void apply(CustomerEntity e, CustomerRules.Valid valid, LocalDateTime now) {
+        e.type = valid.type();
+        e.name = valid.name();
+        e.nameSearch = CustomerRules.searchForm(valid.name());
+        e.mobile = valid.mobile() == null ? null : valid.mobile().value();
+        e.wechatId = valid.wechatId();
+        e.address = valid.address();
+        e.tags.clear();
+        e.tags.addAll(valid.tags());
+        if (valid.marketingConsent() && !e.marketingConsent) {
+            e.marketingConsentAt = now;
+        } else if (!valid.marketingConsent()) {
+            e.marketingConsentAt = null;
+        }
+        e.marketingConsent = valid.marketingConsent();
+        e.note = valid.note();
+    }
+
+    private static void refuseDuplicateMobile(EntityManager em, Mobile mobile, Long exceptId) {
+        if (mobile == null) {
+            return;
+        }
+        List<Long> holders = new ArrayList<>(em.createQuery("SELECT c.id FROM CustomerEntity c WHERE c.mobile = :m", Long.class)
+                .setParameter("m", mobile.value()).getResultList());
+        holders.remove(exceptId);
+        if (!holders.isEmpty()) {
+            throw duplicateMobile(holders.get(0));
+        }
+    }
+
+    private static DmsException duplicateMobile(Long holder) {
+        String who = holder == null ? "" : "（客户 " + holder + "）";
+        String whoEn = holder == null ? "" : " (customer " + holder + ")";
+        return DmsException.conflict("mobile", "mobile.duplicate", "该手机号已登记在另一位客户名下" + who,
+                "this mobile already belongs to another customer" + whoEn);
+    }
+
+    private static DmsException staleVersion(long current, long expected) {
+        return DmsException.conflict("version", "stale_version",
+                "客户资料已被他人修改（当前版本 " + current + "，您修改的是版本 " + expected + "），请重新读取后再改",
+                "the customer was changed by someone else (now version " + current + ", you edited version " + expected
+                        + "); re-read and try again");
+    }
+
+    /** A concurrent insert of the same mobile passes our check but not the unique constraint. */
+    private static RuntimeException translate(PersistenceException e) {
+        if (Failures.isUniqueViolation(e)) {
+            return duplicateMobile(null);
+        }
+        if (e instanceof javax.persistence.OptimisticLockException) {
+            return DmsException.conflict("version", "stale_version", "客户资料已被他人修改，请重新读取后再改",
+                    "the customer was changed by someone else; re-read and try again");
+        }
+        return e;
+    }
+
+    private static CustomerEntity find(EntityManager em, long id) {
+        CustomerEntity e = em.find(CustomerEntity.class, id);
+        if (e == null) {
+            throw DmsException.notFound("id", "客户 " + id + " 不存在", "customer " + id + " does not exist");
+        }
+        return e;
+    }
+
+    private static void record(EntityManager em, long customerId, String field, PersonalDataAccess.Action action,
+            Actor actor, LocalDateTime at) {
+        PersonalDataAccessEntity a = new PersonalDataAccessEntity();
+        a.customerId = customerId;
+        a.field = field;
+        a.action = action;
+        a.actor = actor.username();
+        a.channel = actor.channel();
+        a.accessedAt = at;
+        em.persist(a);
+    }
+
+    static void requireRole(Actor actor, List<String> roles, String whatZh, String whatEn) {
+        if (actor == null || !actor.hasAnyRole(roles.toArray(String[]::new))) {
+            throw DmsException.forbidden("您的角色不能" + whatZh + "（需要 " + String.join("/", roles) + "）",
+                    "your role may not " + whatEn + " (needs " + String.join("/", roles) + ")");
+        }
+    }
+
+    static Customer toCustomer(CustomerEntity e) {
+        String masked = e.mobile == null ? null : Mobile.parse("mobile", e.mobile).masked();
+        return new Customer(e.id, e.type, e.name, masked, e.wechatId, e.address, List.copyOf(e.tags),
+                e.marketingConsent, instant(e.marketingConsentAt), e.note, instant(e.createdAt), e.createdBy,
+                instant(e.updatedAt), e.updatedBy, e.version);
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,212 @@
+package org.opendms.customer.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendms.customer.api.Customer;
+import org.opendms.customer.api.CustomerDraft;
+import org.opendms.customer.api.CustomerQuery;
+import org.opendms.customer.api.CustomerType;
+import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.Channel;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Violation;
+import org.opendms.platform.testing.TestDatabase;
+
+/** The customer archive's rules, on a real database migrated by the real changelog. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CustomerServiceContract {
+
+    static final Actor ADVISOR = new Actor("advisor", Set.of("advisor"), Channel.REST);
+    static final Actor TECHNICIAN = new Actor("technician", Set.of("technician"), Channel.REST);
+    static final Actor MANAGER = new Actor("manager", Set.of("manager"), Channel.CONSOLE);
+    private static final AtomicInteger NUMBERS = new AtomicInteger(10000000);
+
+    TestDatabase db;
+    JpaCustomerService service;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void migrate() {
+        db = database();
+        assertEquals("customer-001", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
+        service = new JpaCustomerService();
+        service.jpa = db.jpa("dms-customer");
+    }
+
+    @AfterAll
+    void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static String newMobile() {
+        return "139" + NUMBERS.incrementAndGet();
+    }
+
+    static CustomerDraft person(String name, String mobile) {
+        return new CustomerDraft(CustomerType.PERSON, name, mobile, null, null, List.of(), false, null);
+    }
+
+    private long rows() {
+        return db.count("SELECT COUNT(*) FROM customer");
+    }
+
+    @Test
+    void createsACustomerAndShowsTheMobileMasked() {
+        String mobile = newMobile();
+        Customer c = service.create(new CustomerDraft(CustomerType.PERSON, "  张伟 ", "+86 " + mobile, "zhangwei_88",
+                "北京市朝阳区建国路 88 号", List.of("VIP", "车队", "VIP"), true, "喜欢周末来店"), ADVISOR);
+        assertEquals("张伟", c.name());
+        assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), c.mobileMasked());
+        assertEquals(List.of("VIP", "车队"), c.tags().stream().sorted().toList());
+        assertTrue(c.marketingConsent());
+        assertNotNull(c.marketingConsentAt());
+        assertEquals("advisor", c.createdBy());
+        Customer read = service.get(c.id());
+        assertEquals(c.mobileMasked(), read.mobileMasked());
+        assertEquals(mobile, service.revealMobile(c.id(), ADVISOR).value());
+    }
+
+    @Test
+    void refusesTheSameMobileTwiceAndStoresNothing() {
+        String mobile = newMobile();
+        Customer first = service.create(person("李娜", mobile), ADVISOR);
+        long before = rows();
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.create(person("李娜二号", mobile.substring(0, 3) + " " + mobile.substring(3)), ADVISOR));
+        assertEquals(DmsException.Kind.CONFLICT, e.kind());
+        assertEquals("mobile", e.violations().get(0).field());
+        assertTrue(e.violations().get(0).messageZh().contains(String.valueOf(first.id())));
+        assertEquals(before, rows());
+    }
+
+    @Test
+    void namesEveryWrongFieldAtOnceAndStoresNothing() {
+        long before = rows();
+        long accessRows = db.count("SELECT COUNT(*) FROM customer_pii_access");
+        DmsException e = assertThrows(DmsException.class, () -> service.create(new CustomerDraft(null, " ",
+                "12345", "1bad", "x".repeat(201), List.of("ok", ""), null, "n".repeat(501)), ADVISOR));
+        assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
+        assertEquals(List.of("type", "name", "mobile", "wechatId", "address", "note", "tags[1]"),
+                e.violations().stream().map(Violation::field).toList());
+        e.violations().forEach(v -> assertFalse(v.messageZh().isBlank() || v.messageEn().isBlank()));
+        assertEquals(before, rows());
+        assertEquals(accessRows, db.count("SELECT COUNT(*) FROM customer_pii_access"));
+    }
+
+    @Test
+    void refusesAHugeNameWithoutStoringIt() {
+        long before = rows();
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.create(person("王".repeat(100_000), newMobile()), ADVISOR));
+        assertEquals("name", e.violations().get(0).field());
+        assertEquals("too_long", e.violations().get(0).code());
+        assertEquals(before, rows());
+    }
+
+    @Test
+    void aCompanyMayHaveNoMobileButAPersonMust() {
+        Customer a = service.create(new CustomerDraft(CustomerType.COMPANY, "顺丰速运车队", null, null, null, null, null, null), ADVISOR);
+        Customer b = service.create(new CustomerDraft(CustomerType.COMPANY, "滴滴车队", "", null, null, null, null, null), ADVISOR);
+        assertNull(a.mobileMasked());
+        assertNull(b.mobileMasked());
+        DmsException e = assertThrows(DmsException.class, () -> service.create(person("赵六", null), ADVISOR));
+        assertEquals("mobile", e.violations().get(0).field());
+    }
+
+    @Test
+    void findsCustomersByNameFragmentAndMobileTail() {
+        String mobile = newMobile();
+        Customer c = service.create(person("欧阳修远", mobile), ADVISOR);
+        assertTrue(ids(service.search(CustomerQuery.text("阳修"), PageRequest.of(0, 50))).contains(c.id()));
+        assertTrue(ids(service.search(CustomerQuery.text(mobile.substring(7)), PageRequest.of(0, 50))).contains(c.id()));
+        assertTrue(ids(service.search(CustomerQuery.text(mobile), PageRequest.of(0, 50))).contains(c.id()));
+        assertFalse(ids(service.search(CustomerQuery.text("不存在的名字"), PageRequest.of(0, 50))).contains(c.id()));
+        assertTrue(ids(service.search(new CustomerQuery("京A99999", Set.of(c.id())), PageRequest.of(0, 50))).contains(c.id()));
+    }
+
+    @Test
+    void searchTreatsPercentAndUnderscoreLiterally() {
+        Customer c = service.create(person("Ms 100%_Real", newMobile()), ADVISOR);
+        assertEquals(List.of(c.id()), ids(service.search(CustomerQuery.text("100%_r"), PageRequest.of(0, 50))));
+        assertTrue(ids(service.search(CustomerQuery.text("0%_"), PageRequest.of(0, 50))).contains(c.id()));
+        assertFalse(ids(service.search(CustomerQuery.text("1_0"), PageRequest.of(0, 50))).contains(c.id()));
+    }
+
+    @Test
+    void pagesCountTheWholeResult() {
+        String family = "分页测试" + NUMBERS.incrementAndGet();
+        for (int i = 0; i < 5; i++) {
+            service.create(person(family + i, newMobile()), ADVISOR);
+        }
+        Page<Customer> second = service.search(CustomerQuery.text(family), PageRequest.of(1, 2));
+        assertEquals(5, second.total());
+        assertEquals(2, second.items().size());
+        assertEquals(1, service.search(CustomerQuery.text(family), PageRequest.of(2, 2)).items().size());
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndTheNewerChangeKept() {
+        Customer c = service.create(person("孙七", newMobile()), ADVISOR);
+        Customer changed = service.update(c.id(), c.version(), person("孙七（改）", newMobile()), ADVISOR);
+        assertTrue(changed.version() > c.version());
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.update(c.id(), c.version(), person("孙七（旧页面）", newMobile()), MANAGER));
+        assertEquals(DmsException.Kind.CONFLICT, e.kind());
+        assertEquals("version", e.violations().get(0).field());
+        assertEquals("孙七（改）", service.get(c.id()).name());
+    }
+
+    @Test
+    void aTechnicianMayNotCreateOrSeeTheFullMobile() {
+        long before = rows();
+        DmsException e = assertThrows(DmsException.class, () -> service.create(person("周八", newMobile()), TECHNICIAN));
+        assertEquals(DmsException.Kind.FORBIDDEN, e.kind());
+        assertEquals(before, rows());
+        Customer c = service.create(person("周八", newMobile()), ADVISOR);
+        long reads = db.count("SELECT COUNT(*) FROM customer_pii_access WHERE action = 'READ'");
+        assertThrows(DmsException.class, () -> service.revealMobile(c.id(), TECHNICIAN));
+        assertEquals(reads, db.count("SELECT COUNT(*) FROM customer_pii_access WHERE action = 'READ'"));
+    }
+
+    @Test
+    void recordsWhoReadAndChangedPersonalData() {
+        Customer c = service.create(person("吴九", newMobile()), ADVISOR);
+        service.revealMobile(c.id(), ADVISOR);
+        service.update(c.id(), c.version(), person("吴九", newMobile()), MANAGER);
+        List<PersonalDataAccess> log = service.personalDataAccess(c.id(), MANAGER);
+        List<String> lines = log.stream().map(a -> a.action() + " " + a.field() + " " + a.actor() + " " + a.channel()).toList();
+        assertEquals(List.of("UPDATE mobile manager CONSOLE", "READ mobile advisor REST"), lines.subList(0, 2));
+        // both written by the create, in one transaction: their order does not matter
+        assertEquals(Set.of("CREATE mobile advisor REST", "CREATE name advisor REST"), Set.copyOf(lines.subList(2, 4)));
+        assertThrows(DmsException.class, () -> service.personalDataAccess(c.id(), ADVISOR));
+    }
+
+    @Test
+    void anUnknownCustomerIsNotFound() {
+        DmsException e = assertThrows(DmsException.class, () -> service.get(Long.MAX_VALUE));
+        assertEquals(DmsException.Kind.NOT_FOUND, e.kind());
+    }
+
+    private static List<Long> ids(Page<Customer> page) {
+        return page.items().stream().map(Customer::id).toList();
+    }
+}
