@@ -1,0 +1,56 @@
+package org.opendms.customer.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.opendms.customer.api.Customer;
+import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.console.api.ConsoleActor;
+import org.opendms.platform.console.api.ConsolePrinter;
+
+@Service
+@Command(scope = "dms", name = "customer-show", description = "客户详情 Show a customer")
+public class CustomerShow implements Action {
+
+    @Reference
+    CustomerService customers;
+
+    @Argument(index = 0, name = "id", description = "客户编号 customer id", required = true)
+    long id;
+
+    @Option(name = "--reveal", description = "显示完整手机号（会被记录） show the full mobile; the access is recorded")
+    boolean reveal;
+
+    @Override
+    public Object execute() {
+        try {
+            Customer c = customers.get(id);
+            String mobile = c.mobileMasked();
+            if (reveal && mobile != null) {
+                mobile = customers.revealMobile(id, ConsoleActor.current()).value();
+            }
+            line("编号 Id", c.id());
+            line("类型 Type", c.type());
+            line("姓名 Name", c.name());
+            line("手机 Mobile", mobile);
+            line("微信 WeChat", c.wechatId());
+            line("地址 Address", c.address());
+            line("标签 Tags", String.join(", ", c.tags()));
+            line("营销同意 Consent", c.marketingConsent() ? "是 yes (" + c.marketingConsentAt() + ")" : "否 no");
+            line("备注 Note", c.note());
+            line("创建 Created", c.createdAt() + " " + c.createdBy());
+            line("修改 Updated", c.updatedAt() + " " + c.updatedBy() + " (version " + c.version() + ")");
+        } catch (DmsException e) {
+            ConsolePrinter.refusal(System.out, e);
+        }
+        return null;
+    }
+
+    private static void line(String label, Object value) {
+        System.out.printf("%-20s %s%n", label, value == null ? "" : value);
+    }
+}

@@ -1,0 +1,71 @@
+package org.opendms.vehicle.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The vehicle archive (车辆档案): each vehicle with its owner, user, reminder dates and odometer history. Every
+ * method either does all it says or changes nothing and throws a {@link DmsException} naming the field and the
+ * reason.
+ */
+@ProviderType
+public interface VehicleService {
+
+    /** Roles that may register and change vehicles. */
+    List<String> EDITORS = List.of("admin", "manager", "advisor");
+    /** Roles that may record an odometer reading: the technician reads it on the road test or in the bay. */
+    List<String> ODOMETER_RECORDERS = List.of("admin", "manager", "advisor", "technician");
+
+    /** Lowest and highest odometer reading accepted, in km. */
+    int ODOMETER_MIN_KM = 0;
+    int ODOMETER_MAX_KM = 2_000_000;
+
+    /**
+     * @throws DmsException INVALID_INPUT naming every wrong field (an unknown owner or user included), CONFLICT when
+     *                      the VIN or, among active vehicles, the plate is already registered, FORBIDDEN for a role
+     *                      not in {@link #EDITORS}
+     */
+    Vehicle create(VehicleDraft draft, Actor actor);
+
+    /**
+     * Replaces a vehicle's details; setting {@code active} to false frees its plate for another vehicle.
+     *
+     * @param expectedVersion the version the user read; if someone changed the vehicle since, nothing is written and
+     *                        a CONFLICT ({@code stale_version}) tells the user to re-read
+     */
+    Vehicle update(long id, long expectedVersion, VehicleDraft draft, Actor actor);
+
+    /** @throws DmsException NOT_FOUND when there is no such vehicle */
+    Vehicle get(long id);
+
+    Page<Vehicle> search(VehicleQuery query, PageRequest page);
+
+    /** The active vehicle with this plate, typed in any spelling ("京a·12345", "京A 12345"); empty if none. */
+    Optional<Vehicle> findByPlate(String anySpelling);
+
+    /**
+     * Records an odometer reading and makes it the vehicle's last one.
+     *
+     * @param source       where it was read, e.g. "manual" or "reception"; absent means "manual"
+     * @param confirmLower the user confirmed a reading lower than the last one; without it such a reading is refused
+     *                     with CONFLICT code {@code odometer.lower}
+     * @throws DmsException FORBIDDEN for a role not in {@link #ODOMETER_RECORDERS}
+     */
+    OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor);
+
+    /** Every reading of the vehicle, newest first. */
+    List<OdometerReading> odometerHistory(long vehicleId);
+
+    /**
+     * Owners and users of the vehicles whose plate or VIN contains the normalised fragment, active or not; for finding
+     * customers by plate. Empty for a blank or one-character fragment.
+     */
+    Set<Long> customersWithVehiclesMatching(String plateOrVinFragment);
+}

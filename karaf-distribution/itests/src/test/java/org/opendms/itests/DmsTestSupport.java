@@ -1,0 +1,154 @@
+package org.opendms.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the assembled distribution once for every integration check (Pax Exam's PerSuite strategy on each class)
+ * and talks to it as users do: HTTP with a demo login, and the console.
+ */
+public abstract class DmsTestSupport {
+
+    static final int HTTP_PORT = 18181;
+    static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/";
+    private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 100_000_000L);
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        String distribution = System.getProperty("opendms.distribution");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("OpenDMS"),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+            vmOptions("-Xmx512m"),
+            new VMOption("-Dfile.encoding=UTF-8"),
+            systemProperty("pax.exam.service.timeout").value("60000"),
+        };
+    }
+
+    /** A number no other test run has used, for mobiles, plates and VINs that must be unique. */
+    static long unique() {
+        return UNIQUE.incrementAndGet();
+    }
+
+    /** A mainland mobile nobody else in this run has. */
+    static String newMobile() {
+        return "137" + String.format("%08d", unique() % 100_000_000L);
+    }
+
+    record Reply(int status, String contentType, String etag, String location, JsonNode json, String raw) {
+        String field(int i) {
+            return json.path("errors").path(i).path("field").asText();
+        }
+
+        String code(int i) {
+            return json.path("errors").path(i).path("code").asText();
+        }
+    }
+
+    static Reply call(String method, String path, String user, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            String password = user.contains(":") ? "" : ":demo";
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        JsonNode json = null;
+        String raw = response.body();
+        if (raw != null && !raw.isEmpty() && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            json = JSON.readTree(raw);
+        }
+        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("ETag").orElse(null), response.headers().firstValue("Location").orElse(null),
+                json, raw);
+    }
+
+    /** Waits until /api answers with the given path (the REST whiteboard settles after the bundles start). */
+    static void awaitAnswer(String path, String user, int status) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Reply last = null;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                last = call("GET", path, user, null);
+                if (last.status() == status) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(path + " did not answer " + status + " within 60 s; last: "
+                + (last == null ? "no answer" : last.status() + " " + last.raw()));
+    }
+
+    /** Runs a console command as the admin user and returns what it printed. */
+    String console(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("admin"));
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

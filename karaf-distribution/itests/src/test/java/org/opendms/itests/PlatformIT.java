@@ -1,0 +1,109 @@
+package org.opendms.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The distribution as an integrator receives it: features installed, every bundle active, health and OpenAPI true. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PlatformIT extends DmsTestSupport {
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    JaxrsServiceRuntime jaxrs;
+
+    @Before
+    public void platformAnswers() throws Exception {
+        awaitAnswer("customers", "admin", 200);
+        awaitAnswer("vehicles", "admin", 200);
+    }
+
+    @Test
+    public void theCoreFeaturesAreInstalledAndEveryBundleIsActive() throws Exception {
+        for (String feature : List.of("dms-core", "dms-persistence", "dms-rest", "dms-liquibase")) {
+            assertTrue(feature + " installed", features.isInstalled(features.getFeature(feature)));
+        }
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (!fragment && b.getState() != Bundle.ACTIVE) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        assertEquals("bundles not active", List.of(), notActive);
+    }
+
+    @Test
+    public void healthAnswersWithoutLoginAndNamesEachBundlesSchemaVersion() throws Exception {
+        Reply health = call("GET", "health", null, null);
+        assertEquals(200, health.status());
+        assertEquals("UP", health.json().path("status").asText());
+        assertTrue(health.json().path("database").path("reachable").asBoolean());
+        assertTrue(health.json().path("database").path("product").asText().startsWith("Apache Derby"));
+        JsonNode schemas = health.json().path("schemas");
+        assertEquals("customer-001", schemas.path("org.opendms.customer.impl").asText());
+        assertTrue(schemas.path("org.opendms.vehicle.impl").asText().startsWith("vehicle-"));
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesExactlyTheLiveResources() throws Exception {
+        Reply doc = call("GET", "openapi.json", null, null);
+        assertEquals(200, doc.status());
+        assertEquals("3.0.1", doc.json().path("openapi").asText());
+        Set<String> documented = new TreeSet<>();
+        doc.json().path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + normalise(path.getKey()))));
+
+        Set<String> live = new TreeSet<>();
+        for (ResourceDTO resource : jaxrs.getRuntimeDTO().defaultApplication.resourceDTOs) {
+            for (ResourceMethodInfoDTO m : resource.resourceMethods) {
+                String path = normalise(m.path);
+                if (!path.equals("/openapi.json")) {
+                    live.add(m.method + " " + path);
+                }
+            }
+        }
+        assertTrue("customers documented", documented.contains("POST /customers"));
+        assertEquals(live, documented);
+    }
+
+    @Test
+    public void theConsoleOffersTheDmsCommands() throws Exception {
+        String help = console("help dms");
+        for (String command : List.of("customer-add", "customer-list", "customer-show", "vehicle-add", "vehicle-list",
+                "vehicle-show", "vehicle-find")) {
+            assertTrue(command + " in: " + help, help.contains(command));
+        }
+    }
+
+    /** "/customers/{id : \\d+}" and "customers/{id}" name the same path. */
+    private static String normalise(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        p = p.replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}
