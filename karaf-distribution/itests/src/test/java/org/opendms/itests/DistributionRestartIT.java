@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.opendms.vehicle.api.Vin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +62,7 @@ public class DistributionRestartIT {
         start("first start");
         String mobile = "136" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
         JsonNode customer = send("POST", "customers", "{\"type\":\"PERSON\",\"name\":\"重启测试\",\"mobile\":\"" + mobile + "\"}", 201);
-        String vin = vin("LSVAU2A30N2183294");
+        String vin = TestData.vin(2183294);
         JsonNode vehicle = send("POST", "vehicles", "{\"vin\":\"" + vin + "\",\"plate\":\"京A·12345\",\"make\":\"大众\",\"model\":\"帕萨特\",\"ownerId\":"
                 + customer.path("id").asLong() + "}", 201);
 
@@ -77,12 +76,6 @@ public class DistributionRestartIT {
         assertEquals(customer.path("id").asLong(), found.path("ownerId").asLong());
         JsonNode again = send("GET", "customers/" + customer.path("id").asLong(), null, 200);
         assertEquals("重启测试", again.path("name").asText());
-    }
-
-    /** A VIN with the right check digit in position 9. */
-    static String vin(String seventeen) {
-        char check = Vin.checkDigit(seventeen);
-        return seventeen.substring(0, 8) + check + seventeen.substring(9);
     }
 
     private void start(String what) throws Exception {

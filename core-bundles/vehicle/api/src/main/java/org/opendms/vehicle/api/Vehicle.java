@@ -9,8 +9,7 @@ import java.time.LocalDate;
  * @param plate          null for a new car not yet registered
  * @param userId         使用人; null when the owner uses the vehicle
  * @param lastOdometerKm the latest odometer reading, null before the first one
- * @param version        changes with every change of the details (not with odometer readings); send it back to
- *                       update
+ * @param version        changes with every change, an odometer reading included; send it back to update
  */
 public record Vehicle(long id, String vin, String plate, String make, String model, Integer year, String engineNumber,
         String colour, EnergyType energyType, long ownerId, Long userId, LocalDate insuranceDueDate,

@@ -64,7 +64,7 @@ public class VehicleEntity {
     @Column(nullable = false)
     boolean active;
 
-    /** Written by a bulk update with each reading, so that a reading does not change {@link #version}. */
+    /** The km of the newest odometer reading, kept here so lists need not read the history. */
     @Column(name = "last_odometer_km")
     Integer lastOdometerKm;
 

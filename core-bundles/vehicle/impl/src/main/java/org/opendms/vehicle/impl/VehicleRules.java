@@ -11,6 +11,7 @@ import org.opendms.platform.api.Violations;
 import org.opendms.vehicle.api.EnergyType;
 import org.opendms.vehicle.api.Plate;
 import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.Vin;
 
 /** Checks a draft completely, so the user sees every wrong field at once, and returns it cleaned. */
@@ -116,8 +117,7 @@ final class VehicleRules {
     }
 
     static void km(int km) {
-        if (km < org.opendms.vehicle.api.VehicleService.ODOMETER_MIN_KM
-                || km > org.opendms.vehicle.api.VehicleService.ODOMETER_MAX_KM) {
+        if (km < VehicleService.ODOMETER_MIN_KM || km > VehicleService.ODOMETER_MAX_KM) {
             throw DmsException.invalid("km", "out_of_range", "里程应在 0 到 2,000,000 公里之间",
                     "km must be between 0 and 2,000,000");
         }

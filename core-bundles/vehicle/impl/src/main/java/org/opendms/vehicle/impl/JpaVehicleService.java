@@ -1,0 +1,400 @@
+package org.opendms.vehicle.impl;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.vehicle.api.OdometerReading;
+import org.opendms.vehicle.api.Plate;
+import org.opendms.vehicle.api.Vehicle;
+import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.vehicle.api.VehicleQuery;
+import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.Vin;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The vehicle archive on JPA. Starts only once the vehicle tables are migrated. */
+@Component(service = VehicleService.class)
+public class JpaVehicleService implements VehicleService {
+
+    /** Longest search text looked at; a plate or VIN with separators is far shorter. */
+    static final int SEARCH_MAX = 40;
+    /** Most customers returned for a plate fragment: the customer search puts them into an IN list. */
+    static final int MATCHING_CUSTOMERS_MAX = 500;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    @Reference(target = "(osgi.unit.name=dms-vehicle)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.vehicle.impl)")
+    SchemaReady schema;
+
+    /** Owners and users are customers; a vehicle never points at one that does not exist. */
+    @Reference
+    CustomerService customers;
+
+    @Override
+    public Vehicle create(VehicleDraft draft, Actor actor) {
+        requireRole(actor, EDITORS, "登记车辆", "register vehicles");
+        VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
+        try {
+            return jpa.txExpr(em -> {
+                refuseDuplicates(em, valid, null);
+                LocalDateTime now = now();
+                VehicleEntity e = new VehicleEntity();
+                apply(e, valid);
+                e.createdAt = now;
+                e.createdBy = actor.username();
+                e.updatedAt = now;
+                e.updatedBy = actor.username();
+                em.persist(e);
+                em.flush();
+                return toVehicle(e);
+            });
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Vehicle update(long id, long expectedVersion, VehicleDraft draft, Actor actor) {
+        requireRole(actor, EDITORS, "修改车辆", "change vehicles");
+        VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
+        try {
+            return jpa.txExpr(em -> {
+                VehicleEntity e = find(em, id);
+                if (e.version != expectedVersion) {
+                    throw staleVersion(e.version, expectedVersion);
+                }
+                refuseDuplicates(em, valid, id);
+                apply(e, valid);
+                e.updatedAt = now();
+                e.updatedBy = actor.username();
+                em.flush();
+                return toVehicle(e);
+            });
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Vehicle get(long id) {
+        return jpa.txExpr(em -> toVehicle(find(em, id)));
+    }
+
+    @Override
+    public Page<Vehicle> search(VehicleQuery query, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        VehicleQuery q = query == null ? VehicleQuery.text(null) : query;
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        String raw = q.text() == null ? "" : q.text();
+        if (raw.length() > SEARCH_MAX) {
+            throw DmsException.invalid("q", "too_long", "搜索内容过长（最多 " + SEARCH_MAX + " 个字符）",
+                    "search text is too long (at most " + SEARCH_MAX + " characters)");
+        }
+        String plate = Plate.normaliseFragment(raw);
+        String vin = Vin.normaliseFragment(raw);
+        if (!plate.isEmpty() || !vin.isEmpty()) {
+            List<String> any = new ArrayList<>();
+            if (!plate.isEmpty()) {
+                any.add("v.plate LIKE :plate ESCAPE '\\'");
+                params.put("plate", "%" + escapeLike(plate) + "%");
+            }
+            if (!vin.isEmpty()) {
+                any.add("v.vin LIKE :vin ESCAPE '\\'");
+                // six characters are the serial people quote ("尾号"); matched anywhere they hit unrelated VINs
+                params.put("vin", vin.length() == 6 ? "%" + escapeLike(vin) : "%" + escapeLike(vin) + "%");
+            }
+            conditions.add("(" + String.join(" OR ", any) + ")");
+        }
+        if (q.customerId() != null) {
+            conditions.add("(v.ownerId = :customer OR v.userId = :customer)");
+            params.put("customer", q.customerId());
+        }
+        if (Boolean.TRUE.equals(q.activeOnly())) {
+            conditions.add("v.active = :active");
+            params.put("active", Boolean.TRUE); // a literal TRUE becomes 1 on Derby, which refuses comparing it
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return jpa.txExpr(em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM VehicleEntity v" + where, Long.class);
+            TypedQuery<VehicleEntity> select = em.createQuery(
+                    "SELECT v FROM VehicleEntity v" + where + " ORDER BY v.id DESC", VehicleEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                select.setParameter(k, v);
+            });
+            long total = count.getSingleResult();
+            List<Vehicle> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
+                    .stream().map(JpaVehicleService::toVehicle).toList();
+            return new Page<>(items, page.page(), page.size(), total);
+        });
+    }
+
+    @Override
+    public Optional<Vehicle> findByPlate(String anySpelling) {
+        String plate = anySpelling == null || anySpelling.length() > SEARCH_MAX ? "" : Plate.normaliseFragment(anySpelling);
+        if (plate.isEmpty()) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> em.createQuery("SELECT v FROM VehicleEntity v WHERE v.activePlate = :p", VehicleEntity.class)
+                .setParameter("p", plate).getResultList().stream().findFirst().map(JpaVehicleService::toVehicle));
+    }
+
+    @Override
+    public OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor) {
+        requireRole(actor, ODOMETER_RECORDERS, "登记里程", "record odometer readings");
+        VehicleRules.km(km);
+        String from = VehicleRules.source(source);
+        return jpa.txExpr(em -> {
+            // the row lock makes two readings of one vehicle queue, so each compares with the one before it
+            VehicleEntity vehicle = em.find(VehicleEntity.class, vehicleId, LockModeType.PESSIMISTIC_WRITE);
+            if (vehicle == null) {
+                throw notFound(vehicleId);
+            }
+            List<OdometerReadingEntity> last = em.createQuery("SELECT r FROM OdometerReadingEntity r WHERE r.vehicleId = :v"
+                    + " ORDER BY r.readAt DESC, r.id DESC", OdometerReadingEntity.class).setParameter("v", vehicleId)
+                    .setMaxResults(1).getResultList();
+            boolean lower = !last.isEmpty() && km < last.get(0).km;
+            if (lower && !confirmLower) {
+                OdometerReadingEntity before = last.get(0);
+                throw DmsException.conflict("km", "odometer.lower",
+                        "里程 " + km + " 公里低于上次记录的 " + before.km + " 公里（" + shown(before.readAt) + " 由 "
+                                + before.recordedBy + " 登记）；如确认无误（如更换仪表），请确认后再提交",
+                        "odometer " + km + " km is lower than the last reading of " + before.km + " km (recorded "
+                                + shown(before.readAt) + " by " + before.recordedBy
+                                + "); confirm it if it is right, e.g. after an instrument cluster was replaced");
+            }
+            OdometerReadingEntity r = new OdometerReadingEntity();
+            r.vehicleId = vehicleId;
+            r.km = km;
+            r.readAt = now();
+            r.source = from;
+            r.recordedBy = actor.username();
+            r.confirmedLower = lower;
+            em.persist(r);
+            // the vehicle as read now shows the new mileage, so its version (the ETag) moves on too
+            vehicle.lastOdometerKm = km;
+            return toReading(r);
+        });
+    }
+
+    @Override
+    public List<OdometerReading> odometerHistory(long vehicleId) {
+        return jpa.txExpr(em -> {
+            find(em, vehicleId);
+            return em.createQuery("SELECT r FROM OdometerReadingEntity r WHERE r.vehicleId = :v"
+                    + " ORDER BY r.readAt DESC, r.id DESC", OdometerReadingEntity.class).setParameter("v", vehicleId)
+                    .getResultList().stream().map(JpaVehicleService::toReading).toList();
+        });
+    }
+
+    @Override
+    public Set<Long> customersWithVehiclesMatching(String plateOrVinFragment) {
+        if (plateOrVinFragment == null || plateOrVinFragment.length() > SEARCH_MAX) {
+            return Set.of();
+        }
+        String plate = Plate.normaliseFragment(plateOrVinFragment);
+        String vin = Vin.normaliseFragment(plateOrVinFragment);
+        // one character ("京", "8") matches most of the fleet and says nothing about whom is meant
+        if (plate.length() < 2 && vin.length() < 2) {
+            return Set.of();
+        }
+        return jpa.txExpr(em -> {
+            List<Object[]> rows = em.createQuery("SELECT v.ownerId, v.userId FROM VehicleEntity v"
+                    + " WHERE v.plate LIKE :plate ESCAPE '\\' OR v.vin LIKE :vin ESCAPE '\\' ORDER BY v.id DESC", Object[].class)
+                    .setParameter("plate", plate.length() < 2 ? "" : "%" + escapeLike(plate) + "%")
+                    .setParameter("vin", vin.length() < 2 ? "" : "%" + escapeLike(vin) + "%")
+                    .setMaxResults(MATCHING_CUSTOMERS_MAX).getResultList();
+            Set<Long> ids = new LinkedHashSet<>();
+            for (Object[] row : rows) {
+                ids.add(((Number) row[0]).longValue());
+                if (row[1] != null) {
+                    ids.add(((Number) row[1]).longValue());
+                }
+            }
+            return Set.copyOf(ids);
+        });
+    }
+
+    private boolean customerExists(long id) {
+        try {
+            customers.get(id);
+            return true;
+        } catch (DmsException e) {
+            if (e.kind() == DmsException.Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void apply(VehicleEntity e, VehicleRules.Valid valid) {
+        e.vin = valid.vin().value();
+        e.plate = valid.plate() == null ? null : valid.plate().value();
+        e.active = valid.active();
+        e.activePlate = e.active ? e.plate : null;
+        e.make = valid.make();
+        e.model = valid.model();
+        e.year = valid.year();
+        e.engineNumber = valid.engineNumber();
+        e.colour = valid.colour();
+        e.energyType = valid.energyType();
+        e.ownerId = valid.ownerId();
+        e.userId = valid.userId();
+        e.insuranceDueDate = valid.insuranceDueDate();
+        e.inspectionDueDate = valid.inspectionDueDate();
+    }
+
+    /** Names the vehicle that already has the VIN or the active plate, both at once if both clash. */
+    private static void refuseDuplicates(EntityManager em, VehicleRules.Valid valid, Long exceptId) {
+        List<Violation> clashes = new ArrayList<>();
+        Long vinHolder = holder(em, "SELECT v.id FROM VehicleEntity v WHERE v.vin = :x", valid.vin().value(), exceptId);
+        if (vinHolder != null) {
+            clashes.add(duplicateVin(vinHolder));
+        }
+        if (valid.plate() != null && valid.active()) {
+            Long plateHolder = holder(em, "SELECT v.id FROM VehicleEntity v WHERE v.activePlate = :x",
+                    valid.plate().value(), exceptId);
+            if (plateHolder != null) {
+                clashes.add(duplicatePlate(plateHolder));
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new DmsException(DmsException.Kind.CONFLICT, clashes);
+        }
+    }
+
+    private static Long holder(EntityManager em, String jpql, String value, Long exceptId) {
+        List<Long> holders = new ArrayList<>(em.createQuery(jpql, Long.class).setParameter("x", value).getResultList());
+        holders.remove(exceptId);
+        return holders.isEmpty() ? null : holders.get(0);
+    }
+
+    private static Violation duplicateVin(Long holder) {
+        String who = holder == null ? "" : "（车辆 " + holder + "）";
+        String whoEn = holder == null ? "" : " (vehicle " + holder + ")";
+        return new Violation("vin", "vin.duplicate", "该车架号已登记在另一辆车上" + who,
+                "this VIN is already registered for another vehicle" + whoEn);
+    }
+
+    private static Violation duplicatePlate(Long holder) {
+        String who = holder == null ? "" : "（车辆 " + holder + "）";
+        String whoEn = holder == null ? "" : " (vehicle " + holder + ")";
+        return new Violation("plate", "plate.duplicate", "该车牌已登记在另一辆在用车辆上" + who + "；如该车已不在用，请先将其停用",
+                "this plate is already registered for another active vehicle" + whoEn
+                        + "; if that vehicle is gone, make it inactive first");
+    }
+
+    private static DmsException staleVersion(long current, long expected) {
+        return DmsException.conflict("version", "stale_version",
+                "车辆资料已被他人修改（当前版本 " + current + "，您修改的是版本 " + expected + "），请重新读取后再改",
+                "the vehicle was changed by someone else (now version " + current + ", you edited version " + expected
+                        + "); re-read and try again");
+    }
+
+    /** A concurrent insert of the same VIN or plate passes our check but not the unique constraint. */
+    static RuntimeException translate(PersistenceException e) {
+        if (Failures.isUniqueViolation(e)) {
+            String message = messages(e);
+            if (message.contains("uq_vehicle_active_plate")) {
+                return new DmsException(DmsException.Kind.CONFLICT, List.of(duplicatePlate(null)));
+            }
+            if (message.contains("uq_vehicle_vin")) {
+                return new DmsException(DmsException.Kind.CONFLICT, List.of(duplicateVin(null)));
+            }
+            return DmsException.conflict("", "duplicate", "车架号或车牌已被另一辆车登记", "the VIN or plate is already registered");
+        }
+        if (e instanceof OptimisticLockException) {
+            return DmsException.conflict("version", "stale_version", "车辆资料已被他人修改，请重新读取后再改",
+                    "the vehicle was changed by someone else; re-read and try again");
+        }
+        return e;
+    }
+
+    /** Every message in the cause chain, lower case: the constraint name tells which value clashed. */
+    private static String messages(Throwable failure) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = failure; t != null && s.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(t.getMessage()).append('\n');
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                s.append(sql.getNextException().getMessage()).append('\n');
+            }
+        }
+        return s.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static VehicleEntity find(EntityManager em, long id) {
+        VehicleEntity e = em.find(VehicleEntity.class, id);
+        if (e == null) {
+            throw notFound(id);
+        }
+        return e;
+    }
+
+    private static DmsException notFound(long id) {
+        return DmsException.notFound("id", "车辆 " + id + " 不存在", "vehicle " + id + " does not exist");
+    }
+
+    static void requireRole(Actor actor, List<String> roles, String whatZh, String whatEn) {
+        if (actor == null || !actor.hasAnyRole(roles.toArray(String[]::new))) {
+            throw DmsException.forbidden("您的角色不能" + whatZh + "（需要 " + String.join("/", roles) + "）",
+                    "your role may not " + whatEn + " (needs " + String.join("/", roles) + ")");
+        }
+    }
+
+    static Vehicle toVehicle(VehicleEntity e) {
+        return new Vehicle(e.id, e.vin, e.plate, e.make, e.model, e.year, e.engineNumber, e.colour, e.energyType,
+                e.ownerId, e.userId, e.insuranceDueDate, e.inspectionDueDate, e.active, e.lastOdometerKm,
+                instant(e.createdAt), e.createdBy, instant(e.updatedAt), e.updatedBy, e.version);
+    }
+
+    static OdometerReading toReading(OdometerReadingEntity r) {
+        return new OdometerReading(r.vehicleId, r.km, instant(r.readAt), r.source, r.recordedBy, r.confirmedLower);
+    }
+
+    /** A stored UTC time as staff read it: the shop's local time. */
+    private static String shown(LocalDateTime utc) {
+        return SHOWN.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(VehicleRules.SHOP_ZONE));
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,69 @@
+package org.opendms.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/** The dms:* commands as an admin types them in the Karaf console. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ConsoleIT extends DmsTestSupport {
+
+    @Before
+    public void platformAnswers() throws Exception {
+        awaitAnswer("vehicles", "admin", 200);
+    }
+
+    @Test
+    public void anAdminRegistersACustomerAndVehicleAndFindsItByAnyPlateSpelling() throws Exception {
+        String mobile = newMobile();
+        String name = "控制台客户" + unique();
+        String added = console("dms:customer-add " + name + " --mobile " + mobile + " --tag VIP");
+        Matcher id = Pattern.compile("Created customer (\\d+)").matcher(added);
+        assertTrue(added, id.find());
+        String customerId = id.group(1);
+
+        String listed = console("dms:customer-list " + name);
+        assertTrue(listed, listed.contains(mobile.substring(0, 3) + "****" + mobile.substring(7)));
+        assertFalse(listed, listed.contains(mobile));
+
+        String revealed = console("dms:customer-show " + customerId + " --reveal");
+        assertTrue(revealed, revealed.contains(mobile));
+        Reply log = call("GET", "customers/" + customerId + "/personal-data-access", "manager", null);
+        assertEquals("READ", log.json().path(0).path("action").asText());
+        assertEquals("admin", log.json().path(0).path("actor").asText());
+        assertEquals("CONSOLE", log.json().path(0).path("channel").asText());
+
+        long n = unique();
+        String plate = TestData.plate(n);
+        String vin = TestData.vin(n);
+        String vehicle = console("dms:vehicle-add " + vin + " --owner " + customerId + " --plate \"" + plate.substring(0, 2) + " "
+                + plate.substring(2) + "\" --make 丰田 --model 凯美瑞");
+        assertTrue(vehicle, vehicle.contains(plate));
+
+        String found = console("dms:vehicle-find \"" + plate.substring(0, 1) + "a·" + plate.substring(2) + "\"");
+        assertTrue(found, found.contains(vin));
+        String byTail = console("dms:vehicle-find " + vin.substring(11));
+        assertTrue(byTail, byTail.contains(plate));
+    }
+
+    @Test
+    public void aRefusedCommandSaysWhyInBothLanguagesAndStoresNothing() throws Exception {
+        long before = call("GET", "customers?size=1", "admin", null).json().path("total").asLong();
+        String out = console("dms:customer-add 坏手机号 --mobile 12345");
+        assertTrue(out, out.contains("mobile"));
+        assertTrue(out, out.contains("手机号格式不正确"));
+        assertTrue(out, out.contains("mobile must be"));
+        assertEquals(before, call("GET", "customers?size=1", "admin", null).json().path("total").asLong());
+    }
+}
