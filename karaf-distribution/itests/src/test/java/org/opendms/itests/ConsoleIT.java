@@ -28,7 +28,7 @@ public class ConsoleIT extends DmsTestSupport {
     public void anAdminRegistersACustomerAndVehicleAndFindsItByAnyPlateSpelling() throws Exception {
         String mobile = newMobile();
         String name = "控制台客户" + unique();
-        String added = console("dms:customer-add " + name + " --mobile " + mobile + " --tag VIP");
+        String added = console("dms:customer-add --mobile " + mobile + " --tag VIP " + name);
         Matcher id = Pattern.compile("Created customer (\\d+)").matcher(added);
         assertTrue(added, id.find());
         String customerId = id.group(1);
@@ -37,7 +37,7 @@ public class ConsoleIT extends DmsTestSupport {
         assertTrue(listed, listed.contains(mobile.substring(0, 3) + "****" + mobile.substring(7)));
         assertFalse(listed, listed.contains(mobile));
 
-        String revealed = console("dms:customer-show " + customerId + " --reveal");
+        String revealed = console("dms:customer-show --reveal " + customerId);
         assertTrue(revealed, revealed.contains(mobile));
         Reply log = call("GET", "customers/" + customerId + "/personal-data-access", "manager", null);
         assertEquals("READ", log.json().path(0).path("action").asText());
@@ -47,8 +47,8 @@ public class ConsoleIT extends DmsTestSupport {
         long n = unique();
         String plate = TestData.plate(n);
         String vin = TestData.vin(n);
-        String vehicle = console("dms:vehicle-add " + vin + " --owner " + customerId + " --plate \"" + plate.substring(0, 2) + " "
-                + plate.substring(2) + "\" --make 丰田 --model 凯美瑞");
+        String vehicle = console("dms:vehicle-add --owner " + customerId + " --plate \"" + plate.substring(0, 2) + " "
+                + plate.substring(2) + "\" --make 丰田 --model 凯美瑞 " + vin);
         assertTrue(vehicle, vehicle.contains(plate));
 
         String found = console("dms:vehicle-find \"" + plate.substring(0, 1) + "a·" + plate.substring(2) + "\"");
@@ -60,7 +60,7 @@ public class ConsoleIT extends DmsTestSupport {
     @Test
     public void aRefusedCommandSaysWhyInBothLanguagesAndStoresNothing() throws Exception {
         long before = call("GET", "customers?size=1", "admin", null).json().path("total").asLong();
-        String out = console("dms:customer-add 坏手机号 --mobile 12345");
+        String out = console("dms:customer-add --mobile 12345 坏手机号");
         assertTrue(out, out.contains("mobile"));
         assertTrue(out, out.contains("手机号格式不正确"));
         assertTrue(out, out.contains("mobile must be"));

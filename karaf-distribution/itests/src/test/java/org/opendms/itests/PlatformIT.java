@@ -93,11 +93,11 @@ public class PlatformIT extends DmsTestSupport {
 
     @Test
     public void theConsoleOffersTheDmsCommands() throws Exception {
-        String help = console("help dms");
-        for (String command : List.of("customer-add", "customer-list", "customer-show", "vehicle-add", "vehicle-list",
-                "vehicle-show", "vehicle-find")) {
-            assertTrue(command + " in: " + help, help.contains(command));
-        }
+        Set<String> dms = new TreeSet<>();
+        sessionFactory.getRegistry().getCommands().stream().filter(c -> "dms".equals(c.getScope()))
+                .forEach(c -> dms.add(c.getName()));
+        assertTrue(dms.toString(), dms.containsAll(List.of("customer-add", "customer-list", "customer-show", "vehicle-add",
+                "vehicle-list", "vehicle-show", "vehicle-find")));
     }
 
     /** "/customers/{id : \\d+}" and "customers/{id}" name the same path. */

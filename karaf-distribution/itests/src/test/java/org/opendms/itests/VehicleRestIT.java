@@ -126,4 +126,20 @@ public class VehicleRestIT extends DmsTestSupport {
         assertTrue(history.json().path(0).path("confirmedLower").asBoolean());
         assertEquals(51000, call("GET", "vehicles/" + id, "advisor", null).json().path("lastOdometerKm").asInt());
     }
+
+    @Test
+    public void anUpdateIsStoredAndAStaleOneRefused() throws Exception {
+        long n = unique();
+        long owner = newCustomer();
+        Reply created = call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(n), owner));
+        long id = created.json().path("id").asLong();
+        String etag = created.etag();
+        String changed = vehicle(TestData.vin(n), TestData.plate(n), owner).replace("\"model\":\"帕萨特\"", "\"model\":\"迈腾\"");
+        Reply updated = call("PUT", "vehicles/" + id, "advisor", changed, "If-Match", etag);
+        assertEquals(updated.raw(), 200, updated.status());
+        assertEquals("迈腾", call("GET", "vehicles/" + id, "technician", null).json().path("model").asText());
+        Reply stale = call("PUT", "vehicles/" + id, "manager", vehicle(TestData.vin(n), TestData.plate(n), owner), "If-Match", etag);
+        assertEquals(409, stale.status());
+        assertEquals("迈腾", call("GET", "vehicles/" + id, "technician", null).json().path("model").asText());
+    }
 }

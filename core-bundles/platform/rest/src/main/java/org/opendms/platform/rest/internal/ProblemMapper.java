@@ -86,13 +86,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof DmsException) {
             return ((DmsException) v.getCause()).violations().get(0);
         }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.contains("end-of-input") || original.startsWith("No content to map") || original.startsWith("Trailing token")) {
+            return new Violation("", "malformed_json", "请求内容不是完整、合法的 JSON", "the request body is not complete, valid JSON");
+        }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             return new Violation(field, "wrong_type", field + " 的值类型不正确", field + " has a value of the wrong type");
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof JsonParseException && message.startsWith("Duplicate field")) {
-            return new Violation(field, "duplicate_key", "JSON 中有重复的字段：" + message.substring(message.indexOf('\'') + 1).replace("'", ""),
-                    "JSON has a duplicate field: " + message.substring(message.indexOf('\'') + 1).replace("'", ""));
+            // Jackson says: Duplicate field 'name'
+            int open = message.indexOf('\'');
+            int close = message.lastIndexOf('\'');
+            String name = close > open ? message.substring(open + 1, close) : "";
+            String where = field.isEmpty() ? name : field + "." + name;
+            return new Violation(where, "duplicate_key", "JSON 中字段 " + name + " 出现了不止一次",
+                    "JSON has the field " + name + " more than once");
         }
         return new Violation(field, "malformed_json", "请求内容不是合法的 JSON", "the request body is not valid JSON");
     }

@@ -1,16 +1,28 @@
 package org.opendms.platform.rest.internal;
 
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -18,7 +30,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
@@ -26,7 +41,8 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * JSON for the whole API, strict on input: an unknown field, a duplicate key, a wrong type, a trailing token or a
  * huge value is refused with 400 rather than silently ignored or half-applied.
  */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, configurationPid = ShopConfig.PID)
+@Designate(ocd = ShopConfig.class)
 @JaxrsExtension
 @JaxrsName("dms.json")
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
@@ -37,11 +53,33 @@ public class StrictJsonProvider extends JacksonJsonProvider {
     /** Longest string value accepted in a request; the longest field we store is far shorter. */
     static final int MAX_STRING = 64 * 1024;
 
-    public StrictJsonProvider() {
-        super(mapper());
+    private static final Logger LOG = LoggerFactory.getLogger(StrictJsonProvider.class);
+
+    @Activate
+    public StrictJsonProvider(ShopConfig shop) {
+        super(mapper(zone(shop.timeZone())));
     }
 
-    static ObjectMapper mapper() {
+    static ZoneId zone(String configured) {
+        try {
+            return ZoneId.of(configured);
+        } catch (DateTimeException e) {
+            LOG.error("time zone '{}' in {} is not a zone id such as Asia/Shanghai; using Asia/Shanghai", configured, ShopConfig.PID);
+            return ZoneId.of("Asia/Shanghai");
+        }
+    }
+
+    /** Instants are stored in UTC and shown in the shop's zone, e.g. 2026-11-22T23:44:21.342+08:00. */
+    static ObjectMapper mapper(ZoneId shopZone) {
+        SimpleModule shopTime = new SimpleModule("shop-time");
+        shopTime.addSerializer(Instant.class, new StdSerializer<Instant>(Instant.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MILLIS), shopZone).toString());
+            }
+        });
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -55,6 +93,7 @@ public class StrictJsonProvider extends JacksonJsonProvider {
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addModule(new JavaTimeModule())
+                .addModule(shopTime)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(MAX_STRING).maxNestingDepth(32).maxNumberLength(40).build());
