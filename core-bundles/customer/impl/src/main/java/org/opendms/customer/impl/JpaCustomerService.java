@@ -1,8 +1,6 @@
 package org.opendms.customer.impl;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.opendms.customer.api.PersonalDataAccess;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.schema.SchemaReady;
@@ -41,12 +40,12 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Customer create(CustomerDraft draft, Actor actor) {
-        requireRole(actor, EDITORS, "新建客户", "create customers");
+        Actor.requireAnyRole(actor, EDITORS, "新建客户", "create customers");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             return jpa.txExpr(em -> {
                 refuseDuplicateMobile(em, valid.mobile(), null);
-                LocalDateTime now = now();
+                LocalDateTime now = Stored.utcNow();
                 CustomerEntity e = new CustomerEntity();
                 apply(e, valid, now);
                 e.createdAt = now;
@@ -68,7 +67,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Customer update(long id, long expectedVersion, CustomerDraft draft, Actor actor) {
-        requireRole(actor, EDITORS, "修改客户", "change customers");
+        Actor.requireAnyRole(actor, EDITORS, "修改客户", "change customers");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             return jpa.txExpr(em -> {
@@ -77,7 +76,7 @@ public class JpaCustomerService implements CustomerService {
                     throw staleVersion(e.version, expectedVersion);
                 }
                 refuseDuplicateMobile(em, valid.mobile(), id);
-                LocalDateTime now = now();
+                LocalDateTime now = Stored.utcNow();
                 String oldMobile = e.mobile;
                 String oldName = e.name;
                 apply(e, valid, now);
@@ -115,7 +114,7 @@ public class JpaCustomerService implements CustomerService {
         if (!text.isEmpty()) {
             List<String> any = new ArrayList<>();
             any.add("c.nameSearch LIKE :name ESCAPE '\\'");
-            params.put("name", "%" + escapeLike(text) + "%");
+            params.put("name", Stored.containsPattern(text));
             String digits = text.replaceAll("[\\s-]", "");
             if (digits.length() >= 4 && digits.chars().allMatch(Character::isDigit)) {
                 any.add("c.mobile LIKE :mobile");
@@ -145,25 +144,25 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Mobile revealMobile(long id, Actor actor) {
-        requireRole(actor, CONTACT_READERS, "查看客户完整手机号", "see a customer's full mobile");
+        Actor.requireAnyRole(actor, CONTACT_READERS, "查看客户完整手机号", "see a customer's full mobile");
         return jpa.txExpr(em -> {
             CustomerEntity e = find(em, id);
             if (e.mobile == null) {
                 throw DmsException.notFound("mobile", "该客户没有登记手机号", "this customer has no mobile on record");
             }
-            record(em, id, "mobile", PersonalDataAccess.Action.READ, actor, now());
+            record(em, id, "mobile", PersonalDataAccess.Action.READ, actor, Stored.utcNow());
             return Mobile.parse("mobile", e.mobile);
         });
     }
 
     @Override
     public List<PersonalDataAccess> personalDataAccess(long id, Actor actor) {
-        requireRole(actor, AUDITORS, "查看个人信息访问记录", "read the personal-data access log");
+        Actor.requireAnyRole(actor, AUDITORS, "查看个人信息访问记录", "read the personal-data access log");
         return jpa.txExpr(em -> {
             find(em, id);
             return em.createQuery("SELECT a FROM PersonalDataAccessEntity a WHERE a.customerId = :id ORDER BY a.id DESC",
                     PersonalDataAccessEntity.class).setParameter("id", id).setMaxResults(500).getResultList().stream()
-                    .map(a -> new PersonalDataAccess(a.customerId, a.field, a.action, a.actor, a.channel, instant(a.accessedAt)))
+                    .map(a -> new PersonalDataAccess(a.customerId, a.field, a.action, a.actor, a.channel, Stored.instant(a.accessedAt)))
                     .toList();
         });
     }
@@ -244,29 +243,14 @@ public class JpaCustomerService implements CustomerService {
         em.persist(a);
     }
 
-    static void requireRole(Actor actor, List<String> roles, String whatZh, String whatEn) {
-        if (actor == null || !actor.hasAnyRole(roles.toArray(String[]::new))) {
-            throw DmsException.forbidden("您的角色不能" + whatZh + "（需要 " + String.join("/", roles) + "）",
-                    "your role may not " + whatEn + " (needs " + String.join("/", roles) + ")");
-        }
-    }
 
     static Customer toCustomer(CustomerEntity e) {
         String masked = e.mobile == null ? null : Mobile.parse("mobile", e.mobile).masked();
         return new Customer(e.id, e.type, e.name, masked, e.wechatId, e.address, List.copyOf(e.tags),
-                e.marketingConsent, instant(e.marketingConsentAt), e.note, instant(e.createdAt), e.createdBy,
-                instant(e.updatedAt), e.updatedBy, e.version);
+                e.marketingConsent, Stored.instant(e.marketingConsentAt), e.note, Stored.instant(e.createdAt), e.createdBy,
+                Stored.instant(e.updatedAt), e.updatedBy, e.version);
     }
 
-    private static LocalDateTime now() {
-        return LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-    }
 
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

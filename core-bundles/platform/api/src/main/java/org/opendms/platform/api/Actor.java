@@ -1,6 +1,7 @@
 package org.opendms.platform.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,5 +24,18 @@ public record Actor(String username, Set<String> roles, Channel channel) {
 
     public boolean hasAnyRole(String... wanted) {
         return Arrays.stream(wanted).anyMatch(roles::contains);
+    }
+
+    /**
+     * Refuses with FORBIDDEN unless there is an actor and it has one of the roles.
+     *
+     * @param whatZh what is refused, e.g. "新建客户"
+     * @param whatEn the same in English, e.g. "create customers"
+     */
+    public static void requireAnyRole(Actor actor, List<String> wanted, String whatZh, String whatEn) {
+        if (actor == null || wanted.stream().noneMatch(actor.roles()::contains)) {
+            throw DmsException.forbidden("您的角色不能" + whatZh + "（需要 " + String.join("/", wanted) + "）",
+                    "your role may not " + whatEn + " (needs " + String.join("/", wanted) + ")");
+        }
     }
 }

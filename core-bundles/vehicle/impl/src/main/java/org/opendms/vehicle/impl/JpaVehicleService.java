@@ -1,6 +1,5 @@
 package org.opendms.vehicle.impl;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +24,7 @@ import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
@@ -61,12 +61,12 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public Vehicle create(VehicleDraft draft, Actor actor) {
-        requireRole(actor, EDITORS, "登记车辆", "register vehicles");
+        Actor.requireAnyRole(actor, EDITORS, "登记车辆", "register vehicles");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
             return jpa.txExpr(em -> {
                 refuseDuplicates(em, valid, null);
-                LocalDateTime now = now();
+                LocalDateTime now = Stored.utcNow();
                 VehicleEntity e = new VehicleEntity();
                 apply(e, valid);
                 e.createdAt = now;
@@ -84,7 +84,7 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public Vehicle update(long id, long expectedVersion, VehicleDraft draft, Actor actor) {
-        requireRole(actor, EDITORS, "修改车辆", "change vehicles");
+        Actor.requireAnyRole(actor, EDITORS, "修改车辆", "change vehicles");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
             return jpa.txExpr(em -> {
@@ -94,7 +94,7 @@ public class JpaVehicleService implements VehicleService {
                 }
                 refuseDuplicates(em, valid, id);
                 apply(e, valid);
-                e.updatedAt = now();
+                e.updatedAt = Stored.utcNow();
                 e.updatedBy = actor.username();
                 em.flush();
                 return toVehicle(e);
@@ -126,12 +126,12 @@ public class JpaVehicleService implements VehicleService {
             List<String> any = new ArrayList<>();
             if (!plate.isEmpty()) {
                 any.add("v.plate LIKE :plate ESCAPE '\\'");
-                params.put("plate", "%" + escapeLike(plate) + "%");
+                params.put("plate", Stored.containsPattern(plate));
             }
             if (!vin.isEmpty()) {
                 any.add("v.vin LIKE :vin ESCAPE '\\'");
                 // six characters are the serial people quote ("尾号"); matched anywhere they hit unrelated VINs
-                params.put("vin", vin.length() == 6 ? "%" + escapeLike(vin) : "%" + escapeLike(vin) + "%");
+                params.put("vin", vin.length() == 6 ? "%" + Stored.literal(vin) : Stored.containsPattern(vin));
             }
             conditions.add("(" + String.join(" OR ", any) + ")");
         }
@@ -171,7 +171,7 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor) {
-        requireRole(actor, ODOMETER_RECORDERS, "登记里程", "record odometer readings");
+        Actor.requireAnyRole(actor, ODOMETER_RECORDERS, "登记里程", "record odometer readings");
         VehicleRules.km(km);
         String from = VehicleRules.source(source);
         return jpa.txExpr(em -> {
@@ -196,7 +196,7 @@ public class JpaVehicleService implements VehicleService {
             OdometerReadingEntity r = new OdometerReadingEntity();
             r.vehicleId = vehicleId;
             r.km = km;
-            r.readAt = now();
+            r.readAt = Stored.utcNow();
             r.source = from;
             r.recordedBy = actor.username();
             r.confirmedLower = lower;
@@ -231,8 +231,8 @@ public class JpaVehicleService implements VehicleService {
         return jpa.txExpr(em -> {
             List<Object[]> rows = em.createQuery("SELECT v.ownerId, v.userId FROM VehicleEntity v"
                     + " WHERE v.plate LIKE :plate ESCAPE '\\' OR v.vin LIKE :vin ESCAPE '\\' ORDER BY v.id DESC", Object[].class)
-                    .setParameter("plate", plate.length() < 2 ? "" : "%" + escapeLike(plate) + "%")
-                    .setParameter("vin", vin.length() < 2 ? "" : "%" + escapeLike(vin) + "%")
+                    .setParameter("plate", plate.length() < 2 ? "" : Stored.containsPattern(plate))
+                    .setParameter("vin", vin.length() < 2 ? "" : Stored.containsPattern(vin))
                     .setMaxResults(MATCHING_CUSTOMERS_MAX).getResultList();
             Set<Long> ids = new LinkedHashSet<>();
             for (Object[] row : rows) {
@@ -364,21 +364,15 @@ public class JpaVehicleService implements VehicleService {
         return DmsException.notFound("id", "车辆 " + id + " 不存在", "vehicle " + id + " does not exist");
     }
 
-    static void requireRole(Actor actor, List<String> roles, String whatZh, String whatEn) {
-        if (actor == null || !actor.hasAnyRole(roles.toArray(String[]::new))) {
-            throw DmsException.forbidden("您的角色不能" + whatZh + "（需要 " + String.join("/", roles) + "）",
-                    "your role may not " + whatEn + " (needs " + String.join("/", roles) + ")");
-        }
-    }
 
     static Vehicle toVehicle(VehicleEntity e) {
         return new Vehicle(e.id, e.vin, e.plate, e.make, e.model, e.year, e.engineNumber, e.colour, e.energyType,
                 e.ownerId, e.userId, e.insuranceDueDate, e.inspectionDueDate, e.active, e.lastOdometerKm,
-                instant(e.createdAt), e.createdBy, instant(e.updatedAt), e.updatedBy, e.version);
+                Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.updatedAt), e.updatedBy, e.version);
     }
 
     static OdometerReading toReading(OdometerReadingEntity r) {
-        return new OdometerReading(r.vehicleId, r.km, instant(r.readAt), r.source, r.recordedBy, r.confirmedLower);
+        return new OdometerReading(r.vehicleId, r.km, Stored.instant(r.readAt), r.source, r.recordedBy, r.confirmedLower);
     }
 
     /** A stored UTC time as staff read it: the shop's local time. */
@@ -386,15 +380,6 @@ public class JpaVehicleService implements VehicleService {
         return SHOWN.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(VehicleRules.SHOP_ZONE));
     }
 
-    private static LocalDateTime now() {
-        return LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-    }
 
-    private static Instant instant(LocalDateTime utc) {
-        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-    }
 
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }
