@@ -1,15 +1,13 @@
 package org.opendms.customer.impl;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.customer.api.Customer;
@@ -22,15 +20,26 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.opendms.plugin.api.event.ChangeKind;
+import org.opendms.plugin.api.event.CustomerEvent;
+import org.opendms.plugin.api.event.CustomerListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The customer archive on JPA. Starts only once the customer tables are migrated. */
 @Component(service = CustomerService.class)
 public class JpaCustomerService implements CustomerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaCustomerService.class);
 
     @Reference(target = "(osgi.unit.name=dms-customer)")
     JpaTemplate jpa;
@@ -38,12 +47,17 @@ public class JpaCustomerService implements CustomerService {
     @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.customer.impl)")
     SchemaReady schema;
 
+    /** Plugins told of each committed change. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<CustomerListener> listeners = List.of();
+
     @Override
     public Customer create(CustomerDraft draft, Actor actor) {
         Actor.requireAnyRole(actor, EDITORS, "新建客户", "create customers");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
-            return jpa.txExpr(em -> {
+            Customer created = jpa.txExpr(em -> {
                 refuseDuplicateMobile(em, valid.mobile(), null);
                 LocalDateTime now = Stored.utcNow();
                 CustomerEntity e = new CustomerEntity();
@@ -60,6 +74,8 @@ public class JpaCustomerService implements CustomerService {
                 }
                 return toCustomer(e);
             });
+            tell(ChangeKind.CREATED, null, created, actor);
+            return created;
         } catch (PersistenceException e) {
             throw translate(e);
         }
@@ -70,12 +86,14 @@ public class JpaCustomerService implements CustomerService {
         Actor.requireAnyRole(actor, EDITORS, "修改客户", "change customers");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
-            return jpa.txExpr(em -> {
+            Customer[] before = new Customer[1];
+            Customer after = jpa.txExpr(em -> {
                 CustomerEntity e = find(em, id);
                 if (e.version != expectedVersion) {
                     throw staleVersion(e.version, expectedVersion);
                 }
                 refuseDuplicateMobile(em, valid.mobile(), id);
+                before[0] = toCustomer(e);
                 LocalDateTime now = Stored.utcNow();
                 String oldMobile = e.mobile;
                 String oldName = e.name;
@@ -91,8 +109,27 @@ public class JpaCustomerService implements CustomerService {
                 }
                 return toCustomer(e);
             });
+            tell(ChangeKind.CHANGED, before[0], after, actor);
+            return after;
         } catch (PersistenceException e) {
             throw translate(e);
+        }
+    }
+
+    /** After commit: a listener that fails is logged and does not undo the change or stop the others. */
+    private void tell(ChangeKind kind, Customer before, Customer after, Actor actor) {
+        List<CustomerListener> now = listeners;
+        if (now.isEmpty()) {
+            return;
+        }
+        CustomerEvent event = new CustomerEvent(kind, before, after, actor.username(), Instant.now());
+        for (CustomerListener listener : now) {
+            try {
+                listener.customerChanged(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Customer listener {} failed on {} of customer {}: {}", listener.getClass().getName(), kind,
+                        after.id(), e.toString(), e);
+            }
         }
     }
 
@@ -105,8 +142,7 @@ public class JpaCustomerService implements CustomerService {
     public Page<Customer> search(CustomerQuery query, PageRequest page) {
         Objects.requireNonNull(page, "page");
         CustomerQuery q = query == null ? CustomerQuery.text(null) : query;
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
+        PagedSearch<CustomerEntity> search = PagedSearch.of(CustomerEntity.class, "c");
         String text = q.text() == null ? "" : CustomerRules.searchForm(q.text());
         if (text.length() > CustomerRules.NAME_MAX) {
             throw DmsException.invalid("q", "too_long", "搜索内容过长", "search text is too long");
@@ -114,32 +150,19 @@ public class JpaCustomerService implements CustomerService {
         if (!text.isEmpty()) {
             List<String> any = new ArrayList<>();
             any.add("c.nameSearch LIKE :name ESCAPE '\\'");
-            params.put("name", Stored.containsPattern(text));
+            search.with("name", Stored.containsPattern(text));
             String digits = text.replaceAll("[\\s-]", "");
             if (digits.length() >= 4 && digits.chars().allMatch(Character::isDigit)) {
                 any.add("c.mobile LIKE :mobile");
-                params.put("mobile", "%" + digits + "%");
+                search.with("mobile", "%" + digits + "%");
             }
             if (!q.orAmongIds().isEmpty()) {
                 any.add("c.id IN :ids");
-                params.put("ids", List.copyOf(q.orAmongIds()));
+                search.with("ids", List.copyOf(q.orAmongIds()));
             }
-            conditions.add("(" + String.join(" OR ", any) + ")");
+            search.where("(" + String.join(" OR ", any) + ")");
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jpa.txExpr(em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CustomerEntity c" + where, Long.class);
-            TypedQuery<CustomerEntity> select = em.createQuery(
-                    "SELECT c FROM CustomerEntity c" + where + " ORDER BY c.id DESC", CustomerEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<Customer> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                    .stream().map(JpaCustomerService::toCustomer).toList();
-            return new Page<>(items, page.page(), page.size(), total);
-        });
+        return jpa.txExpr(em -> search.page(em, "c.id DESC", page, JpaCustomerService::toCustomer));
     }
 
     @Override

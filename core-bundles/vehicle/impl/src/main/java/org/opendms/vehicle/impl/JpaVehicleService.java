@@ -1,14 +1,13 @@
 package org.opendms.vehicle.impl;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +16,6 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.customer.api.CustomerService;
@@ -25,6 +23,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
@@ -38,6 +37,14 @@ import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.Vin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.opendms.plugin.api.event.ChangeKind;
+import org.opendms.plugin.api.event.VehicleEvent;
+import org.opendms.plugin.api.event.VehicleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The vehicle archive on JPA. Starts only once the vehicle tables are migrated. */
 @Component(service = VehicleService.class)
@@ -47,6 +54,7 @@ public class JpaVehicleService implements VehicleService {
     static final int SEARCH_MAX = 40;
     /** Most customers returned for a plate fragment: the customer search puts them into an IN list. */
     static final int MATCHING_CUSTOMERS_MAX = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(JpaVehicleService.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     @Reference(target = "(osgi.unit.name=dms-vehicle)")
@@ -59,12 +67,17 @@ public class JpaVehicleService implements VehicleService {
     @Reference
     CustomerService customers;
 
+    /** Plugins told of each committed change. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<VehicleListener> listeners = List.of();
+
     @Override
     public Vehicle create(VehicleDraft draft, Actor actor) {
         Actor.requireAnyRole(actor, EDITORS, "登记车辆", "register vehicles");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
-            return jpa.txExpr(em -> {
+            Vehicle created = jpa.txExpr(em -> {
                 refuseDuplicates(em, valid, null);
                 LocalDateTime now = Stored.utcNow();
                 VehicleEntity e = new VehicleEntity();
@@ -77,6 +90,8 @@ public class JpaVehicleService implements VehicleService {
                 em.flush();
                 return toVehicle(e);
             });
+            tell(ChangeKind.CREATED, null, created, actor);
+            return created;
         } catch (PersistenceException e) {
             throw translate(e);
         }
@@ -87,18 +102,22 @@ public class JpaVehicleService implements VehicleService {
         Actor.requireAnyRole(actor, EDITORS, "修改车辆", "change vehicles");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
-            return jpa.txExpr(em -> {
+            Vehicle[] before = new Vehicle[1];
+            Vehicle after = jpa.txExpr(em -> {
                 VehicleEntity e = find(em, id);
                 if (e.version != expectedVersion) {
                     throw staleVersion(e.version, expectedVersion);
                 }
                 refuseDuplicates(em, valid, id);
+                before[0] = toVehicle(e);
                 apply(e, valid);
                 e.updatedAt = Stored.utcNow();
                 e.updatedBy = actor.username();
                 em.flush();
                 return toVehicle(e);
             });
+            tell(ChangeKind.CHANGED, before[0], after, actor);
+            return after;
         } catch (PersistenceException e) {
             throw translate(e);
         }
@@ -113,8 +132,7 @@ public class JpaVehicleService implements VehicleService {
     public Page<Vehicle> search(VehicleQuery query, PageRequest page) {
         Objects.requireNonNull(page, "page");
         VehicleQuery q = query == null ? VehicleQuery.text(null) : query;
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
+        PagedSearch<VehicleEntity> search = PagedSearch.of(VehicleEntity.class, "v");
         String raw = q.text() == null ? "" : q.text();
         if (raw.length() > SEARCH_MAX) {
             throw DmsException.invalid("q", "too_long", "搜索内容过长（最多 " + SEARCH_MAX + " 个字符）",
@@ -126,37 +144,23 @@ public class JpaVehicleService implements VehicleService {
             List<String> any = new ArrayList<>();
             if (!plate.isEmpty()) {
                 any.add("v.plate LIKE :plate ESCAPE '\\'");
-                params.put("plate", Stored.containsPattern(plate));
+                search.with("plate", Stored.containsPattern(plate));
             }
             if (!vin.isEmpty()) {
                 any.add("v.vin LIKE :vin ESCAPE '\\'");
                 // six characters are the serial people quote ("尾号"); matched anywhere they hit unrelated VINs
-                params.put("vin", vin.length() == 6 ? "%" + Stored.literal(vin) : Stored.containsPattern(vin));
+                search.with("vin", vin.length() == 6 ? "%" + Stored.literal(vin) : Stored.containsPattern(vin));
             }
-            conditions.add("(" + String.join(" OR ", any) + ")");
+            search.where("(" + String.join(" OR ", any) + ")");
         }
         if (q.customerId() != null) {
-            conditions.add("(v.ownerId = :customer OR v.userId = :customer)");
-            params.put("customer", q.customerId());
+            search.where("(v.ownerId = :customer OR v.userId = :customer)", "customer", q.customerId());
         }
         if (Boolean.TRUE.equals(q.activeOnly())) {
-            conditions.add("v.active = :active");
-            params.put("active", Boolean.TRUE); // a literal TRUE becomes 1 on Derby, which refuses comparing it
+            // a parameter: a literal TRUE becomes 1 on Derby, which refuses comparing it
+            search.where("v.active = :active", "active", Boolean.TRUE);
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return jpa.txExpr(em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM VehicleEntity v" + where, Long.class);
-            TypedQuery<VehicleEntity> select = em.createQuery(
-                    "SELECT v FROM VehicleEntity v" + where + " ORDER BY v.id DESC", VehicleEntity.class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                select.setParameter(k, v);
-            });
-            long total = count.getSingleResult();
-            List<Vehicle> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                    .stream().map(JpaVehicleService::toVehicle).toList();
-            return new Page<>(items, page.page(), page.size(), total);
-        });
+        return jpa.txExpr(em -> search.page(em, "v.id DESC", page, JpaVehicleService::toVehicle));
     }
 
     @Override
@@ -174,7 +178,8 @@ public class JpaVehicleService implements VehicleService {
         Actor.requireAnyRole(actor, ODOMETER_RECORDERS, "登记里程", "record odometer readings");
         VehicleRules.km(km);
         String from = VehicleRules.source(source);
-        return jpa.txExpr(em -> {
+        Vehicle[] unchanged = new Vehicle[1];
+        OdometerReading reading = jpa.txExpr(em -> {
             // the row lock makes two readings of one vehicle queue, so each compares with the one before it
             VehicleEntity vehicle = em.find(VehicleEntity.class, vehicleId, LockModeType.PESSIMISTIC_WRITE);
             if (vehicle == null) {
@@ -201,10 +206,32 @@ public class JpaVehicleService implements VehicleService {
             r.recordedBy = actor.username();
             r.confirmedLower = lower;
             em.persist(r);
+            unchanged[0] = toVehicle(vehicle);
             // the vehicle as read now shows the new mileage, so its version (the ETag) moves on too
             vehicle.lastOdometerKm = km;
             return toReading(r);
         });
+        if (!listeners.isEmpty()) {
+            tell(ChangeKind.CHANGED, unchanged[0], get(vehicleId), actor);
+        }
+        return reading;
+    }
+
+    /** After commit: a listener that fails is logged and does not undo the change or stop the others. */
+    private void tell(ChangeKind kind, Vehicle before, Vehicle after, Actor actor) {
+        List<VehicleListener> now = listeners;
+        if (now.isEmpty()) {
+            return;
+        }
+        VehicleEvent event = new VehicleEvent(kind, before, after, actor.username(), Instant.now());
+        for (VehicleListener listener : now) {
+            try {
+                listener.vehicleChanged(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Vehicle listener {} failed on {} of vehicle {}: {}", listener.getClass().getName(), kind,
+                        after.id(), e.toString(), e);
+            }
+        }
     }
 
     @Override

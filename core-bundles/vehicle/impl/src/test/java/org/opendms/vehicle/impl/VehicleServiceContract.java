@@ -34,6 +34,9 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.plugin.api.event.ChangeKind;
+import org.opendms.plugin.api.event.VehicleEvent;
+import org.opendms.plugin.api.event.VehicleListener;
 import org.opendms.vehicle.api.EnergyType;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Vehicle;
@@ -444,5 +447,32 @@ abstract class VehicleServiceContract {
 
     private static List<Long> ids(Page<Vehicle> page) {
         return page.items().stream().map(Vehicle::id).toList();
+    }
+
+    @Test
+    void tellsListenersOfEachCommittedChangeAndSurvivesAFailingOne() {
+        List<VehicleEvent> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VehicleListener failing = event -> {
+            throw new IllegalStateException("a plugin's bug");
+        };
+        service.listeners = List.of(failing, told::add);
+        try {
+            Vehicle v = service.create(draft(newVin(), "京L" + newSerial()), ADVISOR);
+            Vehicle changed = service.update(v.id(), v.version(), draft(v.vin(), "京M" + newSerial()), ADVISOR);
+            service.recordOdometer(v.id(), 5_000, "reception", false, TECHNICIAN);
+            assertThrows(DmsException.class, () -> service.update(v.id(), v.version(), draft(v.vin(), null), ADVISOR));
+
+            assertEquals(List.of(ChangeKind.CREATED, ChangeKind.CHANGED, ChangeKind.CHANGED),
+                    told.stream().map(VehicleEvent::kind).toList(), "a refused change is not told");
+            assertNull(told.get(0).before());
+            assertEquals(v, told.get(0).after());
+            assertEquals(v, told.get(1).before());
+            assertEquals(changed, told.get(1).after());
+            assertEquals(5_000, told.get(2).after().lastOdometerKm());
+            assertEquals(service.get(v.id()), told.get(2).after(), "the event shows the vehicle as committed");
+            assertEquals(TECHNICIAN.username(), told.get(2).username());
+        } finally {
+            service.listeners = List.of();
+        }
     }
 }

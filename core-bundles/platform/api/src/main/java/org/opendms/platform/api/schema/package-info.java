@@ -2,7 +2,7 @@
  * Schema readiness: a bundle's services wait for its migrations by referencing {@link SchemaReady}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.platform.api.schema;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,8 +10,10 @@ package org.opendms.platform.rest.api;
  * &#64;JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
  * </pre>
  *
+ * A plugin's resources are not whiteboard resources: see {@link PluginResource}.
+ *
  * A bundle with resources names its OpenAPI fragment in the {@value #OPENAPI_HEADER} header; the platform
- * merges the fragments of active bundles into {@code /api/openapi.json}.
+ * merges the fragments of active bundles into {@code /api/openapi.json} (a plugin's paths under its id).
  */
 public final class DmsRest {
     /** Selects the login filter (HTTP Basic against the Karaf JAAS realm). */

@@ -2,7 +2,7 @@
  * How a bundle publishes REST resources under {@code /api}: constants for the JAX-RS whiteboard.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.platform.rest.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -122,7 +122,13 @@ public class OpenApiResource {
                 .sorted(Comparator.comparing(e -> e.getKey().getSymbolicName()))
                 .forEach(e -> {
                     JsonNode fragment = e.getValue();
-                    copyFields(fragment.path("paths"), paths);
+                    // a plugin's resources are relative to its application at /api/<plugin id>
+                    String plugin = e.getKey().getHeaders("").get("DMS-Plugin");
+                    String prefix = plugin == null ? "" : "/" + plugin.trim();
+                    for (Iterator<Map.Entry<String, JsonNode>> it = fragment.path("paths").fields(); it.hasNext();) {
+                        Map.Entry<String, JsonNode> path = it.next();
+                        paths.set(prefix + path.getKey(), path.getValue());
+                    }
                     copyFields(fragment.path("components").path("schemas"), schemas);
                     for (JsonNode tag : fragment.path("tags")) {
                         tags.add(tag);

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.opendms.platform.api.schema.SchemaFailed;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.schema.migrator.ChangelogMigrator;
 import org.osgi.framework.Bundle;
@@ -84,7 +85,7 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
     final class TrackedSchema {
         private final Bundle bundle;
         private final String changelog;
-        private ServiceRegistration<SchemaReady> registration;
+        private ServiceRegistration<?> registration;
         private boolean withdrawn;
 
         TrackedSchema(Bundle bundle, String changelog) {
@@ -106,6 +107,15 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             } catch (RuntimeException e) {
                 LOG.error("Schema of {} could not be migrated with {}; its services stay stopped: {}", name,
                         changelog, e.getMessage(), e);
+                Dictionary<String, Object> props = new Hashtable<>();
+                props.put(SchemaReady.BUNDLE, name);
+                String reason = String.valueOf(e.getMessage());
+                synchronized (this) {
+                    if (!withdrawn) {
+                        registration = context.registerService(SchemaFailed.class.getName(),
+                                new FailedSchema(name, reason), props);
+                    }
+                }
                 return;
             }
             LOG.info("Schema of {} is at {} ({} ms)", name, version, (System.nanoTime() - started) / 1_000_000);
@@ -133,5 +143,8 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
     }
 
     record ReadySchema(String bundle, String version) implements SchemaReady {
+    }
+
+    record FailedSchema(String bundle, String reason) implements SchemaFailed {
     }
 }
