@@ -35,9 +35,16 @@ public class DistributionRestartIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private Path home;
 
+    /** Where the dealer's data lives when the test sets DMS_DEALER_HOME; null: the distribution's own dealer/. */
+    private Path dealerHome;
+
     @Before
     public void unpack() throws Exception {
-        Path target = Path.of("target/restart").toAbsolutePath();
+        unpackInto(Path.of("target/restart").toAbsolutePath());
+    }
+
+    /** A fresh copy of the distribution, as a dealer unpacks a newer build; it becomes the one started and stopped. */
+    private void unpackInto(Path target) throws Exception {
         run(target.getParent(), "rm", "-rf", target.toString());
         Files.createDirectories(target);
         run(target, "tar", "xzf", System.getProperty("opendms.distribution"), "--strip-components=1");
@@ -78,9 +85,51 @@ public class DistributionRestartIT {
         assertEquals("重启测试", again.path("name").asText());
     }
 
+    @Test
+    public void theDealersDataPluginsAndSettingsSurviveReplacingTheDistribution() throws Exception {
+        dealerHome = Path.of("target/restart-dealer-home").toAbsolutePath();
+        run(dealerHome.getParent(), "rm", "-rf", dealerHome.toString());
+        start("first distribution with DMS_DEALER_HOME");
+        JsonNode customer = send("POST", "customers", "{\"type\":\"PERSON\",\"name\":\"换版本测试\",\"mobile\":\"137"
+                + String.format("%08d", System.currentTimeMillis() % 100_000_000L) + "\"}", 201);
+        // the admin sets the renewal window in etc/, as the README says, then turns the plugin off
+        Files.writeString(home.resolve("etc/org.opendms.insurance.cfg"), "renewalWindowDays = 45\n");
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (JsonNode r = null; r == null || r.path("days").asInt() != 45; r = send("GET", "insurance/renewals", null, -1)) {
+            assertTrue("the window from etc/org.opendms.insurance.cfg was not applied", System.currentTimeMillis() < deadline);
+            Thread.sleep(200);
+        }
+        assertEquals(false, send("admin", "POST", "plugins/insurance/disable", null, 200).path("enabled").asBoolean());
+        run(home, "bin/stop");
+        assertTrue("Karaf stopped", awaitExit(90));
+
+        unpackInto(Path.of("target/restart-newer").toAbsolutePath());
+        assertTrue("the newer distribution has no settings of its own",
+                !Files.exists(home.resolve("etc/org.opendms.insurance.cfg")));
+        start("newer distribution, same DMS_DEALER_HOME");
+        assertEquals("换版本测试", send("GET", "customers/" + customer.path("id").asLong(), null, 200).path("name").asText());
+        JsonNode plugin = send("admin", "GET", "plugins/insurance", null, 200);
+        assertEquals(plugin.toString(), false, plugin.path("enabled").asBoolean());
+        send("GET", "insurance/renewals", null, 404);
+        send("admin", "POST", "plugins/insurance/enable", null, 200);
+        assertEquals("the setting came back from the dealer profile", 45,
+                send("GET", "insurance/renewals", null, 200).path("days").asInt());
+    }
+
     private void start(String what) throws Exception {
         long started = System.nanoTime();
-        run(home, "bin/start");
+        if (dealerHome == null) {
+            run(home, "bin/start");
+        } else {
+            ProcessBuilder b = new ProcessBuilder("bin/start").directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            b.environment().put("DMS_DEALER_HOME", dealerHome.toString());
+            Process p = b.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("bin/start did not return in 120 s");
+            }
+        }
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             try {
@@ -104,8 +153,12 @@ public class DistributionRestartIT {
     }
 
     private JsonNode send(String method, String path, String body, int expected) throws Exception {
+        return send("advisor", method, path, body, expected);
+    }
+
+    private JsonNode send(String user, String method, String path, String body, int expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("advisor:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             b.header("Content-Type", "application/json");

@@ -3,12 +3,16 @@ package org.opendms.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import javax.inject.Inject;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.Path;
 
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
@@ -19,6 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
@@ -82,12 +87,34 @@ public class PlatformIT extends DmsTestSupport {
         for (ResourceDTO resource : jaxrs.getRuntimeDTO().defaultApplication.resourceDTOs) {
             for (ResourceMethodInfoDTO m : resource.resourceMethods) {
                 String path = normalise(m.path);
-                if (!path.equals("/openapi.json")) {
+                // m.method is null for the locator that serves the plugins' resources, listed below
+                if (m.method != null && !path.equals("/openapi.json")) {
                     live.add(m.method + " " + path);
                 }
             }
         }
+        // plugins' resources: served at /<plugin id>/<class @Path>/<method @Path>
+        ServiceReference<?>[] plugins = bundleContext.getServiceReferences("org.opendms.platform.rest.api.PluginResource", null);
+        for (ServiceReference<?> ref : plugins == null ? new ServiceReference<?>[0] : plugins) {
+            Object resource = bundleContext.getService(ref);
+            try {
+                String base = "/" + ref.getBundle().getHeaders("").get("DMS-Plugin") + "/"
+                        + resource.getClass().getAnnotation(Path.class).value();
+                for (Method m : resource.getClass().getMethods()) {
+                    for (Annotation a : m.getAnnotations()) {
+                        HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
+                        if (verb != null) {
+                            Path sub = m.getAnnotation(Path.class);
+                            live.add(verb.value() + " " + normalise((base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/")));
+                        }
+                    }
+                }
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        }
         assertTrue("customers documented", documented.contains("POST /customers"));
+        assertTrue("the insurance plugin's paths documented", documented.contains("GET /insurance/renewals"));
         assertEquals(live, documented);
     }
 
