@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -200,6 +201,41 @@ public class PluginLifecycleIT extends DmsTestSupport {
     }
 
     @Test
+    public void aPluginThatFailsToStartIsListedAsFailedWithTheReasonWhileEverythingElseRuns() throws Exception {
+        File dir = Files.createTempDirectory("faulty-plugin").toFile();
+        Manifest m = bundleManifest("org.example.faulty", "1.0.0", "faulty");
+        m.getMainAttributes().putValue("DMS-Changelog", "db/org.example.faulty/changelog.xml");
+        String changelog = "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+                + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd\">\n"
+                + "  <changeSet id=\"faulty-001\" author=\"test\"><sql>CREATE TABLE faulty_note (id NOT_A_TYPE)</sql></changeSet>\n"
+                + "</databaseChangeLog>\n";
+        File jar = writeJar(new File(dir, "faulty.jar"), m, null,
+                Map.of("db/org.example.faulty/changelog.xml", changelog.getBytes(StandardCharsets.UTF_8)));
+        File repo = writeRepository(new File(dir, "features.xml"), "faulty", "1.0.0", List.of(jar.toURI().toString()));
+        console("dms:plugin-add " + repo.toURI());
+        try {
+            console("dms:plugin-enable faulty");
+            JsonNode status = plugin("faulty");
+            for (long deadline = System.currentTimeMillis() + 60_000; !"FAILED".equals(status.path("state").asText())
+                    && System.currentTimeMillis() < deadline; status = plugin("faulty")) {
+                Thread.sleep(200);
+            }
+            assertEquals(status.toString(), "FAILED", status.path("state").asText());
+            assertTrue(status.toString(), status.path("problem").asText().contains("faulty-001")
+                    || status.path("problem").asText().toLowerCase().contains("not_a_type"));
+            String list = console("dms:plugin-list");
+            assertTrue(list, list.matches("(?s).*faulty.*FAILED.*"));
+            assertEquals("core keeps answering", 200, call("GET", "customers?size=1", "advisor", null).status());
+            assertEquals("other plugins keep answering", 200, call("GET", "insurance/renewals", "advisor", null).status());
+            assertEquals("ACTIVE", plugin("insurance").path("state").asText());
+        } finally {
+            console("dms:plugin-remove faulty");
+        }
+        assertEquals(404, call("GET", "plugins/faulty", "admin", null).status());
+    }
+
+    @Test
     public void eachPluginInstallsAloneOnCoreAndAllItsBundlesBecomeActive() throws Exception {
         List<String> ids = new ArrayList<>();
         for (JsonNode p : call("GET", "plugins", "admin", null).json()) {
@@ -367,7 +403,17 @@ public class PluginLifecycleIT extends DmsTestSupport {
 
     /** A jar with the given manifest and, if given, every other entry of an existing jar. */
     static File writeJar(File file, Manifest manifest, URL copyFrom) throws IOException {
+        return writeJar(file, manifest, copyFrom, Map.of());
+    }
+
+    /** The same, with more entries (name to content). */
+    static File writeJar(File file, Manifest manifest, URL copyFrom, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(file.toPath()); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
             if (copyFrom != null) {
                 try (InputStream in = copyFrom.openStream(); JarInputStream source = new JarInputStream(in)) {
                     for (JarEntry e = source.getNextJarEntry(); e != null; e = source.getNextJarEntry()) {

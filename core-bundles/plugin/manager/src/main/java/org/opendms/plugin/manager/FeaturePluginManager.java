@@ -3,6 +3,7 @@ package org.opendms.plugin.manager;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.FeaturesService.Option;
@@ -466,12 +468,31 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     /** Resolves the change without making it; a failure becomes a readable refusal and nothing has changed. */
     private void refuseUnlessResolvable(String id, Feature feature, EnumSet<Option> simulate) {
+        // a missing local jar would otherwise be retried by Karaf's downloader for about two minutes
+        for (BundleInfo bundle : feature.getBundles()) {
+            String location = bundle.getLocation().trim();
+            if (isMissingFile(location)) {
+                throw DmsException.conflict("id", "plugin.unresolvable",
+                        "插件 " + id + " 的文件不存在：" + location, "plugin " + id + " names a file that is not there: " + location);
+            }
+        }
         try {
             features.installFeature(feature.getName(), feature.getVersion(), simulate);
         } catch (Exception e) {
             RefusalReasons.Reason reason = RefusalReasons.explain(id, e, this::exportedVersions);
             LOG.info("Plugin {} {} refused: {}", id, feature.getVersion(), e.getMessage());
             throw DmsException.conflict("id", "plugin.unresolvable", reason.zh(), reason.en());
+        }
+    }
+
+    private static boolean isMissingFile(String location) {
+        if (!location.startsWith("file:")) {
+            return false;
+        }
+        try {
+            return !Files.isReadable(Paths.get(URI.create(location)));
+        } catch (IllegalArgumentException notAPlainFileUri) {
+            return false; // left to Karaf's downloader, which explains it
         }
     }
 

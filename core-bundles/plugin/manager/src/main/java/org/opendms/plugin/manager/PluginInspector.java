@@ -101,6 +101,8 @@ final class PluginInspector {
             String schema = schemaVersion(b.getSymbolicName());
             if (schema != null) {
                 schemas.put(b.getSymbolicName(), schema);
+            } else if (failedSchema == null && b.getHeaders("").get(SchemaReady.CHANGELOG_HEADER) != null) {
+                starting = true; // its migration is still running: the plugin is not up until its schema is
             }
             if (b.getState() != Bundle.ACTIVE) {
                 continue;
