@@ -105,6 +105,8 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     private PluginInspector inspector;
     private volatile DealerProfile profile = new DealerProfile();
     private Thread applier;
+    /** True until the dealer profile has been applied at start: a wanted plugin not yet running is STARTING. */
+    private volatile boolean applyingProfile = true;
 
     @Activate
     void activate(BundleContext bundleContext) {
@@ -168,6 +170,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
         } catch (Exception e) {
             LOG.error("Dealer profile not fully applied", e);
         } finally {
+            applyingProfile = false;
             operations.unlock();
         }
     }
@@ -557,14 +560,17 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
             List<String> available = versions.stream().map(Feature::getVersion).toList();
             if (installed == null) {
                 boolean wanted = entry != null && entry.enabled;
-                PluginState state = shown == null ? PluginState.MISSING : wanted ? PluginState.FAILED : PluginState.DISABLED;
+                PluginState state = shown == null ? PluginState.MISSING
+                        : !wanted ? PluginState.DISABLED : applyingProfile ? PluginState.STARTING : PluginState.FAILED;
                 String problem = lastProblem.get(id);
                 if (state == PluginState.MISSING) {
                     problem = "没有已登记的功能仓库提供该插件 no registered feature repository offers it"
                             + (problem == null ? "" : ": " + problem);
                 }
-                return new PluginStatus(id, title, shown == null ? null : shown.getVersion(), available, false, state,
-                        Map.of(), state == PluginState.DISABLED ? null : problem, List.of(), repository);
+                // enabled is the dealer's choice; a wanted plugin that is not running is STARTING or FAILED
+                return new PluginStatus(id, title, shown == null ? null : shown.getVersion(), available, wanted, state,
+                        Map.of(), state == PluginState.DISABLED || state == PluginState.STARTING ? null : problem,
+                        List.of(), repository);
             }
             Long since = enabledAt.get(id);
             boolean inGrace = since == null || System.currentTimeMillis() - since < GRACE_MILLIS;

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param id            the plugin id, e.g. {@code insurance}
  * @param title         the feature's description, e.g. "车险 Insurance policies and renewals"
- * @param version       the version enabled (or, when disabled, the newest available)
+ * @param version       the version enabled (or, when not running, the one it was last enabled from, else the newest available)
  * @param available     every version the registered repositories offer
  * @param enabled       whether the dealer has it enabled
  * @param state         where it stands now
