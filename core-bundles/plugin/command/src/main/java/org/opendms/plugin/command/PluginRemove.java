@@ -1,34 +1,17 @@
 package org.opendms.plugin.command;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.opendms.platform.api.DmsException;
-import org.opendms.platform.console.api.ConsoleActor;
-import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.api.Actor;
 import org.opendms.plugin.api.manage.PluginManager;
+import org.opendms.plugin.api.manage.PluginStatus;
 
 @Service
 @Command(scope = "dms", name = "plugin-remove", description = "停用并移除插件的功能仓库，数据保留 Disable a plugin and unregister its repository; its data stays")
-public class PluginRemove implements Action {
-
-    @Reference
-    PluginManager plugins;
-
-    @Argument(index = 0, name = "plugin", required = true, description = "插件名，如 insurance plugin id, e.g. insurance")
-    @Completion(PluginIds.class)
-    String id;
+public class PluginRemove extends PluginIdCommand {
 
     @Override
-    public Object execute() {
-        try {
-            PluginPrinter.outcome(System.out, plugins.remove(id, ConsoleActor.current()));
-        } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
-        }
-        return null;
+    PluginStatus apply(PluginManager manager, String plugin, Actor actor) {
+        return manager.remove(plugin, actor);
     }
 }
