@@ -117,6 +117,7 @@ public class PluginLifecycleIT extends DmsTestSupport {
         String list = console("dms:plugin-list");
         assertTrue(list, list.matches("(?s).*insurance\\s*[│|]\\s*否 no.*DISABLED.*"));
         assertFalse(plugin("insurance").path("enabled").asBoolean());
+        long registeredMeanwhile = newVehicle(); // insurance due 2027-03-01: a renewal lead once the plugin is back
 
         out = console("dms:plugin-enable insurance");
         assertTrue(out, out.contains("ACTIVE"));
@@ -126,6 +127,12 @@ public class PluginLifecycleIT extends DmsTestSupport {
         JsonNode status = plugin("insurance");
         assertEquals("ACTIVE", status.path("state").asText());
         assertTrue(status.toString(), status.path("schemaVersions").has("org.opendms.plugin.insurance.impl"));
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!call("GET", "insurance/renewals?days=365", "advisor", null).raw().contains("\"vehicleId\":" + registeredMeanwhile + ",")) {
+            assertTrue("a vehicle registered while the plugin was off did not become a lead",
+                    System.currentTimeMillis() < deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Test

@@ -7,13 +7,21 @@ import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.plugin.api.event.VehicleEvent;
 import org.opendms.plugin.api.event.VehicleListener;
 import org.opendms.vehicle.api.Vehicle;
+import org.opendms.vehicle.api.VehicleQuery;
+import org.opendms.vehicle.api.VehicleService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what the renewal list needs from the core vehicle file: each active vehicle's insurance due date (a lead when
@@ -22,27 +30,80 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = VehicleListener.class)
 public class VehicleFileListener implements VehicleListener {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VehicleFileListener.class);
+
     @Reference(target = "(osgi.unit.name=dms-insurance)")
     JpaTemplate jpa;
 
     @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.plugin.insurance.impl)")
     SchemaReady schema;
 
+    /**
+     * Vehicles are only seen through their events, and none arrive while the plugin is disabled: each time it starts,
+     * a background pass over the vehicle file catches up with what changed meanwhile. Rows already holding a newer
+     * state of a vehicle (from an event during the pass) are left alone.
+     */
+    @Reference
+    VehicleService vehicles;
+
+    private volatile boolean running = true;
+    private Thread catchUp;
+
+    @Activate
+    void activate() {
+        running = true;
+        catchUp = new Thread(() -> {
+            try {
+                int seen = catchUp();
+                LOG.info("Insurance renewal leads caught up with {} vehicle(s)", seen);
+            } catch (RuntimeException e) {
+                LOG.warn("Insurance renewal leads not caught up with the vehicle file: {}", e.getMessage(), e);
+            }
+        }, "insurance-vehicle-catch-up");
+        catchUp.setDaemon(true);
+        catchUp.start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        running = false;
+        catchUp.join(10_000);
+    }
+
+    /** Reads the whole vehicle file a page at a time; the number of vehicles read. */
+    int catchUp() {
+        int seen = 0;
+        for (int page = 0; running; page++) {
+            Page<Vehicle> p = vehicles.search(new VehicleQuery(null, null, null), new PageRequest(page, PageRequest.MAX_SIZE));
+            for (Vehicle v : p.items()) {
+                keep(v, null);
+                seen++;
+            }
+            if (p.items().size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        return seen;
+    }
+
     @Override
     public void vehicleChanged(VehicleEvent event) {
+        keep(event.after(), event.before());
+    }
+
+    private void keep(Vehicle after, Vehicle before) {
         try {
-            jpa.tx(em -> record(em, event));
+            jpa.tx(em -> record(em, after, before));
         } catch (PersistenceException e) {
             if (!Failures.isUniqueViolation(e)) {
                 throw e;
             }
             // another event of the same new vehicle inserted its row first: this one now finds it
-            jpa.tx(em -> record(em, event));
+            jpa.tx(em -> record(em, after, before));
         }
     }
 
-    private static void record(EntityManager em, VehicleEvent event) {
-        Vehicle v = event.after();
+    private static void record(EntityManager em, Vehicle v, Vehicle before) {
         VehicleDueEntity row = em.find(VehicleDueEntity.class, v.id());
         if (row != null && row.vehicleVersion > v.version()) {
             return; // a late event: the row already shows a newer state of the vehicle
@@ -66,7 +127,7 @@ public class VehicleFileListener implements VehicleListener {
                 em.persist(row);
             }
         }
-        if (event.before() != null && !Objects.equals(event.before().plate(), v.plate())) {
+        if (before != null && !Objects.equals(before.plate(), v.plate())) {
             // a bulk update moves each policy's version on: the policy as read (its ETag) has changed
             em.createQuery("UPDATE PolicyEntity p SET p.plate = :plate WHERE p.vehicleId = :vehicle")
                     .setParameter("plate", v.plate()).setParameter("vehicle", v.id()).executeUpdate();

@@ -103,6 +103,7 @@ abstract class InsuranceServiceContract {
         listener.jpa = db.jpa("dms-insurance");
         CoreFilesForTests core = CoreFilesForTests.on(db, listener);
         vehicles = core.vehicles();
+        listener.vehicles = vehicles;
         service = new JpaInsuranceService();
         service.jpa = db.jpa("dms-insurance");
         service.vehicles = vehicles;
@@ -535,6 +536,21 @@ abstract class InsuranceServiceContract {
                 ADVISOR);
         assertEquals(List.of(), renewalsOf(null, car));
         assertEquals(0, db.count("SELECT COUNT(*) FROM ins_vehicle_due WHERE vehicle_id = " + car.id()));
+    }
+
+    @Test
+    void aVehicleChangedWhileThePluginWasOffBecomesALeadWhenItStartsAgain() {
+        Vehicle car = newVehicle(TODAY.plusDays(10));
+        // the plugin was disabled when this vehicle was registered: its event never arrived
+        listener.jpa.tx(em -> em.createQuery("DELETE FROM VehicleDueEntity d WHERE d.vehicleId = :v")
+                .setParameter("v", car.id()).executeUpdate());
+        assertEquals(List.of(), renewalsOf(null, car));
+        int seen = listener.catchUp();
+        assertTrue(seen >= 1, "vehicles read: " + seen);
+        assertEquals(List.of(10L), renewalsOf(null, car).stream().map(RenewalDue::daysLeft).toList());
+        listener.catchUp();
+        assertEquals(1, db.count("SELECT COUNT(*) FROM ins_vehicle_due WHERE vehicle_id = " + car.id()),
+                "a second pass adds nothing");
     }
 
     @Test
