@@ -1,0 +1,43 @@
+package org.opendms.appointment.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Appointments (预约). Every refusal is a {@link DmsException} naming the field, in Chinese and English, and changes
+ * nothing. Changes take the version the user read; a stale one is refused with code {@code stale_version}.
+ */
+@ProviderType
+public interface AppointmentService {
+
+    /** Who books and changes appointments. */
+    List<String> EDITORS = List.of("admin", "manager", "advisor");
+
+    /**
+     * Books a slot. Refused when the slot is full (code {@code slot_full}), not one of the day's slots, in the
+     * past, or the input is wrong; two advisors booking the last place at once cannot both get it.
+     */
+    Appointment book(AppointmentDraft draft, Actor actor);
+
+    Appointment get(long id);
+
+    /** The day's slots with their load, in order. */
+    List<SlotLoad> slots(LocalDate day);
+
+    Page<Appointment> search(AppointmentQuery query, PageRequest page);
+
+    /** The vehicle came: the appointment is ARRIVED and linked to the work order opened for it (if already known). */
+    Appointment arrive(long id, long expectedVersion, Long workOrderId, Actor actor);
+
+    /** The slot passed without the vehicle; refused before the slot has started. */
+    Appointment noShow(long id, long expectedVersion, Actor actor);
+
+    /** Cancelled at the customer's request; the reason is required. The place is free again. */
+    Appointment cancel(long id, long expectedVersion, String reason, Actor actor);
+}

@@ -1,0 +1,266 @@
+package org.opendms.appointment.impl;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.appointment.api.Appointment;
+import org.opendms.appointment.api.AppointmentDraft;
+import org.opendms.appointment.api.AppointmentQuery;
+import org.opendms.appointment.api.AppointmentService;
+import org.opendms.appointment.api.AppointmentStatus;
+import org.opendms.appointment.api.SlotLoad;
+import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.vehicle.api.Plate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Appointments on JPA. A booking locks its slot's counter row, so of two advisors booking the last place at once,
+ * the second waits, then sees the slot full.
+ */
+@Component(service = AppointmentService.class, configurationPid = WorkshopCapacity.PID)
+@Designate(ocd = WorkshopCapacity.Settings.class)
+public class JpaAppointmentService implements AppointmentService {
+
+    @Reference(target = "(osgi.unit.name=dms-appointment)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.appointment.impl)")
+    SchemaReady schema;
+
+    @Reference
+    CustomerService customers;
+
+    @Reference
+    ShopClock clock;
+
+    volatile WorkshopCapacity capacity = WorkshopCapacity.DEFAULT;
+
+    @Activate
+    @Modified
+    void configure(WorkshopCapacity.Settings settings) {
+        capacity = WorkshopCapacity.of(settings);
+    }
+
+    private LocalDateTime shopNow() {
+        return LocalDateTime.now(clock.clock());
+    }
+
+    @Override
+    public Appointment book(AppointmentDraft draft, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "预约", "book appointments");
+        WorkshopCapacity c = capacity;
+        AppointmentRules.Valid valid = AppointmentRules.check(draft, shopNow(), c, this::customerExists);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jpa.txExpr(em -> {
+                    SlotEntity slot = lockedSlot(em, valid.date(), valid.start());
+                    if (slot.booked >= c.perSlot()) {
+                        throw DmsException.conflict("start", "slot_full",
+                                valid.date() + " " + valid.start() + " 的时段已约满（已约 " + slot.booked + " / 可约 "
+                                        + c.perSlot() + "），请选其他时段",
+                                "the " + valid.date() + " " + valid.start() + " slot is full (" + slot.booked + " of "
+                                        + c.perSlot() + " booked); choose another slot");
+                    }
+                    slot.booked++;
+                    LocalDateTime now = Stored.utcNow();
+                    AppointmentEntity e = new AppointmentEntity();
+                    e.plate = valid.plate();
+                    e.customerId = valid.customerId();
+                    e.channel = valid.channel();
+                    e.day = valid.date();
+                    e.startTime = valid.start();
+                    e.endTime = c.end(valid.start());
+                    e.advisor = valid.advisor();
+                    e.concerns = String.join("\n", valid.concerns());
+                    e.status = AppointmentStatus.BOOKED;
+                    e.createdAt = now;
+                    e.createdBy = actor.username();
+                    e.updatedAt = now;
+                    e.updatedBy = actor.username();
+                    em.persist(e);
+                    em.flush();
+                    return toAppointment(e);
+                });
+            } catch (PersistenceException e) {
+                // two first bookings of a slot both created its counter row; the loser books again, now queued
+                if (attempt >= 3 || !Failures.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The slot's counter row, locked until the transaction ends; made on the slot's first booking. */
+    private static SlotEntity lockedSlot(EntityManager em, LocalDate day, LocalTime start) {
+        List<SlotEntity> found = em.createQuery("SELECT s FROM SlotEntity s WHERE s.day = :d AND s.startTime = :t",
+                SlotEntity.class).setParameter("d", day).setParameter("t", start)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        SlotEntity slot = new SlotEntity();
+        slot.day = day;
+        slot.startTime = start;
+        em.persist(slot);
+        em.flush();
+        return slot;
+    }
+
+    @Override
+    public Appointment get(long id) {
+        return jpa.txExpr(em -> toAppointment(find(em, id)));
+    }
+
+    @Override
+    public List<SlotLoad> slots(LocalDate day) {
+        if (day == null) {
+            throw DmsException.invalid("date", "required", "请选择日期", "date is required");
+        }
+        WorkshopCapacity c = capacity;
+        Map<LocalTime, Integer> booked = new HashMap<>();
+        jpa.tx(em -> em.createQuery("SELECT s FROM SlotEntity s WHERE s.day = :d", SlotEntity.class)
+                .setParameter("d", day).getResultList().forEach(s -> booked.put(s.startTime, s.booked)));
+        List<SlotLoad> slots = new ArrayList<>();
+        for (LocalTime start : c.starts()) {
+            slots.add(new SlotLoad(start, c.end(start), booked.getOrDefault(start, 0), c.perSlot()));
+        }
+        return slots;
+    }
+
+    @Override
+    public Page<Appointment> search(AppointmentQuery query, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        AppointmentQuery q = query == null ? new AppointmentQuery(null, null, null, null, null) : query;
+        if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
+            throw DmsException.invalid("to", "before_from", "结束日期早于开始日期", "to is before from");
+        }
+        PagedSearch<AppointmentEntity> search = PagedSearch.of(AppointmentEntity.class, "a");
+        if (q.from() != null) {
+            search.where("a.day >= :from", "from", q.from());
+        }
+        if (q.to() != null) {
+            search.where("a.day <= :to", "to", q.to());
+        }
+        if (q.advisor() != null && !q.advisor().isBlank()) {
+            search.where("a.advisor = :advisor", "advisor", q.advisor().strip());
+        }
+        if (q.status() != null) {
+            search.where("a.status = :status", "status", q.status());
+        }
+        String plate = q.plate() == null || q.plate().length() > 40 ? "" : Plate.normaliseFragment(q.plate());
+        if (!plate.isEmpty()) {
+            search.where("a.plate LIKE :plate ESCAPE '\\'", "plate", Stored.containsPattern(plate));
+        }
+        return jpa.txExpr(em -> search.page(em, "a.day, a.startTime, a.id", page, JpaAppointmentService::toAppointment));
+    }
+
+    @Override
+    public Appointment arrive(long id, long expectedVersion, Long workOrderId, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "登记到店", "record arrivals");
+        if (workOrderId != null && workOrderId <= 0) {
+            throw DmsException.invalid("workOrderId", "out_of_range", "工单号不正确", "workOrderId must be positive");
+        }
+        return change(id, expectedVersion, actor, AppointmentStatus.ARRIVED, (em, e) -> e.workOrderId = workOrderId);
+    }
+
+    @Override
+    public Appointment noShow(long id, long expectedVersion, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "登记爽约", "record no-shows");
+        LocalDateTime now = shopNow();
+        return change(id, expectedVersion, actor, AppointmentStatus.NO_SHOW, (em, e) -> {
+            if (now.isBefore(LocalDateTime.of(e.day, e.startTime))) {
+                throw DmsException.conflict("status", "not_yet", "预约时段（" + e.day + " " + e.startTime + "）尚未开始，不能登记爽约",
+                        "the slot (" + e.day + " " + e.startTime + ") has not begun; it cannot be a no-show yet");
+            }
+        });
+    }
+
+    @Override
+    public Appointment cancel(long id, long expectedVersion, String reason, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "取消预约", "cancel appointments");
+        String why = AppointmentRules.reason(reason);
+        return change(id, expectedVersion, actor, AppointmentStatus.CANCELLED, (em, e) -> {
+            e.reason = why;
+            lockedSlot(em, e.day, e.startTime).booked--; // the place is free again
+        });
+    }
+
+    private interface Step {
+        void apply(EntityManager em, AppointmentEntity e);
+    }
+
+    /** A BOOKED appointment, at the version the user read, moves to its final status. */
+    private Appointment change(long id, long expectedVersion, Actor actor, AppointmentStatus to, Step step) {
+        return jpa.txExpr(em -> {
+            AppointmentEntity e = find(em, id);
+            if (e.version != expectedVersion) {
+                throw DmsException.conflict("version", "stale_version",
+                        "预约已被他人修改（当前版本 " + e.version + "，您修改的是版本 " + expectedVersion + "），请重新读取",
+                        "the appointment was changed by someone else (now version " + e.version + ", you edited version "
+                                + expectedVersion + "); re-read and try again");
+            }
+            if (e.status != AppointmentStatus.BOOKED) {
+                throw DmsException.conflict("status", "not_booked",
+                        "预约已是「" + e.status.chinese() + "」，不能再改为「" + to.chinese() + "」",
+                        "the appointment is already " + e.status + "; it cannot become " + to);
+            }
+            step.apply(em, e);
+            e.status = to;
+            e.updatedAt = Stored.utcNow();
+            e.updatedBy = actor.username();
+            em.flush();
+            return toAppointment(e);
+        });
+    }
+
+    private static AppointmentEntity find(EntityManager em, long id) {
+        AppointmentEntity e = em.find(AppointmentEntity.class, id);
+        if (e == null) {
+            throw DmsException.notFound("id", "预约 " + id + " 不存在", "appointment " + id + " does not exist");
+        }
+        return e;
+    }
+
+    private boolean customerExists(long id) {
+        try {
+            customers.get(id);
+            return true;
+        } catch (DmsException e) {
+            if (e.kind() == DmsException.Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static Appointment toAppointment(AppointmentEntity e) {
+        return new Appointment(e.id, e.plate, e.customerId, e.channel, e.day, e.startTime, e.endTime, e.advisor,
+                List.copyOf(Arrays.asList(e.concerns.split("\n"))), e.status, e.workOrderId, e.reason,
+                Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.updatedAt), e.updatedBy, e.version);
+    }
+}

@@ -1,0 +1,22 @@
+package org.opendms.customer.impl;
+
+import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.testing.TestDatabase;
+
+/**
+ * The real customer archive on a test database, for tests of bundles that check customers exist. It lives in the
+ * customer implementation's package because the service's JpaTemplate field is package-private, as DS wants it.
+ */
+public final class CustomerArchiveForTests {
+
+    private CustomerArchiveForTests() {
+    }
+
+    /** Migrates the customer tables into the database and returns a service over them. */
+    public static CustomerService on(TestDatabase db) {
+        db.migrate("db/org.opendms.customer.impl/changelog.xml");
+        JpaCustomerService service = new JpaCustomerService();
+        service.jpa = db.jpa("dms-customer");
+        return service;
+    }
+}
