@@ -1,0 +1,24 @@
+package org.opendms.workorder.api;
+
+import java.util.List;
+
+/**
+ * A stored job with its lines.
+ *
+ * @param seq      1, 2, … in the order the jobs were added
+ * @param addOn    true when added after the work order left AWAITING_DISPATCH (追加项目): extra work found during
+ *                 repair, which needs the customer's approval before anyone clocks on it
+ * @param approval null until the customer approved
+ * @param totals   see {@link Totals} for the rounding rule
+ */
+public record Job(long id, int seq, String concern, PayType payType, boolean addOn, Approval approval, List<Line> lines,
+        Totals totals) {
+
+    public Job {
+        lines = List.copyOf(lines);
+    }
+
+    public boolean approved() {
+        return approval != null;
+    }
+}

@@ -1,0 +1,34 @@
+package org.opendms.workorder.api;
+
+import java.math.BigDecimal;
+
+/**
+ * A line of a job.
+ *
+ * @param type        required
+ * @param code        labour: the operation code (工时代码); part: the part number; optional for SUBLET and FEE; at most
+ *                    40 letters, digits, '-', '.', '_' or '/'
+ * @param description labour: what is done; part: its name; required, at most 200 characters
+ * @param quantity    labour: sold hours; part: quantity; more than 0, at most 2 decimals, at most 9999
+ * @param unitPrice   labour: rate per hour; yuan, 0 or more, at most 2 decimals
+ * @param discount    yuan taken off this line, 0 or more, at most 2 decimals, not more than quantity × unit price;
+ *                    absent means none
+ * @param stockItemId part lines only, optional: the stock item the part is issued from
+ */
+public record LineDraft(LineType type, String code, String description, BigDecimal quantity, BigDecimal unitPrice,
+        BigDecimal discount, Long stockItemId) {
+
+    public static LineDraft labour(String operationCode, String description, String soldHours, String ratePerHour) {
+        return new LineDraft(LineType.LABOUR, operationCode, description, new BigDecimal(soldHours),
+                new BigDecimal(ratePerHour), null, null);
+    }
+
+    public static LineDraft part(String partNumber, String name, String quantity, String unitPrice, Long stockItemId) {
+        return new LineDraft(LineType.PART, partNumber, name, new BigDecimal(quantity), new BigDecimal(unitPrice), null,
+                stockItemId);
+    }
+
+    public LineDraft withDiscount(String yuan) {
+        return new LineDraft(type, code, description, quantity, unitPrice, new BigDecimal(yuan), stockItemId);
+    }
+}

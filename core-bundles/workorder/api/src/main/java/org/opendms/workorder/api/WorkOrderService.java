@@ -1,0 +1,114 @@
+package org.opendms.workorder.api;
+
+import java.util.List;
+
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Work orders (维修工单) from reception to delivery. Every method either does all it says or changes nothing and
+ * throws a {@link DmsException} naming the field and the reason. Every method that changes a work order takes the
+ * version the user read: if it changed since, nothing is written and a CONFLICT {@code stale_version} tells the user
+ * to re-read.
+ */
+@ProviderType
+public interface WorkOrderService {
+
+    /** Roles that open work orders, add jobs and lines, record approvals and move the status. */
+    List<String> EDITORS = List.of("admin", "manager", "advisor");
+    /** Roles that clock technicians on and off; a technician may only clock himself or herself. */
+    List<String> CLOCKERS = List.of("admin", "manager", "technician");
+    /** Roles that record a SELF check. */
+    List<String> SELF_QC = List.of("admin", "manager", "technician");
+    /**
+     * Roles that record FOREMAN and FINAL checks. The platform has no foreman or QC-inspector role yet, so the service
+     * manager (and admin) stands in for them.
+     */
+    List<String> QC_INSPECTORS = List.of("admin", "manager");
+
+    /** Default VAT rate for general taxpayers (configurable). */
+    String DEFAULT_VAT_RATE = "0.13";
+    /** Default comeback window: a delivery this many days ago or less… */
+    int DEFAULT_COMEBACK_DAYS = 30;
+    /** …or this many km ago or less proposes a comeback link. */
+    int DEFAULT_COMEBACK_KM = 3000;
+
+    /**
+     * Opens a work order at reception, by plate. An unknown plate registers the vehicle in the vehicle archive first
+     * (with the draft's VIN and owner); the mileage is recorded as an odometer reading of the vehicle; each concern
+     * becomes a job. If the same vehicle had a work order DELIVERED within the comeback window (days or km), the result
+     * carries it as a PROPOSED comeback link.
+     *
+     * @throws DmsException INVALID_INPUT naming every wrong field; CONFLICT {@code odometer.lower} for a mileage lower
+     *                      than the last reading unless confirmed; FORBIDDEN for a role not in {@link #EDITORS}
+     */
+    WorkOrder open(ReceptionDraft draft, Actor actor);
+
+    /** @throws DmsException NOT_FOUND */
+    WorkOrder get(long id);
+
+    /**
+     * Moves the status (see {@link WorkOrderStatus} for the allowed moves) and records the move in the history.
+     * DELIVERED stores the delivery time. COMPLETED needs a FINAL QC passed since the last rework; AWAITING_QC needs no
+     * running clock.
+     *
+     * @param waitReason required for WAITING, refused otherwise
+     * @param note       optional, at most 500 characters; kept in the history
+     * @throws DmsException CONFLICT field {@code status} code {@code illegal_transition} for a move not allowed
+     */
+    WorkOrder changeStatus(long id, long expectedVersion, WorkOrderStatus target, WaitReason waitReason, String note,
+            Actor actor);
+
+    /** Every status move, oldest first, the opening included. */
+    List<StatusChange> history(long id);
+
+    /** Adds a job; added after AWAITING_DISPATCH it is an add-on and starts unapproved. */
+    WorkOrder addJob(long id, long expectedVersion, JobDraft draft, Actor actor);
+
+    /** Adds a line to a job. */
+    WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor);
+
+    /** Records the customer's approval of a job. */
+    WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor);
+
+    /**
+     * Starts a technician's clock on a labour line of an approved job while the work order is IN_REPAIR.
+     *
+     * @throws DmsException CONFLICT {@code job.unapproved} or {@code clock.running} (the technician's clock already
+     *                      runs, on any work order)
+     */
+    ClockEntry clockOn(long id, long jobId, long labourLineId, String technician, Actor actor);
+
+    /**
+     * Stops the technician's running clock on this work order.
+     *
+     * @param pauseReason null when the work is done; otherwise why it stopped, at most 200 characters
+     */
+    ClockEntry clockOff(long id, String technician, String pauseReason, Actor actor);
+
+    /** Every clock of the work order, oldest first. */
+    List<ClockEntry> clocks(long id);
+
+    /**
+     * Records a quality check of a work order AWAITING_QC. A failure sends it back to IN_REPAIR as rework (counted in
+     * {@link WorkOrder#reworkCount()}); a FINAL pass allows COMPLETED.
+     *
+     * @param note required when failed, at most 500 characters
+     */
+    WorkOrder qc(long id, long expectedVersion, QcLevel level, boolean passed, String note, Actor actor);
+
+    /** Every quality check, oldest first. */
+    List<QcRecord> qcRecords(long id);
+
+    /** The advisor confirms the proposed comeback link. */
+    WorkOrder confirmComeback(long id, long expectedVersion, Actor actor);
+
+    /** The advisor rejects the proposed comeback link; the earlier work order stays named for the record. */
+    WorkOrder rejectComeback(long id, long expectedVersion, Actor actor);
+
+    /** Newest first. */
+    Page<WorkOrder> search(WorkOrderQuery query, PageRequest page);
+}

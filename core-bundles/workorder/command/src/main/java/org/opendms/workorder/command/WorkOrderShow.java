@@ -1,0 +1,35 @@
+package org.opendms.workorder.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.workorder.api.WorkOrderService;
+
+@Service
+@Command(scope = "dms", name = "wo-show", description = "工单详情 A work order: jobs, lines, totals and every status move")
+public class WorkOrderShow implements Action {
+
+    @Reference
+    WorkOrderService workOrders;
+
+    @Reference
+    ShopClock clock;
+
+    @Argument(index = 0, name = "id", required = true, description = "工单编号 work-order id")
+    long id;
+
+    @Override
+    public Object execute() {
+        try {
+            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.history(id), clock.zone());
+        } catch (DmsException e) {
+            ConsolePrinter.refusal(System.out, e);
+        }
+        return null;
+    }
+}

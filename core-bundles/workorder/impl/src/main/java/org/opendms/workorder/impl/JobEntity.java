@@ -1,0 +1,54 @@
+package org.opendms.workorder.impl;
+
+import java.time.LocalDateTime;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+import org.opendms.workorder.api.ApprovalChannel;
+import org.opendms.workorder.api.PayType;
+
+/** Row of table wo_job. */
+@Entity
+@Table(name = "wo_job")
+public class JobEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "work_order_id", nullable = false)
+    long workOrderId;
+
+    @Column(nullable = false)
+    int seq;
+
+    @Column(nullable = false)
+    String concern;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pay_type", nullable = false)
+    PayType payType;
+
+    @Column(name = "add_on", nullable = false)
+    boolean addOn;
+
+    @Column(name = "approved_by")
+    String approvedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "approval_channel")
+    ApprovalChannel approvalChannel;
+
+    @Column(name = "approved_at")
+    LocalDateTime approvedAt;
+
+    @Column(name = "approval_recorded_by")
+    String approvalRecordedBy;
+}

@@ -1,0 +1,890 @@
+package org.opendms.workorder.impl;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.vehicle.api.Plate;
+import org.opendms.vehicle.api.Vehicle;
+import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.vehicle.api.VehicleService;
+import org.opendms.workorder.api.Approval;
+import org.opendms.workorder.api.ApprovalDraft;
+import org.opendms.workorder.api.ClockEntry;
+import org.opendms.workorder.api.ComebackDecision;
+import org.opendms.workorder.api.Job;
+import org.opendms.workorder.api.JobDraft;
+import org.opendms.workorder.api.Line;
+import org.opendms.workorder.api.LineDraft;
+import org.opendms.workorder.api.LineType;
+import org.opendms.workorder.api.QcLevel;
+import org.opendms.workorder.api.QcRecord;
+import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.Totals;
+import org.opendms.workorder.api.VisitType;
+import org.opendms.workorder.api.WaitReason;
+import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.WorkOrderEvent;
+import org.opendms.workorder.api.WorkOrderListener;
+import org.opendms.workorder.api.WorkOrderQuery;
+import org.opendms.workorder.api.WorkOrderService;
+import org.opendms.workorder.api.WorkOrderStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work orders on JPA. Starts only once the wo_* tables are migrated.
+ * <p>
+ * Every change locks the work order's row, compares its version with the one the user read and adds one to it, so
+ * two desks changing one work order queue and the second is told its copy is stale. Listeners are told after commit.
+ */
+@Component(service = WorkOrderService.class, configurationPid = WorkOrderConfig.PID)
+@Designate(ocd = WorkOrderConfig.class)
+public class JpaWorkOrderService implements WorkOrderService {
+
+    static final int SEARCH_MAX = 40;
+    private static final Logger LOG = LoggerFactory.getLogger(JpaWorkOrderService.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final Set<WorkOrderStatus> CLOSED = EnumSet.of(WorkOrderStatus.COMPLETED, WorkOrderStatus.DELIVERED,
+            WorkOrderStatus.CANCELLED);
+
+    /** The configurable numbers, fixed together. */
+    record Settings(BigDecimal vatRate, int comebackDays, int comebackKm) {
+        static final Settings DEFAULTS = new Settings(new BigDecimal(DEFAULT_VAT_RATE).setScale(4), DEFAULT_COMEBACK_DAYS,
+                DEFAULT_COMEBACK_KM);
+    }
+
+    @Reference(target = "(osgi.unit.name=dms-workorder)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.workorder.impl)")
+    SchemaReady schema;
+
+    /** Vehicles are found by plate, registered and given their odometer reading through the vehicle archive. */
+    @Reference
+    VehicleService vehicles;
+
+    /** The shop's day decides the work-order number; its clock stamps every event. */
+    @Reference
+    ShopClock clock;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<WorkOrderListener> listeners = List.of();
+
+    volatile Settings settings = Settings.DEFAULTS;
+
+    /**
+     * Clocking a technician on reads (is a clock of theirs running?), then writes: two terminals clocking the same
+     * technician on at once would both pass the read. They queue on one of these (a single Karaf serves a shop); the
+     * unique constraint on the running technician still guards against anything else writing, and Derby answers a
+     * concurrent insert of the same key with a lock timeout rather than waiting.
+     */
+    private final Object[] technicianLocks = new Object[64];
+
+    public JpaWorkOrderService() {
+        for (int i = 0; i < technicianLocks.length; i++) {
+            technicianLocks[i] = new Object();
+        }
+    }
+
+    /** Outside OSGi (tests, tools): the settings given instead of a configuration. */
+    JpaWorkOrderService(BigDecimal vatRate, int comebackDays, int comebackKm) {
+        this();
+        settings = new Settings(vatRate.setScale(4), comebackDays, comebackKm);
+    }
+
+    @Activate
+    @Modified
+    void configure(WorkOrderConfig config) {
+        BigDecimal rate = WorkOrderRules.vatRate(config.vatRate());
+        if (rate == null) {
+            LOG.error("vatRate '{}' in {} is not a rate from 0 to 0.99 with at most 4 decimals; using {}",
+                    config.vatRate(), WorkOrderConfig.PID, DEFAULT_VAT_RATE);
+            rate = Settings.DEFAULTS.vatRate();
+        }
+        int days = config.comebackDays() < 0 ? DEFAULT_COMEBACK_DAYS : config.comebackDays();
+        int km = config.comebackKm() < 0 ? DEFAULT_COMEBACK_KM : config.comebackKm();
+        settings = new Settings(rate, days, km);
+    }
+
+    // ---------------------------------------------------------------- reception
+
+    @Override
+    public WorkOrder open(ReceptionDraft draft, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "开立工单", "open work orders");
+        Instant now = now();
+        WorkOrderRules.Reception r = WorkOrderRules.reception(draft, actor.username(), now, vehicles::findByPlate);
+        Vehicle vehicle = r.vehicle();
+        if (vehicle == null) {
+            // the vehicle archive checks VIN and owner itself and names the field it refuses
+            vehicle = vehicles.create(new VehicleDraft(r.vin().value(), r.plate().value(), null, null, null, null, null,
+                    null, r.ownerId(), null, null, null, null), actor);
+        }
+        vehicles.recordOdometer(vehicle.id(), r.mileageKm(), "reception", r.confirmLower(), actor);
+        Settings s = settings;
+        String day = DAY.format(now.atZone(clock.zone()));
+        ensureCounter(day);
+        Vehicle v = vehicle;
+        WorkOrder opened = write(() -> jpa.txExpr(em -> {
+            CounterEntity counter = em.find(CounterEntity.class, day, LockModeType.PESSIMISTIC_WRITE);
+            if (counter == null) {
+                throw new IllegalStateException("the work-order counter of " + day + " is missing");
+            }
+            counter.lastValue++;
+            LocalDateTime at = utc(now);
+            WorkOrderEntity e = new WorkOrderEntity();
+            e.number = "WO" + day + "-" + String.format("%04d", counter.lastValue);
+            e.vehicleId = v.id();
+            e.plate = r.plate().value();
+            e.customerId = v.ownerId();
+            e.status = WorkOrderStatus.AWAITING_DISPATCH;
+            e.visitTypes = r.visitTypes().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+            e.mileageInKm = r.mileageKm();
+            e.fuelPercent = r.fuelPercent();
+            e.walkAround = r.walkAround();
+            e.advisor = r.advisor();
+            e.promisedAt = r.promisedAt() == null ? null : utc(r.promisedAt());
+            e.vatRate = s.vatRate();
+            proposeComeback(em, e, now, s);
+            e.openedAt = at;
+            e.openedBy = actor.username();
+            e.updatedAt = at;
+            e.updatedBy = actor.username();
+            e.version = 1;
+            em.persist(e);
+            em.flush();
+            int seq = 0;
+            for (WorkOrderRules.Job job : r.concerns()) {
+                JobEntity j = newJob(e, ++seq, job, false);
+                if (r.approval() != null) {
+                    approve(j, r.approval(), at, actor);
+                }
+                em.persist(j);
+            }
+            history(em, e, null, WorkOrderStatus.AWAITING_DISPATCH, at, actor, null);
+            em.flush();
+            return load(em, e);
+        }));
+        tell(WorkOrderListener::opened, new WorkOrderEvent(opened, null, null, actor.username(), now));
+        return opened;
+    }
+
+    /**
+     * The counter row of the day exists before it is locked. Several first openings of a day may all try to insert it:
+     * one does, the others are refused by the primary key (or, on Derby, may time out on the other's insert) and then
+     * use it.
+     */
+    private void ensureCounter(String day) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                jpa.tx(em -> {
+                    if (em.find(CounterEntity.class, day) == null) {
+                        CounterEntity c = new CounterEntity();
+                        c.day = day;
+                        c.lastValue = 0;
+                        em.persist(c);
+                        em.flush();
+                    }
+                });
+                return;
+            } catch (PersistenceException e) {
+                if (Failures.isUniqueViolation(e)) {
+                    return;
+                }
+                if (attempt >= DEADLOCK_ATTEMPTS || !(isDeadlock(e) || hasState(e, "40XL1"))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The newest delivered work order of the vehicle, if it is within the comeback window by days or by km. */
+    private static void proposeComeback(EntityManager em, WorkOrderEntity e, Instant now, Settings s) {
+        List<WorkOrderEntity> last = em.createQuery("SELECT w FROM WorkOrderEntity w WHERE w.vehicleId = :v"
+                + " AND w.status = :delivered ORDER BY w.deliveredAt DESC, w.id DESC", WorkOrderEntity.class)
+                .setParameter("v", e.vehicleId).setParameter("delivered", WorkOrderStatus.DELIVERED)
+                .setMaxResults(1).getResultList();
+        if (last.isEmpty()) {
+            return;
+        }
+        WorkOrderEntity earlier = last.get(0);
+        boolean byDays = !Stored.instant(earlier.deliveredAt).isBefore(now.minus(s.comebackDays(), ChronoUnit.DAYS));
+        int km = e.mileageInKm - earlier.mileageInKm;
+        boolean byKm = km >= 0 && km <= s.comebackKm();
+        if (byDays || byKm) {
+            e.comebackOfId = earlier.id;
+            e.comebackOfNumber = earlier.number;
+            e.comebackDecision = ComebackDecision.PROPOSED;
+        }
+    }
+
+    @Override
+    public WorkOrder get(long id) {
+        return jpa.txExpr(em -> load(em, find(em, id)));
+    }
+
+    // ---------------------------------------------------------------- status
+
+    @Override
+    public WorkOrder changeStatus(long id, long expectedVersion, WorkOrderStatus target, WaitReason waitReason,
+            String note, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "变更工单状态", "change the status of work orders");
+        if (target == null) {
+            throw DmsException.invalid("status", "required", "请选择目标状态", "the target status is required");
+        }
+        if (target == WorkOrderStatus.WAITING && waitReason == null) {
+            throw DmsException.invalid("waitReason", "required", "请选择等待原因（配件、客户确认或外协）",
+                    "choose why the work order waits (PARTS, APPROVAL or SUBLET)");
+        }
+        if (target != WorkOrderStatus.WAITING && waitReason != null) {
+            throw DmsException.invalid("waitReason", "not_waiting", "只有“等待中”需要等待原因",
+                    "a wait reason is only given for WAITING");
+        }
+        String cleanNote = WorkOrderRules.note("note", note, WorkOrderRules.NOTE_MAX);
+        Instant now = now();
+        WorkOrderStatus[] from = new WorkOrderStatus[1];
+        WorkOrder after = write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            from[0] = e.status;
+            if (!WorkOrderRules.allowed(e.status, target)) {
+                throw WorkOrderRules.illegalTransition(e.status, target);
+            }
+            if (target == WorkOrderStatus.COMPLETED && !e.finalQcPassed) {
+                throw DmsException.conflict("status", "qc.final_missing", "终检通过后才能完工",
+                        "a work order is completed only after its FINAL QC passed");
+            }
+            List<ClockEntity> running = running(em, id);
+            if (!running.isEmpty() && (target == WorkOrderStatus.AWAITING_QC || target == WorkOrderStatus.WAITING)) {
+                String who = running.stream().map(c -> c.technician).distinct().collect(Collectors.joining("、"));
+                throw DmsException.conflict("status", "clock.running", "技师 " + who + " 仍在计时，请先停止计时",
+                        "technician " + who + " is still clocked on; clock off first");
+            }
+            LocalDateTime at = utc(now);
+            if (target == WorkOrderStatus.CANCELLED) {
+                for (ClockEntity c : running) {
+                    stop(c, at, "cancelled");
+                }
+            }
+            String reason = waitReason == null ? cleanNote : waitReason.name() + (cleanNote == null ? "" : ": " + cleanNote);
+            move(em, e, target, at, actor, reason);
+            e.waitReason = waitReason;
+            if (target == WorkOrderStatus.DELIVERED) {
+                e.deliveredAt = at;
+            }
+            touch(e, at, actor);
+            em.flush();
+            return load(em, e);
+        }));
+        WorkOrderEvent event = new WorkOrderEvent(after, from[0], null, actor.username(), now);
+        tell(WorkOrderListener::statusChanged, event);
+        if (target == WorkOrderStatus.COMPLETED) {
+            tell(WorkOrderListener::completed, event);
+        } else if (target == WorkOrderStatus.DELIVERED) {
+            tell(WorkOrderListener::delivered, event);
+        }
+        return after;
+    }
+
+    @Override
+    public List<StatusChange> history(long id) {
+        return jpa.txExpr(em -> {
+            find(em, id);
+            return em.createQuery("SELECT h FROM StatusHistoryEntity h WHERE h.workOrderId = :w ORDER BY h.id",
+                    StatusHistoryEntity.class).setParameter("w", id).getResultList().stream()
+                    .map(h -> new StatusChange(h.from, h.to, h.username, Stored.instant(h.changedAt), h.reason)).toList();
+        });
+    }
+
+    // ---------------------------------------------------------------- jobs, lines, approvals
+
+    @Override
+    public WorkOrder addJob(long id, long expectedVersion, JobDraft draft, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "添加维修项目", "add jobs");
+        WorkOrderRules.Job job = WorkOrderRules.job(draft);
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            refuseClosed(e);
+            Integer max = em.createQuery("SELECT MAX(j.seq) FROM JobEntity j WHERE j.workOrderId = :w", Integer.class)
+                    .setParameter("w", id).getSingleResult();
+            // found once the car is in the workshop: extra work the customer has to approve before it is done
+            boolean addOn = e.status != WorkOrderStatus.AWAITING_DISPATCH;
+            em.persist(newJob(e, max == null ? 1 : max + 1, job, addOn));
+            touch(e, utc(now), actor);
+            em.flush();
+            return load(em, e);
+        }));
+    }
+
+    @Override
+    public WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "添加维修明细", "add lines");
+        WorkOrderRules.Line line = WorkOrderRules.line(draft);
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            refuseClosed(e);
+            JobEntity job = job(em, e, jobId);
+            LineEntity l = new LineEntity();
+            l.workOrderId = e.id;
+            l.jobId = job.id;
+            l.type = line.type();
+            l.code = line.code();
+            l.description = line.description();
+            l.quantity = line.quantity();
+            l.unitPrice = line.unitPrice();
+            l.discount = line.discount();
+            l.net = line.net();
+            l.stockItemId = line.stockItemId();
+            em.persist(l);
+            touch(e, utc(now), actor);
+            em.flush();
+            return load(em, e);
+        }));
+    }
+
+    @Override
+    public WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "登记客户确认", "record approvals");
+        WorkOrderRules.Approval approval = WorkOrderRules.approval(draft);
+        Instant now = now();
+        WorkOrder after = write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            refuseClosed(e);
+            JobEntity job = job(em, e, jobId);
+            if (job.approvedAt != null) {
+                throw DmsException.conflict("jobId", "job.approved", "项目 " + job.seq + " 已由 " + job.approvedBy + " 确认",
+                        "job " + job.seq + " was already approved by " + job.approvedBy);
+            }
+            LocalDateTime at = utc(now);
+            approve(job, approval, at, actor);
+            touch(e, at, actor);
+            em.flush();
+            return load(em, e);
+        }));
+        tell(WorkOrderListener::jobApproved, new WorkOrderEvent(after, null, jobId, actor.username(), now));
+        return after;
+    }
+
+    // ---------------------------------------------------------------- clocks
+
+    @Override
+    public ClockEntry clockOn(long id, long jobId, long labourLineId, String technician, Actor actor) {
+        String tech = clocking(technician, actor);
+        synchronized (technicianLocks[Math.floorMod(tech.hashCode(), technicianLocks.length)]) {
+            return clockOn(id, jobId, labourLineId, tech, now(), actor);
+        }
+    }
+
+    private ClockEntry clockOn(long id, long jobId, long labourLineId, String tech, Instant now, Actor actor) {
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lockAnyVersion(em, id);
+            if (e.status != WorkOrderStatus.IN_REPAIR) {
+                throw DmsException.conflict("status", "clock.status", "工单“" + e.status.zh() + "”，只有维修中的工单可以开工计时",
+                        "the work order is " + e.status + "; technicians clock on only while it is IN_REPAIR");
+            }
+            JobEntity job = job(em, e, jobId);
+            LineEntity line = em.find(LineEntity.class, labourLineId);
+            if (line == null || line.jobId != job.id) {
+                throw DmsException.notFound("labourLineId", "项目 " + job.seq + " 中没有明细 " + labourLineId,
+                        "job " + job.seq + " has no line " + labourLineId);
+            }
+            if (line.type != LineType.LABOUR) {
+                throw DmsException.invalid("labourLineId", "not_labour", "只能在工时明细上计时", "technicians clock on labour lines only");
+            }
+            if (job.approvedAt == null) {
+                throw DmsException.conflict("jobId", "job.unapproved", "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能开工",
+                        "job " + job.seq + " (" + job.concern + ") is not approved by the customer yet; no clocking on it");
+            }
+            List<ClockEntity> mine = em.createQuery("SELECT c FROM ClockEntity c WHERE c.runningTechnician = :t",
+                    ClockEntity.class).setParameter("t", tech).getResultList();
+            if (!mine.isEmpty()) {
+                throw runningElsewhere(em, tech, mine.get(0));
+            }
+            ClockEntity c = new ClockEntity();
+            c.workOrderId = e.id;
+            c.jobId = job.id;
+            c.lineId = line.id;
+            c.technician = tech;
+            c.runningTechnician = tech;
+            c.startedAt = utc(now);
+            em.persist(c);
+            touch(e, utc(now), actor);
+            em.flush();
+            return toClock(c);
+        }));
+    }
+
+    @Override
+    public ClockEntry clockOff(long id, String technician, String pauseReason, Actor actor) {
+        String tech = clocking(technician, actor);
+        String reason = WorkOrderRules.note("pauseReason", pauseReason, WorkOrderRules.PAUSE_REASON_MAX);
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lockAnyVersion(em, id);
+            List<ClockEntity> mine = em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w"
+                    + " AND c.runningTechnician = :t", ClockEntity.class).setParameter("w", id).setParameter("t", tech)
+                    .getResultList();
+            if (mine.isEmpty()) {
+                throw DmsException.conflict("technician", "clock.not_running", "技师 " + tech + " 没有在工单 " + e.number + " 上计时",
+                        "technician " + tech + " is not clocked on work order " + e.number);
+            }
+            ClockEntity c = mine.get(0);
+            LocalDateTime at = utc(now);
+            stop(c, at, reason);
+            touch(e, at, actor);
+            em.flush();
+            return toClock(c);
+        }));
+    }
+
+    @Override
+    public List<ClockEntry> clocks(long id) {
+        return jpa.txExpr(em -> {
+            find(em, id);
+            return em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w ORDER BY c.id", ClockEntity.class)
+                    .setParameter("w", id).getResultList().stream().map(JpaWorkOrderService::toClock).toList();
+        });
+    }
+
+    /** Who may clock whom: a technician only himself or herself, a manager or admin anyone. */
+    private static String clocking(String technician, Actor actor) {
+        Actor.requireAnyRole(actor, CLOCKERS, "登记技师计时", "clock technicians on or off");
+        String tech = WorkOrderRules.technician(technician);
+        if (!actor.hasAnyRole("admin", "manager") && !tech.equals(actor.username())) {
+            throw DmsException.forbidden("技师只能为自己计时", "a technician clocks on and off only for himself or herself");
+        }
+        return tech;
+    }
+
+    private static DmsException runningElsewhere(EntityManager em, String tech, ClockEntity running) {
+        WorkOrderEntity where = running == null ? null : em.find(WorkOrderEntity.class, running.workOrderId);
+        String number = where == null ? "" : "（工单 " + where.number + "）";
+        String numberEn = where == null ? "" : " (work order " + where.number + ")";
+        return DmsException.conflict("technician", "clock.running", "技师 " + tech + " 正在另一项目上计时" + number + "，请先停止",
+                "technician " + tech + " is already clocked on" + numberEn + "; clock off first");
+    }
+
+    private static void stop(ClockEntity c, LocalDateTime at, String reason) {
+        c.endedAt = at;
+        c.runningTechnician = null;
+        c.pauseReason = reason;
+    }
+
+    // ---------------------------------------------------------------- QC and comebacks
+
+    @Override
+    public WorkOrder qc(long id, long expectedVersion, QcLevel level, boolean passed, String note, Actor actor) {
+        if (level == null) {
+            throw DmsException.invalid("level", "required", "请选择质检级别", "the QC level is required");
+        }
+        if (level == QcLevel.SELF) {
+            Actor.requireAnyRole(actor, SELF_QC, "登记自检", "record self checks");
+        } else {
+            Actor.requireAnyRole(actor, QC_INSPECTORS, "登记" + (level == QcLevel.FINAL ? "终检" : "班组检"),
+                    "record " + level + " checks");
+        }
+        String cleanNote = WorkOrderRules.note("note", note, WorkOrderRules.NOTE_MAX);
+        if (!passed && cleanNote == null) {
+            throw DmsException.invalid("note", "required", "质检不通过时请写明原因", "say why the check failed");
+        }
+        Instant now = now();
+        boolean[] reworked = new boolean[1];
+        WorkOrder after = write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            if (e.status != WorkOrderStatus.AWAITING_QC) {
+                throw DmsException.conflict("status", "qc.status", "工单“" + e.status.zh() + "”，只有待质检的工单可以质检",
+                        "the work order is " + e.status + "; only a work order AWAITING_QC is checked");
+            }
+            LocalDateTime at = utc(now);
+            QcEntity q = new QcEntity();
+            q.workOrderId = e.id;
+            q.level = level;
+            q.passed = passed;
+            q.note = cleanNote;
+            q.username = actor.username();
+            q.checkedAt = at;
+            em.persist(q);
+            if (passed) {
+                if (level == QcLevel.FINAL) {
+                    e.finalQcPassed = true;
+                }
+            } else {
+                e.reworkCount++;
+                move(em, e, WorkOrderStatus.IN_REPAIR, at, actor, "QC " + level + " failed / 质检不合格（返工）: " + cleanNote);
+                reworked[0] = true;
+            }
+            touch(e, at, actor);
+            em.flush();
+            return load(em, e);
+        }));
+        if (reworked[0]) {
+            tell(WorkOrderListener::statusChanged,
+                    new WorkOrderEvent(after, WorkOrderStatus.AWAITING_QC, null, actor.username(), now));
+        }
+        return after;
+    }
+
+    @Override
+    public List<QcRecord> qcRecords(long id) {
+        return jpa.txExpr(em -> {
+            find(em, id);
+            return em.createQuery("SELECT q FROM QcEntity q WHERE q.workOrderId = :w ORDER BY q.id", QcEntity.class)
+                    .setParameter("w", id).getResultList().stream()
+                    .map(q -> new QcRecord(q.level, q.passed, q.note, q.username, Stored.instant(q.checkedAt))).toList();
+        });
+    }
+
+    @Override
+    public WorkOrder confirmComeback(long id, long expectedVersion, Actor actor) {
+        return decideComeback(id, expectedVersion, ComebackDecision.CONFIRMED, actor);
+    }
+
+    @Override
+    public WorkOrder rejectComeback(long id, long expectedVersion, Actor actor) {
+        return decideComeback(id, expectedVersion, ComebackDecision.REJECTED, actor);
+    }
+
+    private WorkOrder decideComeback(long id, long expectedVersion, ComebackDecision decision, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "判定返修", "decide on comebacks");
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            if (e.comebackDecision == null) {
+                throw DmsException.conflict("comeback", "comeback.none", "该工单没有待判定的返修关联",
+                        "this work order has no proposed comeback link");
+            }
+            if (e.comebackDecision != ComebackDecision.PROPOSED) {
+                throw DmsException.conflict("comeback", "comeback.decided",
+                        "返修关联已由 " + e.comebackDecidedBy + " 判定为" + (e.comebackDecision == ComebackDecision.CONFIRMED ? "返修" : "非返修"),
+                        "the comeback link was already " + e.comebackDecision.name().toLowerCase(Locale.ROOT) + " by "
+                                + e.comebackDecidedBy);
+            }
+            LocalDateTime at = utc(now);
+            e.comebackDecision = decision;
+            e.comebackDecidedBy = actor.username();
+            e.comebackDecidedAt = at;
+            touch(e, at, actor);
+            em.flush();
+            return load(em, e);
+        }));
+    }
+
+    // ---------------------------------------------------------------- search
+
+    @Override
+    public Page<WorkOrder> search(WorkOrderQuery query, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        WorkOrderQuery q = query == null ? WorkOrderQuery.all() : query;
+        PagedSearch<WorkOrderEntity> search = PagedSearch.of(WorkOrderEntity.class, "w");
+        if (q.plate() != null && q.plate().length() > SEARCH_MAX) {
+            throw DmsException.invalid("plate", "too_long", "车牌搜索内容过长", "the plate searched for is too long");
+        }
+        String plate = q.plate() == null ? "" : Plate.normaliseFragment(q.plate());
+        if (!plate.isEmpty()) {
+            search.where("w.plate LIKE :plate ESCAPE '\\'", "plate", Stored.containsPattern(plate));
+        }
+        if (q.status() != null) {
+            search.where("w.status = :status", "status", q.status());
+        }
+        if (q.advisor() != null && !q.advisor().isBlank()) {
+            search.where("w.advisor = :advisor", "advisor", q.advisor().strip());
+        }
+        if (q.technician() != null && !q.technician().isBlank()) {
+            search.where("EXISTS (SELECT c.id FROM ClockEntity c WHERE c.workOrderId = w.id AND c.technician = :tech)",
+                    "tech", q.technician().strip());
+        }
+        if (q.from() != null) {
+            search.where("w.openedAt >= :from", "from", startOf(q.from()));
+        }
+        if (q.to() != null) {
+            search.where("w.openedAt < :to", "to", startOf(q.to().plusDays(1)));
+        }
+        if (q.from() != null && q.to() != null && q.from().isAfter(q.to())) {
+            throw DmsException.invalid("to", "before_from", "结束日期不能早于开始日期", "to must not be before from");
+        }
+        return jpa.txExpr(em -> {
+            Page<WorkOrderEntity> found = search.page(em, "w.id DESC", page, w -> w);
+            return new Page<>(loadAll(em, found.items()), found.page(), found.size(), found.total());
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Instant now() {
+        return clock.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static LocalDateTime utc(Instant i) {
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private LocalDateTime startOf(LocalDate day) {
+        return utc(day.atStartOfDay(clock.zone()).toInstant());
+    }
+
+    private static JobEntity newJob(WorkOrderEntity e, int seq, WorkOrderRules.Job job, boolean addOn) {
+        JobEntity j = new JobEntity();
+        j.workOrderId = e.id;
+        j.seq = seq;
+        j.concern = job.concern();
+        j.payType = job.payType();
+        j.addOn = addOn;
+        return j;
+    }
+
+    private static void approve(JobEntity j, WorkOrderRules.Approval a, LocalDateTime at, Actor actor) {
+        j.approvedBy = a.approvedBy();
+        j.approvalChannel = a.channel();
+        j.approvedAt = at;
+        j.approvalRecordedBy = actor.username();
+    }
+
+    private static void move(EntityManager em, WorkOrderEntity e, WorkOrderStatus to, LocalDateTime at, Actor actor,
+            String reason) {
+        history(em, e, e.status, to, at, actor, reason);
+        e.status = to;
+        e.waitReason = null;
+        if (to == WorkOrderStatus.IN_REPAIR) {
+            e.finalQcPassed = false; // repaired again: checked again
+        }
+    }
+
+    private static void history(EntityManager em, WorkOrderEntity e, WorkOrderStatus from, WorkOrderStatus to,
+            LocalDateTime at, Actor actor, String reason) {
+        StatusHistoryEntity h = new StatusHistoryEntity();
+        h.workOrderId = e.id;
+        h.from = from;
+        h.to = to;
+        h.username = actor.username();
+        h.changedAt = at;
+        h.reason = reason == null || reason.length() <= 600 ? reason : reason.substring(0, 600);
+        em.persist(h);
+    }
+
+    private static void touch(WorkOrderEntity e, LocalDateTime at, Actor actor) {
+        e.version++;
+        e.updatedAt = at;
+        e.updatedBy = actor.username();
+    }
+
+    private static void refuseClosed(WorkOrderEntity e) {
+        if (CLOSED.contains(e.status)) {
+            throw DmsException.conflict("status", "status.closed", "工单“" + e.status.zh() + "”，不能再修改项目",
+                    "the work order is " + e.status + "; its jobs can no longer change");
+        }
+    }
+
+    private static List<ClockEntity> running(EntityManager em, long id) {
+        return em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w AND c.runningTechnician IS NOT NULL",
+                ClockEntity.class).setParameter("w", id).getResultList();
+    }
+
+    /** The work order's row, locked, at the version the user read. */
+    private static WorkOrderEntity lock(EntityManager em, long id, long expectedVersion) {
+        WorkOrderEntity e = lockAnyVersion(em, id);
+        if (e.version != expectedVersion) {
+            throw DmsException.conflict("version", "stale_version",
+                    "工单 " + e.number + " 已被他人修改（当前版本 " + e.version + "，您修改的是版本 " + expectedVersion + "），请重新读取后再改",
+                    "work order " + e.number + " was changed by someone else (now version " + e.version + ", you edited version "
+                            + expectedVersion + "); re-read and try again");
+        }
+        return e;
+    }
+
+    private static WorkOrderEntity lockAnyVersion(EntityManager em, long id) {
+        WorkOrderEntity e = em.find(WorkOrderEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (e == null) {
+            throw notFound(id);
+        }
+        return e;
+    }
+
+    private static WorkOrderEntity find(EntityManager em, long id) {
+        WorkOrderEntity e = em.find(WorkOrderEntity.class, id);
+        if (e == null) {
+            throw notFound(id);
+        }
+        return e;
+    }
+
+    private static JobEntity job(EntityManager em, WorkOrderEntity e, long jobId) {
+        JobEntity job = em.find(JobEntity.class, jobId);
+        if (job == null || job.workOrderId != e.id) {
+            throw DmsException.notFound("jobId", "工单 " + e.number + " 中没有项目 " + jobId,
+                    "work order " + e.number + " has no job " + jobId);
+        }
+        return job;
+    }
+
+    private static DmsException notFound(long id) {
+        return DmsException.notFound("id", "工单 " + id + " 不存在", "work order " + id + " does not exist");
+    }
+
+    /** Attempts of a transaction the database chose as a deadlock victim. */
+    static final int DEADLOCK_ATTEMPTS = 3;
+
+    /**
+     * Runs a transaction. One the database broke off to resolve a deadlock is run again (up to
+     * {@value #DEADLOCK_ATTEMPTS} times), as it changed nothing; a clash caught only by the unique constraint on running
+     * clocks (two clocks of one technician written by two Karaf instances at once) reads as the clash it is.
+     */
+    private static <T> T write(java.util.function.Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (PersistenceException e) {
+                if (Failures.isUniqueViolation(e) && messages(e).contains("uq_wo_clock_running")) {
+                    throw DmsException.conflict("technician", "clock.running", "该技师正在另一项目上计时，请先停止",
+                            "the technician is already clocked on; clock off first");
+                }
+                if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+                LOG.debug("Deadlock victim, attempt {} of {}: {}", attempt, DEADLOCK_ATTEMPTS, e.toString());
+            }
+        }
+    }
+
+    /** SQLState 40001 (Derby's deadlock, serialization failures) or 40P01 (PostgreSQL's deadlock). */
+    static boolean isDeadlock(Throwable failure) {
+        return hasState(failure, "40001") || hasState(failure, "40P01");
+    }
+
+    static boolean hasState(Throwable failure, String sqlState) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException x = sql; x != null; x = x.getNextException()) {
+                    if (sqlState.equals(x.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = failure; t != null && s.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(t.getMessage()).append('\n');
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                s.append(sql.getNextException().getMessage()).append('\n');
+            }
+        }
+        return s.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static WorkOrder load(EntityManager em, WorkOrderEntity e) {
+        return loadAll(em, List.of(e)).get(0);
+    }
+
+    /** The work orders with their jobs, lines and clocked hours, in three queries whatever their number. */
+    private static List<WorkOrder> loadAll(EntityManager em, List<WorkOrderEntity> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = orders.stream().map(o -> o.id).toList();
+        List<JobEntity> jobs = em.createQuery("SELECT j FROM JobEntity j WHERE j.workOrderId IN :ids ORDER BY j.seq",
+                JobEntity.class).setParameter("ids", ids).getResultList();
+        List<LineEntity> lines = em.createQuery("SELECT l FROM LineEntity l WHERE l.workOrderId IN :ids ORDER BY l.id",
+                LineEntity.class).setParameter("ids", ids).getResultList();
+        List<ClockEntity> clocks = em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId IN :ids"
+                + " AND c.endedAt IS NOT NULL", ClockEntity.class).setParameter("ids", ids).getResultList();
+        Map<Long, Long> secondsByLine = new HashMap<>();
+        for (ClockEntity c : clocks) {
+            secondsByLine.merge(c.lineId, Duration.between(c.startedAt, c.endedAt).getSeconds(), Long::sum);
+        }
+        Map<Long, List<Line>> linesByJob = new HashMap<>();
+        for (LineEntity l : lines) {
+            BigDecimal actual = l.type != LineType.LABOUR ? null
+                    : BigDecimal.valueOf(secondsByLine.getOrDefault(l.id, 0L)).divide(BigDecimal.valueOf(3600), 2,
+                            RoundingMode.HALF_UP);
+            linesByJob.computeIfAbsent(l.jobId, k -> new ArrayList<>()).add(new Line(l.id, l.jobId, l.type, l.code,
+                    l.description, l.quantity, l.unitPrice, l.discount, l.net, l.stockItemId, actual));
+        }
+        Map<Long, WorkOrderEntity> byId = new HashMap<>();
+        orders.forEach(o -> byId.put(o.id, o));
+        Map<Long, List<Job>> jobsByOrder = new HashMap<>();
+        for (JobEntity j : jobs) {
+            List<Line> ls = linesByJob.getOrDefault(j.id, List.of());
+            Approval approval = j.approvedAt == null ? null
+                    : new Approval(j.approvedBy, j.approvalChannel, Stored.instant(j.approvedAt), j.approvalRecordedBy);
+            Totals totals = Totals.of(ls.stream().map(Line::net).toList(), byId.get(j.workOrderId).vatRate);
+            jobsByOrder.computeIfAbsent(j.workOrderId, k -> new ArrayList<>())
+                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, ls, totals));
+        }
+        List<WorkOrder> result = new ArrayList<>();
+        for (WorkOrderEntity e : orders) {
+            List<Job> js = jobsByOrder.getOrDefault(e.id, List.of());
+            // the work order's VAT is computed once on its whole net, see Totals
+            Totals totals = Totals.of(js.stream().flatMap(j -> j.lines().stream()).map(Line::net).toList(), e.vatRate);
+            Set<VisitType> types = e.visitTypes.isEmpty() ? Set.of()
+                    : Arrays.stream(e.visitTypes.split(",")).map(VisitType::valueOf).collect(Collectors.toSet());
+            result.add(new WorkOrder(e.id, e.number, e.vehicleId, e.plate, e.customerId, e.status, e.waitReason, types,
+                    e.mileageInKm, e.fuelPercent, e.walkAround, e.advisor, Stored.instant(e.promisedAt),
+                    Stored.instant(e.deliveredAt), e.vatRate, js, totals, e.reworkCount, e.finalQcPassed, e.comebackOfId,
+                    e.comebackOfNumber, e.comebackDecision, Stored.instant(e.openedAt), e.openedBy,
+                    Stored.instant(e.updatedAt), e.updatedBy, e.version));
+        }
+        return result;
+    }
+
+    private static ClockEntry toClock(ClockEntity c) {
+        return new ClockEntry(c.id, c.workOrderId, c.jobId, c.lineId, c.technician, Stored.instant(c.startedAt),
+                Stored.instant(c.endedAt), c.pauseReason);
+    }
+
+    /** After commit: a listener that fails is logged and does not undo the change or stop the others. */
+    private void tell(BiConsumer<WorkOrderListener, WorkOrderEvent> method, WorkOrderEvent event) {
+        for (WorkOrderListener listener : listeners) {
+            try {
+                method.accept(listener, event);
+            } catch (RuntimeException e) {
+                LOG.warn("Work-order listener {} failed on work order {}: {}", listener.getClass().getName(),
+                        event.workOrder().number(), e.toString(), e);
+            }
+        }
+    }
+}

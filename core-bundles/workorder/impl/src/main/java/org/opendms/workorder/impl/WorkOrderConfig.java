@@ -1,0 +1,20 @@
+package org.opendms.workorder.impl;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OpenDMS work orders", description = "维修工单设置 Settings of work orders")
+public @interface WorkOrderConfig {
+
+    String PID = "org.opendms.workorder";
+
+    @AttributeDefinition(description = "增值税率 VAT rate for new work orders, e.g. 0.13 (general taxpayer), 0.03 or 0.01"
+            + " (small-scale); 0 to 0.99, at most 4 decimals; another value is logged and 0.13 used")
+    String vatRate() default "0.13";
+
+    @AttributeDefinition(min = "0", max = "3650", description = "返修判定天数 A delivery this many days ago or less proposes a comeback link")
+    int comebackDays() default 30;
+
+    @AttributeDefinition(min = "0", max = "1000000", description = "返修判定里程 A delivery this many km ago or less proposes a comeback link")
+    int comebackKm() default 3000;
+}

@@ -1,0 +1,1017 @@
+package org.opendms.workorder.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendms.customer.api.CustomerDraft;
+import org.opendms.customer.api.CustomerType;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.Channel;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Violation;
+import org.opendms.platform.testing.TestDatabase;
+import org.opendms.vehicle.api.OdometerReading;
+import org.opendms.vehicle.api.Vehicle;
+import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.Vin;
+import org.opendms.vehicle.impl.CoreFilesForTests;
+import org.opendms.workorder.api.ApprovalChannel;
+import org.opendms.workorder.api.ApprovalDraft;
+import org.opendms.workorder.api.ClockEntry;
+import org.opendms.workorder.api.ComebackDecision;
+import org.opendms.workorder.api.Job;
+import org.opendms.workorder.api.JobDraft;
+import org.opendms.workorder.api.Line;
+import org.opendms.workorder.api.LineDraft;
+import org.opendms.workorder.api.LineType;
+import org.opendms.workorder.api.PayType;
+import org.opendms.workorder.api.QcLevel;
+import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.VisitType;
+import org.opendms.workorder.api.WaitReason;
+import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.WorkOrderEvent;
+import org.opendms.workorder.api.WorkOrderListener;
+import org.opendms.workorder.api.WorkOrderQuery;
+import org.opendms.workorder.api.WorkOrderStatus;
+
+/** The work-order rules on a real database migrated by the real changelogs, with the real vehicle and customer archives. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WorkOrderServiceContract {
+
+    static final Actor ADVISOR = new Actor("wang.advisor", Set.of("advisor"), Channel.REST);
+    static final Actor MANAGER = new Actor("zhao.manager", Set.of("manager"), Channel.REST);
+    static final Actor TECH_LI = new Actor("li.tech", Set.of("technician"), Channel.REST);
+    static final Actor TECH_CHEN = new Actor("chen.tech", Set.of("technician"), Channel.REST);
+    static final Actor CASHIER = new Actor("cashier", Set.of("cashier"), Channel.REST);
+    static final ApprovalDraft BY_WECHAT = new ApprovalDraft("张伟", ApprovalChannel.WECHAT);
+    /** 10:00 in Shanghai on 2026-11-22. */
+    static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
+    private static final AtomicInteger NUMBERS = new AtomicInteger(20000);
+
+    TestDatabase db;
+    VehicleService vehicles;
+    MutableShopClock clock;
+    JpaWorkOrderService service;
+    long owner;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void migrate() {
+        db = database();
+        CoreFilesForTests core = CoreFilesForTests.on(db);
+        vehicles = core.vehicles();
+        assertEquals("workorder-001", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        clock = new MutableShopClock(START);
+        service = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
+        service.jpa = db.jpa("dms-workorder");
+        service.vehicles = vehicles;
+        service.clock = clock;
+        owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "张伟", "13912345678", null, null, List.of(),
+                false, null), ADVISOR).id();
+    }
+
+    @AfterAll
+    void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String newVin() {
+        String serial = String.format("%06d", NUMBERS.incrementAndGet());
+        String draft = "LSVAU2180N2" + serial;
+        return draft.substring(0, 8) + Vin.checkDigit(draft) + draft.substring(9);
+    }
+
+    static String newPlate() {
+        return "京A" + (NUMBERS.incrementAndGet() % 90000 + 10000);
+    }
+
+    /** A vehicle already in the archive, with no odometer reading yet. */
+    Vehicle knownVehicle() {
+        return vehicles.create(new VehicleDraft(newVin(), newPlate(), "大众", "帕萨特", 2022, null, null, null, owner, null,
+                null, null, null), ADVISOR);
+    }
+
+    ReceptionDraft reception(String plate, int km, List<JobDraft> concerns, ApprovalDraft approval) {
+        return new ReceptionDraft(plate, null, null, km, null, 50, "左前门划痕", concerns, null,
+                clock.now().plus(Duration.ofHours(6)), Set.of(VisitType.GENERAL_REPAIR), approval);
+    }
+
+    /** A work order of a known vehicle with one approved job holding one labour line. */
+    WorkOrder approvedOrder(int km) {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = service.open(reception(v.plate(), km, List.of(JobDraft.customer("异响")), BY_WECHAT), ADVISOR);
+        return service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+    }
+
+    WorkOrder move(WorkOrder wo, WorkOrderStatus to) {
+        return service.changeStatus(wo.id(), wo.version(), to, null, null, ADVISOR);
+    }
+
+    /** Through repair, QC and completion to DELIVERED. */
+    WorkOrder deliver(WorkOrder wo) {
+        WorkOrder w = move(move(wo, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+        w = service.qc(w.id(), w.version(), QcLevel.FINAL, true, null, MANAGER);
+        return move(move(w, WorkOrderStatus.COMPLETED), WorkOrderStatus.DELIVERED);
+    }
+
+    long count(String table) {
+        return db.count("SELECT COUNT(*) FROM " + table);
+    }
+
+    /** Rows of every work-order table plus vehicles and odometer readings: "nothing changed" is all of them equal. */
+    List<Long> everything() {
+        List<Long> n = new ArrayList<>();
+        for (String t : List.of("wo_work_order", "wo_job", "wo_line", "wo_status_history", "wo_clock", "wo_qc", "vehicle",
+                "vehicle_odometer_reading")) {
+            n.add(count(t));
+        }
+        n.add(db.count("SELECT COALESCE(SUM(version), 0) FROM wo_work_order"));
+        n.add(db.count("SELECT COUNT(*) FROM wo_clock WHERE running_technician IS NOT NULL"));
+        return n;
+    }
+
+    /** Runs a call that must be refused; returns the refusal after checking nothing was stored or changed. */
+    DmsException refused(DmsException.Kind kind, String field, String code, Executable call) {
+        List<Long> before = everything();
+        DmsException e = assertThrows(DmsException.class, call::execute);
+        assertEquals(kind, e.kind(), e.getMessage());
+        assertTrue(e.violations().stream().anyMatch(v -> v.field().equals(field) && (code == null || v.code().equals(code))),
+                () -> "expected " + field + "/" + code + " in " + e.violations());
+        e.violations().forEach(v -> assertFalse(v.messageZh().isBlank() || v.messageEn().isBlank(), v.toString()));
+        assertEquals(before, everything(), "a refused call changed nothing");
+        return e;
+    }
+
+    @FunctionalInterface
+    interface Executable {
+        void execute() throws Exception;
+    }
+
+    static BigDecimal yuan(String s) {
+        return new BigDecimal(s);
+    }
+
+    // ------------------------------------------------------------------ the whole visit
+
+    @Test
+    void aWholeVisitFromReceptionToDelivery() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        List<WorkOrderEvent> events = new CopyOnWriteArrayList<>();
+        WorkOrderListener recorder = new WorkOrderListener() {
+            @Override
+            public void opened(WorkOrderEvent e) {
+                told.add("opened");
+                events.add(e);
+            }
+
+            @Override
+            public void jobApproved(WorkOrderEvent e) {
+                told.add("jobApproved:" + e.jobId());
+            }
+
+            @Override
+            public void statusChanged(WorkOrderEvent e) {
+                told.add(e.from() + ">" + e.workOrder().status());
+            }
+
+            @Override
+            public void completed(WorkOrderEvent e) {
+                told.add("completed");
+            }
+
+            @Override
+            public void delivered(WorkOrderEvent e) {
+                told.add("delivered");
+                events.add(e);
+            }
+        };
+        WorkOrderListener failing = new WorkOrderListener() {
+            @Override
+            public void opened(WorkOrderEvent e) {
+                throw new IllegalStateException("a plugin's bug");
+            }
+        };
+        service.listeners = List.of(failing, recorder);
+        try {
+            // reception of a car the shop has never seen: typed the way people type plates
+            String plate = newPlate();
+            String vin = newVin();
+            Instant promised = clock.now().plus(Duration.ofHours(5));
+            WorkOrder wo = service.open(new ReceptionDraft(plate.substring(0, 1) + plate.substring(1, 2).toLowerCase() + "·"
+                    + plate.substring(2), vin, owner, 12_345, null, 40, "右后保险杠刮擦；车内有儿童座椅",
+                    List.of(JobDraft.customer("保养：更换机油机滤"), new JobDraft("刹车异响", PayType.WARRANTY)), null, promised,
+                    Set.of(VisitType.MAINTENANCE, VisitType.WARRANTY), null), ADVISOR);
+            String today = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(clock.now(), MutableShopClock.SHANGHAI));
+            assertTrue(wo.number().matches("WO" + today + "-\\d{4}"), wo.number());
+            assertEquals(WorkOrderStatus.AWAITING_DISPATCH, wo.status());
+            assertEquals(plate, wo.plate());
+            Vehicle registered = vehicles.findByPlate(plate).orElseThrow();
+            assertEquals(vin, registered.vin());
+            assertEquals(registered.id(), wo.vehicleId());
+            assertEquals(owner, wo.customerId());
+            OdometerReading reading = vehicles.odometerHistory(registered.id()).get(0);
+            assertEquals(12_345, reading.km());
+            assertEquals("reception", reading.source());
+            assertEquals(12_345, wo.mileageInKm());
+            assertEquals(40, wo.fuelPercent());
+            assertEquals("wang.advisor", wo.advisor());
+            assertEquals(promised, wo.promisedAt());
+            assertEquals(Set.of(VisitType.MAINTENANCE, VisitType.WARRANTY), wo.visitTypes());
+            assertEquals(List.of("保养：更换机油机滤", "刹车异响"), wo.jobs().stream().map(Job::concern).toList());
+            assertEquals(List.of(PayType.CUSTOMER, PayType.WARRANTY), wo.jobs().stream().map(Job::payType).toList());
+            assertTrue(wo.jobs().stream().noneMatch(Job::approved), "not approved at reception: unapproved");
+            assertTrue(wo.jobs().stream().noneMatch(Job::addOn));
+            assertNull(wo.comebackOfId());
+            assertEquals(wo, service.get(wo.id()));
+
+            // estimate: lines with exact figures
+            Job oil = wo.jobs().get(0);
+            Job brakes = wo.jobs().get(1);
+            wo = service.addLine(wo.id(), oil.id(), wo.version(), LineDraft.labour("BY-01", "更换机油机滤", "0.8", "120.00"), ADVISOR);
+            wo = service.addLine(wo.id(), oil.id(), wo.version(),
+                    LineDraft.part("0W20-4L", "全合成机油 4L", "1", "299.99", 77L).withDiscount("10.00"), ADVISOR);
+            wo = service.addLine(wo.id(), brakes.id(), wo.version(), LineDraft.labour("ZD-02", "检查制动系统", "1.5", "133.33"), ADVISOR);
+            Line oilLabour = wo.job(oil.id()).lines().get(0);
+            assertEquals(yuan("96.00"), oilLabour.net());
+            assertEquals(yuan("0.00"), oilLabour.actualHours());
+            assertEquals(yuan("289.99"), wo.job(oil.id()).lines().get(1).net());
+            assertEquals(77L, wo.job(oil.id()).lines().get(1).stockItemId());
+            assertNull(wo.job(oil.id()).lines().get(1).actualHours());
+            // 1.5 × 133.33 = 199.995: the line is rounded HALF_UP to the fen
+            assertEquals(yuan("200.00"), wo.job(brakes.id()).lines().get(0).net());
+            assertEquals(yuan("385.99"), wo.job(oil.id()).totals().net());
+            assertEquals(yuan("50.18"), wo.job(oil.id()).totals().vat()); // 50.1787
+            assertEquals(yuan("436.17"), wo.job(oil.id()).totals().gross());
+            assertEquals(yuan("26.00"), wo.job(brakes.id()).totals().vat());
+            assertEquals(yuan("585.99"), wo.totals().net());
+            assertEquals(yuan("76.18"), wo.totals().vat()); // 76.1787
+            assertEquals(yuan("662.17"), wo.totals().gross());
+
+            // the customer approves the oil change only; then dispatch
+            wo = service.approve(wo.id(), oil.id(), wo.version(), BY_WECHAT, ADVISOR);
+            assertEquals("张伟", wo.job(oil.id()).approval().approvedBy());
+            assertEquals(ApprovalChannel.WECHAT, wo.job(oil.id()).approval().channel());
+            assertEquals(clock.now(), wo.job(oil.id()).approval().at());
+            assertEquals("wang.advisor", wo.job(oil.id()).approval().recordedBy());
+            assertFalse(wo.job(brakes.id()).approved());
+            wo = service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, "派工给李师傅", MANAGER);
+            long brakesLine = wo.job(brakes.id()).lines().get(0).id();
+            long woId = wo.id();
+            refused(DmsException.Kind.CONFLICT, "jobId", "job.unapproved",
+                    () -> service.clockOn(woId, brakes.id(), brakesLine, "li.tech", TECH_LI));
+
+            ClockEntry on = service.clockOn(wo.id(), oil.id(), oilLabour.id(), "li.tech", TECH_LI);
+            assertTrue(on.running());
+            clock.advance(Duration.ofMinutes(90));
+            ClockEntry off = service.clockOff(wo.id(), "li.tech", null, TECH_LI);
+            assertFalse(off.running());
+            assertEquals(on.startedAt().plus(Duration.ofMinutes(90)), off.endedAt());
+            wo = service.get(wo.id());
+            assertEquals(yuan("1.50"), wo.job(oil.id()).lines().get(0).actualHours());
+            assertEquals(yuan("0.80"), wo.job(oil.id()).lines().get(0).quantity());
+
+            // extra work found in the bay: an add-on, not clockable until the customer approves it
+            wo = service.addJob(wo.id(), wo.version(), JobDraft.customer("空调滤芯脏污，建议更换"), ADVISOR);
+            Job filter = wo.jobs().get(2);
+            assertTrue(filter.addOn());
+            assertFalse(filter.approved());
+            assertEquals(3, filter.seq());
+            wo = service.addLine(wo.id(), filter.id(), wo.version(), LineDraft.labour("KT-03", "更换空调滤芯", "0.3", "120"), ADVISOR);
+            long filterLine = wo.job(filter.id()).lines().get(0).id();
+            refused(DmsException.Kind.CONFLICT, "jobId", "job.unapproved",
+                    () -> service.clockOn(woId, filter.id(), filterLine, "chen.tech", TECH_CHEN));
+            wo = service.approve(wo.id(), filter.id(), wo.version(), new ApprovalDraft("张伟", ApprovalChannel.PHONE), ADVISOR);
+            service.clockOn(wo.id(), filter.id(), filterLine, "chen.tech", TECH_CHEN);
+            clock.advance(Duration.ofMinutes(20));
+            service.clockOff(wo.id(), "chen.tech", null, TECH_CHEN);
+            wo = service.get(wo.id());
+            assertEquals(yuan("0.33"), wo.job(filter.id()).lines().get(0).actualHours());
+            assertEquals(yuan("36.00"), wo.job(filter.id()).totals().net());
+            assertEquals(yuan("621.99"), wo.totals().net());
+            assertEquals(yuan("80.86"), wo.totals().vat()); // 80.8587
+
+            // QC: self check passes, the final check fails, rework, then it passes
+            wo = move(wo, WorkOrderStatus.AWAITING_QC);
+            wo = service.qc(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+            wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, false, "机油液位偏低", MANAGER);
+            assertEquals(WorkOrderStatus.IN_REPAIR, wo.status());
+            assertEquals(1, wo.reworkCount());
+            WorkOrder reworked = wo;
+            refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
+                    () -> service.changeStatus(woId, reworked.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+            wo = move(wo, WorkOrderStatus.AWAITING_QC);
+            WorkOrder awaiting = wo;
+            refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
+                    () -> service.changeStatus(woId, awaiting.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+            wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, "复检合格", MANAGER);
+            assertTrue(wo.finalQcPassed());
+            wo = move(wo, WorkOrderStatus.COMPLETED);
+            clock.advance(Duration.ofMinutes(30));
+            wo = move(wo, WorkOrderStatus.DELIVERED);
+            assertEquals(WorkOrderStatus.DELIVERED, wo.status());
+            assertEquals(clock.now(), wo.deliveredAt());
+            assertTrue(wo.deliveredAt().isBefore(wo.promisedAt()), "on time");
+            assertEquals(1, service.get(wo.id()).reworkCount());
+
+            List<StatusChange> history = service.history(wo.id());
+            assertEquals(List.of("null>AWAITING_DISPATCH", "AWAITING_DISPATCH>IN_REPAIR", "IN_REPAIR>AWAITING_QC",
+                    "AWAITING_QC>IN_REPAIR", "IN_REPAIR>AWAITING_QC", "AWAITING_QC>COMPLETED", "COMPLETED>DELIVERED"),
+                    history.stream().map(h -> h.from() + ">" + h.to()).toList());
+            assertEquals(List.of("wang.advisor", "zhao.manager", "wang.advisor", "zhao.manager", "wang.advisor",
+                    "wang.advisor", "wang.advisor"), history.stream().map(StatusChange::username).toList());
+            assertEquals("派工给李师傅", history.get(1).reason());
+            assertTrue(history.get(3).reason().contains("机油液位偏低"), history.get(3).reason());
+            assertEquals(wo.deliveredAt(), history.get(6).at());
+            assertEquals(List.of(QcLevel.SELF, QcLevel.FINAL, QcLevel.FINAL),
+                    service.qcRecords(wo.id()).stream().map(q -> q.level()).toList());
+            assertEquals(List.of(true, false, true), service.qcRecords(wo.id()).stream().map(q -> q.passed()).toList());
+            assertEquals(2, service.clocks(wo.id()).size());
+
+            assertEquals(List.of("opened", "jobApproved:" + oil.id(), "AWAITING_DISPATCH>IN_REPAIR",
+                    "jobApproved:" + filter.id(), "IN_REPAIR>AWAITING_QC", "AWAITING_QC>IN_REPAIR",
+                    "IN_REPAIR>AWAITING_QC", "AWAITING_QC>COMPLETED", "completed", "COMPLETED>DELIVERED", "delivered"), told);
+            assertEquals(wo, events.get(1).workOrder(), "the event shows the work order as committed");
+        } finally {
+            service.listeners = List.of();
+        }
+    }
+
+    @Test
+    void initialJobsAreApprovedAtReceptionOnlyWhenTheDraftSaysSo() {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a"), JobDraft.customer("b")),
+                new ApprovalDraft("李娜", ApprovalChannel.IN_PERSON)), ADVISOR);
+        assertTrue(wo.jobs().stream().allMatch(Job::approved));
+        assertEquals(ApprovalChannel.IN_PERSON, wo.jobs().get(1).approval().channel());
+        // a job added before dispatch is not an add-on, and starts unapproved
+        wo = service.addJob(wo.id(), wo.version(), JobDraft.customer("c"), ADVISOR);
+        assertFalse(wo.jobs().get(2).addOn());
+        assertFalse(wo.jobs().get(2).approved());
+        WorkOrder w = wo;
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.approved",
+                () -> service.approve(w.id(), w.jobs().get(0).id(), w.version(), BY_WECHAT, ADVISOR));
+    }
+
+    // ------------------------------------------------------------------ money
+
+    @Test
+    void vatIsRoundedOnceOnTheWorkOrderTotalNotPerJob() {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a"), JobDraft.customer("b")),
+                null), ADVISOR);
+        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                new LineDraft(LineType.FEE, null, "废油处理费", yuan("1"), yuan("0.05"), null, null), ADVISOR);
+        wo = service.addLine(wo.id(), wo.jobs().get(1).id(), wo.version(),
+                new LineDraft(LineType.SUBLET, null, "外协四轮定位", yuan("1"), yuan("0.05"), null, null), ADVISOR);
+        // each job: 0.05 × 13 % = 0.0065 → 0.01; the work order: 0.10 × 13 % = 0.013 → 0.01, not 0.02
+        assertEquals(yuan("0.01"), wo.jobs().get(0).totals().vat());
+        assertEquals(yuan("0.01"), wo.jobs().get(1).totals().vat());
+        assertEquals(yuan("0.10"), wo.totals().net());
+        assertEquals(yuan("0.01"), wo.totals().vat());
+        assertEquals(yuan("0.11"), wo.totals().gross());
+        // a discount is taken off before the line is rounded: 3 × 33.33 − 0.005 is not allowed (fen only), 99.99 − 9.99
+        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                LineDraft.part("P-1", "刹车片", "3", "33.33", null).withDiscount("9.99"), ADVISOR);
+        assertEquals(yuan("90.00"), wo.jobs().get(0).lines().get(1).net());
+        assertEquals(yuan("90.05"), wo.jobs().get(0).totals().net());
+        assertEquals(yuan("11.71"), wo.jobs().get(0).totals().vat()); // 11.7065
+        assertEquals(yuan("0.01"), wo.jobs().get(1).totals().vat());
+        assertEquals(yuan("90.10"), wo.totals().net());
+        assertEquals(yuan("11.71"), wo.totals().vat()); // 11.713, while the jobs' VAT adds up to 11.72
+        assertEquals(yuan("101.81"), wo.totals().gross());
+    }
+
+    @Test
+    void theVatRateIsConfigurableAndFixedPerWorkOrderAtOpening() {
+        JpaWorkOrderService smallTaxpayer = new JpaWorkOrderService(new BigDecimal("0.03"), 30, 3000);
+        smallTaxpayer.jpa = service.jpa;
+        smallTaxpayer.vehicles = vehicles;
+        smallTaxpayer.clock = clock;
+        Vehicle v = knownVehicle();
+        WorkOrder wo = smallTaxpayer.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), null), ADVISOR);
+        wo = smallTaxpayer.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                LineDraft.labour("L", "工时", "2", "150.50"), ADVISOR);
+        assertEquals(0, yuan("0.03").compareTo(wo.vatRate()));
+        assertEquals(yuan("301.00"), wo.totals().net());
+        assertEquals(yuan("9.03"), wo.totals().vat());
+        // read through the 13 % service, the work order keeps its own rate
+        assertEquals(yuan("9.03"), service.get(wo.id()).totals().vat());
+        assertEquals(0, new BigDecimal("0.13").compareTo(JpaWorkOrderService.Settings.DEFAULTS.vatRate()));
+        assertEquals(new BigDecimal("0.0300"), WorkOrderRules.vatRate(" 0.03 "));
+        assertNull(WorkOrderRules.vatRate("13"));
+        assertNull(WorkOrderRules.vatRate("-0.01"));
+        assertNull(WorkOrderRules.vatRate("0.12345"));
+        assertNull(WorkOrderRules.vatRate("thirteen"));
+    }
+
+    // ------------------------------------------------------------------ status machine
+
+    @Test
+    void illegalTransitionsAreRefusedNamingBothStates() {
+        WorkOrder wo = approvedOrder(1_000);
+        DmsException e = refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
+                () -> service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+        Violation v = e.violations().get(0);
+        assertTrue(v.messageZh().contains("待派工") && v.messageZh().contains("待质检"), v.messageZh());
+        assertTrue(v.messageEn().contains("AWAITING_DISPATCH") && v.messageEn().contains("AWAITING_QC"), v.messageEn());
+        for (WorkOrderStatus to : List.of(WorkOrderStatus.WAITING, WorkOrderStatus.COMPLETED, WorkOrderStatus.DELIVERED,
+                WorkOrderStatus.AWAITING_DISPATCH)) {
+            refused(DmsException.Kind.CONFLICT, "status", to == WorkOrderStatus.WAITING ? null : "illegal_transition",
+                    () -> service.changeStatus(wo.id(), wo.version(), to, to == WorkOrderStatus.WAITING ? WaitReason.PARTS : null,
+                            null, ADVISOR));
+        }
+        WorkOrder repair = move(wo, WorkOrderStatus.IN_REPAIR);
+        // WAITING needs its reason, and only WAITING takes one
+        refused(DmsException.Kind.INVALID_INPUT, "waitReason", "required",
+                () -> service.changeStatus(repair.id(), repair.version(), WorkOrderStatus.WAITING, null, null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "waitReason", "not_waiting",
+                () -> service.changeStatus(repair.id(), repair.version(), WorkOrderStatus.AWAITING_QC, WaitReason.PARTS, null, ADVISOR));
+        WorkOrder waiting = service.changeStatus(repair.id(), repair.version(), WorkOrderStatus.WAITING, WaitReason.PARTS,
+                "等刹车片到货", ADVISOR);
+        assertEquals(WaitReason.PARTS, waiting.waitReason());
+        assertEquals("PARTS: 等刹车片到货", service.history(wo.id()).get(2).reason());
+        refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
+                () -> service.changeStatus(waiting.id(), waiting.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+        WorkOrder back = move(waiting, WorkOrderStatus.IN_REPAIR);
+        assertNull(back.waitReason());
+        WorkOrder cancelled = service.changeStatus(back.id(), back.version(), WorkOrderStatus.CANCELLED, null, "客户取消", ADVISOR);
+        for (WorkOrderStatus to : WorkOrderStatus.values()) {
+            refused(DmsException.Kind.CONFLICT, "status", to == WorkOrderStatus.WAITING ? null : "illegal_transition",
+                    () -> service.changeStatus(cancelled.id(), cancelled.version(), to,
+                            to == WorkOrderStatus.WAITING ? WaitReason.SUBLET : null, null, ADVISOR));
+        }
+        // a delivered work order cannot be cancelled
+        WorkOrder delivered = deliver(approvedOrder(2_000));
+        refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
+                () -> service.changeStatus(delivered.id(), delivered.version(), WorkOrderStatus.CANCELLED, null, null, ADVISOR));
+        // every state before DELIVERED can be cancelled
+        WorkOrder completed = service.get(delivered.id());
+        assertEquals(WorkOrderStatus.DELIVERED, completed.status());
+        WorkOrder dispatch = approvedOrder(3_000);
+        assertEquals(WorkOrderStatus.CANCELLED, move(dispatch, WorkOrderStatus.CANCELLED).status());
+        WorkOrder done = move(move(approvedOrder(3_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+        done = service.qc(done.id(), done.version(), QcLevel.FINAL, true, null, MANAGER);
+        done = move(done, WorkOrderStatus.COMPLETED);
+        assertEquals(WorkOrderStatus.CANCELLED, move(done, WorkOrderStatus.CANCELLED).status());
+    }
+
+    @Test
+    void allowedMovesAreExactlyTheDocumentedOnes() {
+        Set<String> allowed = new HashSet<>();
+        for (WorkOrderStatus from : WorkOrderStatus.values()) {
+            for (WorkOrderStatus to : WorkOrderStatus.values()) {
+                if (WorkOrderRules.allowed(from, to)) {
+                    allowed.add(from + ">" + to);
+                }
+            }
+        }
+        assertEquals(Set.of("AWAITING_DISPATCH>IN_REPAIR", "IN_REPAIR>WAITING", "WAITING>IN_REPAIR", "IN_REPAIR>AWAITING_QC",
+                "AWAITING_QC>IN_REPAIR", "AWAITING_QC>COMPLETED", "COMPLETED>DELIVERED", "AWAITING_DISPATCH>CANCELLED",
+                "IN_REPAIR>CANCELLED", "WAITING>CANCELLED", "AWAITING_QC>CANCELLED", "COMPLETED>CANCELLED"), allowed);
+    }
+
+    // ------------------------------------------------------------------ clocks
+
+    @Test
+    void clockRules() {
+        WorkOrder a = approvedOrder(1_000);
+        long jobA = a.jobs().get(0).id();
+        long lineA = a.jobs().get(0).lines().get(0).id();
+        refused(DmsException.Kind.CONFLICT, "status", "clock.status",
+                () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
+        WorkOrder repairA = move(a, WorkOrderStatus.IN_REPAIR);
+        WorkOrder b = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        long jobB = b.jobs().get(0).id();
+        long lineB = b.jobs().get(0).lines().get(0).id();
+        WorkOrder withPart = service.addLine(b.id(), jobB, b.version(), LineDraft.part("P-9", "滤芯", "1", "50", null), ADVISOR);
+        long partB = withPart.jobs().get(0).lines().get(1).id();
+
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_CHEN));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", CASHIER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "required", () -> service.clockOn(a.id(), jobA, lineA, " ", MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "labourLineId", "not_labour",
+                () -> service.clockOn(b.id(), jobB, partB, "li.tech", TECH_LI));
+        refused(DmsException.Kind.NOT_FOUND, "labourLineId", null, () -> service.clockOn(a.id(), jobA, lineB, "li.tech", TECH_LI));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", null, () -> service.clockOn(a.id(), jobB, lineB, "li.tech", TECH_LI));
+        refused(DmsException.Kind.CONFLICT, "technician", "clock.not_running",
+                () -> service.clockOff(a.id(), "li.tech", null, TECH_LI));
+
+        // the foreman (manager) clocks a technician on; that technician cannot run a second clock anywhere
+        ClockEntry running = service.clockOn(a.id(), jobA, lineA, "li.tech", MANAGER);
+        DmsException twice = refused(DmsException.Kind.CONFLICT, "technician", "clock.running",
+                () -> service.clockOn(b.id(), jobB, lineB, "li.tech", TECH_LI));
+        assertTrue(twice.violations().get(0).messageZh().contains(a.number()), twice.violations().get(0).messageZh());
+        refused(DmsException.Kind.CONFLICT, "technician", "clock.running",
+                () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
+        // another technician may work on the same line at the same time
+        service.clockOn(a.id(), jobA, lineA, "chen.tech", TECH_CHEN);
+        // no QC and no waiting while someone is clocked on
+        WorkOrder now = service.get(a.id());
+        refused(DmsException.Kind.CONFLICT, "status", "clock.running",
+                () -> service.changeStatus(a.id(), now.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "status", "clock.running",
+                () -> service.changeStatus(a.id(), now.version(), WorkOrderStatus.WAITING, WaitReason.PARTS, null, ADVISOR));
+        // clocking off on the wrong work order changes nothing
+        refused(DmsException.Kind.CONFLICT, "technician", "clock.not_running",
+                () -> service.clockOff(b.id(), "li.tech", null, TECH_LI));
+        refused(DmsException.Kind.INVALID_INPUT, "pauseReason", "too_long",
+                () -> service.clockOff(a.id(), "li.tech", "等".repeat(201), TECH_LI));
+
+        clock.advance(Duration.ofMinutes(45));
+        ClockEntry paused = service.clockOff(a.id(), "li.tech", "等配件", TECH_LI);
+        assertEquals(running.id(), paused.id());
+        assertEquals("等配件", paused.pauseReason());
+        // free again: on the other work order now
+        service.clockOn(b.id(), jobB, lineB, "li.tech", TECH_LI);
+        clock.advance(Duration.ofMinutes(15));
+        service.clockOff(a.id(), "chen.tech", null, TECH_CHEN);
+        service.clockOff(b.id(), "li.tech", null, TECH_LI);
+        // two technicians on one line: 45 + 60 minutes
+        assertEquals(yuan("1.75"), service.get(a.id()).jobs().get(0).lines().get(0).actualHours());
+        assertEquals(yuan("0.25"), service.get(b.id()).jobs().get(0).lines().get(0).actualHours());
+        assertEquals(List.of("li.tech", "chen.tech"), service.clocks(a.id()).stream().map(ClockEntry::technician).toList());
+        assertTrue(service.get(a.id()).version() > repairA.version(), "clocks show on the work order, so its version moves");
+
+        // cancelling stops the clocks still running
+        WorkOrder c = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        service.clockOn(c.id(), c.jobs().get(0).id(), c.jobs().get(0).lines().get(0).id(), "chen.tech", TECH_CHEN);
+        WorkOrder cc = service.get(c.id());
+        move(cc, WorkOrderStatus.CANCELLED);
+        assertFalse(service.clocks(c.id()).get(0).running());
+        assertEquals("cancelled", service.clocks(c.id()).get(0).pauseReason());
+    }
+
+    @Test
+    void twoClocksOfOneTechnicianAtTheSameMomentLeaveOneRunning() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            WorkOrder a = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+            WorkOrder b = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+            String tech = "wu" + round + ".tech";
+            List<Object> results = race(2, i -> {
+                WorkOrder w = i == 0 ? a : b;
+                return service.clockOn(w.id(), w.jobs().get(0).id(), w.jobs().get(0).lines().get(0).id(), tech, MANAGER);
+            });
+            assertEquals(1, results.stream().filter(ClockEntry.class::isInstance).count(), results.toString());
+            DmsException e = (DmsException) results.stream().filter(DmsException.class::isInstance).findFirst()
+                    .orElseThrow(() -> new AssertionError(results.toString()));
+            assertEquals("clock.running", e.violations().get(0).code());
+            assertEquals(1, db.count("SELECT COUNT(*) FROM wo_clock WHERE running_technician = '" + tech + "'"));
+        }
+    }
+
+    // ------------------------------------------------------------------ QC
+
+    @Test
+    void qcRules() {
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        refused(DmsException.Kind.CONFLICT, "status", "qc.status",
+                () -> service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER));
+        WorkOrder qc = move(wo, WorkOrderStatus.AWAITING_QC);
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FINAL, true, null, TECH_LI));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.SELF, true, null, CASHIER));
+        refused(DmsException.Kind.INVALID_INPUT, "note", "required", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, false, " ", MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "level", "required", () -> service.qc(qc.id(), qc.version(), null, true, null, MANAGER));
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.qc(qc.id(), qc.version() - 1, QcLevel.FINAL, true, null, MANAGER));
+        // a foreman's pass is not the final one
+        WorkOrder foreman = service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, MANAGER);
+        assertFalse(foreman.finalQcPassed());
+        refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
+                () -> service.changeStatus(foreman.id(), foreman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+        // a final pass does not survive a later rework
+        WorkOrder passed = service.qc(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, MANAGER);
+        assertTrue(passed.finalQcPassed());
+        WorkOrder again = move(move(passed, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+        assertFalse(again.finalQcPassed());
+        assertEquals(0, again.reworkCount());
+        WorkOrder failed = service.qc(again.id(), again.version(), QcLevel.FOREMAN, false, "异响仍在", MANAGER);
+        assertEquals(WorkOrderStatus.IN_REPAIR, failed.status());
+        assertEquals(1, failed.reworkCount());
+        WorkOrder failedTwice = service.qc(move(failed, WorkOrderStatus.AWAITING_QC).id(),
+                service.get(failed.id()).version(), QcLevel.SELF, false, "仍有异响", TECH_LI);
+        assertEquals(2, failedTwice.reworkCount());
+    }
+
+    // ------------------------------------------------------------------ comebacks
+
+    @Test
+    void proposesAComebackWithinThirtyDaysOrThreeThousandKmAndRecordsTheDecision() {
+        WorkOrder first = deliver(approvedOrder(50_000));
+        String plate = first.plate();
+        clock.advance(Duration.ofDays(10));
+        WorkOrder back = service.open(reception(plate, 50_400, List.of(JobDraft.customer("异响又出现")), null), ADVISOR);
+        assertEquals(first.id(), back.comebackOfId());
+        assertEquals(first.number(), back.comebackOfNumber());
+        assertEquals(ComebackDecision.PROPOSED, back.comebackDecision());
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.confirmComeback(back.id(), back.version() + 1, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.confirmComeback(back.id(), back.version(), TECH_LI));
+        WorkOrder confirmed = service.confirmComeback(back.id(), back.version(), ADVISOR);
+        assertEquals(ComebackDecision.CONFIRMED, confirmed.comebackDecision());
+        refused(DmsException.Kind.CONFLICT, "comeback", "comeback.decided",
+                () -> service.rejectComeback(confirmed.id(), confirmed.version(), ADVISOR));
+        assertEquals(ComebackDecision.CONFIRMED, service.get(back.id()).comebackDecision());
+
+        // 40 days and 5000 km later: no link
+        WorkOrder second = deliver(approvedOrder(80_000));
+        clock.advance(Duration.ofDays(40));
+        WorkOrder unrelated = service.open(reception(second.plate(), 85_000, List.of(JobDraft.customer("保养")), null), ADVISOR);
+        assertNull(unrelated.comebackOfId());
+        assertNull(unrelated.comebackDecision());
+        refused(DmsException.Kind.CONFLICT, "comeback", "comeback.none",
+                () -> service.confirmComeback(unrelated.id(), unrelated.version(), ADVISOR));
+        // 40 days but only 1000 km later (a car that is hardly driven): proposed by the km window; the advisor rejects
+        WorkOrder third = deliver(approvedOrder(90_000));
+        clock.advance(Duration.ofDays(40));
+        WorkOrder byKm = service.open(reception(third.plate(), 91_000, List.of(JobDraft.customer("洗车")), null), ADVISOR);
+        assertEquals(third.id(), byKm.comebackOfId());
+        WorkOrder rejected = service.rejectComeback(byKm.id(), byKm.version(), ADVISOR);
+        assertEquals(ComebackDecision.REJECTED, rejected.comebackDecision());
+        assertEquals(third.id(), rejected.comebackOfId());
+        // only a delivered work order is a comeback candidate
+        WorkOrder open = approvedOrder(10_000);
+        WorkOrder sameCar = service.open(reception(open.plate(), 10_100, List.of(JobDraft.customer("x")), null), ADVISOR);
+        assertNull(sameCar.comebackOfId());
+    }
+
+    @Test
+    void theComebackWindowIsConfigurable() {
+        JpaWorkOrderService strict = new JpaWorkOrderService(new BigDecimal("0.13"), 7, 500);
+        strict.jpa = service.jpa;
+        strict.vehicles = vehicles;
+        strict.clock = clock;
+        WorkOrder first = deliver(approvedOrder(20_000));
+        clock.advance(Duration.ofDays(10));
+        assertNull(strict.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR).comebackOfId());
+        assertEquals(first.id(), service.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR)
+                .comebackOfId());
+    }
+
+    // ------------------------------------------------------------------ numbering and concurrency
+
+    @Test
+    void concurrentOpeningsNeverShareANumber() throws Exception {
+        int threads = 6;
+        int each = 4;
+        // a day nobody opened a work order on yet: the threads also race to create the day's counter
+        clock.advance(Duration.ofDays(2000));
+        List<Vehicle> cars = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            cars.add(knownVehicle());
+        }
+        String day = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.ofInstant(clock.now(), MutableShopClock.SHANGHAI));
+        List<Object> results = race(threads, i -> {
+            List<String> numbers = new ArrayList<>();
+            for (int k = 0; k < each; k++) {
+                numbers.add(service.open(reception(cars.get(i).plate(), 1_000 + k, List.of(JobDraft.customer("保养")), null),
+                        ADVISOR).number());
+            }
+            return numbers;
+        });
+        List<String> numbers = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Throwable t) {
+                throw new AssertionError("an opening failed", t);
+            }
+            @SuppressWarnings("unchecked")
+            List<String> list = (List<String>) r;
+            numbers.addAll(list);
+        }
+        assertEquals(threads * each, numbers.size());
+        assertEquals(threads * each, new HashSet<>(numbers).size(), numbers.toString());
+        assertTrue(numbers.stream().allMatch(n -> n.matches("WO" + day + "-\\d{4}")), numbers.toString());
+        // 0001 to 0024: none skipped, none twice
+        List<Integer> serials = numbers.stream().map(n -> Integer.parseInt(n.substring(11))).sorted().toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, threads * each).boxed().toList(), serials);
+    }
+
+    @Test
+    void numbersStartAgainEachShopLocalDay() {
+        // 23:59 and 00:01 in Shanghai are different days even though both are the same UTC date
+        clock.advance(Duration.ofDays(400));
+        Instant base = clock.now();
+        LocalDate shopDay = LocalDate.ofInstant(base, MutableShopClock.SHANGHAI);
+        Instant lateEvening = shopDay.atTime(23, 59).atZone(MutableShopClock.SHANGHAI).toInstant();
+        clock.advance(Duration.between(base, lateEvening));
+        WorkOrder late = approvedOrder(1_000);
+        clock.advance(Duration.ofMinutes(2));
+        WorkOrder early = approvedOrder(1_000);
+        WorkOrder second = approvedOrder(1_000);
+        String d1 = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(shopDay);
+        String d2 = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(shopDay.plusDays(1));
+        assertEquals("WO" + d1 + "-0001", late.number());
+        assertEquals("WO" + d2 + "-0001", early.number());
+        assertEquals("WO" + d2 + "-0002", second.number());
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndTheNewerChangeKept() throws Exception {
+        WorkOrder wo = approvedOrder(1_000);
+        WorkOrder changed = service.addJob(wo.id(), wo.version(), JobDraft.customer("洗车"), ADVISOR);
+        assertEquals(wo.version() + 1, changed.version());
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.addJob(wo.id(), wo.version(), JobDraft.customer("打蜡"), ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("X", "x", "1", "1"), ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.approve(wo.id(), changed.jobs().get(1).id(), wo.version(), BY_WECHAT, ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, null, ADVISOR));
+        assertEquals(List.of("异响", "洗车"), service.get(wo.id()).jobs().stream().map(Job::concern).toList());
+        refused(DmsException.Kind.NOT_FOUND, "id", null, () -> service.addJob(Long.MAX_VALUE, 1, JobDraft.customer("x"), ADVISOR));
+        assertEquals(DmsException.Kind.NOT_FOUND, assertThrows(DmsException.class, () -> service.get(Long.MAX_VALUE)).kind());
+        assertEquals(DmsException.Kind.NOT_FOUND, assertThrows(DmsException.class, () -> service.history(Long.MAX_VALUE)).kind());
+
+        // two desks with the same copy at the same moment: one wins, the other is told to re-read
+        List<Object> results = race(2, i -> service.addJob(changed.id(), changed.version(), JobDraft.customer("并发" + i), ADVISOR));
+        assertEquals(1, results.stream().filter(WorkOrder.class::isInstance).count(), results.toString());
+        DmsException e = (DmsException) results.stream().filter(DmsException.class::isInstance).findFirst().orElseThrow();
+        assertEquals("stale_version", e.violations().get(0).code());
+        assertEquals(3, service.get(wo.id()).jobs().size());
+    }
+
+    // ------------------------------------------------------------------ bad input: each rule, nothing changed
+
+    @Test
+    void anUnknownPlateNeedsAVinAndAnOwnerAndRegistersNothingWithoutThem() {
+        String plate = newPlate();
+        DmsException e = refused(DmsException.Kind.INVALID_INPUT, "vin", "required",
+                () -> service.open(reception(plate, 1_000, List.of(), null), ADVISOR));
+        assertEquals(List.of("vin", "ownerId"), e.violations().stream().map(Violation::field).toList());
+        assertTrue(vehicles.findByPlate(plate).isEmpty());
+        // the vehicle archive's own refusal (an unknown owner) comes through with its field
+        refused(DmsException.Kind.INVALID_INPUT, "ownerId", "customer.unknown", () -> service.open(new ReceptionDraft(plate,
+                newVin(), Long.MAX_VALUE, 1_000, null, null, null, List.of(), null, null, Set.of(VisitType.PDI), null), ADVISOR));
+    }
+
+    @Test
+    void eachBadReceptionFieldIsRefusedAndNothingStored() {
+        Vehicle v = knownVehicle();
+        String p = v.plate();
+        Instant later = clock.now().plus(Duration.ofHours(2));
+        Set<VisitType> repair = Set.of(VisitType.GENERAL_REPAIR);
+        List<JobDraft> one = List.of(JobDraft.customer("异响"));
+        refused(DmsException.Kind.INVALID_INPUT, "plate", "required",
+                () -> service.open(new ReceptionDraft(" ", null, null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "plate", null,
+                () -> service.open(new ReceptionDraft("京I12345", null, null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "vin", "vin.mismatch",
+                () -> service.open(new ReceptionDraft(p, newVin(), null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "mileageKm", "required",
+                () -> service.open(new ReceptionDraft(p, null, null, null, null, null, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "mileageKm", "out_of_range",
+                () -> service.open(new ReceptionDraft(p, null, null, -1, null, null, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "mileageKm", "out_of_range",
+                () -> service.open(new ReceptionDraft(p, null, null, 2_000_001, null, null, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "fuelPercent", "out_of_range",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, 101, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "fuelPercent", "out_of_range",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, -1, null, one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "walkAround", "too_long",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, "划".repeat(2001), one, null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concerns[1].concern", "required",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
+                        List.of(JobDraft.customer("a"), JobDraft.customer(" ")), null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concerns[0].concern", "too_long",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
+                        List.of(JobDraft.customer("x".repeat(501))), null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concerns", "too_many",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
+                        Collections.nCopies(51, JobDraft.customer("a")), null, later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "advisor", "username.format",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, "wang advisor", later, repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "promisedAt", "in_past",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null,
+                        clock.now().minus(Duration.ofHours(1)), repair, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "visitTypes", "required",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, Set.of(), null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "visitTypes", "required",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, null, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "approval.approvedBy", "required",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, repair,
+                        new ApprovalDraft(" ", ApprovalChannel.SMS)), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "approval.channel", "required",
+                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, repair,
+                        new ApprovalDraft("张伟", null)), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> service.open(null, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.open(reception(p, 1000, one, null), TECH_LI));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.open(reception(p, 1000, one, null), null));
+        // every wrong field at once
+        DmsException all = refused(DmsException.Kind.INVALID_INPUT, "mileageKm", null,
+                () -> service.open(new ReceptionDraft(p, null, null, -5, null, 200, null, List.of(JobDraft.customer("")), null,
+                        clock.now().minus(Duration.ofDays(1)), Set.of(), null), ADVISOR));
+        assertEquals(List.of("mileageKm", "fuelPercent", "concerns[0].concern", "promisedAt", "visitTypes"),
+                all.violations().stream().map(Violation::field).toList());
+        // and the same draft, corrected, opens
+        assertNotNull(service.open(new ReceptionDraft(p, v.vin().toLowerCase(), null, 1000, null, 100, null, one, " ", later,
+                repair, null), ADVISOR).number());
+    }
+
+    @Test
+    void aLowerMileageThanLastTimeNeedsConfirmation() {
+        Vehicle v = knownVehicle();
+        vehicles.recordOdometer(v.id(), 30_000, "manual", false, ADVISOR);
+        refused(DmsException.Kind.CONFLICT, "km", "odometer.lower",
+                () -> service.open(reception(v.plate(), 29_000, List.of(JobDraft.customer("a")), null), ADVISOR));
+        WorkOrder wo = service.open(new ReceptionDraft(v.plate(), null, null, 29_000, true, null, null,
+                List.of(JobDraft.customer("仪表更换后")), null, null, Set.of(VisitType.GENERAL_REPAIR), null), ADVISOR);
+        assertEquals(29_000, wo.mileageInKm());
+        assertTrue(vehicles.odometerHistory(v.id()).get(0).confirmedLower());
+    }
+
+    @Test
+    void eachBadLineIsRefusedAndNothingStored() {
+        WorkOrder wo = approvedOrder(1_000);
+        WorkOrder other = approvedOrder(1_000);
+        long job = wo.jobs().get(0).id();
+        long id = wo.id();
+        long ver = wo.version();
+        refused(DmsException.Kind.INVALID_INPUT, "quantity", "out_of_range",
+                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "0", "100"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "quantity", "out_of_range",
+                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "-1", "100"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "quantity", "out_of_range",
+                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "10000", "100"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "quantity", "required",
+                () -> service.addLine(id, job, ver, new LineDraft(LineType.FEE, null, "x", null, yuan("1"), null, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "scale",
+                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "3", "33.335", null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "out_of_range",
+                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "1", "-0.01", null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "discount", "discount.too_high",
+                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "2", "10", null).withDiscount("20.01"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "discount", "out_of_range",
+                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "2", "10", null).withDiscount("-1"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "code", "required",
+                () -> service.addLine(id, job, ver, LineDraft.labour(null, "x", "1", "1"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "code", "code.format",
+                () -> service.addLine(id, job, ver, LineDraft.part("P 1;", "x", "1", "1", null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "description", "required",
+                () -> service.addLine(id, job, ver, LineDraft.labour("L", " ", "1", "1"), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "type", "required",
+                () -> service.addLine(id, job, ver, new LineDraft(null, "L", "x", yuan("1"), yuan("1"), null, null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "stockItemId", "part_only",
+                () -> service.addLine(id, job, ver, new LineDraft(LineType.LABOUR, "L", "x", yuan("1"), yuan("1"), null, 5L), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> service.addLine(id, job, ver, null, ADVISOR));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found",
+                () -> service.addLine(id, other.jobs().get(0).id(), ver, LineDraft.labour("L", "x", "1", "1"), ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
+                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "1", "1"), TECH_LI));
+        // the edges that are allowed
+        WorkOrder ok = service.addLine(id, job, ver, LineDraft.part("P-2", "x", "2", "10", null).withDiscount("20"), ADVISOR);
+        assertEquals(yuan("0.00"), ok.jobs().get(0).lines().get(1).net());
+        ok = service.addLine(id, job, ok.version(), new LineDraft(LineType.FEE, null, "免费检测", yuan("1"), yuan("0"), null, null), ADVISOR);
+        assertEquals(3, ok.jobs().get(0).lines().size());
+    }
+
+    @Test
+    void eachBadJobOrApprovalIsRefusedAndNothingStored() {
+        WorkOrder wo = approvedOrder(1_000);
+        WorkOrder withJob = service.addJob(wo.id(), wo.version(), JobDraft.customer("待确认"), ADVISOR);
+        long id = withJob.id();
+        long ver = withJob.version();
+        long pending = withJob.jobs().get(1).id();
+        refused(DmsException.Kind.INVALID_INPUT, "concern", "required", () -> service.addJob(id, ver, JobDraft.customer(" "), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concern", "required", () -> service.addJob(id, ver, null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concern", "control_character",
+                () -> service.addJob(id, ver, JobDraft.customer("a\u0007b"), ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.addJob(id, ver, JobDraft.customer("x"), CASHIER));
+        refused(DmsException.Kind.INVALID_INPUT, "approvedBy", "required",
+                () -> service.approve(id, pending, ver, new ApprovalDraft(null, ApprovalChannel.PHONE), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "approvedBy", "too_long",
+                () -> service.approve(id, pending, ver, new ApprovalDraft("张".repeat(51), ApprovalChannel.PHONE), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "channel", "required",
+                () -> service.approve(id, pending, ver, new ApprovalDraft("张伟", null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> service.approve(id, pending, ver, null, ADVISOR));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found", () -> service.approve(id, Long.MAX_VALUE, ver, BY_WECHAT, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "note", "too_long",
+                () -> service.changeStatus(id, ver, WorkOrderStatus.IN_REPAIR, null, "备".repeat(501), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "status", "required", () -> service.changeStatus(id, ver, null, null, null, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
+                () -> service.changeStatus(id, ver, WorkOrderStatus.IN_REPAIR, null, null, TECH_LI));
+        // nothing is added to a completed, delivered or cancelled work order
+        WorkOrder delivered = deliver(approvedOrder(1_000));
+        refused(DmsException.Kind.CONFLICT, "status", "status.closed",
+                () -> service.addJob(delivered.id(), delivered.version(), JobDraft.customer("x"), ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "status", "status.closed",
+                () -> service.addLine(delivered.id(), delivered.jobs().get(0).id(), delivered.version(),
+                        LineDraft.labour("L", "x", "1", "1"), ADVISOR));
+    }
+
+    // ------------------------------------------------------------------ search
+
+    @Test
+    void searchesByPlateStatusAdvisorTechnicianAndDay() {
+        Actor other = new Actor("liu.advisor", Set.of("advisor"), Channel.REST);
+        clock.advance(Duration.ofDays(1000));
+        LocalDate today = LocalDate.ofInstant(clock.now(), MutableShopClock.SHANGHAI);
+        Vehicle v = knownVehicle();
+        WorkOrder a = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), BY_WECHAT), ADVISOR);
+        a = service.addLine(a.id(), a.jobs().get(0).id(), a.version(), LineDraft.labour("L", "x", "1", "1"), ADVISOR);
+        WorkOrder b = service.open(new ReceptionDraft(knownVehicle().plate(), null, null, 5, null, null, null, List.of(), null,
+                null, Set.of(VisitType.PDI), null), other);
+        assertEquals("liu.advisor", b.advisor());
+        a = move(a, WorkOrderStatus.IN_REPAIR);
+        service.clockOn(a.id(), a.jobs().get(0).id(), a.jobs().get(0).lines().get(0).id(), "zhou.tech", MANAGER);
+        service.clockOff(a.id(), "zhou.tech", null, MANAGER);
+
+        String plate = v.plate();
+        assertEquals(List.of(a.id()), ids(service.search(new WorkOrderQuery(plate.substring(0, 1) + plate.substring(1, 2)
+                .toLowerCase() + "·" + plate.substring(2), null, null, null, null, null), PageRequest.of(0, 50))));
+        assertEquals(List.of(b.id(), a.id()), ids(service.search(new WorkOrderQuery(null, null, null, null, today, today),
+                PageRequest.of(0, 50))));
+        assertEquals(List.of(), ids(service.search(new WorkOrderQuery(null, null, null, null, today.plusDays(1), null),
+                PageRequest.of(0, 50))));
+        assertEquals(List.of(a.id()), ids(service.search(new WorkOrderQuery(null, WorkOrderStatus.IN_REPAIR, null, null, today,
+                null), PageRequest.of(0, 50))));
+        assertEquals(List.of(b.id()), ids(service.search(new WorkOrderQuery(null, null, "liu.advisor", null, today, today),
+                PageRequest.of(0, 50))));
+        assertEquals(List.of(a.id()), ids(service.search(new WorkOrderQuery(null, null, null, "zhou.tech", null, null),
+                PageRequest.of(0, 50))));
+        Page<WorkOrder> second = service.search(new WorkOrderQuery(null, null, null, null, today, null), PageRequest.of(1, 1));
+        assertEquals(2, second.total());
+        assertEquals(List.of(a.id()), ids(second));
+        assertEquals(1, second.items().get(0).jobs().size(), "search results carry their jobs");
+        assertEquals(0, service.search(new WorkOrderQuery("%", null, null, null, null, null), PageRequest.of(0, 5)).total());
+        assertEquals(DmsException.Kind.INVALID_INPUT, assertThrows(DmsException.class,
+                () -> service.search(new WorkOrderQuery(null, null, null, null, today, today.minusDays(1)), PageRequest.of(0, 5))).kind());
+        assertEquals(DmsException.Kind.INVALID_INPUT, assertThrows(DmsException.class,
+                () -> service.search(new WorkOrderQuery("京".repeat(41), null, null, null, null, null), PageRequest.of(0, 5))).kind());
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static List<Long> ids(Page<WorkOrder> page) {
+        return page.items().stream().map(WorkOrder::id).toList();
+    }
+
+    @FunctionalInterface
+    interface Racer {
+        Object run(int i) throws Exception;
+    }
+
+    /** Starts n calls at the same moment; each result is the call's value or what it threw. */
+    static List<Object> race(int n, Racer racer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return racer.run(index);
+                    } catch (Exception | Error e) {
+                        return e;
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.opendms.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A whole service visit over REST, as the advisor, the manager (dispatch, QC) and the technician do it: appointment,
+ * reception by an unknown plate, estimate, approval, dispatch, clocking, an add-on job approved mid-repair, a failed
+ * QC sent back as rework, QC passed, completed, delivered — and the history shows every step with who and when.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class WorkOrderVisitIT extends DmsTestSupport {
+
+    private static final ZoneId SHOP = ZoneId.of("Asia/Shanghai");
+
+    @Before
+    public void platformAnswers() throws Exception {
+        awaitAnswer("work-orders?size=1", "advisor", 200);
+    }
+
+    private static JsonNode ok(Reply r, int status) {
+        assertEquals(r.raw(), status, r.status());
+        return r.json();
+    }
+
+    /** The id of the job with this concern. */
+    private static long job(JsonNode wo, String concern) {
+        for (JsonNode j : wo.path("jobs")) {
+            if (j.path("concern").asText().equals(concern)) {
+                return j.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no job " + concern + " in " + wo);
+    }
+
+    private static long firstLabourLine(JsonNode wo, long jobId) {
+        for (JsonNode j : wo.path("jobs")) {
+            if (j.path("id").asLong() == jobId) {
+                for (JsonNode l : j.path("lines")) {
+                    if ("LABOUR".equals(l.path("type").asText())) {
+                        return l.path("id").asLong();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no labour line on job " + jobId + " in " + wo);
+    }
+
+    private static String labour(String code, String description, String hours) {
+        return "{\"type\":\"LABOUR\",\"code\":\"" + code + "\",\"description\":\"" + description + "\",\"quantity\":" + hours
+                + ",\"unitPrice\":300.00}";
+    }
+
+    @Test
+    public void aWholeVisitFromAppointmentToDeliveryIsRecordedStepByStep() throws Exception {
+        long n = unique();
+        String plate = TestData.plate(n);
+        LocalDate tomorrow = LocalDate.now(SHOP).plusDays(1);
+        JsonNode appointment = ok(call("POST", "appointments", "advisor", "{\"plate\":\"" + plate + "\",\"channel\":\"PHONE\","
+                + "\"date\":\"" + tomorrow + "\",\"start\":\"08:30\",\"advisor\":\"advisor\",\"concerns\":[\"保养\",\"左前轮异响\"]}"), 201);
+        long owner = ok(call("POST", "customers", "advisor",
+                "{\"type\":\"PERSON\",\"name\":\"陈先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
+
+        // reception by a plate the archive does not know yet: the vehicle is registered on the way
+        String promised = ZonedDateTime.now(SHOP).plusDays(1).withNano(0).toOffsetDateTime().toString();
+        Reply opened = call("POST", "work-orders", "advisor", "{\"plate\":\"" + plate + "\",\"vin\":\"" + TestData.vin(n)
+                + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,\"walkAround\":\"右后门划痕；后备箱有婴儿座椅\","
+                + "\"concerns\":[{\"concern\":\"保养\",\"payType\":\"CUSTOMER\"},{\"concern\":\"左前轮异响\",\"payType\":\"CUSTOMER\"}],"
+                + "\"promisedAt\":\"" + promised + "\",\"visitTypes\":[\"MAINTENANCE\",\"GENERAL_REPAIR\"]}");
+        JsonNode wo = ok(opened, 201);
+        long id = wo.path("id").asLong();
+        String path = "work-orders/" + id;
+        assertTrue(wo.toString(), wo.path("number").asText().matches("WO\\d{8}-\\d{4}"));
+        assertEquals("AWAITING_DISPATCH", wo.path("status").asText());
+        JsonNode vehicle = ok(call("GET", "vehicles/" + wo.path("vehicleId").asLong(), "advisor", null), 200);
+        assertEquals(23150, vehicle.path("lastOdometerKm").asInt());
+        ok(call("POST", "appointments/" + appointment.path("id").asLong() + "/arrive", "advisor",
+                "{\"workOrderId\":" + id + "}", "If-Match", "\"" + appointment.path("version").asLong() + "\""), 200);
+
+        // estimate: lines on the jobs, then the customer approves both
+        long service = job(wo, "保养");
+        long noise = job(wo, "左前轮异响");
+        String etag = opened.etag();
+        Reply r = call("POST", path + "/jobs/" + service + "/lines", "advisor", labour("BY-010", "更换机油机滤", "1.0"), "If-Match", etag);
+        ok(r, 200);
+        r = call("POST", path + "/jobs/" + service + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"90915-YZZE1\","
+                + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50}", "If-Match", r.etag());
+        ok(r, 200);
+        r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", labour("XJ-201", "检查前悬挂", "1.5"), "If-Match", r.etag());
+        wo = ok(r, 200);
+        // the JSON carries money exactly to the fen (the test's JSON reader would turn it into doubles)
+        String totals = "\"totals\":{\"net\":818.50,\"vat\":106.41,\"gross\":924.91}";
+        assertTrue("300.00 + 68.50 + 450.00, 13 % VAT to the fen: " + r.raw(), r.raw().contains(totals));
+        r = call("POST", path + "/jobs/" + service + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
+        ok(r, 200);
+        r = call("POST", path + "/jobs/" + noise + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
+        ok(r, 200);
+
+        // dispatch, and the technician clocks the service
+        r = call("POST", path + "/status", "manager", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
+        wo = ok(r, 200);
+        String afterDispatch = r.etag();
+        ok(call("POST", path + "/clock-on", "technician", "{\"jobId\":" + service + ",\"labourLineId\":"
+                + firstLabourLine(wo, service) + ",\"technician\":\"technician\"}"), 200);
+        Reply second = call("POST", path + "/clock-on", "technician", "{\"jobId\":" + noise + ",\"labourLineId\":"
+                + firstLabourLine(wo, noise) + ",\"technician\":\"technician\"}");
+        assertEquals(second.raw(), 409, second.status());
+        assertEquals("clock.running", second.code(0));
+        ok(call("POST", path + "/clock-off", "technician", "{\"technician\":\"technician\"}"), 200);
+
+        // work found during repair: an add-on job, not clockable until the customer approves it
+        // clocking moved the work order on: the advisor's screen re-reads it
+        assertEquals(409, call("POST", path + "/jobs", "advisor", "{\"concern\":\"x\",\"payType\":\"CUSTOMER\"}",
+                "If-Match", afterDispatch).status());
+        r = call("POST", path + "/jobs", "advisor", "{\"concern\":\"前刹车片磨损到限\",\"payType\":\"CUSTOMER\"}",
+                "If-Match", call("GET", path, "advisor", null).etag());
+        wo = ok(r, 200);
+        long brakes = job(wo, "前刹车片磨损到限");
+        r = call("POST", path + "/jobs/" + brakes + "/lines", "advisor", labour("ZD-105", "更换前刹车片", "0.8"), "If-Match", r.etag());
+        wo = ok(r, 200);
+        Reply unapproved = call("POST", path + "/clock-on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
+                + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}");
+        assertEquals(unapproved.raw(), 409, unapproved.status());
+        assertEquals("job.unapproved", unapproved.code(0));
+        r = call("POST", path + "/jobs/" + brakes + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"WECHAT\"}", "If-Match", r.etag());
+        ok(r, 200);
+        ok(call("POST", path + "/clock-on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
+                + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}"), 200);
+        ok(call("POST", path + "/clock-off", "technician", "{\"technician\":\"technician\"}"), 200);
+        r = call("GET", path, "advisor", null);
+
+        // QC fails: back to repair as rework; then passes at every level
+        r = call("POST", path + "/status", "advisor", "{\"status\":\"AWAITING_QC\"}", "If-Match", r.etag());
+        ok(r, 200);
+        r = call("POST", path + "/qc", "manager", "{\"level\":\"FINAL\",\"passed\":false,\"note\":\"异响仍在\"}", "If-Match", r.etag());
+        wo = ok(r, 200);
+        assertEquals("IN_REPAIR", wo.path("status").asText());
+        assertEquals(1, wo.path("reworkCount").asInt());
+        r = call("POST", path + "/status", "advisor", "{\"status\":\"AWAITING_QC\"}", "If-Match", r.etag());
+        ok(r, 200);
+        for (String[] check : new String[][] {{"SELF", "technician"}, {"FOREMAN", "manager"}, {"FINAL", "manager"}}) {
+            r = call("POST", path + "/qc", check[1], "{\"level\":\"" + check[0] + "\",\"passed\":true}", "If-Match", r.etag());
+            ok(r, 200);
+        }
+        r = call("POST", path + "/status", "advisor", "{\"status\":\"COMPLETED\"}", "If-Match", r.etag());
+        ok(r, 200);
+        Reply stale = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match", afterDispatch);
+        assertEquals("two people changing one work order: the second re-reads", 409, stale.status());
+        r = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match", r.etag());
+        wo = ok(r, 200);
+        assertTrue(wo.toString(), !wo.path("deliveredAt").isNull());
+        Reply illegal = call("POST", path + "/status", "advisor", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
+        assertEquals(illegal.raw(), 409, illegal.status());
+        assertEquals("illegal_transition", illegal.code(0));
+
+        List<String> steps = new ArrayList<>();
+        for (JsonNode h : ok(call("GET", path + "/history", "advisor", null), 200)) {
+            assertTrue(h.toString(), !h.path("username").asText().isEmpty() && !h.path("at").isNull());
+            steps.add(h.path("to").asText());
+        }
+        assertEquals(List.of("AWAITING_DISPATCH", "IN_REPAIR", "AWAITING_QC", "IN_REPAIR", "AWAITING_QC", "COMPLETED",
+                "DELIVERED"), steps);
+        assertEquals("the service and the brakes were clocked; the refused clock-ons left nothing", 2,
+                ok(call("GET", path + "/clocks", "advisor", null), 200).size());
+        JsonNode found = ok(call("GET", "work-orders?plate=" + java.net.URLEncoder.encode(plate, "UTF-8") + "&status=DELIVERED",
+                "advisor", null), 200);
+        assertEquals(1, found.path("total").asInt());
+    }
+}
