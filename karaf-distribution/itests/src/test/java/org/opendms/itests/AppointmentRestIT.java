@@ -29,7 +29,7 @@ public class AppointmentRestIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        awaitAnswer("appointments?size=1", "advisor", 200);
+        awaitPlatform();
     }
 
     /** A day in the coming months that no other check books (the shop's calendar). */
@@ -53,9 +53,12 @@ public class AppointmentRestIT extends DmsTestSupport {
         values.put("bays", bays);
         c.update(values);
         long deadline = System.currentTimeMillis() + 30_000;
-        while (call("GET", "appointments/slots?date=" + probeDay, "advisor", null).json().path(0).path("capacity").asInt() != bays) {
-            assertTrue("capacity " + bays + " not applied", System.currentTimeMillis() < deadline);
+        Reply slots = call("GET", "appointments/slots?date=" + probeDay, "advisor", null);
+        while (slots.json() == null || slots.json().path(0).path("capacity").asInt() != bays) {
+            assertTrue("capacity " + bays + " not applied; last " + slots.status() + " " + slots.raw(),
+                    System.currentTimeMillis() < deadline);
             Thread.sleep(100);
+            slots = call("GET", "appointments/slots?date=" + probeDay, "advisor", null);
         }
     }
 

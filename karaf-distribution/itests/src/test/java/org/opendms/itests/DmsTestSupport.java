@@ -143,6 +143,18 @@ public abstract class DmsTestSupport {
                 + (last == null ? "no answer" : last.status() + " " + last.raw()));
     }
 
+    /**
+     * Waits until every core resource and the plugin the distribution's profile enables answer: until then the REST
+     * whiteboard may still rebuild /api as resources arrive, and a request can meet the servlet's bare 404.
+     */
+    static void awaitPlatform() throws Exception {
+        for (String path : new String[] {"customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
+                "insurance/renewals"}) {
+            awaitAnswer(path, "advisor", 200);
+        }
+        awaitAnswer("plugins", "admin", 200);
+    }
+
     /** Runs a console command as the admin user and returns what it printed. */
     String console(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

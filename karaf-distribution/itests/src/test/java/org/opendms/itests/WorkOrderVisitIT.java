@@ -31,7 +31,7 @@ public class WorkOrderVisitIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        awaitAnswer("work-orders?size=1", "advisor", 200);
+        awaitPlatform();
     }
 
     private static JsonNode ok(Reply r, int status) {
