@@ -3,22 +3,21 @@ package org.opendms.vehicle.impl;
 import java.util.List;
 
 import org.opendms.customer.api.CustomerService;
-import org.opendms.customer.impl.CustomerServiceOn;
+import org.opendms.customer.impl.CustomerArchiveForTests;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.plugin.api.event.VehicleListener;
 import org.opendms.vehicle.api.VehicleService;
 
 /**
- * The real core customer and vehicle archives on a plugin's test database, migrated by core's own changelogs, with
+ * The real core customer and vehicle archives on a test database, migrated by core's own changelogs, with
  * the vehicle service telling the plugin's listeners as it does in Karaf. In the vehicle implementation's package
  * because DS wants the service's fields package-private.
  */
 public record CoreFilesForTests(CustomerService customers, VehicleService vehicles) {
 
     public static CoreFilesForTests on(TestDatabase db, VehicleListener... listeners) {
-        db.migrate("db/org.opendms.customer.impl/changelog.xml");
         db.migrate("db/org.opendms.vehicle.impl/changelog.xml");
-        CustomerService customers = CustomerServiceOn.template(db.jpa("dms-customer"));
+        CustomerService customers = CustomerArchiveForTests.on(db);
         JpaVehicleService vehicles = new JpaVehicleService();
         vehicles.jpa = db.jpa("dms-vehicle");
         vehicles.customers = customers;
