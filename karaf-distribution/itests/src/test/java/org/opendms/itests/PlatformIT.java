@@ -43,8 +43,7 @@ public class PlatformIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        awaitAnswer("customers", "admin", 200);
-        awaitAnswer("vehicles", "admin", 200);
+        awaitPlatform();
     }
 
     @Test

@@ -112,7 +112,18 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         r = call("POST", path + "/jobs/" + noise + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
         ok(r, 200);
 
-        // dispatch, and the technician clocks the service
+        // dispatch with a suggestion: the technician with the skill and the least open work comes first, with why
+        ok(call("POST", "work-orders/technician-skills", "manager",
+                "{\"technician\":\"technician\",\"skill\":\"MECHANICAL\",\"level\":4}"), 200);
+        JsonNode suggestions = ok(call("GET", path + "/jobs/" + service + "/suggestions?skill=MECHANICAL", "manager", null), 200);
+        assertEquals(suggestions.toString(), "technician", suggestions.path(0).path("technician").asText());
+        assertTrue(suggestions.toString(), suggestions.path(0).path("reasonZh").asText().contains("4"));
+        for (long job : new long[] {service, noise}) {
+            r = call("POST", path + "/jobs/" + job + "/dispatch", "manager", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
+                    "If-Match", r.etag());
+            ok(r, 200);
+        }
+        assertEquals(2, ok(call("GET", path + "/assignments", "advisor", null), 200).size());
         r = call("POST", path + "/status", "manager", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         String afterDispatch = r.etag();

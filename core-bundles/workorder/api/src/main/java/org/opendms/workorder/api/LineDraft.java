@@ -10,7 +10,8 @@ import java.math.BigDecimal;
  *                    40 letters, digits, '-', '.', '_' or '/'
  * @param description labour: what is done; part: its name; required, at most 200 characters
  * @param quantity    labour: sold hours; part: quantity; more than 0, at most 2 decimals, at most 9999
- * @param unitPrice   labour: rate per hour; yuan, 0 or more, at most 2 decimals
+ * @param unitPrice   labour: rate per hour; absent takes the rate of the job's pay type from the configured labour rate
+ *                    table (refused as required when the table has none for it); yuan, 0 or more, at most 2 decimals
  * @param discount    yuan taken off this line, 0 or more, at most 2 decimals, not more than quantity × unit price;
  *                    absent means none
  * @param stockItemId part lines only, optional: the stock item the part is issued from

@@ -28,6 +28,11 @@ public interface WorkOrderService {
      * manager (and admin) stands in for them.
      */
     List<String> QC_INSPECTORS = List.of("admin", "manager");
+    /**
+     * Roles that dispatch jobs and keep the technician skill table. The platform has no foreman or dispatcher role yet,
+     * so the service manager (and admin) stands in for them.
+     */
+    List<String> DISPATCHERS = List.of("admin", "manager");
 
     /** Default VAT rate for general taxpayers (configurable). */
     String DEFAULT_VAT_RATE = "0.13";
@@ -52,8 +57,9 @@ public interface WorkOrderService {
 
     /**
      * Moves the status (see {@link WorkOrderStatus} for the allowed moves) and records the move in the history.
-     * DELIVERED stores the delivery time. COMPLETED needs a FINAL QC passed since the last rework; AWAITING_QC needs no
-     * running clock.
+     * DELIVERED stores the delivery time. COMPLETED needs every configured QC level (default SELF, FOREMAN and
+     * FINAL; configuration {@code qcLevels}) passed since the work order was last back IN_REPAIR, else CONFLICT
+     * {@code qc.final_missing} or {@code qc.level_missing}; AWAITING_QC needs no running clock.
      *
      * @param waitReason required for WAITING, refused otherwise
      * @param note       optional, at most 500 characters; kept in the history
@@ -94,7 +100,7 @@ public interface WorkOrderService {
 
     /**
      * Records a quality check of a work order AWAITING_QC. A failure sends it back to IN_REPAIR as rework (counted in
-     * {@link WorkOrder#reworkCount()}); a FINAL pass allows COMPLETED.
+     * {@link WorkOrder#reworkCount()}); a pass of every configured level allows COMPLETED.
      *
      * @param note required when failed, at most 500 characters
      */
@@ -111,4 +117,35 @@ public interface WorkOrderService {
 
     /** Newest first. */
     Page<WorkOrder> search(WorkOrderQuery query, PageRequest page);
+
+    /**
+     * Sets a technician's level in a skill (the skill table used by {@link #suggestTechnicians}); level 0 removes it.
+     *
+     * @param level 0 to 5
+     * @throws DmsException FORBIDDEN for a role not in {@link #DISPATCHERS}
+     */
+    List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor);
+
+    /** The whole skill table, by technician then skill. */
+    List<TechnicianSkill> skills();
+
+    /**
+     * Dispatches a job (派工): the technicians who work it and the bay, replacing any earlier assignment of that job.
+     * An unapproved job may be dispatched; nobody can clock on it until it is approved.
+     *
+     * @param technicians one to ten usernames, no duplicates
+     * @param bay         optional, at most 20 characters
+     * @throws DmsException FORBIDDEN for a role not in {@link #DISPATCHERS}; CONFLICT {@code status.closed} once the
+     *                      work order is completed, delivered or cancelled
+     */
+    WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor);
+
+    /** The current assignment of each dispatched job of the work order, by job. */
+    List<Assignment> assignments(long id);
+
+    /**
+     * Technicians who have the skill, ranked for the job: higher level first, then lower current load (open sold hours),
+     * then username. Each carries the reason in Chinese and English.
+     */
+    List<TechnicianSuggestion> suggestTechnicians(long id, long jobId, Skill skill);
 }

@@ -51,4 +51,13 @@ public class JobEntity {
 
     @Column(name = "approval_recorded_by")
     String approvalRecordedBy;
+
+    /** The bay of the current assignment; null until dispatched or when none was given. */
+    String bay;
+
+    @Column(name = "assigned_at")
+    LocalDateTime assignedAt;
+
+    @Column(name = "assigned_by")
+    String assignedBy;
 }

@@ -40,6 +40,7 @@ import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleService;
 import org.opendms.workorder.api.Approval;
+import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.ComebackDecision;
@@ -48,10 +49,14 @@ import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Line;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.LineType;
+import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.QcRecord;
 import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.TechnicianSkill;
+import org.opendms.workorder.api.TechnicianSuggestion;
 import org.opendms.workorder.api.Totals;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WaitReason;
@@ -114,6 +119,16 @@ public class JpaWorkOrderService implements WorkOrderService {
 
     volatile Settings settings = Settings.DEFAULTS;
 
+    /** The QC levels a work order passes before COMPLETED; FINAL always among them. */
+    volatile List<QcLevel> qcLevels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
+
+    static final String DEFAULT_QC_LEVELS = "SELF,FOREMAN,FINAL";
+
+    /** Rate per hour for a labour line given without one, by the job's pay type. */
+    volatile Map<PayType, BigDecimal> labourRates = WorkOrderRules.labourRates(DEFAULT_LABOUR_RATES);
+
+    static final String DEFAULT_LABOUR_RATES = "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";
+
     /**
      * Clocking a technician on reads (is a clock of theirs running?), then writes: two terminals clocking the same
      * technician on at once would both pass the read. They queue on one of these (a single Karaf serves a shop); the
@@ -146,6 +161,20 @@ public class JpaWorkOrderService implements WorkOrderService {
         int days = config.comebackDays() < 0 ? DEFAULT_COMEBACK_DAYS : config.comebackDays();
         int km = config.comebackKm() < 0 ? DEFAULT_COMEBACK_KM : config.comebackKm();
         settings = new Settings(rate, days, km);
+        Map<PayType, BigDecimal> rates = WorkOrderRules.labourRates(config.labourRates());
+        if (rates == null) {
+            LOG.error("labourRates '{}' in {} is not a list like CUSTOMER=120,WARRANTY=100; using {}", config.labourRates(),
+                    WorkOrderConfig.PID, DEFAULT_LABOUR_RATES);
+            rates = WorkOrderRules.labourRates(DEFAULT_LABOUR_RATES);
+        }
+        labourRates = rates;
+        List<QcLevel> levels = WorkOrderRules.qcLevels(config.qcLevels());
+        if (levels == null) {
+            LOG.error("qcLevels '{}' in {} is not a list of SELF, FOREMAN, FINAL holding FINAL; using {}", config.qcLevels(),
+                    WorkOrderConfig.PID, DEFAULT_QC_LEVELS);
+            levels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
+        }
+        qcLevels = levels;
     }
 
     // ---------------------------------------------------------------- reception
@@ -284,6 +313,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         String cleanNote = WorkOrderRules.note("note", note, WorkOrderRules.NOTE_MAX);
         Instant now = now();
         WorkOrderStatus[] from = new WorkOrderStatus[1];
+        List<QcLevel> qc = qcLevels;
         WorkOrder after = write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             from[0] = e.status;
@@ -293,6 +323,15 @@ public class JpaWorkOrderService implements WorkOrderService {
             if (target == WorkOrderStatus.COMPLETED && !e.finalQcPassed) {
                 throw DmsException.conflict("status", "qc.final_missing", "终检通过后才能完工",
                         "a work order is completed only after its FINAL QC passed");
+            }
+            if (target == WorkOrderStatus.COMPLETED) {
+                Set<QcLevel> passed = passedLevels(e);
+                List<QcLevel> missing = qc.stream().filter(l -> !passed.contains(l)).toList();
+                if (!missing.isEmpty()) {
+                    throw DmsException.conflict("status", "qc.level_missing",
+                            "还需通过质检：" + missing.stream().map(QcLevel::name).collect(Collectors.joining("、")),
+                            "a work order is completed only after every QC level passed; missing: " + missing);
+                }
             }
             List<ClockEntity> running = running(em, id);
             if (!running.isEmpty() && (target == WorkOrderStatus.AWAITING_QC || target == WorkOrderStatus.WAITING)) {
@@ -360,12 +399,18 @@ public class JpaWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor) {
         Actor.requireAnyRole(actor, EDITORS, "添加维修明细", "add lines");
-        WorkOrderRules.Line line = WorkOrderRules.line(draft);
+        boolean rateFromTable = draft != null && draft.type() == LineType.LABOUR && draft.unitPrice() == null;
+        // a labour line without a rate takes the job's pay-type rate: the rest is checked now, the rate once the job is read
+        WorkOrderRules.Line checked = rateFromTable ? null : WorkOrderRules.line(draft);
+        Map<PayType, BigDecimal> rates = labourRates;
         Instant now = now();
         return write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             refuseClosed(e);
             JobEntity job = job(em, e, jobId);
+            WorkOrderRules.Line line = checked != null ? checked
+                    : WorkOrderRules.line(new LineDraft(draft.type(), draft.code(), draft.description(), draft.quantity(),
+                            rates.get(job.payType), draft.discount(), draft.stockItemId()));
             LineEntity l = new LineEntity();
             l.workOrderId = e.id;
             l.jobId = job.id;
@@ -378,6 +423,13 @@ public class JpaWorkOrderService implements WorkOrderService {
             l.net = line.net();
             l.stockItemId = line.stockItemId();
             em.persist(l);
+            if (job.approvedAt != null) {
+                // the customer approved the job as it was: a new line changes what they pay, so they approve again
+                job.approvedAt = null;
+                job.approvedBy = null;
+                job.approvalChannel = null;
+                job.approvalRecordedBy = null;
+            }
             touch(e, utc(now), actor);
             em.flush();
             return load(em, e);
@@ -405,6 +457,126 @@ public class JpaWorkOrderService implements WorkOrderService {
         }));
         tell(WorkOrderListener::jobApproved, new WorkOrderEvent(after, null, jobId, actor.username(), now));
         return after;
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    @Override
+    public List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor) {
+        Actor.requireAnyRole(actor, DISPATCHERS, "维护技师技能", "keep the technician skill table");
+        String tech = WorkOrderRules.skill(technician, skill, level);
+        return write(() -> jpa.txExpr(em -> {
+            List<SkillEntity> rows = em.createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
+                    SkillEntity.class).setParameter("t", tech).setParameter("s", skill)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            if (level == 0) {
+                rows.forEach(em::remove);
+            } else if (rows.isEmpty()) {
+                SkillEntity row = new SkillEntity();
+                row.technician = tech;
+                row.skill = skill;
+                row.level = level;
+                em.persist(row);
+            } else {
+                rows.get(0).level = level;
+            }
+            em.flush();
+            return skills(em);
+        }));
+    }
+
+    @Override
+    public List<TechnicianSkill> skills() {
+        return jpa.txExpr(JpaWorkOrderService::skills);
+    }
+
+    private static List<TechnicianSkill> skills(EntityManager em) {
+        return em.createQuery("SELECT s FROM SkillEntity s ORDER BY s.technician, s.skill", SkillEntity.class)
+                .getResultList().stream().map(s -> new TechnicianSkill(s.technician, s.skill, s.level)).toList();
+    }
+
+    @Override
+    public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
+        Actor.requireAnyRole(actor, DISPATCHERS, "派工", "dispatch jobs");
+        WorkOrderRules.Dispatch dispatch = WorkOrderRules.dispatch(technicians, bay);
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            refuseClosed(e);
+            JobEntity job = job(em, e, jobId);
+            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId).executeUpdate();
+            int position = 0;
+            for (String tech : dispatch.technicians()) {
+                AssignmentEntity a = new AssignmentEntity();
+                a.workOrderId = e.id;
+                a.jobId = jobId;
+                a.position = position++;
+                a.technician = tech;
+                em.persist(a);
+            }
+            LocalDateTime at = utc(now);
+            job.bay = dispatch.bay();
+            job.assignedAt = at;
+            job.assignedBy = actor.username();
+            touch(e, at, actor);
+            em.flush();
+            return load(em, e);
+        }));
+    }
+
+    @Override
+    public List<Assignment> assignments(long id) {
+        return jpa.txExpr(em -> {
+            find(em, id);
+            Map<Long, List<String>> byJob = new java.util.LinkedHashMap<>();
+            em.createQuery("SELECT a FROM AssignmentEntity a WHERE a.workOrderId = :w ORDER BY a.jobId, a.position",
+                    AssignmentEntity.class).setParameter("w", id).getResultList()
+                    .forEach(a -> byJob.computeIfAbsent(a.jobId, j -> new ArrayList<>()).add(a.technician));
+            List<Assignment> out = new ArrayList<>();
+            byJob.forEach((jobId, techs) -> {
+                JobEntity job = em.find(JobEntity.class, jobId);
+                out.add(new Assignment(jobId, techs, job.bay, Stored.instant(job.assignedAt), job.assignedBy));
+            });
+            return out;
+        });
+    }
+
+    /**
+     * Ranks those with the skill: level first (the job is done right), then load (it is done soon), then username so
+     * the order is stable. The load is the sold hours of labour lines on jobs assigned to them in open work orders.
+     */
+    @Override
+    public List<TechnicianSuggestion> suggestTechnicians(long id, long jobId, Skill skill) {
+        if (skill == null) {
+            throw DmsException.invalid("skill", "required", "请选择工种（机修/电工/钣金/喷漆）",
+                    "skill is required (MECHANICAL, ELECTRICAL, BODY or PAINT)");
+        }
+        return jpa.txExpr(em -> {
+            job(em, find(em, id), jobId);
+            List<SkillEntity> skilled = em.createQuery("SELECT s FROM SkillEntity s WHERE s.skill = :s AND s.level > 0",
+                    SkillEntity.class).setParameter("s", skill).getResultList();
+            if (skilled.isEmpty()) {
+                return List.<TechnicianSuggestion>of();
+            }
+            Map<String, BigDecimal> load = new HashMap<>();
+            List<Object[]> rows = em.createQuery("SELECT a.technician, SUM(l.quantity) FROM AssignmentEntity a, LineEntity l,"
+                    + " WorkOrderEntity w WHERE l.jobId = a.jobId AND w.id = a.workOrderId AND l.type = :labour"
+                    + " AND w.status NOT IN :closed AND a.technician IN :techs GROUP BY a.technician", Object[].class)
+                    .setParameter("labour", LineType.LABOUR).setParameter("closed", List.copyOf(CLOSED))
+                    .setParameter("techs", skilled.stream().map(s -> s.technician).toList()).getResultList();
+            for (Object[] row : rows) {
+                load.put((String) row[0], new BigDecimal(row[1].toString()).setScale(2, RoundingMode.HALF_UP));
+            }
+            BigDecimal none = new BigDecimal("0.00");
+            return skilled.stream().map(s -> {
+                BigDecimal hours = load.getOrDefault(s.technician, none);
+                return new TechnicianSuggestion(s.technician, s.level, hours,
+                        skill.zh() + " " + s.level + " 级；在修 " + hours.toPlainString() + " 工时",
+                        skill + " level " + s.level + "; " + hours.toPlainString() + " sold hours open");
+            }).sorted(java.util.Comparator.comparingInt(TechnicianSuggestion::level).reversed()
+                    .thenComparing(TechnicianSuggestion::openSoldHours)
+                    .thenComparing(TechnicianSuggestion::technician)).toList();
+        });
     }
 
     // ---------------------------------------------------------------- clocks
@@ -550,6 +722,9 @@ public class JpaWorkOrderService implements WorkOrderService {
                 if (level == QcLevel.FINAL) {
                     e.finalQcPassed = true;
                 }
+                Set<QcLevel> levels = passedLevels(e);
+                levels.add(level);
+                e.qcPassed = levels.stream().map(QcLevel::name).sorted().collect(Collectors.joining(","));
             } else {
                 e.reworkCount++;
                 move(em, e, WorkOrderStatus.IN_REPAIR, at, actor, "QC " + level + " failed / 质检不合格（返工）: " + cleanNote);
@@ -688,6 +863,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         e.waitReason = null;
         if (to == WorkOrderStatus.IN_REPAIR) {
             e.finalQcPassed = false; // repaired again: checked again
+            e.qcPassed = null;
         }
     }
 
@@ -707,6 +883,14 @@ public class JpaWorkOrderService implements WorkOrderService {
         e.version++;
         e.updatedAt = at;
         e.updatedBy = actor.username();
+    }
+
+    private static Set<QcLevel> passedLevels(WorkOrderEntity e) {
+        Set<QcLevel> passed = EnumSet.noneOf(QcLevel.class);
+        if (e.qcPassed != null && !e.qcPassed.isBlank()) {
+            Arrays.stream(e.qcPassed.split(",")).map(QcLevel::valueOf).forEach(passed::add);
+        }
+        return passed;
     }
 
     private static void refuseClosed(WorkOrderEntity e) {

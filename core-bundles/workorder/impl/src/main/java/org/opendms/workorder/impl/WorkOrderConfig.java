@@ -17,4 +17,12 @@ public @interface WorkOrderConfig {
 
     @AttributeDefinition(min = "0", max = "1000000", description = "返修判定里程 A delivery this many km ago or less proposes a comeback link")
     int comebackKm() default 3000;
+
+    @AttributeDefinition(description = "工时单价表 Labour rate per hour by pay type, used for a labour line given without a rate,"
+            + " e.g. CUSTOMER=120,WARRANTY=100,INSURANCE=110,INTERNAL=80; a pay type left out needs the rate on each line")
+    String labourRates() default "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";
+
+    @AttributeDefinition(description = "质检级别 QC levels a work order passes before it is completed, of SELF (自检), FOREMAN"
+            + " (班组检) and FINAL (终检); FINAL is always required")
+    String qcLevels() default "SELF,FOREMAN,FINAL";
 }

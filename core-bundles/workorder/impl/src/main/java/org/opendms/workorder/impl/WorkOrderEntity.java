@@ -79,6 +79,10 @@ public class WorkOrderEntity {
     @Column(name = "final_qc_passed", nullable = false)
     boolean finalQcPassed;
 
+    /** The QC levels passed since the work order was last repaired, comma separated; null for none. */
+    @Column(name = "qc_passed")
+    String qcPassed;
+
     @Column(name = "comeback_of_id")
     Long comebackOfId;
 

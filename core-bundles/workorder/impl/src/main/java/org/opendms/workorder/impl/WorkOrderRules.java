@@ -25,7 +25,9 @@ import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
+import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WorkOrderStatus;
 
@@ -339,5 +341,102 @@ final class WorkOrderRules {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    static final int DISPATCH_MAX = 10;
+    static final int BAY_MAX = 20;
+
+    record Dispatch(List<String> technicians, String bay) {
+    }
+
+    /** Every problem with a dispatch at once: the technicians (one to ten, no repeats) and the optional bay. */
+    static Dispatch dispatch(List<String> technicians, String rawBay) {
+        Violations v = new Violations();
+        List<String> names = new ArrayList<>();
+        if (technicians == null || technicians.isEmpty()) {
+            v.add("technicians", "required", "请至少选择一名技师", "choose at least one technician");
+        } else if (technicians.size() > DISPATCH_MAX) {
+            v.add("technicians", "too_many", "一个项目最多派给 " + DISPATCH_MAX + " 名技师",
+                    "a job is dispatched to at most " + DISPATCH_MAX + " technicians");
+        } else {
+            for (int i = 0; i < technicians.size(); i++) {
+                String field = "technicians[" + i + "]";
+                String raw = technicians.get(i);
+                if (raw == null || raw.isBlank()) {
+                    v.add(field, "required", field + " 不能为空", field + " is required");
+                    continue;
+                }
+                String name = username(v, field, raw);
+                if (name != null && names.contains(name)) {
+                    v.add(field, "duplicate", "技师 " + name + " 重复", "technician " + name + " is named twice");
+                } else if (name != null) {
+                    names.add(name);
+                }
+            }
+        }
+        String bay = text(v, "bay", rawBay, BAY_MAX, false);
+        v.throwIfAny();
+        return new Dispatch(List.copyOf(names), bay);
+    }
+
+    /** A skill-table entry: a technician's username, a skill and a level 0 (remove) to 5. */
+    static String skill(String technician, Skill skill, int level) {
+        Violations v = new Violations();
+        String name = technician == null || technician.isBlank() ? null : username(v, "technician", technician);
+        if (technician == null || technician.isBlank()) {
+            v.add("technician", "required", "请选择技师", "technician is required");
+        }
+        if (skill == null) {
+            v.add("skill", "required", "请选择工种（机修/电工/钣金/喷漆）", "skill is required (MECHANICAL, ELECTRICAL, BODY or PAINT)");
+        }
+        if (level < 0 || level > 5) {
+            v.add("level", "out_of_range", "技能等级必须在 1 到 5 之间（0 表示取消）", "level must be 1 to 5 (0 removes the skill)");
+        }
+        v.throwIfAny();
+        return name;
+    }
+
+    /**
+     * The labour rate table from its configuration text "CUSTOMER=120,WARRANTY=100"; null when any entry is not a pay
+     * type with a yuan amount of 0 or more and at most 2 decimals.
+     */
+    static Map<PayType, BigDecimal> labourRates(String raw) {
+        Map<PayType, BigDecimal> rates = new java.util.EnumMap<>(PayType.class);
+        if (raw == null || raw.isBlank()) {
+            return rates;
+        }
+        for (String entry : raw.split(",")) {
+            String[] kv = entry.split("=", -1);
+            if (kv.length != 2) {
+                return null;
+            }
+            try {
+                PayType type = PayType.valueOf(kv[0].strip());
+                BigDecimal rate = new BigDecimal(kv[1].strip());
+                if (rate.signum() < 0 || rate.stripTrailingZeros().scale() > 2 || rate.compareTo(PRICE_MAX) > 0
+                        || rates.put(type, rate.setScale(2)) != null) {
+                    return null;
+                }
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return rates;
+    }
+
+    /** The QC levels required before COMPLETED from "SELF,FOREMAN,FINAL"; null unless known levels, FINAL among them. */
+    static List<QcLevel> qcLevels(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        EnumSet<QcLevel> levels = EnumSet.noneOf(QcLevel.class);
+        try {
+            for (String s : raw.split(",")) {
+                levels.add(QcLevel.valueOf(s.strip()));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return levels.contains(QcLevel.FINAL) ? List.copyOf(levels) : null;
     }
 }

@@ -6,11 +6,17 @@ import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import org.opendms.workorder.api.PayType;
+import org.opendms.workorder.api.QcLevel;
 
 /** The DS configuration as Karaf hands it over: good values are taken, bad ones logged and replaced by the defaults. */
 class WorkOrderConfigTest {
 
     static WorkOrderConfig config(String vatRate, int days, int km) {
+        return config(vatRate, days, km, JpaWorkOrderService.DEFAULT_LABOUR_RATES);
+    }
+
+    static WorkOrderConfig config(String vatRate, int days, int km, String rates) {
         return new WorkOrderConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -30,6 +36,16 @@ class WorkOrderConfigTest {
             @Override
             public int comebackKm() {
                 return km;
+            }
+
+            @Override
+            public String labourRates() {
+                return rates;
+            }
+
+            @Override
+            public String qcLevels() {
+                return JpaWorkOrderService.DEFAULT_QC_LEVELS;
             }
         };
     }
@@ -52,5 +68,27 @@ class WorkOrderConfigTest {
         assertEquals(new BigDecimal("0.1300"), service.settings.vatRate());
         assertEquals(30, service.settings.comebackDays());
         assertEquals(3000, service.settings.comebackKm());
+    }
+
+    @Test
+    void takesALabourRateTableAndRefusesABadOneWhole() {
+        JpaWorkOrderService service = new JpaWorkOrderService();
+        assertEquals(new BigDecimal("100.00"), service.labourRates.get(PayType.CUSTOMER));
+        service.configure(config("0.13", 30, 3000, "CUSTOMER=120.5, WARRANTY=95"));
+        assertEquals(java.util.Map.of(PayType.CUSTOMER, new BigDecimal("120.50"), PayType.WARRANTY, new BigDecimal("95.00")),
+                service.labourRates);
+        for (String bad : new String[] {"CUSTOMER=-1", "CUSTOMER=1.005", "RETAIL=100", "CUSTOMER", "CUSTOMER=1,CUSTOMER=2"}) {
+            service.configure(config("0.13", 30, 3000, bad));
+            assertEquals(JpaWorkOrderService.DEFAULT_LABOUR_RATES.split(",").length, service.labourRates.size(), bad);
+            assertEquals(new BigDecimal("100.00"), service.labourRates.get(PayType.INTERNAL), bad);
+        }
+    }
+
+    @Test
+    void takesQcLevelsButNeverWithoutTheFinalCheck() {
+        assertEquals(java.util.List.of(QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL), WorkOrderRules.qcLevels("FINAL, SELF,FOREMAN"));
+        assertEquals(java.util.List.of(QcLevel.FINAL), WorkOrderRules.qcLevels("FINAL"));
+        assertEquals(null, WorkOrderRules.qcLevels("SELF,FOREMAN"));
+        assertEquals(null, WorkOrderRules.qcLevels("FINAL,BOSS"));
     }
 }

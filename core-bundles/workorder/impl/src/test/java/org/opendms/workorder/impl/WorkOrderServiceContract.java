@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,7 @@ import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.Vin;
 import org.opendms.vehicle.impl.CoreFilesForTests;
 import org.opendms.workorder.api.ApprovalChannel;
+import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.ComebackDecision;
@@ -55,7 +57,10 @@ import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.TechnicianSkill;
+import org.opendms.workorder.api.TechnicianSuggestion;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
@@ -91,7 +96,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-001", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-002", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         service = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
         service.jpa = db.jpa("dms-workorder");
@@ -134,8 +139,10 @@ abstract class WorkOrderServiceContract {
     /** A work order of a known vehicle with one approved job holding one labour line. */
     WorkOrder approvedOrder(int km) {
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), km, List.of(JobDraft.customer("异响")), BY_WECHAT), ADVISOR);
-        return service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+        WorkOrder wo = service.open(reception(v.plate(), km, List.of(JobDraft.customer("异响")), null), ADVISOR);
+        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+        // approved once the estimate is complete: a line added later needs the customer's approval again
+        return service.approve(wo.id(), wo.jobs().get(0).id(), wo.version(), BY_WECHAT, ADVISOR);
     }
 
     WorkOrder move(WorkOrder wo, WorkOrderStatus to) {
@@ -145,8 +152,15 @@ abstract class WorkOrderServiceContract {
     /** Through repair, QC and completion to DELIVERED. */
     WorkOrder deliver(WorkOrder wo) {
         WorkOrder w = move(move(wo, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
-        w = service.qc(w.id(), w.version(), QcLevel.FINAL, true, null, MANAGER);
+        w = passQc(w);
         return move(move(w, WorkOrderStatus.COMPLETED), WorkOrderStatus.DELIVERED);
+    }
+
+    /** Passes the default QC levels: the technician's self check, the foreman's, the final one. */
+    WorkOrder passQc(WorkOrder w) {
+        w = service.qc(w.id(), w.version(), QcLevel.SELF, true, null, MANAGER);
+        w = service.qc(w.id(), w.version(), QcLevel.FOREMAN, true, null, MANAGER);
+        return service.qc(w.id(), w.version(), QcLevel.FINAL, true, null, MANAGER);
     }
 
     long count(String table) {
@@ -157,11 +171,13 @@ abstract class WorkOrderServiceContract {
     List<Long> everything() {
         List<Long> n = new ArrayList<>();
         for (String t : List.of("wo_work_order", "wo_job", "wo_line", "wo_status_history", "wo_clock", "wo_qc", "vehicle",
-                "vehicle_odometer_reading")) {
+                "vehicle_odometer_reading", "wo_assignment", "wo_technician_skill")) {
             n.add(count(t));
         }
         n.add(db.count("SELECT COALESCE(SUM(version), 0) FROM wo_work_order"));
         n.add(db.count("SELECT COUNT(*) FROM wo_clock WHERE running_technician IS NOT NULL"));
+        n.add(db.count("SELECT COALESCE(SUM(skill_level), 0) FROM wo_technician_skill"));
+        n.add(db.count("SELECT COUNT(*) FROM wo_job WHERE bay IS NOT NULL"));
         return n;
     }
 
@@ -289,6 +305,15 @@ abstract class WorkOrderServiceContract {
             assertEquals(clock.now(), wo.job(oil.id()).approval().at());
             assertEquals("wang.advisor", wo.job(oil.id()).approval().recordedBy());
             assertFalse(wo.job(brakes.id()).approved());
+            // dispatch: the suggestion puts the better mechanic first, the foreman takes it and names the bay
+            service.setSkill("li.tech", Skill.MECHANICAL, 4, MANAGER);
+            service.setSkill("chen.tech", Skill.MECHANICAL, 3, MANAGER);
+            List<TechnicianSuggestion> suggested = service.suggestTechnicians(wo.id(), oil.id(), Skill.MECHANICAL);
+            assertEquals(List.of("li.tech", "chen.tech"), suggested.stream().map(TechnicianSuggestion::technician).toList());
+            assertTrue(suggested.get(0).reasonZh().contains("机修 4 级"), suggested.get(0).reasonZh());
+            wo = service.assign(wo.id(), oil.id(), wo.version(), List.of("li.tech"), "3号工位", MANAGER);
+            assertEquals(List.of(new Assignment(oil.id(), List.of("li.tech"), "3号工位", clock.now(), "zhao.manager")),
+                    service.assignments(wo.id()));
             wo = service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, "派工给李师傅", MANAGER);
             long brakesLine = wo.job(brakes.id()).lines().get(0).id();
             long woId = wo.id();
@@ -340,6 +365,12 @@ abstract class WorkOrderServiceContract {
                     () -> service.changeStatus(woId, awaiting.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
             wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, "复检合格", MANAGER);
             assertTrue(wo.finalQcPassed());
+            // the self check before the rework does not count: every level checks the repaired car
+            WorkOrder finalOnly = wo;
+            refused(DmsException.Kind.CONFLICT, "status", "qc.level_missing",
+                    () -> service.changeStatus(woId, finalOnly.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+            wo = service.qc(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+            wo = service.qc(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, MANAGER);
             wo = move(wo, WorkOrderStatus.COMPLETED);
             clock.advance(Duration.ofMinutes(30));
             wo = move(wo, WorkOrderStatus.DELIVERED);
@@ -357,9 +388,10 @@ abstract class WorkOrderServiceContract {
             assertEquals("派工给李师傅", history.get(1).reason());
             assertTrue(history.get(3).reason().contains("机油液位偏低"), history.get(3).reason());
             assertEquals(wo.deliveredAt(), history.get(6).at());
-            assertEquals(List.of(QcLevel.SELF, QcLevel.FINAL, QcLevel.FINAL),
+            assertEquals(List.of(QcLevel.SELF, QcLevel.FINAL, QcLevel.FINAL, QcLevel.SELF, QcLevel.FOREMAN),
                     service.qcRecords(wo.id()).stream().map(q -> q.level()).toList());
-            assertEquals(List.of(true, false, true), service.qcRecords(wo.id()).stream().map(q -> q.passed()).toList());
+            assertEquals(List.of(true, false, true, true, true),
+                    service.qcRecords(wo.id()).stream().map(q -> q.passed()).toList());
             assertEquals(2, service.clocks(wo.id()).size());
 
             assertEquals(List.of("opened", "jobApproved:" + oil.id(), "AWAITING_DISPATCH>IN_REPAIR",
@@ -485,7 +517,7 @@ abstract class WorkOrderServiceContract {
         WorkOrder dispatch = approvedOrder(3_000);
         assertEquals(WorkOrderStatus.CANCELLED, move(dispatch, WorkOrderStatus.CANCELLED).status());
         WorkOrder done = move(move(approvedOrder(3_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
-        done = service.qc(done.id(), done.version(), QcLevel.FINAL, true, null, MANAGER);
+        done = passQc(done);
         done = move(done, WorkOrderStatus.COMPLETED);
         assertEquals(WorkOrderStatus.CANCELLED, move(done, WorkOrderStatus.CANCELLED).status());
     }
@@ -519,6 +551,8 @@ abstract class WorkOrderServiceContract {
         long jobB = b.jobs().get(0).id();
         long lineB = b.jobs().get(0).lines().get(0).id();
         WorkOrder withPart = service.addLine(b.id(), jobB, b.version(), LineDraft.part("P-9", "滤芯", "1", "50", null), ADVISOR);
+        assertFalse(withPart.job(jobB).approved(), "a line added after approval changes the price: approve again");
+        withPart = service.approve(b.id(), jobB, withPart.version(), BY_WECHAT, ADVISOR);
         long partB = withPart.jobs().get(0).lines().get(1).id();
 
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_CHEN));
@@ -627,6 +661,27 @@ abstract class WorkOrderServiceContract {
         WorkOrder failedTwice = service.qc(move(failed, WorkOrderStatus.AWAITING_QC).id(),
                 service.get(failed.id()).version(), QcLevel.SELF, false, "仍有异响", TECH_LI);
         assertEquals(2, failedTwice.reworkCount());
+    }
+
+    @Test
+    void theRequiredQcLevelsAreConfigurable() {
+        List<QcLevel> before = service.qcLevels;
+        service.qcLevels = List.of(QcLevel.FINAL);
+        try {
+            WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+            wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
+            assertEquals(WorkOrderStatus.COMPLETED, move(wo, WorkOrderStatus.COMPLETED).status());
+        } finally {
+            service.qcLevels = before;
+        }
+        WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+        wo = service.qc(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
+        WorkOrder noForeman = wo;
+        DmsException e = refused(DmsException.Kind.CONFLICT, "status", "qc.level_missing",
+                () -> service.changeStatus(noForeman.id(), noForeman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+        assertTrue(e.violations().get(0).messageEn().contains("FOREMAN"), e.getMessage());
+        assertFalse(e.violations().get(0).messageEn().contains("SELF"), e.getMessage());
     }
 
     // ------------------------------------------------------------------ comebacks
@@ -902,6 +957,110 @@ abstract class WorkOrderServiceContract {
     }
 
     @Test
+    void aLabourLineWithoutARateTakesTheRateOfItsJobsPayType() {
+        Map<PayType, BigDecimal> before = service.labourRates;
+        service.labourRates = Map.of(PayType.CUSTOMER, yuan("120.00"), PayType.WARRANTY, yuan("88.50"));
+        try {
+            Vehicle v = knownVehicle();
+            WorkOrder wo = service.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养"),
+                    new JobDraft("召回", PayType.WARRANTY), new JobDraft("内部检查", PayType.INTERNAL)), null), ADVISOR);
+            LineDraft noRate = new LineDraft(LineType.LABOUR, "BY-01", "保养", yuan("1.5"), null, null, null);
+            wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), noRate, ADVISOR);
+            wo = service.addLine(wo.id(), wo.jobs().get(1).id(), wo.version(), noRate, ADVISOR);
+            assertEquals(yuan("180.00"), wo.jobs().get(0).lines().get(0).net());
+            assertEquals(yuan("88.50"), wo.jobs().get(1).lines().get(0).unitPrice());
+            assertEquals(yuan("132.75"), wo.jobs().get(1).lines().get(0).net());
+            long id = wo.id();
+            long job = wo.jobs().get(2).id();
+            long ver = wo.version();
+            // no rate in the table for INTERNAL: the line needs its own
+            refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "required", () -> service.addLine(id, job, ver, noRate, ADVISOR));
+        } finally {
+            service.labourRates = before;
+        }
+    }
+
+    // ------------------------------------------------------------------ dispatch
+
+    @Test
+    void suggestionsRankBySkillLevelThenOpenSoldHoursAndSayWhy() {
+        service.setSkill("wu.tech", Skill.BODY, 4, MANAGER);
+        service.setSkill("zhou.tech", Skill.BODY, 4, MANAGER);
+        service.setSkill("sun.tech", Skill.BODY, 2, MANAGER);
+        service.setSkill("qian.tech", Skill.PAINT, 5, MANAGER);
+        WorkOrder busy = approvedOrder(1000);
+        busy = service.addLine(busy.id(), busy.jobs().get(0).id(), busy.version(),
+                LineDraft.labour("BJ-01", "钣金修复", "1.5", "150"), ADVISOR);
+        busy = service.assign(busy.id(), busy.jobs().get(0).id(), busy.version(), List.of("wu.tech"), null, MANAGER);
+        WorkOrder next = approvedOrder(2000);
+        long job = next.jobs().get(0).id();
+
+        List<TechnicianSuggestion> s = service.suggestTechnicians(next.id(), job, Skill.BODY);
+        assertEquals(List.of("zhou.tech", "wu.tech", "sun.tech"), s.stream().map(TechnicianSuggestion::technician).toList(),
+                "the painter is not offered; of two at level 4 the one without open work comes first");
+        assertEquals(yuan("2.50"), s.get(1).openSoldHours());
+        assertEquals("钣金 4 级；在修 2.50 工时", s.get(1).reasonZh());
+        assertEquals("BODY level 4; 2.50 sold hours open", s.get(1).reasonEn());
+        assertEquals(List.of(), service.suggestTechnicians(next.id(), job, Skill.ELECTRICAL));
+
+        // a delivered work order is no longer load
+        deliver(busy);
+        assertEquals(List.of("wu.tech", "zhou.tech", "sun.tech"),
+                service.suggestTechnicians(next.id(), job, Skill.BODY).stream().map(TechnicianSuggestion::technician).toList());
+
+        // a skill set to 0 leaves the table
+        service.setSkill("sun.tech", Skill.BODY, 0, MANAGER);
+        assertFalse(service.skills().stream().anyMatch(k -> k.technician().equals("sun.tech")));
+        assertTrue(service.skills().contains(new TechnicianSkill("qian.tech", Skill.PAINT, 5)));
+    }
+
+    @Test
+    void aNewAssignmentReplacesTheOldOneAndCountsAsAChange() {
+        WorkOrder wo = approvedOrder(3000);
+        long job = wo.jobs().get(0).id();
+        wo = service.assign(wo.id(), job, wo.version(), List.of("li.tech", "chen.tech"), "1号工位", MANAGER);
+        long v = wo.version();
+        wo = service.assign(wo.id(), job, wo.version(), List.of("chen.tech"), null, MANAGER);
+        assertEquals(v + 1, wo.version());
+        assertEquals(List.of(new Assignment(job, List.of("chen.tech"), null, clock.now(), "zhao.manager")),
+                service.assignments(wo.id()));
+    }
+
+    @Test
+    void eachBadDispatchIsRefusedAndNothingStored() {
+        WorkOrder wo = approvedOrder(4000);
+        long id = wo.id();
+        long job = wo.jobs().get(0).id();
+        long v = wo.version();
+        refused(DmsException.Kind.INVALID_INPUT, "technicians", "required",
+                () -> service.assign(id, job, v, List.of(), "2号工位", MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "technicians[1]", "duplicate",
+                () -> service.assign(id, job, v, List.of("li.tech", " li.tech"), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "technicians[0]", "username.format",
+                () -> service.assign(id, job, v, List.of("li tech"), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "bay", "too_long",
+                () -> service.assign(id, job, v, List.of("li.tech"), "工".repeat(21), MANAGER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
+                () -> service.assign(id, job, v, List.of("li.tech"), null, TECH_LI));
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> service.assign(id, job, v - 1, List.of("li.tech"), null, MANAGER));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found",
+                () -> service.assign(id, job + 100_000, v, List.of("li.tech"), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "level", "out_of_range",
+                () -> service.setSkill("li.tech", Skill.PAINT, 6, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "required",
+                () -> service.setSkill("li.tech", null, 3, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "required",
+                () -> service.setSkill(" ", Skill.PAINT, 3, MANAGER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
+                () -> service.setSkill("li.tech", Skill.PAINT, 5, TECH_LI));
+        WorkOrder delivered = deliver(wo);
+        refused(DmsException.Kind.CONFLICT, "status", "status.closed",
+                () -> service.assign(id, job, delivered.version(), List.of("li.tech"), null, MANAGER));
+        assertEquals(List.of(), service.assignments(id));
+    }
+
+    @Test
     void eachBadJobOrApprovalIsRefusedAndNothingStored() {
         WorkOrder wo = approvedOrder(1_000);
         WorkOrder withJob = service.addJob(wo.id(), wo.version(), JobDraft.customer("待确认"), ADVISOR);
@@ -945,6 +1104,7 @@ abstract class WorkOrderServiceContract {
         Vehicle v = knownVehicle();
         WorkOrder a = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), BY_WECHAT), ADVISOR);
         a = service.addLine(a.id(), a.jobs().get(0).id(), a.version(), LineDraft.labour("L", "x", "1", "1"), ADVISOR);
+        a = service.approve(a.id(), a.jobs().get(0).id(), a.version(), BY_WECHAT, ADVISOR);
         WorkOrder b = service.open(new ReceptionDraft(knownVehicle().plate(), null, null, 5, null, null, null, List.of(), null,
                 null, Set.of(VisitType.PDI), null), other);
         assertEquals("liu.advisor", b.advisor());

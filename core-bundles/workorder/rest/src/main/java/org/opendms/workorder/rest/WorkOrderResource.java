@@ -28,13 +28,17 @@ import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.ApprovalDraft;
+import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.QcRecord;
 import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.TechnicianSkill;
+import org.opendms.workorder.api.TechnicianSuggestion;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderQuery;
@@ -86,6 +90,14 @@ public class WorkOrderResource {
 
     /** Stopping the clock; a pause reason unless the work is done. */
     public record ClockOff(String technician, String pauseReason) {
+    }
+
+    /** Who works a job, and in which bay. */
+    public record Dispatch(List<String> technicians, String bay) {
+    }
+
+    /** A technician's level in a skill; 0 removes it. */
+    public record SkillLevel(String technician, Skill skill, Integer level) {
     }
 
     /** A quality check. */
@@ -187,6 +199,57 @@ public class WorkOrderResource {
                 RestActor.from(security)));
     }
 
+    @GET
+    @Path("{id}/jobs/{jobId}/suggestions")
+    @Operation(summary = "派工建议 Technicians for a job, ranked by skill level then open sold hours, each with why",
+            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSuggestion.class)))))
+    public List<TechnicianSuggestion> suggestions(@PathParam("id") String id, @PathParam("jobId") String jobId,
+            @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT", required = true) @QueryParam("skill") String skill) {
+        return workOrders.suggestTechnicians(Params.id("id", id), Params.id("jobId", jobId), skill(skill));
+    }
+
+    @POST
+    @Path("{id}/jobs/{jobId}/dispatch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "派工 Assign technicians and a bay to a job (If-Match)",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Dispatch.class))),
+            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    public Response dispatch(@PathParam("id") String id, @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Dispatch dispatch, @Context SecurityContext security) {
+        Dispatch d = dispatch == null ? new Dispatch(null, null) : dispatch;
+        return tagged(workOrders.assign(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch),
+                d.technicians(), d.bay(), RestActor.from(security)));
+    }
+
+    @GET
+    @Path("{id}/assignments")
+    @Operation(summary = "派工情况 Who works each dispatched job, and where",
+            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Assignment.class)))))
+    public List<Assignment> assignments(@PathParam("id") String id) {
+        return workOrders.assignments(Params.id("id", id));
+    }
+
+    @GET
+    @Path("technician-skills")
+    @Operation(summary = "技师技能表 The technicians' skill table",
+            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
+    public List<TechnicianSkill> skills() {
+        return workOrders.skills();
+    }
+
+    @POST
+    @Path("technician-skills")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "设置技师技能 Set a technician's level (1–5) in a skill; 0 removes it",
+            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
+    public List<TechnicianSkill> setSkill(SkillLevel level, @Context SecurityContext security) {
+        SkillLevel l = level == null ? new SkillLevel(null, null, null) : level;
+        if (l.level() == null) {
+            throw DmsException.invalid("level", "required", "请填写技能等级（0–5）", "level is required (0–5)");
+        }
+        return workOrders.setSkill(l.technician(), l.skill(), l.level(), RestActor.from(security));
+    }
+
     @POST
     @Path("{id}/clock-on")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -277,6 +340,15 @@ public class WorkOrderResource {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd", field + " must be a date yyyy-MM-dd");
+        }
+    }
+
+    private static Skill skill(String raw) {
+        try {
+            return Skill.valueOf(raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DmsException.invalid("skill", "wrong_type", "skill 应为 MECHANICAL、ELECTRICAL、BODY 或 PAINT",
+                    "skill must be MECHANICAL, ELECTRICAL, BODY or PAINT");
         }
     }
 

@@ -1,0 +1,32 @@
+package org.opendms.workorder.impl;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Table;
+
+import org.opendms.workorder.api.Skill;
+
+/** Row of table wo_technician_skill. */
+@Entity
+@Table(name = "wo_technician_skill")
+public class SkillEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false)
+    String technician;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    Skill skill;
+
+    @Column(name = "skill_level", nullable = false)
+    int level;
+}
