@@ -107,14 +107,22 @@ final class PluginInspector {
             if (b.getState() != Bundle.ACTIVE) {
                 continue;
             }
-            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+            Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs(b);
+            if (descriptions.isEmpty() && b.getHeaders("").get("Service-Component") != null) {
+                starting = true; // active, but SCR has not taken up its components yet: its services are not there
+            }
+            for (ComponentDescriptionDTO d : descriptions) {
                 for (String pid : d.configurationPid) {
                     pids.add(pid);
                 }
                 if (!d.defaultEnabled) {
                     continue;
                 }
-                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                Collection<ComponentConfigurationDTO> configurations = scr.getComponentConfigurationDTOs(d);
+                if (configurations.isEmpty() && inGrace) {
+                    starting = true; // described, not yet configured
+                }
+                for (ComponentConfigurationDTO c : configurations) {
                     switch (c.state) {
                         case ComponentConfigurationDTO.FAILED_ACTIVATION:
                             failures.add(d.name + " 启动失败 failed to activate: " + c.failure);
