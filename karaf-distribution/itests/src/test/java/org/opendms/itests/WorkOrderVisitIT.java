@@ -77,21 +77,38 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         long owner = ok(call("POST", "customers", "advisor",
                 "{\"type\":\"PERSON\",\"name\":\"陈先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
 
-        // reception by a plate the archive does not know yet: the vehicle is registered on the way
+        // the labour catalogue the estimate draws on (kept by the service manager)
+        for (String op : new String[] {"BY-010\",\"name\":\"更换机油机滤\",\"flatRateHours\":0.8",
+                "XJ-201\",\"name\":\"检查前悬挂\",\"flatRateHours\":1.5,\"skill\":\"MECHANICAL\"",
+                "ZD-105\",\"name\":\"更换前刹车片\",\"flatRateHours\":0.8,\"skill\":\"MECHANICAL\""}) {
+            Reply added = call("POST", "work-orders/labour-operations", "manager", "{\"code\":\"" + op + "}");
+            assertTrue(added.raw(), added.status() == 201 || "labour.exists".equals(added.code(0)));
+        }
+
+        // reception of the appointment by a plate the archive does not know yet: the vehicle is registered on the way;
+        // the appointment's plate, concerns and advisor are taken and the appointment is marked arrived
         String promised = ZonedDateTime.now(SHOP).plusDays(1).withNano(0).toOffsetDateTime().toString();
-        Reply opened = call("POST", "work-orders", "advisor", "{\"plate\":\"" + plate + "\",\"vin\":\"" + TestData.vin(n)
-                + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,\"walkAround\":\"右后门划痕；后备箱有婴儿座椅\","
-                + "\"concerns\":[{\"concern\":\"保养\",\"payType\":\"CUSTOMER\"},{\"concern\":\"左前轮异响\",\"payType\":\"CUSTOMER\"}],"
-                + "\"promisedAt\":\"" + promised + "\",\"visitTypes\":[\"MAINTENANCE\",\"GENERAL_REPAIR\"]}");
+        Reply opened = call("POST", "work-orders", "advisor", "{\"appointmentId\":" + appointment.path("id").asLong()
+                + ",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,"
+                + "\"walkAround\":\"右后门划痕；后备箱有婴儿座椅\",\"promisedAt\":\"" + promised + "\","
+                + "\"visitTypes\":[\"MAINTENANCE\",\"GENERAL_REPAIR\"]}");
         JsonNode wo = ok(opened, 201);
         long id = wo.path("id").asLong();
         String path = "work-orders/" + id;
         assertTrue(wo.toString(), wo.path("number").asText().matches("WO\\d{8}-\\d{4}"));
         assertEquals("AWAITING_DISPATCH", wo.path("status").asText());
+        assertEquals(plate, wo.path("plate").asText());
         JsonNode vehicle = ok(call("GET", "vehicles/" + wo.path("vehicleId").asLong(), "advisor", null), 200);
         assertEquals(23150, vehicle.path("lastOdometerKm").asInt());
-        ok(call("POST", "appointments/" + appointment.path("id").asLong() + "/arrive", "advisor",
-                "{\"workOrderId\":" + id + "}", "If-Match", "\"" + appointment.path("version").asLong() + "\""), 200);
+        JsonNode arrived = ok(call("GET", "appointments/" + appointment.path("id").asLong(), "advisor", null), 200);
+        assertEquals("ARRIVED", arrived.path("status").asText());
+        assertEquals(id, arrived.path("workOrderId").asLong());
+        // beside the work order, what to raise at reception: a car new to the shop has no history and no due dates yet
+        JsonNode reception = wo.path("reception");
+        assertEquals(wo.toString(), plate, reception.path("plate").asText());
+        assertEquals(wo.toString(), 0, reception.path("recentVisits").size());
+        assertTrue(wo.toString(), reception.path("maintenance").isNull() && reception.path("reminders").isArray());
+        assertEquals(reception, ok(call("GET", path + "/reception", "advisor", null), 200));
 
         // estimate: lines on the jobs, then the customer approves both
         long service = job(wo, "保养");
@@ -143,8 +160,12 @@ public class WorkOrderVisitIT extends DmsTestSupport {
                 "If-Match", call("GET", path, "advisor", null).etag());
         wo = ok(r, 200);
         long brakes = job(wo, "前刹车片磨损到限");
-        r = call("POST", path + "/jobs/" + brakes + "/lines", "advisor", labour("ZD-105", "更换前刹车片", "0.8"), "If-Match", r.etag());
+        // only the operation code: the catalogue gives the name and the flat-rate hours, the customer rate the price
+        r = call("POST", path + "/jobs/" + brakes + "/lines", "advisor", "{\"type\":\"LABOUR\",\"code\":\"zd-105\"}",
+                "If-Match", r.etag());
         wo = ok(r, 200);
+        assertTrue(r.raw(), r.raw().contains("\"code\":\"ZD-105\",\"description\":\"更换前刹车片\",\"quantity\":0.80,"
+                + "\"unitPrice\":100.00"));
         Reply unapproved = call("POST", path + "/clock-on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
                 + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}");
         assertEquals(unapproved.raw(), 409, unapproved.status());
@@ -192,5 +213,78 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         JsonNode found = ok(call("GET", "work-orders?plate=" + java.net.URLEncoder.encode(plate, "UTF-8") + "&status=DELIVERED",
                 "advisor", null), 200);
         assertEquals(1, found.path("total").asInt());
+    }
+
+    private static long workOrders() throws Exception {
+        return ok(call("GET", "work-orders?size=1", "advisor", null), 200).path("total").asLong();
+    }
+
+    /** The refusal names this field with this code, among the fields it names. */
+    private static void refused(Reply r, int status, String field, String code) {
+        assertEquals(r.raw(), status, r.status());
+        boolean named = false;
+        for (JsonNode e : r.json().path("errors")) {
+            named |= e.path("field").asText().equals(field) && e.path("code").asText().equals(code);
+        }
+        assertTrue(field + "/" + code + " expected in " + r.raw(), named);
+    }
+
+    @Test
+    public void badReceptionsAndBadCatalogueEntriesAreRefusedOverRestAndChangeNothing() throws Exception {
+        long n = unique();
+        String plate = TestData.plate(n);
+        long before = workOrders();
+        long owner = ok(call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"周女士\",\"mobile\":\""
+                + newMobile() + "\"}"), 201).path("id").asLong();
+        String good = "\"plate\":\"" + plate + "\",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner
+                + ",\"visitTypes\":[\"GENERAL_REPAIR\"]";
+        refused(call("POST", "work-orders", "advisor", "{" + good + "}"), 400, "mileageKm", "required");
+        refused(call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"fuelPercent\":101}"), 400,
+                "fuelPercent", "out_of_range");
+        refused(call("POST", "work-orders", "advisor", "{\"plate\":\"京A12\",\"mileageKm\":100,\"visitTypes\":[\"PDI\"]}"),
+                400, "plate", "plate.format");
+        refused(call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"appointmentId\":999999999}"), 400,
+                "appointmentId", "not_found");
+        Reply wrongType = call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":\"many\"}");
+        assertEquals(wrongType.raw(), 400, wrongType.status());
+        assertEquals(wrongType.raw(), "mileageKm", wrongType.field(0));
+        Reply unknownType = call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"visitTypes\":[\"WASH\"]}");
+        assertEquals(unknownType.raw(), 400, unknownType.status());
+        assertEquals(403, call("POST", "work-orders", "cashier", "{" + good + ",\"mileageKm\":100}").status());
+        assertEquals("no work order was opened", before, workOrders());
+        assertEquals("and no vehicle registered", 0,
+                ok(call("GET", "vehicles?q=" + java.net.URLEncoder.encode(plate, "UTF-8"), "advisor", null), 200).path("total").asInt());
+
+        // the catalogue: only managers keep it, and every entry is checked
+        String code = "T" + n % 1_000_000;
+        refused(call("POST", "work-orders/labour-operations", "manager", "{\"code\":\"" + code + "\",\"name\":\"x\"}"), 400,
+                "flatRateHours", "required");
+        refused(call("POST", "work-orders/labour-operations", "manager",
+                "{\"code\":\"" + code + "\",\"name\":\"x\",\"flatRateHours\":0.125}"), 400, "flatRateHours", "scale");
+        assertEquals(403, call("POST", "work-orders/labour-operations", "advisor",
+                "{\"code\":\"" + code + "\",\"name\":\"x\",\"flatRateHours\":1}").status());
+        assertEquals(404, call("GET", "work-orders/labour-operations/" + code, "advisor", null).status());
+        Reply added = call("POST", "work-orders/labour-operations", "manager",
+                "{\"code\":\"" + code + "\",\"name\":\"四轮定位\",\"flatRateHours\":1.2,\"skill\":\"MECHANICAL\"}");
+        assertEquals(added.raw(), 201, added.status());
+        refused(call("PUT", "work-orders/labour-operations/" + code, "manager", "{\"name\":\"四轮定位\",\"flatRateHours\":1.5}"),
+                400, "If-Match", "required");
+        Reply retired = call("PUT", "work-orders/labour-operations/" + code, "manager",
+                "{\"name\":\"四轮定位\",\"flatRateHours\":1.5,\"active\":false}", "If-Match", added.etag());
+        assertEquals(retired.raw(), 200, retired.status());
+        assertEquals(409, call("PUT", "work-orders/labour-operations/" + code, "manager",
+                "{\"name\":\"x\",\"flatRateHours\":1}", "If-Match", added.etag()).status());
+        JsonNode found = ok(call("GET", "work-orders/labour-operations?q=" + code.toLowerCase(), "advisor", null), 200);
+        assertEquals(found.toString(), false, found.path("items").path(0).path("active").asBoolean(true));
+
+        // a line naming a retired operation is refused and the work order keeps its version
+        Reply opened = call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,"
+                + "\"concerns\":[{\"concern\":\"跑偏\"}]}");
+        JsonNode wo = ok(opened, 201);
+        String path = "work-orders/" + wo.path("id").asLong();
+        refused(call("POST", path + "/jobs/" + wo.path("jobs").path(0).path("id").asLong() + "/lines", "advisor",
+                "{\"type\":\"LABOUR\",\"code\":\"" + code + "\"}", "If-Match", opened.etag()), 400, "code",
+                "labour.unknown_operation");
+        assertEquals(opened.etag(), call("GET", path, "advisor", null).etag());
     }
 }

@@ -6,10 +6,12 @@ import java.math.BigDecimal;
  * A line of a job.
  *
  * @param type        required
- * @param code        labour: the operation code (工时代码); part: the part number; optional for SUBLET and FEE; at most
- *                    40 letters, digits, '-', '.', '_' or '/'
- * @param description labour: what is done; part: its name; required, at most 200 characters
- * @param quantity    labour: sold hours; part: quantity; more than 0, at most 2 decimals, at most 9999
+ * @param code        labour: the operation code (工时代码) of an active operation of the labour catalogue; part: the part
+ *                    number; optional for SUBLET and FEE; at most 40 letters, digits, '-', '.', '_' or '/'
+ * @param description labour: what is done, absent takes the operation's name; part: its name; required, at most 200
+ *                    characters
+ * @param quantity    labour: sold hours, absent takes the operation's flat-rate hours; part: quantity; more than 0, at
+ *                    most 2 decimals, at most 9999
  * @param unitPrice   labour: rate per hour; absent takes the rate of the job's pay type from the configured labour rate
  *                    table (refused as required when the table has none for it); yuan, 0 or more, at most 2 decimals
  * @param discount    yuan taken off this line, 0 or more, at most 2 decimals, not more than quantity × unit price;

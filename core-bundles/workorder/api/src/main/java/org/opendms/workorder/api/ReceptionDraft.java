@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What the advisor records at reception (接车) to open a work order in one call.
  *
- * @param plate               the licence plate in any spelling; required
+ * @param plate               the licence plate in any spelling; required unless the appointment gives it
  * @param vin                 only used when the plate is unknown: the vehicle is then registered with it (the vehicle
  *                            archive requires a VIN); for a known vehicle, a VIN given must be the vehicle's
  * @param ownerId             only used when the plate is unknown: the customer who owns the new vehicle
@@ -16,14 +16,24 @@ import java.util.Set;
  * @param fuelPercent         fuel level 0–100; optional
  * @param walkAround          findings of the walk-around check (环车检查): damage, belongings; optional, at most 2000
  *                            characters
- * @param concerns            the customer's concerns; each becomes a job
- * @param advisor             the service advisor's username; absent means the user opening the work order
+ * @param concerns            the customer's concerns; each becomes a job; absent takes the appointment's
+ * @param advisor             the service advisor's username; absent means the appointment's advisor, else the user
+ *                            opening the work order
  * @param promisedAt          when delivery was promised (for the on-time-delivery KPI); optional, not in the past
  * @param visitTypes          at least one
  * @param approval            when present, the customer approved the initial jobs at reception; otherwise they start
  *                            unapproved
+ * @param appointmentId       the appointment (预约) the vehicle came for, converted into this work order; optional
  */
 public record ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,
         Integer fuelPercent, String walkAround, List<JobDraft> concerns, String advisor, Instant promisedAt,
-        Set<VisitType> visitTypes, ApprovalDraft approval) {
+        Set<VisitType> visitTypes, ApprovalDraft approval, Long appointmentId) {
+
+    /** A walk-in: no appointment. */
+    public ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,
+            Integer fuelPercent, String walkAround, List<JobDraft> concerns, String advisor, Instant promisedAt,
+            Set<VisitType> visitTypes, ApprovalDraft approval) {
+        this(plate, vin, ownerId, mileageKm, confirmLowerMileage, fuelPercent, walkAround, concerns, advisor, promisedAt,
+                visitTypes, approval, null);
+    }
 }

@@ -33,6 +33,8 @@ public interface WorkOrderService {
      * so the service manager (and admin) stands in for them.
      */
     List<String> DISPATCHERS = List.of("admin", "manager");
+    /** Roles that keep the labour catalogue. */
+    List<String> CATALOGUE_KEEPERS = List.of("admin", "manager");
 
     /** Default VAT rate for general taxpayers (configurable). */
     String DEFAULT_VAT_RATE = "0.13";
@@ -46,6 +48,12 @@ public interface WorkOrderService {
      * (with the draft's VIN and owner); the mileage is recorded as an odometer reading of the vehicle; each concern
      * becomes a job. If the same vehicle had a work order DELIVERED within the comeback window (days or km), the result
      * carries it as a PROPOSED comeback link.
+     * <p>
+     * With an {@code appointmentId} the appointment is converted: it must be BOOKED (CONFLICT
+     * {@code appointment.not_booked}) for this plate ({@code appointment.other_vehicle}); its plate, concerns, advisor
+     * and customer fill what the draft leaves out, and it is marked ARRIVED with the new work order. Should another
+     * desk have converted it in the meantime, the new work order is cancelled (with that reason in its history) and
+     * the call refused with CONFLICT {@code stale_version}.
      *
      * @throws DmsException INVALID_INPUT naming every wrong field; CONFLICT {@code odometer.lower} for a mileage lower
      *                      than the last reading unless confirmed; FORBIDDEN for a role not in {@link #EDITORS}
@@ -54,6 +62,14 @@ public interface WorkOrderService {
 
     /** @throws DmsException NOT_FOUND */
     WorkOrder get(long id);
+
+    /**
+     * What the advisor raises at reception: the vehicle's recent visits, maintenance, insurance and inspection due, and a
+     * possible comeback, as of the work order's opening.
+     *
+     * @throws DmsException NOT_FOUND
+     */
+    ReceptionBrief receptionBrief(long id);
 
     /**
      * Moves the status (see {@link WorkOrderStatus} for the allowed moves) and records the move in the history.
@@ -74,7 +90,12 @@ public interface WorkOrderService {
     /** Adds a job; added after AWAITING_DISPATCH it is an add-on and starts unapproved. */
     WorkOrder addJob(long id, long expectedVersion, JobDraft draft, Actor actor);
 
-    /** Adds a line to a job. */
+    /**
+     * Adds a line to a job. A labour line's operation code must be an active operation of the labour catalogue
+     * (INVALID_INPUT field {@code code} code {@code labour.unknown_operation} otherwise); the operation gives the
+     * description and the sold hours (its flat-rate hours) when the line leaves them out, and the job's pay type gives
+     * the rate.
+     */
     WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor);
 
     /** Records the customer's approval of a job. */
@@ -114,6 +135,27 @@ public interface WorkOrderService {
 
     /** The advisor rejects the proposed comeback link; the earlier work order stays named for the record. */
     WorkOrder rejectComeback(long id, long expectedVersion, Actor actor);
+
+    /**
+     * Adds an operation to the labour catalogue ({@code expectedVersion} null) or changes one (the version read;
+     * CONFLICT {@code stale_version} if it changed since). An operation is never removed, only retired
+     * ({@code active} false), so that old lines keep their meaning.
+     *
+     * @throws DmsException FORBIDDEN for a role not in {@link #CATALOGUE_KEEPERS}; CONFLICT {@code labour.exists} when
+     *                      adding a code already there; NOT_FOUND when changing one that is not
+     */
+    LabourOperation saveLabourOperation(LabourOperationDraft draft, Long expectedVersion, Actor actor);
+
+    /** @throws DmsException NOT_FOUND */
+    LabourOperation labourOperation(String code);
+
+    /**
+     * The catalogue by code.
+     *
+     * @param text       optional: a code prefix or part of the name
+     * @param activeOnly leave out retired operations
+     */
+    Page<LabourOperation> labourOperations(String text, boolean activeOnly, PageRequest page);
 
     /** Newest first. */
     Page<WorkOrder> search(WorkOrderQuery query, PageRequest page);

@@ -1,6 +1,7 @@
 /**
  * Published work-order API (维修工单): reception, jobs and lines, customer approval, the workshop status machine,
- * technician clocks, QC, comebacks and the events plugins listen to.
+ * technician clocks, QC and comebacks. Plugins listen to work-order events through
+ * {@code org.opendms.plugin.api.event.WorkOrderListener}.
  */
 @Export
 @Version("1.0.0")

@@ -26,7 +26,12 @@ import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.appointment.api.Appointment;
+import org.opendms.appointment.api.AppointmentService;
+import org.opendms.appointment.api.AppointmentStatus;
 import org.opendms.platform.api.Actor;
+import org.opendms.plugin.api.event.WorkOrderEvent;
+import org.opendms.plugin.api.event.WorkOrderListener;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Page;
@@ -47,11 +52,14 @@ import org.opendms.workorder.api.ComebackDecision;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Line;
+import org.opendms.workorder.api.LabourOperation;
+import org.opendms.workorder.api.LabourOperationDraft;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.QcRecord;
+import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
 import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
@@ -61,8 +69,6 @@ import org.opendms.workorder.api.Totals;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
-import org.opendms.workorder.api.WorkOrderEvent;
-import org.opendms.workorder.api.WorkOrderListener;
 import org.opendms.workorder.api.WorkOrderQuery;
 import org.opendms.workorder.api.WorkOrderService;
 import org.opendms.workorder.api.WorkOrderStatus;
@@ -119,6 +125,13 @@ public class JpaWorkOrderService implements WorkOrderService {
 
     volatile Settings settings = Settings.DEFAULTS;
 
+    volatile ReceptionBriefs.Intervals intervals = ReceptionBriefs.Intervals.DEFAULTS;
+
+    /** Converts an appointment into the work order opened for it; reception works without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AppointmentService appointments;
+
     /** The QC levels a work order passes before COMPLETED; FINAL always among them. */
     volatile List<QcLevel> qcLevels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
 
@@ -161,6 +174,11 @@ public class JpaWorkOrderService implements WorkOrderService {
         int days = config.comebackDays() < 0 ? DEFAULT_COMEBACK_DAYS : config.comebackDays();
         int km = config.comebackKm() < 0 ? DEFAULT_COMEBACK_KM : config.comebackKm();
         settings = new Settings(rate, days, km);
+        ReceptionBriefs.Intervals d = ReceptionBriefs.Intervals.DEFAULTS;
+        intervals = new ReceptionBriefs.Intervals(
+                config.maintenanceIntervalKm() > 0 ? config.maintenanceIntervalKm() : d.maintenanceKm(),
+                config.maintenanceIntervalMonths() > 0 ? config.maintenanceIntervalMonths() : d.maintenanceMonths(),
+                config.dueSoonDays() >= 0 ? config.dueSoonDays() : d.dueSoonDays());
         Map<PayType, BigDecimal> rates = WorkOrderRules.labourRates(config.labourRates());
         if (rates == null) {
             LOG.error("labourRates '{}' in {} is not a list like CUSTOMER=120,WARRANTY=100; using {}", config.labourRates(),
@@ -182,6 +200,66 @@ public class JpaWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder open(ReceptionDraft draft, Actor actor) {
         Actor.requireAnyRole(actor, EDITORS, "开立工单", "open work orders");
+        Appointment appointment = draft == null || draft.appointmentId() == null ? null : bookedAppointment(draft);
+        WorkOrder opened = receive(appointment == null ? draft : fromAppointment(draft, appointment), actor);
+        if (appointment == null) {
+            return opened;
+        }
+        try {
+            appointments.arrive(appointment.id(), appointment.version(), opened.id(), actor);
+            return opened;
+        } catch (RuntimeException e) {
+            // another desk converted it first: this work order must not stand beside theirs
+            String why = "预约已由他人登记到店 the appointment was converted by someone else";
+            changeStatus(opened.id(), opened.version(), WorkOrderStatus.CANCELLED, null, why, actor);
+            throw DmsException.conflict("appointmentId", "stale_version",
+                    "预约 " + appointment.id() + " 已被他人登记到店，本工单 " + opened.number() + " 已作废，请重新读取预约",
+                    "appointment " + appointment.id() + " was converted by someone else; work order " + opened.number()
+                            + " was cancelled; re-read the appointment");
+        }
+    }
+
+    /** The appointment the draft converts, if it is still booked for that plate. */
+    private Appointment bookedAppointment(ReceptionDraft draft) {
+        AppointmentService service = appointments;
+        if (service == null) {
+            throw DmsException.invalid("appointmentId", "appointment.unavailable", "预约模块未启用，不能按预约开单",
+                    "appointments are not installed: open the work order without one");
+        }
+        Appointment a;
+        try {
+            a = service.get(draft.appointmentId());
+        } catch (DmsException e) {
+            throw DmsException.invalid("appointmentId", "not_found", "预约 " + draft.appointmentId() + " 不存在",
+                    "appointment " + draft.appointmentId() + " does not exist");
+        }
+        if (a.status() != AppointmentStatus.BOOKED) {
+            throw DmsException.conflict("appointmentId", "appointment.not_booked",
+                    "预约 " + a.id() + " 的状态是 " + a.status() + "，只有已预约的才能开单",
+                    "appointment " + a.id() + " is " + a.status() + "; only a BOOKED one is converted");
+        }
+        if (draft.plate() != null && !draft.plate().isBlank()) {
+            Plate plate = Plate.parse("plate", draft.plate());
+            if (!plate.value().equals(a.plate())) {
+                throw DmsException.invalid("appointmentId", "appointment.other_vehicle",
+                        "预约 " + a.id() + " 是车牌 " + a.plate() + " 的，不是 " + plate.value(),
+                        "appointment " + a.id() + " is for " + a.plate() + ", not " + plate.value());
+            }
+        }
+        return a;
+    }
+
+    /** The draft with what the appointment knows filling what the advisor left out. */
+    private static ReceptionDraft fromAppointment(ReceptionDraft d, Appointment a) {
+        List<JobDraft> concerns = d.concerns() != null && !d.concerns().isEmpty() ? d.concerns()
+                : a.concerns().stream().map(JobDraft::customer).toList();
+        return new ReceptionDraft(d.plate() == null || d.plate().isBlank() ? a.plate() : d.plate(), d.vin(),
+                d.ownerId() == null ? a.customerId() : d.ownerId(), d.mileageKm(), d.confirmLowerMileage(), d.fuelPercent(),
+                d.walkAround(), concerns, d.advisor() == null || d.advisor().isBlank() ? a.advisor() : d.advisor(),
+                d.promisedAt(), d.visitTypes(), d.approval(), a.id());
+    }
+
+    private WorkOrder receive(ReceptionDraft draft, Actor actor) {
         Instant now = now();
         WorkOrderRules.Reception r = WorkOrderRules.reception(draft, actor.username(), now, vehicles::findByPlate);
         Vehicle vehicle = r.vehicle();
@@ -235,7 +313,7 @@ public class JpaWorkOrderService implements WorkOrderService {
             em.flush();
             return load(em, e);
         }));
-        tell(WorkOrderListener::opened, new WorkOrderEvent(opened, null, null, actor.username(), now));
+        tell(WorkOrderListener::opened, event(opened, null, null, actor, now));
         return opened;
     }
 
@@ -291,6 +369,14 @@ public class JpaWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder get(long id) {
         return jpa.txExpr(em -> load(em, find(em, id)));
+    }
+
+    @Override
+    public ReceptionBrief receptionBrief(long id) {
+        WorkOrderEntity wo = jpa.txExpr(em -> find(em, id));
+        Vehicle vehicle = vehicles.get(wo.vehicleId);
+        ReceptionBriefs.Intervals i = intervals;
+        return jpa.txExpr(em -> ReceptionBriefs.brief(em, wo, vehicle, i, clock.zone()));
     }
 
     // ---------------------------------------------------------------- status
@@ -355,7 +441,7 @@ public class JpaWorkOrderService implements WorkOrderService {
             em.flush();
             return load(em, e);
         }));
-        WorkOrderEvent event = new WorkOrderEvent(after, from[0], null, actor.username(), now);
+        WorkOrderEvent event = event(after, from[0], null, actor, now);
         tell(WorkOrderListener::statusChanged, event);
         if (target == WorkOrderStatus.COMPLETED) {
             tell(WorkOrderListener::completed, event);
@@ -399,18 +485,16 @@ public class JpaWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor) {
         Actor.requireAnyRole(actor, EDITORS, "添加维修明细", "add lines");
-        boolean rateFromTable = draft != null && draft.type() == LineType.LABOUR && draft.unitPrice() == null;
-        // a labour line without a rate takes the job's pay-type rate: the rest is checked now, the rate once the job is read
-        WorkOrderRules.Line checked = rateFromTable ? null : WorkOrderRules.line(draft);
+        boolean labour = draft != null && draft.type() == LineType.LABOUR;
+        // a labour line is completed from the catalogue and the job's pay-type rate once they are read; others checked now
+        WorkOrderRules.Line checked = labour ? null : WorkOrderRules.line(draft);
         Map<PayType, BigDecimal> rates = labourRates;
         Instant now = now();
         return write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             refuseClosed(e);
             JobEntity job = job(em, e, jobId);
-            WorkOrderRules.Line line = checked != null ? checked
-                    : WorkOrderRules.line(new LineDraft(draft.type(), draft.code(), draft.description(), draft.quantity(),
-                            rates.get(job.payType), draft.discount(), draft.stockItemId()));
+            WorkOrderRules.Line line = checked != null ? checked : WorkOrderRules.line(fromCatalogue(em, draft, rates.get(job.payType)));
             LineEntity l = new LineEntity();
             l.workOrderId = e.id;
             l.jobId = job.id;
@@ -436,6 +520,103 @@ public class JpaWorkOrderService implements WorkOrderService {
         }));
     }
 
+    /**
+     * A labour line as the catalogue completes it: its operation must be active; the operation's name and flat-rate
+     * hours, and the rate of the job's pay type, fill what the advisor left out. A malformed code is left for the line
+     * rules to name.
+     */
+    private static LineDraft fromCatalogue(EntityManager em, LineDraft draft, BigDecimal rate) {
+        String code = WorkOrderRules.catalogueCode(draft.code());
+        if (code == null) {
+            return new LineDraft(draft.type(), draft.code(), draft.description(), draft.quantity(),
+                    draft.unitPrice() == null ? rate : draft.unitPrice(), draft.discount(), draft.stockItemId());
+        }
+        LabourOperationEntity op = em.find(LabourOperationEntity.class, code);
+        if (op == null || op.retiredAt != null) {
+            throw WorkOrderRules.unknownOperation(code);
+        }
+        return new LineDraft(draft.type(), code,
+                draft.description() == null || draft.description().isBlank() ? op.name : draft.description(),
+                draft.quantity() == null ? op.flatRateHours : draft.quantity(),
+                draft.unitPrice() == null ? rate : draft.unitPrice(), draft.discount(), draft.stockItemId());
+    }
+
+    // ---------------------------------------------------------------- labour catalogue
+
+    @Override
+    public LabourOperation saveLabourOperation(LabourOperationDraft draft, Long expectedVersion, Actor actor) {
+        Actor.requireAnyRole(actor, CATALOGUE_KEEPERS, "维护工时目录", "keep the labour catalogue");
+        LabourOperationDraft d = WorkOrderRules.labourOperation(draft);
+        LocalDateTime at = utc(now());
+        return write(() -> jpa.txExpr(em -> {
+            LabourOperationEntity op = em.find(LabourOperationEntity.class, d.code(), LockModeType.PESSIMISTIC_WRITE);
+            if (expectedVersion == null) {
+                if (op != null) {
+                    throw DmsException.conflict("code", "labour.exists", "工时代码 " + d.code() + " 已在工时目录中",
+                            "operation code " + d.code() + " is already in the labour catalogue");
+                }
+                op = new LabourOperationEntity();
+                op.code = d.code();
+                op.version = 0;
+                em.persist(op);
+            } else if (op == null) {
+                throw DmsException.notFound("code", "工时目录中没有代码 " + d.code(),
+                        "the labour catalogue has no operation " + d.code());
+            } else if (op.version != expectedVersion) {
+                throw DmsException.conflict("version", "stale_version",
+                        "工时项目 " + d.code() + " 已被他人修改（当前版本 " + op.version + "），请重新读取后再改",
+                        "operation " + d.code() + " was changed by someone else (now version " + op.version
+                                + "); re-read and try again");
+            }
+            op.name = d.name();
+            op.flatRateHours = d.flatRateHours();
+            op.skill = d.skill();
+            if (!d.active()) {
+                op.retiredAt = op.retiredAt == null ? at : op.retiredAt;
+            } else {
+                op.retiredAt = null;
+            }
+            op.updatedAt = at;
+            op.updatedBy = actor.username();
+            op.version++;
+            em.flush();
+            return toOperation(op);
+        }));
+    }
+
+    @Override
+    public LabourOperation labourOperation(String code) {
+        String c = WorkOrderRules.catalogueCode(code);
+        LabourOperationEntity op = c == null ? null : jpa.txExpr(em -> em.find(LabourOperationEntity.class, c));
+        if (op == null) {
+            throw DmsException.notFound("code", "工时目录中没有代码 " + code, "the labour catalogue has no operation " + code);
+        }
+        return toOperation(op);
+    }
+
+    @Override
+    public Page<LabourOperation> labourOperations(String text, boolean activeOnly, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        if (text != null && text.length() > SEARCH_MAX) {
+            throw DmsException.invalid("q", "too_long", "搜索内容过长", "the text searched for is too long");
+        }
+        PagedSearch<LabourOperationEntity> search = PagedSearch.of(LabourOperationEntity.class, "o");
+        String t = text == null ? "" : text.strip();
+        if (!t.isEmpty()) {
+            search.where("(o.code LIKE :prefix ESCAPE '\\' OR o.name LIKE :part ESCAPE '\\')", "prefix",
+                    Stored.literal(t.toUpperCase(java.util.Locale.ROOT)) + "%").with("part", Stored.containsPattern(t));
+        }
+        if (activeOnly) {
+            search.where("o.retiredAt IS NULL");
+        }
+        return jpa.txExpr(em -> search.page(em, "o.code", page, JpaWorkOrderService::toOperation));
+    }
+
+    private static LabourOperation toOperation(LabourOperationEntity op) {
+        return new LabourOperation(op.code, op.name, op.flatRateHours, op.skill, op.retiredAt == null, Stored.instant(op.updatedAt),
+                op.updatedBy, op.version);
+    }
+
     @Override
     public WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor) {
         Actor.requireAnyRole(actor, EDITORS, "登记客户确认", "record approvals");
@@ -455,7 +636,7 @@ public class JpaWorkOrderService implements WorkOrderService {
             em.flush();
             return load(em, e);
         }));
-        tell(WorkOrderListener::jobApproved, new WorkOrderEvent(after, null, jobId, actor.username(), now));
+        tell(WorkOrderListener::jobApproved, event(after, null, jobId, actor, now));
         return after;
     }
 
@@ -736,7 +917,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         }));
         if (reworked[0]) {
             tell(WorkOrderListener::statusChanged,
-                    new WorkOrderEvent(after, WorkOrderStatus.AWAITING_QC, null, actor.username(), now));
+                    event(after, WorkOrderStatus.AWAITING_QC, null, actor, now));
         }
         return after;
     }
@@ -1060,6 +1241,11 @@ public class JpaWorkOrderService implements WorkOrderService {
                 Stored.instant(c.endedAt), c.pauseReason);
     }
 
+    private static WorkOrderEvent event(WorkOrder wo, WorkOrderStatus from, Long jobId, Actor actor, Instant at) {
+        return new WorkOrderEvent(wo.id(), wo.number(), wo.vehicleId(), wo.plate(), wo.customerId(), wo.status().name(),
+                from == null ? null : from.name(), jobId, actor.username(), at);
+    }
+
     /** After commit: a listener that fails is logged and does not undo the change or stop the others. */
     private void tell(BiConsumer<WorkOrderListener, WorkOrderEvent> method, WorkOrderEvent event) {
         for (WorkOrderListener listener : listeners) {
@@ -1067,7 +1253,7 @@ public class JpaWorkOrderService implements WorkOrderService {
                 method.accept(listener, event);
             } catch (RuntimeException e) {
                 LOG.warn("Work-order listener {} failed on work order {}: {}", listener.getClass().getName(),
-                        event.workOrder().number(), e.toString(), e);
+                        event.number(), e.toString(), e);
             }
         }
     }

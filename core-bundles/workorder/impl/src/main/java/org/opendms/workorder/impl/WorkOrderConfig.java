@@ -18,6 +18,17 @@ public @interface WorkOrderConfig {
     @AttributeDefinition(min = "0", max = "1000000", description = "返修判定里程 A delivery this many km ago or less proposes a comeback link")
     int comebackKm() default 3000;
 
+    @AttributeDefinition(min = "1", max = "100000", description = "保养间隔里程 Maintenance falls due this many km after the"
+            + " last maintenance visit")
+    int maintenanceIntervalKm() default 5000;
+
+    @AttributeDefinition(min = "1", max = "60", description = "保养间隔月数 …or this many months after it, whichever comes first")
+    int maintenanceIntervalMonths() default 6;
+
+    @AttributeDefinition(min = "0", max = "365", description = "到期提醒天数 Insurance and annual inspection due within this"
+            + " many days are raised at reception")
+    int dueSoonDays() default 30;
+
     @AttributeDefinition(description = "工时单价表 Labour rate per hour by pay type, used for a labour line given without a rate,"
             + " e.g. CUSTOMER=120,WARRANTY=100,INSURANCE=110,INTERNAL=80; a pay type left out needs the rate on each line")
     String labourRates() default "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";

@@ -22,6 +22,7 @@ import org.opendms.vehicle.api.Vin;
 import org.opendms.workorder.api.ApprovalChannel;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.JobDraft;
+import org.opendms.workorder.api.LabourOperationDraft;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
@@ -264,6 +265,48 @@ final class WorkOrderRules {
                 net, d.stockItemId());
     }
 
+    static final BigDecimal FLAT_RATE_MAX = new BigDecimal("99.99");
+
+    /** A labour operation that passed every rule; the code upper case. */
+    static LabourOperationDraft labourOperation(LabourOperationDraft d) {
+        if (d == null) {
+            throw DmsException.invalid("", "required", "请提交工时项目", "labour operation details are required");
+        }
+        Violations v = new Violations();
+        String code = text(v, "code", d.code(), CODE_MAX, false);
+        if (code == null) {
+            v.add("code", "required", "请输入工时代码", "the operation code is required");
+        } else if (code != null && !CODE.matcher(code).matches()) {
+            v.add("code", "code.format", "代码只能是字母、数字或 . _ / -", "code may hold letters, digits and . _ / - only");
+        }
+        String name = text(v, "name", d.name(), DESCRIPTION_MAX, false);
+        if (name == null) {
+            v.add("name", "required", "请输入工时项目名称", "name is required");
+        }
+        BigDecimal hours = amount(v, "flatRateHours", d.flatRateHours(), true, FLAT_RATE_MAX, "标准工时", "flatRateHours");
+        if (hours != null && hours.signum() == 0) {
+            v.add("flatRateHours", "out_of_range", "标准工时必须大于 0", "flatRateHours must be more than 0");
+        }
+        v.throwIfAny();
+        return new LabourOperationDraft(code.toUpperCase(java.util.Locale.ROOT), name, hours.setScale(2), d.skill(),
+                d.active() == null || d.active());
+    }
+
+    /** The catalogue code a labour line names, as stored (upper case); null when it is absent or malformed. */
+    static String catalogueCode(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String code = raw.strip().toUpperCase(java.util.Locale.ROOT);
+        return code.length() <= CODE_MAX && CODE.matcher(code).matches() ? code : null;
+    }
+
+    static DmsException unknownOperation(String code) {
+        return DmsException.invalid("code", "labour.unknown_operation",
+                "工时代码 " + code + " 不在工时目录中或已停用，请先在工时目录中添加",
+                "operation code " + code + " is not an active operation of the labour catalogue; add it there first");
+    }
+
     private static BigDecimal amount(Violations v, String field, BigDecimal value, boolean required, BigDecimal max,
             String zh, String en) {
         if (value == null) {
@@ -295,7 +338,7 @@ final class WorkOrderRules {
     static String technician(String raw) {
         Violations v = new Violations();
         String name = raw == null || raw.isBlank() ? null : username(v, "technician", raw);
-        if (name == null && v.isEmpty()) {
+        if (name == null) {
             v.add("technician", "required", "请选择技师", "technician is required");
         }
         v.throwIfAny();

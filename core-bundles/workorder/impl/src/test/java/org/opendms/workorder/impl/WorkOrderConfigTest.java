@@ -17,7 +17,27 @@ class WorkOrderConfigTest {
     }
 
     static WorkOrderConfig config(String vatRate, int days, int km, String rates) {
+        return config(vatRate, days, km, rates, 5000, 6, 30);
+    }
+
+    static WorkOrderConfig config(String vatRate, int days, int km, String rates, int maintenanceKm, int maintenanceMonths,
+            int dueSoonDays) {
         return new WorkOrderConfig() {
+            @Override
+            public int maintenanceIntervalKm() {
+                return maintenanceKm;
+            }
+
+            @Override
+            public int maintenanceIntervalMonths() {
+                return maintenanceMonths;
+            }
+
+            @Override
+            public int dueSoonDays() {
+                return dueSoonDays;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return WorkOrderConfig.class;
@@ -58,6 +78,16 @@ class WorkOrderConfigTest {
         assertEquals(new JpaWorkOrderService.Settings(new BigDecimal("0.0300"), 14, 1500), service.settings);
         service.configure(config("0", 0, 0));
         assertEquals(new JpaWorkOrderService.Settings(new BigDecimal("0.0000"), 0, 0), service.settings);
+    }
+
+    @Test
+    void takesTheReceptionIntervalsAndReplacesImpossibleOnes() {
+        JpaWorkOrderService service = new JpaWorkOrderService();
+        assertEquals(ReceptionBriefs.Intervals.DEFAULTS, service.intervals);
+        service.configure(config("0.13", 30, 3000, JpaWorkOrderService.DEFAULT_LABOUR_RATES, 10000, 12, 15));
+        assertEquals(new ReceptionBriefs.Intervals(10000, 12, 15), service.intervals);
+        service.configure(config("0.13", 30, 3000, JpaWorkOrderService.DEFAULT_LABOUR_RATES, 0, -1, -1));
+        assertEquals(ReceptionBriefs.Intervals.DEFAULTS, service.intervals);
     }
 
     @Test

@@ -29,6 +29,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opendms.appointment.api.Appointment;
+import org.opendms.appointment.api.AppointmentChannel;
+import org.opendms.appointment.api.AppointmentDraft;
+import org.opendms.appointment.api.AppointmentService;
+import org.opendms.appointment.api.AppointmentStatus;
+import org.opendms.appointment.impl.AppointmentBookForTests;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerType;
 import org.opendms.platform.api.Actor;
@@ -38,6 +44,8 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.plugin.api.event.WorkOrderEvent;
+import org.opendms.plugin.api.event.WorkOrderListener;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
@@ -52,10 +60,13 @@ import org.opendms.workorder.api.ComebackDecision;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Line;
+import org.opendms.workorder.api.LabourOperation;
+import org.opendms.workorder.api.LabourOperationDraft;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
+import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
 import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
@@ -64,8 +75,6 @@ import org.opendms.workorder.api.TechnicianSuggestion;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
-import org.opendms.workorder.api.WorkOrderEvent;
-import org.opendms.workorder.api.WorkOrderListener;
 import org.opendms.workorder.api.WorkOrderQuery;
 import org.opendms.workorder.api.WorkOrderStatus;
 
@@ -87,6 +96,7 @@ abstract class WorkOrderServiceContract {
     VehicleService vehicles;
     MutableShopClock clock;
     JpaWorkOrderService service;
+    AppointmentService appointments;
     long owner;
 
     abstract TestDatabase database();
@@ -96,12 +106,18 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-002", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-004", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         service = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
         service.jpa = db.jpa("dms-workorder");
         service.vehicles = vehicles;
         service.clock = clock;
+        appointments = AppointmentBookForTests.on(db, core.customers(), clock);
+        service.appointments = appointments;
+        // the operations the tests' labour lines name
+        for (String code : List.of("LAB-1", "BY-01", "ZD-02", "KT-03", "L", "X", "BJ-01")) {
+            service.saveLabourOperation(new LabourOperationDraft(code, "工时 " + code, yuan("1"), null, null), null, MANAGER);
+        }
         owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "张伟", "13912345678", null, null, List.of(),
                 false, null), ADVISOR).id();
     }
@@ -222,7 +238,7 @@ abstract class WorkOrderServiceContract {
 
             @Override
             public void statusChanged(WorkOrderEvent e) {
-                told.add(e.from() + ">" + e.workOrder().status());
+                told.add(e.from() + ">" + e.status());
             }
 
             @Override
@@ -397,7 +413,13 @@ abstract class WorkOrderServiceContract {
             assertEquals(List.of("opened", "jobApproved:" + oil.id(), "AWAITING_DISPATCH>IN_REPAIR",
                     "jobApproved:" + filter.id(), "IN_REPAIR>AWAITING_QC", "AWAITING_QC>IN_REPAIR",
                     "IN_REPAIR>AWAITING_QC", "AWAITING_QC>COMPLETED", "completed", "COMPLETED>DELIVERED", "delivered"), told);
-            assertEquals(wo, events.get(1).workOrder(), "the event shows the work order as committed");
+            WorkOrderEvent delivered = events.get(1);
+            assertEquals(List.of(wo.id(), wo.number(), wo.vehicleId(), wo.plate(), wo.customerId(), "DELIVERED", "COMPLETED"),
+                    List.of(delivered.workOrderId(), delivered.number(), delivered.vehicleId(), delivered.plate(),
+                            delivered.customerId(), delivered.status(), delivered.from()),
+                    "the event names the work order and its move as committed");
+            assertEquals(wo.id(), events.get(0).workOrderId());
+            assertEquals("AWAITING_DISPATCH", events.get(0).status());
         } finally {
             service.listeners = List.of();
         }
@@ -939,7 +961,9 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.INVALID_INPUT, "code", "code.format",
                 () -> service.addLine(id, job, ver, LineDraft.part("P 1;", "x", "1", "1", null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "description", "required",
-                () -> service.addLine(id, job, ver, LineDraft.labour("L", " ", "1", "1"), ADVISOR));
+                () -> service.addLine(id, job, ver, LineDraft.part("P", " ", "1", "1", null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "code", "labour.unknown_operation",
+                () -> service.addLine(id, job, ver, LineDraft.labour("NOT-IN-CATALOGUE", "x", "1", "1"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "type", "required",
                 () -> service.addLine(id, job, ver, new LineDraft(null, "L", "x", yuan("1"), yuan("1"), null, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "stockItemId", "part_only",
@@ -954,6 +978,192 @@ abstract class WorkOrderServiceContract {
         assertEquals(yuan("0.00"), ok.jobs().get(0).lines().get(1).net());
         ok = service.addLine(id, job, ok.version(), new LineDraft(LineType.FEE, null, "免费检测", yuan("1"), yuan("0"), null, null), ADVISOR);
         assertEquals(3, ok.jobs().get(0).lines().size());
+    }
+
+    // ------------------------------------------------------------------ reception brief and appointments
+
+    LocalDate shopDay() {
+        return LocalDate.ofInstant(clock.now(), MutableShopClock.SHANGHAI);
+    }
+
+    @Test
+    void theReceptionBriefShowsRecentVisitsMaintenanceInsuranceAndInspectionDue() {
+        // the vehicle file knows the due dates as they will stand 100 days from now
+        LocalDate visitDay = shopDay().plusDays(100);
+        Vehicle v = vehicles.create(new VehicleDraft(newVin(), newPlate(), "丰田", "卡罗拉", 2021, null, null, null, owner,
+                null, visitDay.plusDays(20), visitDay.minusDays(3), null), ADVISOR);
+        ReceptionBrief firstVisit = service.receptionBrief(service.open(new ReceptionDraft(v.plate(), null, null, 10_000,
+                null, null, null, List.of(JobDraft.customer("首保")), null, null, Set.of(VisitType.MAINTENANCE), null),
+                ADVISOR).id());
+        assertEquals(List.of(), firstVisit.recentVisits(), "a first visit has no history here");
+        assertNull(firstVisit.maintenance(), "no maintenance on record yet");
+        WorkOrder maintenance = service.get(firstVisit.workOrderId());
+        maintenance = service.addLine(maintenance.id(), maintenance.jobs().get(0).id(), maintenance.version(),
+                new LineDraft(LineType.LABOUR, "BY-01", null, null, null, null, null), ADVISOR);
+        maintenance = deliver(service.approve(maintenance.id(), maintenance.jobs().get(0).id(), maintenance.version(),
+                BY_WECHAT, ADVISOR));
+        LocalDate maintainedOn = shopDay();
+        WorkOrder cancelled = service.open(reception(v.plate(), 10_050, List.of(JobDraft.customer("洗车")), null), ADVISOR);
+        move(cancelled, WorkOrderStatus.CANCELLED);
+
+        clock.advance(Duration.ofDays(100));
+        WorkOrder today = service.open(reception(v.plate(), 15_200, List.of(JobDraft.customer("刹车异响")), null), ADVISOR);
+        ReceptionBrief brief = service.receptionBrief(today.id());
+        assertEquals(List.of(v.id(), v.plate(), "丰田", "卡罗拉", 15_200),
+                List.of(brief.vehicleId(), brief.plate(), brief.make(), brief.model(), brief.lastOdometerKm()));
+        assertEquals(List.of(maintenance.number()), brief.recentVisits().stream().map(ReceptionBrief.PastVisit::number).toList(),
+                "the earlier visit, the cancelled one left out");
+        ReceptionBrief.PastVisit past = brief.recentVisits().get(0);
+        assertEquals(List.of(WorkOrderStatus.DELIVERED, List.of(VisitType.MAINTENANCE), 10_000, List.of("首保"), maintainedOn),
+                List.of(past.status(), past.visitTypes(), past.mileageInKm(), past.concerns(), past.deliveredOn()));
+        ReceptionBrief.MaintenanceDue due = brief.maintenance();
+        assertEquals(List.of(maintenance.number(), 10_000, 15_000, maintainedOn.plusMonths(6), true),
+                List.of(due.lastNumber(), due.lastKm(), due.dueAtKm(), due.dueOn(), due.due()),
+                "5000 km or 6 months after the last maintenance: 15 200 km is past 15 000");
+        assertEquals(List.of(visitDay.plusDays(20), 20L, true),
+                List.of(brief.insurance().date(), brief.insurance().daysLeft(), brief.insurance().soon()));
+        assertEquals(-3L, brief.inspection().daysLeft());
+        assertEquals(List.of("maintenance.due", "insurance.due", "inspection.expired"),
+                brief.reminders().stream().map(ReceptionBrief.Reminder::code).toList());
+        assertNull(brief.comebackOf(), "100 days and 5200 km after the delivery: not a comeback");
+        brief.reminders().forEach(r -> assertFalse(r.messageZh().isBlank() || r.messageEn().isBlank(), r.toString()));
+
+        // a return two days after delivering today's work: the brief raises the possible comeback
+        today = deliver(service.approve(service.addLine(today.id(), today.jobs().get(0).id(), today.version(),
+                new LineDraft(LineType.LABOUR, "ZD-02", null, null, null, null, null), ADVISOR).id(),
+                today.jobs().get(0).id(), today.version() + 1, BY_WECHAT, ADVISOR));
+        clock.advance(Duration.ofDays(2));
+        WorkOrder back = service.open(reception(v.plate(), 15_300, List.of(JobDraft.customer("刹车仍有异响")), null), ADVISOR);
+        brief = service.receptionBrief(back.id());
+        assertEquals(today.number(), brief.comebackOf().number());
+        assertEquals(List.of("刹车异响"), brief.comebackOf().concerns());
+        assertTrue(brief.reminders().stream().anyMatch(r -> r.code().equals("comeback.possible")), brief.reminders().toString());
+        assertEquals(2, brief.recentVisits().size());
+        refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> service.receptionBrief(Long.MAX_VALUE));
+    }
+
+    Appointment bookTomorrow(String plate, String... concerns) {
+        return appointments.book(new AppointmentDraft(plate, owner, AppointmentChannel.WECHAT, shopDay().plusDays(1),
+                java.time.LocalTime.of(8, 30), "li.advisor", List.of(concerns)), ADVISOR);
+    }
+
+    @Test
+    void anAppointmentIsConvertedIntoTheWorkOrderOpenedForIt() {
+        Vehicle v = knownVehicle();
+        Appointment booked = bookTomorrow(v.plate(), "保养", "空调不凉");
+        // the customer came a day early: reception by the appointment alone, the mileage and the visit type
+        WorkOrder wo = service.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
+                Set.of(VisitType.MAINTENANCE, VisitType.GENERAL_REPAIR), null, booked.id()), ADVISOR);
+        assertEquals(List.of(v.plate(), "li.advisor", List.of("保养", "空调不凉")),
+                List.of(wo.plate(), wo.advisor(), wo.jobs().stream().map(j -> j.concern()).toList()),
+                "the appointment's plate, advisor and concerns");
+        Appointment arrived = appointments.get(booked.id());
+        assertEquals(AppointmentStatus.ARRIVED, arrived.status());
+        assertEquals(wo.id(), arrived.workOrderId());
+
+        long again = booked.id();
+        refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_booked", () -> service.open(new ReceptionDraft(
+                null, null, null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, again),
+                ADVISOR));
+        Appointment other = bookTomorrow(knownVehicle().plate(), "洗车");
+        refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.other_vehicle", () -> service.open(
+                new ReceptionDraft(v.plate(), null, null, 8_100, null, null, null, null, null, null,
+                        Set.of(VisitType.MAINTENANCE), null, other.id()), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "not_found", () -> service.open(new ReceptionDraft(
+                v.plate(), null, null, 8_100, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null,
+                Long.MAX_VALUE), ADVISOR));
+        assertEquals(AppointmentStatus.BOOKED, appointments.get(other.id()).status(), "the refusals left it booked");
+        service.appointments = null;
+        try {
+            refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.unavailable", () -> service.open(
+                    new ReceptionDraft(null, null, null, 8_100, null, null, null, null, null, null,
+                            Set.of(VisitType.MAINTENANCE), null, other.id()), ADVISOR));
+        } finally {
+            service.appointments = appointments;
+        }
+    }
+
+    // ------------------------------------------------------------------ labour catalogue
+
+    @Test
+    void aLabourLineGivenOnlyItsOperationCodeSellsTheFlatRateHoursAtTheJobsRate() {
+        service.saveLabourOperation(new LabourOperationDraft("by-10", "更换机油机滤（5W-30）", yuan("0.8"), Skill.MECHANICAL, null),
+                null, MANAGER);
+        Vehicle v = knownVehicle();
+        WorkOrder wo = service.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养")), null), ADVISOR);
+        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                new LineDraft(LineType.LABOUR, "By-10", null, null, null, null, null), ADVISOR);
+        Line line = wo.jobs().get(0).lines().get(0);
+        assertEquals(List.of("BY-10", "更换机油机滤（5W-30）", yuan("0.80"), yuan("100.00"), yuan("80.00")),
+                List.of(line.code(), line.description(), line.quantity(), line.unitPrice(), line.net()),
+                "the catalogue's name and flat-rate hours at the configured customer rate");
+        // the advisor may sell other hours and name it more precisely
+        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                new LineDraft(LineType.LABOUR, "BY-10", "更换机油机滤（含放油螺丝）", yuan("1.2"), null, null, null), ADVISOR);
+        line = wo.jobs().get(0).lines().get(1);
+        assertEquals(List.of("更换机油机滤（含放油螺丝）", yuan("1.20")), List.of(line.description(), line.quantity()));
+    }
+
+    @Test
+    void aRetiredOperationKeepsItsOldLinesButTakesNoNewOnes() {
+        LabourOperation op = service.saveLabourOperation(new LabourOperationDraft("XC-01", "洗车", yuan("0.3"), null, null),
+                null, MANAGER);
+        Vehicle v = knownVehicle();
+        WorkOrder wo = service.open(reception(v.plate(), 500, List.of(JobDraft.customer("洗车")), null), ADVISOR);
+        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                new LineDraft(LineType.LABOUR, "XC-01", null, null, null, null, null), ADVISOR);
+        LabourOperation retired = service.saveLabourOperation(new LabourOperationDraft("XC-01", "洗车", yuan("0.3"), null,
+                false), op.version(), MANAGER);
+        assertFalse(retired.active());
+        long id = wo.id();
+        long job = wo.jobs().get(0).id();
+        long ver = wo.version();
+        refused(DmsException.Kind.INVALID_INPUT, "code", "labour.unknown_operation", () -> service.addLine(id, job, ver,
+                new LineDraft(LineType.LABOUR, "XC-01", null, null, null, null, null), ADVISOR));
+        WorkOrder after = service.get(id);
+        assertEquals(ver, after.version(), "nothing changed");
+        assertEquals("洗车", after.jobs().get(0).lines().get(0).description());
+        assertTrue(service.labourOperations("XC-", true, PageRequest.of(0, 10)).items().isEmpty());
+        assertEquals(List.of("XC-01"), service.labourOperations("xc-", false, PageRequest.of(0, 10)).items().stream()
+                .map(LabourOperation::code).toList());
+    }
+
+    @Test
+    void theCatalogueIsKeptByManagersWithEveryBadEntryRefused() {
+        LabourOperation op = service.saveLabourOperation(new LabourOperationDraft(" pq-01 ", "四轮定位", yuan("1.5"),
+                Skill.MECHANICAL, null), null, MANAGER);
+        assertEquals(List.of("PQ-01", "四轮定位", yuan("1.50"), Skill.MECHANICAL, true, "zhao.manager", 1L),
+                List.of(op.code(), op.name(), op.flatRateHours(), op.skill(), op.active(), op.updatedBy(), op.version()));
+        assertEquals(op, service.labourOperation("pq-01"));
+        assertEquals(List.of("PQ-01"), service.labourOperations("定位", true, PageRequest.of(0, 10)).items().stream()
+                .map(LabourOperation::code).toList(), "found by part of the name");
+        refused(DmsException.Kind.CONFLICT, "code", "labour.exists", () -> service.saveLabourOperation(
+                new LabourOperationDraft("PQ-01", "又一个", yuan("1"), null, null), null, MANAGER));
+        LabourOperation changed = service.saveLabourOperation(new LabourOperationDraft("PQ-01", "四轮定位（含调整）", yuan("2"),
+                Skill.MECHANICAL, null), op.version(), MANAGER);
+        assertEquals(2, changed.version());
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> service.saveLabourOperation(
+                new LabourOperationDraft("PQ-01", "四轮定位", yuan("1"), null, null), op.version(), MANAGER));
+        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> service.saveLabourOperation(
+                new LabourOperationDraft("NONE-1", "x", yuan("1"), null, null), 1L, MANAGER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.saveLabourOperation(
+                new LabourOperationDraft("AD-01", "x", yuan("1"), null, null), null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "code", "required", () -> service.saveLabourOperation(
+                new LabourOperationDraft(" ", "x", yuan("1"), null, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "code", "code.format", () -> service.saveLabourOperation(
+                new LabourOperationDraft("A B", "x", yuan("1"), null, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "name", "required", () -> service.saveLabourOperation(
+                new LabourOperationDraft("NM-01", null, yuan("1"), null, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "required", () -> service.saveLabourOperation(
+                new LabourOperationDraft("NM-01", "x", null, null, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "out_of_range", () -> service.saveLabourOperation(
+                new LabourOperationDraft("NM-01", "x", yuan("0"), null, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "out_of_range", () -> service.saveLabourOperation(
+                new LabourOperationDraft("NM-01", "x", yuan("100"), null, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "scale", () -> service.saveLabourOperation(
+                new LabourOperationDraft("NM-01", "x", yuan("0.125"), null, null), null, MANAGER));
+        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> service.labourOperation("NM-01"));
+        assertEquals("四轮定位（含调整）", service.labourOperation("PQ-01").name(), "the refusals changed nothing");
     }
 
     @Test

@@ -10,6 +10,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -31,9 +32,12 @@ import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.JobDraft;
+import org.opendms.workorder.api.LabourOperation;
+import org.opendms.workorder.api.LabourOperationDraft;
 import org.opendms.workorder.api.LineDraft;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.QcRecord;
+import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
 import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
@@ -48,6 +52,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -80,6 +86,17 @@ public class WorkOrderResource {
         }
     }
 
+    /** A page of the labour catalogue. */
+    public record LabourOperationPage(List<LabourOperation> items, int page, int size, long total) {
+        static LabourOperationPage of(Page<LabourOperation> p) {
+            return new LabourOperationPage(p.items(), p.page(), p.size(), p.total());
+        }
+    }
+
+    /** The work order just opened, with what the advisor raises at reception beside it. */
+    public record OpenedWorkOrder(@JsonUnwrapped WorkOrder workOrder, ReceptionBrief reception) {
+    }
+
     /** A status move; {@code waitReason} only for WAITING. */
     public record StatusMove(WorkOrderStatus status, WaitReason waitReason, String note) {
     }
@@ -108,13 +125,25 @@ public class WorkOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "接车开单 Open a work order by plate (an unknown plate registers the vehicle)",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReceptionDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            responses = {@ApiResponse(responseCode = "201", description = "the work order's fields and its reception brief in"
+                    + " \"reception\"", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
                     @ApiResponse(responseCode = "400", description = "a field is wrong"),
-                    @ApiResponse(responseCode = "409", description = "mileage lower than the last reading (confirm it)")})
+                    @ApiResponse(responseCode = "409", description = "mileage lower than the last reading (confirm it), or the"
+                            + " appointment is no longer booked")})
     public Response open(ReceptionDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         WorkOrder opened = workOrders.open(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(opened.id())).build();
-        return Response.created(location).tag(Long.toString(opened.version())).entity(opened).build();
+        return Response.created(location).tag(Long.toString(opened.version()))
+                .entity(new OpenedWorkOrder(opened, workOrders.receptionBrief(opened.id()))).build();
+    }
+
+    @GET
+    @Path("{id}/reception")
+    @Operation(summary = "接车提示 Recent visits, maintenance, insurance and inspection due, possible comeback",
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReceptionBrief.class))),
+                    @ApiResponse(responseCode = "404", description = "no such work order")})
+    public ReceptionBrief reception(@PathParam("id") String id) {
+        return workOrders.receptionBrief(Params.id("id", id));
     }
 
     @GET
@@ -248,6 +277,63 @@ public class WorkOrderResource {
             throw DmsException.invalid("level", "required", "请填写技能等级（0–5）", "level is required (0–5)");
         }
         return workOrders.setSkill(l.technician(), l.skill(), l.level(), RestActor.from(security));
+    }
+
+    @GET
+    @Path("labour-operations")
+    @Operation(summary = "工时目录 The labour catalogue by code",
+            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperationPage.class))))
+    public LabourOperationPage labourOperations(
+            @Parameter(description = "代码开头或名称的一部分 code prefix or part of the name") @QueryParam("q") String text,
+            @Parameter(description = "true: leave out retired operations") @QueryParam("activeOnly") String activeOnly,
+            @Parameter(description = "page, from 0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
+        return LabourOperationPage.of(workOrders.labourOperations(text,
+                Boolean.TRUE.equals(Params.bool("activeOnly", activeOnly)), request));
+    }
+
+    @GET
+    @Path("labour-operations/{code}")
+    @Operation(summary = "工时项目 One operation of the labour catalogue (ETag is the version)",
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
+                    @ApiResponse(responseCode = "404", description = "no such operation")})
+    public Response labourOperation(@PathParam("code") String code) {
+        LabourOperation op = workOrders.labourOperation(code);
+        return Response.ok(op).tag(Long.toString(op.version())).build();
+    }
+
+    @POST
+    @Path("labour-operations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "新增工时项目 Add an operation to the labour catalogue (manager)",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))),
+            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
+                    @ApiResponse(responseCode = "409", description = "the code is already in the catalogue")})
+    public Response addLabourOperation(LabourOperationDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
+        LabourOperation op = workOrders.saveLabourOperation(draft, null, RestActor.from(security));
+        URI location = uri.getAbsolutePathBuilder().path(op.code()).build();
+        return Response.created(location).tag(Long.toString(op.version())).entity(op).build();
+    }
+
+    @PUT
+    @Path("labour-operations/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "修改或停用工时项目 Change or retire (active false) an operation (manager, If-Match)",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))),
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
+                    @ApiResponse(responseCode = "409", description = "changed since read")})
+    public Response changeLabourOperation(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            LabourOperationDraft draft, @Context SecurityContext security) {
+        LabourOperationDraft d = draft == null ? new LabourOperationDraft(null, null, null, null, null) : draft;
+        if (d.code() != null && !d.code().strip().equalsIgnoreCase(code.strip())) {
+            throw DmsException.invalid("code", "code.mismatch", "请求体中的工时代码与地址中的不一致",
+                    "the code in the body is not the code in the address");
+        }
+        long version = Params.ifMatch(ifMatch);
+        LabourOperation op = workOrders.saveLabourOperation(new LabourOperationDraft(code, d.name(), d.flatRateHours(),
+                d.skill(), d.active()), version, RestActor.from(security));
+        return Response.ok(op).tag(Long.toString(op.version())).build();
     }
 
     @POST

@@ -1,4 +1,4 @@
-package org.opendms.workorder.api;
+package org.opendms.plugin.api.event;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -9,19 +9,26 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface WorkOrderListener {
 
+    /** A work order was opened at reception. */
     default void opened(WorkOrderEvent event) {
     }
 
+    /** The customer approved a job ({@link WorkOrderEvent#jobId()}). */
     default void jobApproved(WorkOrderEvent event) {
     }
 
-    /** Every status move, COMPLETED and DELIVERED included (which are also told to their own methods after this one). */
+    /**
+     * Every status move, a QC failure's return to repair included; COMPLETED and DELIVERED are also told to their own
+     * methods after this one.
+     */
     default void statusChanged(WorkOrderEvent event) {
     }
 
+    /** The work order passed its final QC and was marked completed. */
     default void completed(WorkOrderEvent event) {
     }
 
+    /** The vehicle was handed back to the customer. */
     default void delivered(WorkOrderEvent event) {
     }
 }

@@ -1,0 +1,58 @@
+package org.opendms.appointment.impl;
+
+import java.lang.annotation.Annotation;
+
+import org.opendms.appointment.api.AppointmentService;
+import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.testing.TestDatabase;
+
+/**
+ * The real appointment book on a test database, migrated by its own changelog, open 08:30–17:30 in one-hour slots with
+ * room for six vehicles a slot. In the implementation's package because DS wants the service's fields package-private.
+ */
+public final class AppointmentBookForTests {
+
+    private AppointmentBookForTests() {
+    }
+
+    public static AppointmentService on(TestDatabase db, CustomerService customers, ShopClock clock) {
+        db.migrate("db/org.opendms.appointment.impl/changelog.xml");
+        JpaAppointmentService service = new JpaAppointmentService();
+        service.jpa = db.jpa("dms-appointment");
+        service.customers = customers;
+        service.clock = clock;
+        service.configure(new WorkshopCapacity.Settings() {
+            @Override
+            public String opens() {
+                return "08:30";
+            }
+
+            @Override
+            public String closes() {
+                return "17:30";
+            }
+
+            @Override
+            public int slotMinutes() {
+                return 60;
+            }
+
+            @Override
+            public int bays() {
+                return 6;
+            }
+
+            @Override
+            public int technicians() {
+                return 6;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return WorkshopCapacity.Settings.class;
+            }
+        });
+        return service;
+    }
+}
