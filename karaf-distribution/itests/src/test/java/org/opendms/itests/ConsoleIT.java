@@ -66,4 +66,36 @@ public class ConsoleIT extends DmsTestSupport {
         assertTrue(out, out.contains("mobile must be"));
         assertEquals(before, call("GET", "customers?size=1", "admin", null).json().path("total").asLong());
     }
+
+    @Test
+    public void theWorkOrderCommandsListShowAndMoveAWorkOrderAndRefuseAnIllegalMove() throws Exception {
+        long n = unique();
+        String plate = TestData.plate(n);
+        long owner = call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"控制台车主\",\"mobile\":\""
+                + newMobile() + "\"}").json().path("id").asLong();
+        // the vehicle file says the annual inspection is overdue: the reception reminder shows in dms:wo-show
+        String overdue = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5).toString();
+        assertEquals(201, call("POST", "vehicles", "advisor", "{\"vin\":\"" + TestData.vin(n) + "\",\"plate\":\"" + plate
+                + "\",\"ownerId\":" + owner + ",\"inspectionDueDate\":\"" + overdue + "\"}").status());
+        Reply opened = call("POST", "work-orders", "advisor", "{\"plate\":\"" + plate + "\",\"mileageKm\":4200,"
+                + "\"concerns\":[{\"concern\":\"空调异味\"}],\"visitTypes\":[\"GENERAL_REPAIR\"]}");
+        assertEquals(opened.raw(), 201, opened.status());
+        long id = opened.json().path("id").asLong();
+        String number = opened.json().path("number").asText();
+
+        String listed = console("dms:wo-list --status AWAITING_DISPATCH " + plate.substring(2));
+        assertTrue(listed, listed.contains(number) && listed.contains(plate));
+        String shown = console("dms:wo-show " + id);
+        assertTrue(shown, shown.contains(number) && shown.contains("空调异味") && shown.contains("version 1"));
+        assertTrue(shown, shown.contains("年检已于 " + overdue + " 到期") && shown.contains("annual inspection fell due"));
+
+        String illegal = console("dms:wo-status --version 1 " + id + " COMPLETED");
+        assertTrue(illegal, illegal.contains("未执行 Not done") && illegal.contains("status: "));
+        assertEquals("AWAITING_DISPATCH", call("GET", "work-orders/" + id, "advisor", null).json().path("status").asText());
+        String moved = console("dms:wo-status --version 1 --note 客户取消 " + id + " CANCELLED");
+        assertTrue(moved, moved.contains("CANCELLED"));
+        Reply history = call("GET", "work-orders/" + id + "/history", "advisor", null);
+        assertEquals(history.raw(), "CANCELLED", history.json().path(1).path("to").asText());
+        assertEquals(history.raw(), "admin", history.json().path(1).path("username").asText());
+    }
 }

@@ -135,6 +135,8 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         JsonNode suggestions = ok(call("GET", path + "/jobs/" + service + "/suggestions?skill=MECHANICAL", "manager", null), 200);
         assertEquals(suggestions.toString(), "technician", suggestions.path(0).path("technician").asText());
         assertTrue(suggestions.toString(), suggestions.path(0).path("reasonZh").asText().contains("4"));
+        // without a skill asked: the one the job's labour operation (XJ-201) names in the catalogue
+        assertEquals(suggestions, ok(call("GET", path + "/jobs/" + noise + "/suggestions", "manager", null), 200));
         for (long job : new long[] {service, noise}) {
             r = call("POST", path + "/jobs/" + job + "/dispatch", "manager", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
                     "If-Match", r.etag());

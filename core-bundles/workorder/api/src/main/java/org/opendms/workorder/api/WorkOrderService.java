@@ -188,6 +188,9 @@ public interface WorkOrderService {
     /**
      * Technicians who have the skill, ranked for the job: higher level first, then lower current load (open sold hours),
      * then username. Each carries the reason in Chinese and English.
+     *
+     * @param skill null takes the skill the job's labour operations name in the catalogue (the one with the most sold
+     *              hours); refused as required when they name none
      */
     List<TechnicianSuggestion> suggestTechnicians(long id, long jobId, Skill skill);
 }

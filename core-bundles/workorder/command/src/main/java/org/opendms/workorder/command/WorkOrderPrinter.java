@@ -10,6 +10,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.Line;
+import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.WorkOrder;
 
@@ -42,13 +43,16 @@ final class WorkOrderPrinter {
         table.print(out);
     }
 
-    static void details(PrintStream out, WorkOrder w, List<StatusChange> history, ZoneId zone) {
+    static void details(PrintStream out, WorkOrder w, List<StatusChange> history, ReceptionBrief brief, ZoneId zone) {
         out.println(w.number() + "  " + w.plate() + "  " + w.status().zh() + " " + w.status()
                 + (w.waitReason() == null ? "" : " (" + w.waitReason() + ")") + "  version " + w.version());
         out.println("顾问 Advisor " + w.advisor() + "; 进厂里程 Mileage " + w.mileageInKm() + " km; 类型 Visit " + w.visitTypes()
                 + "; 返工 Rework " + w.reworkCount());
         if (w.comebackOfNumber() != null) {
             out.println("返修 Comeback of " + w.comebackOfNumber() + ": " + w.comebackDecision());
+        }
+        for (ReceptionBrief.Reminder r : brief.reminders()) {
+            out.println("提醒 " + r.messageZh() + " / " + r.messageEn());
         }
         for (Job j : w.jobs()) {
             out.println();

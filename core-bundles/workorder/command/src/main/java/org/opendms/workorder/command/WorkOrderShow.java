@@ -11,7 +11,7 @@ import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.workorder.api.WorkOrderService;
 
 @Service
-@Command(scope = "dms", name = "wo-show", description = "工单详情 A work order: jobs, lines, totals and every status move")
+@Command(scope = "dms", name = "wo-show", description = "工单详情 A work order: reminders, jobs, lines, totals and every status move")
 public class WorkOrderShow implements Action {
 
     @Reference
@@ -26,7 +26,8 @@ public class WorkOrderShow implements Action {
     @Override
     public Object execute() {
         try {
-            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.history(id), clock.zone());
+            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.history(id), workOrders.receptionBrief(id),
+                    clock.zone());
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);
         }

@@ -676,6 +676,18 @@ public class JpaWorkOrderService implements WorkOrderService {
                 .getResultList().stream().map(s -> new TechnicianSkill(s.technician, s.skill, s.level)).toList();
     }
 
+    /** The trade the job's labour operations name in the catalogue, the most hours first; refused if they name none. */
+    private static Skill skillOfJob(EntityManager em, long jobId) {
+        List<Object[]> rows = em.createQuery("SELECT o.skill, SUM(l.quantity) FROM LineEntity l, LabourOperationEntity o"
+                + " WHERE l.jobId = :j AND l.type = :labour AND o.code = l.code AND o.skill IS NOT NULL GROUP BY o.skill",
+                Object[].class).setParameter("j", jobId).setParameter("labour", LineType.LABOUR).getResultList();
+        return rows.stream().max(java.util.Comparator.comparing((Object[] r) -> new BigDecimal(r[1].toString()))
+                .thenComparing(r -> ((Skill) r[0]).name(), java.util.Comparator.reverseOrder()))
+                .map(r -> (Skill) r[0]).orElseThrow(() -> DmsException.invalid("skill", "required",
+                        "该项目的工时项目未注明工种，请选择工种（机修/电工/钣金/喷漆）",
+                        "the job's labour operations name no skill: choose one (MECHANICAL, ELECTRICAL, BODY or PAINT)"));
+    }
+
     @Override
     public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
         Actor.requireAnyRole(actor, DISPATCHERS, "派工", "dispatch jobs");
@@ -727,13 +739,10 @@ public class JpaWorkOrderService implements WorkOrderService {
      * the order is stable. The load is the sold hours of labour lines on jobs assigned to them in open work orders.
      */
     @Override
-    public List<TechnicianSuggestion> suggestTechnicians(long id, long jobId, Skill skill) {
-        if (skill == null) {
-            throw DmsException.invalid("skill", "required", "请选择工种（机修/电工/钣金/喷漆）",
-                    "skill is required (MECHANICAL, ELECTRICAL, BODY or PAINT)");
-        }
+    public List<TechnicianSuggestion> suggestTechnicians(long id, long jobId, Skill asked) {
         return jpa.txExpr(em -> {
             job(em, find(em, id), jobId);
+            Skill skill = asked != null ? asked : skillOfJob(em, jobId);
             List<SkillEntity> skilled = em.createQuery("SELECT s FROM SkillEntity s WHERE s.skill = :s AND s.level > 0",
                     SkillEntity.class).setParameter("s", skill).getResultList();
             if (skilled.isEmpty()) {

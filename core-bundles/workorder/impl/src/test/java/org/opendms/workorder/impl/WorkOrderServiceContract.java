@@ -1218,6 +1218,13 @@ abstract class WorkOrderServiceContract {
         assertEquals(List.of("wu.tech", "zhou.tech", "sun.tech"),
                 service.suggestTechnicians(next.id(), job, Skill.BODY).stream().map(TechnicianSuggestion::technician).toList());
 
+        // no skill asked: the one the job's labour operations name; LAB-1 names none
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "required", () -> service.suggestTechnicians(next.id(), job, null));
+        service.saveLabourOperation(new LabourOperationDraft("BJ-20", "前翼子板整形", yuan("2"), Skill.BODY, null), null, MANAGER);
+        WorkOrder withBody = service.addLine(next.id(), job, next.version(),
+                new LineDraft(LineType.LABOUR, "BJ-20", null, null, null, null, null), ADVISOR);
+        assertEquals(service.suggestTechnicians(withBody.id(), job, Skill.BODY), service.suggestTechnicians(withBody.id(), job, null));
+
         // a skill set to 0 leaves the table
         service.setSkill("sun.tech", Skill.BODY, 0, MANAGER);
         assertFalse(service.skills().stream().anyMatch(k -> k.technician().equals("sun.tech")));

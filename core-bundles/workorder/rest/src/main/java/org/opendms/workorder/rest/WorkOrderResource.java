@@ -233,8 +233,10 @@ public class WorkOrderResource {
     @Operation(summary = "派工建议 Technicians for a job, ranked by skill level then open sold hours, each with why",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSuggestion.class)))))
     public List<TechnicianSuggestion> suggestions(@PathParam("id") String id, @PathParam("jobId") String jobId,
-            @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT", required = true) @QueryParam("skill") String skill) {
-        return workOrders.suggestTechnicians(Params.id("id", id), Params.id("jobId", jobId), skill(skill));
+            @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT; absent: the skill the job's labour operations name")
+            @QueryParam("skill") String skill) {
+        return workOrders.suggestTechnicians(Params.id("id", id), Params.id("jobId", jobId),
+                skill == null || skill.isBlank() ? null : skill(skill));
     }
 
     @POST
