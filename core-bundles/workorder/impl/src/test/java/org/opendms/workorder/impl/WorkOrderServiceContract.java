@@ -96,7 +96,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-002", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-003", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         service = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
         service.jpa = db.jpa("dms-workorder");
