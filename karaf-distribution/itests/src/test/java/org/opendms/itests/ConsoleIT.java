@@ -21,7 +21,7 @@ public class ConsoleIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        awaitAnswer("vehicles", "admin", 200);
+        awaitPlatform();
     }
 
     @Test

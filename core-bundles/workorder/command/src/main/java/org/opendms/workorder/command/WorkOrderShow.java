@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.workorder.api.WalkAroundPhotos;
 import org.opendms.workorder.api.WorkOrderService;
 
 @Service
@@ -20,6 +21,9 @@ public class WorkOrderShow implements Action {
     @Reference
     ShopClock clock;
 
+    @Reference(optional = true)
+    WalkAroundPhotos photos;
+
     @Argument(index = 0, name = "id", required = true, description = "工单编号 work-order id")
     long id;
 
@@ -28,6 +32,9 @@ public class WorkOrderShow implements Action {
         try {
             WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.history(id), workOrders.receptionBrief(id),
                     clock.zone());
+            if (photos != null) {
+                System.out.println("环车照片 Walk-around photos: " + photos.list(id).size());
+            }
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);
         }

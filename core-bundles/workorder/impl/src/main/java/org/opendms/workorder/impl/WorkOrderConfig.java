@@ -29,6 +29,10 @@ public @interface WorkOrderConfig {
             + " many days are raised at reception")
     int dueSoonDays() default 30;
 
+    @AttributeDefinition(min = "65536", max = "52428800", description = "环车照片大小上限 Largest walk-around photo in bytes,"
+            + " 65536 (64 KiB) to 52428800 (50 MiB); default 5242880 (5 MiB)")
+    int photoMaxBytes() default 5242880;
+
     @AttributeDefinition(description = "工时单价表 Labour rate per hour by pay type, used for a labour line given without a rate,"
             + " e.g. CUSTOMER=120,WARRANTY=100,INSURANCE=110,INTERNAL=80; a pay type left out needs the rate on each line")
     String labourRates() default "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";

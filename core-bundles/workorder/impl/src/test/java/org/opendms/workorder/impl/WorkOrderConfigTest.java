@@ -59,6 +59,11 @@ class WorkOrderConfigTest {
             }
 
             @Override
+            public int photoMaxBytes() {
+                return 5242880;
+            }
+
+            @Override
             public String labourRates() {
                 return rates;
             }
