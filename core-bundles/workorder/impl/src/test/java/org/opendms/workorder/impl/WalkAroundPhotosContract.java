@@ -57,7 +57,6 @@ import org.opendms.platform.testing.TestDatabase;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleService;
-import org.opendms.vehicle.api.Vin;
 import org.opendms.vehicle.impl.CoreFilesForTests;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Photo;
@@ -84,7 +83,6 @@ abstract class WalkAroundPhotosContract {
     /** 10:00 in Shanghai on 2026-11-22. */
     static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
     static final int LIMIT = WalkAroundPhotos.DEFAULT_MAX_BYTES;
-    private static final AtomicInteger NUMBERS = new AtomicInteger(40000);
     private static final AtomicInteger SESSIONS = new AtomicInteger();
 
     TestDatabase db;
@@ -167,19 +165,9 @@ abstract class WalkAroundPhotosContract {
 
     // ------------------------------------------------------------------ helpers
 
-    static String newVin() {
-        String serial = String.format("%06d", NUMBERS.incrementAndGet());
-        String draft = "LSVAU2180N2" + serial;
-        return draft.substring(0, 8) + Vin.checkDigit(draft) + draft.substring(9);
-    }
-
-    static String newPlate() {
-        return "京B" + (NUMBERS.incrementAndGet() % 90000 + 10000);
-    }
-
     /** A work order just opened at reception (AWAITING_DISPATCH). */
     WorkOrder opened() {
-        Vehicle v = vehicles.create(new VehicleDraft(newVin(), newPlate(), "大众", "帕萨特", 2022, null, null, null, owner,
+        Vehicle v = vehicles.create(new VehicleDraft(WorkOrderServiceContract.newVin(), WorkOrderServiceContract.newPlate(), "大众", "帕萨特", 2022, null, null, null, owner,
                 null, null, null, null), ADVISOR);
         return workOrders.open(new ReceptionDraft(v.plate(), null, null, 10000, null, 50, "左前门划痕",
                 List.of(JobDraft.customer("保养")), null, clock.now().plus(Duration.ofHours(6)), Set.of(VisitType.MAINTENANCE),

@@ -110,34 +110,54 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(SchemaReady.BUNDLE, name);
                 String reason = String.valueOf(e.getMessage());
-                synchronized (this) {
-                    if (!withdrawn) {
-                        registration = context.registerService(SchemaFailed.class.getName(),
-                                new FailedSchema(name, reason), props);
-                    }
-                }
+                publish(SchemaFailed.class.getName(), new FailedSchema(name, reason), props);
                 return;
             }
             LOG.info("Schema of {} is at {} ({} ms)", name, version, (System.nanoTime() - started) / 1_000_000);
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(SchemaReady.BUNDLE, name);
             props.put(SchemaReady.VERSION, version);
-            synchronized (this) {
-                if (!withdrawn) {
-                    registration = context.registerService(SchemaReady.class, new ReadySchema(name, version), props);
-                }
-            }
+            publish(SchemaReady.class.getName(), new ReadySchema(name, version), props);
         }
 
-        synchronized void withdraw() {
-            withdrawn = true;
-            if (registration != null) {
+        /**
+         * Registers the service without holding this object's lock: registering starts the bundle's components
+         * synchronously, which may wait for the framework's global lock, while a refresh holding that lock stops the
+         * bundle and waits here in {@link #withdraw()} (a deadlock seen in a plugin's hot update).
+         */
+        private void publish(String type, Object service, Dictionary<String, Object> props) {
+            synchronized (this) {
+                if (withdrawn) {
+                    return;
+                }
+            }
+            ServiceRegistration<?> published = context.registerService(type, service, props);
+            synchronized (this) {
+                if (!withdrawn) {
+                    registration = published;
+                    return;
+                }
+            }
+            unregister(published); // the bundle stopped while it was being registered
+        }
+
+        void withdraw() {
+            ServiceRegistration<?> published;
+            synchronized (this) {
+                withdrawn = true;
+                published = registration;
+                registration = null;
+            }
+            unregister(published);
+        }
+
+        private void unregister(ServiceRegistration<?> published) {
+            if (published != null) {
                 try {
-                    registration.unregister();
+                    published.unregister();
                 } catch (IllegalStateException alreadyGone) {
                     // the framework unregistered it when this bundle stopped
                 }
-                registration = null;
             }
         }
     }
