@@ -19,9 +19,10 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A whole service visit over REST, as the advisor, the manager (dispatch, QC) and the technician do it: appointment,
- * reception by an unknown plate, estimate, approval, dispatch, clocking, an add-on job approved mid-repair, a failed
- * QC sent back as rework, QC passed, completed, delivered — and the history shows every step with who and when.
+ * A whole service visit over REST, as the advisor, the foreman (dispatch, foreman check), the technician and the QC
+ * inspector (final check) do it: appointment, reception by an unknown plate, estimate, approval, dispatch, clocking, an
+ * add-on job approved mid-repair, a failed QC sent back as rework, QC passed, completed, delivered — and the history
+ * shows every step with who and when.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -130,20 +131,22 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         ok(r, 200);
 
         // dispatch with a suggestion: the technician with the skill and the least open work comes first, with why
-        ok(call("POST", "work-orders/technician-skills", "manager",
+        ok(call("POST", "work-orders/technician-skills", "foreman",
                 "{\"technician\":\"technician\",\"skill\":\"MECHANICAL\",\"level\":4}"), 200);
-        JsonNode suggestions = ok(call("GET", path + "/jobs/" + service + "/suggestions?skill=MECHANICAL", "manager", null), 200);
+        JsonNode suggestions = ok(call("GET", path + "/jobs/" + service + "/suggestions?skill=MECHANICAL", "foreman", null), 200);
         assertEquals(suggestions.toString(), "technician", suggestions.path(0).path("technician").asText());
         assertTrue(suggestions.toString(), suggestions.path(0).path("reasonZh").asText().contains("4"));
         // without a skill asked: the one the job's labour operation (XJ-201) names in the catalogue
-        assertEquals(suggestions, ok(call("GET", path + "/jobs/" + noise + "/suggestions", "manager", null), 200));
+        assertEquals(suggestions, ok(call("GET", path + "/jobs/" + noise + "/suggestions", "foreman", null), 200));
+        assertEquals("the QC inspector does not dispatch", 403, call("POST", path + "/jobs/" + service + "/dispatch", "inspector",
+                "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}", "If-Match", r.etag()).status());
         for (long job : new long[] {service, noise}) {
-            r = call("POST", path + "/jobs/" + job + "/dispatch", "manager", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
+            r = call("POST", path + "/jobs/" + job + "/dispatch", "foreman", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
                     "If-Match", r.etag());
             ok(r, 200);
         }
         assertEquals(2, ok(call("GET", path + "/assignments", "advisor", null), 200).size());
-        r = call("POST", path + "/status", "manager", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
+        r = call("POST", path + "/status", "advisor", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         String afterDispatch = r.etag();
         ok(call("POST", path + "/clock-on", "technician", "{\"jobId\":" + service + ",\"labourLineId\":"
@@ -182,13 +185,13 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         // QC fails: back to repair as rework; then passes at every level
         r = call("POST", path + "/status", "advisor", "{\"status\":\"AWAITING_QC\"}", "If-Match", r.etag());
         ok(r, 200);
-        r = call("POST", path + "/qc", "manager", "{\"level\":\"FINAL\",\"passed\":false,\"note\":\"异响仍在\"}", "If-Match", r.etag());
+        r = call("POST", path + "/qc", "inspector", "{\"level\":\"FINAL\",\"passed\":false,\"note\":\"异响仍在\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         assertEquals("IN_REPAIR", wo.path("status").asText());
         assertEquals(1, wo.path("reworkCount").asInt());
         r = call("POST", path + "/status", "advisor", "{\"status\":\"AWAITING_QC\"}", "If-Match", r.etag());
         ok(r, 200);
-        for (String[] check : new String[][] {{"SELF", "technician"}, {"FOREMAN", "manager"}, {"FINAL", "manager"}}) {
+        for (String[] check : new String[][] {{"SELF", "technician"}, {"FOREMAN", "foreman"}, {"FINAL", "inspector"}}) {
             r = call("POST", path + "/qc", check[1], "{\"level\":\"" + check[0] + "\",\"passed\":true}", "If-Match", r.etag());
             ok(r, 200);
         }

@@ -23,16 +23,12 @@ public interface WorkOrderService {
     List<String> CLOCKERS = List.of("admin", "manager", "technician");
     /** Roles that record a SELF check. */
     List<String> SELF_QC = List.of("admin", "manager", "technician");
-    /**
-     * Roles that record FOREMAN and FINAL checks. The platform has no foreman or QC-inspector role yet, so the service
-     * manager (and admin) stands in for them.
-     */
-    List<String> QC_INSPECTORS = List.of("admin", "manager");
-    /**
-     * Roles that dispatch jobs and keep the technician skill table. The platform has no foreman or dispatcher role yet,
-     * so the service manager (and admin) stands in for them.
-     */
-    List<String> DISPATCHERS = List.of("admin", "manager");
+    /** Roles that record a FOREMAN check (班组检): the foreman, or the service manager standing in. */
+    List<String> FOREMAN_QC = List.of("admin", "manager", "foreman");
+    /** Roles that record a FINAL check (终检): the QC inspector, or the service manager standing in. */
+    List<String> FINAL_QC = List.of("admin", "manager", "inspector");
+    /** Roles that dispatch jobs and keep the technician skill table: the foreman (车间主管/调度) or the service manager. */
+    List<String> DISPATCHERS = List.of("admin", "manager", "foreman");
     /** Roles that keep the labour catalogue. */
     List<String> CATALOGUE_KEEPERS = List.of("admin", "manager");
 

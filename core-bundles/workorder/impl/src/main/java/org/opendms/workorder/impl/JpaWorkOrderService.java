@@ -883,9 +883,10 @@ public class JpaWorkOrderService implements WorkOrderService {
         }
         if (level == QcLevel.SELF) {
             Actor.requireAnyRole(actor, SELF_QC, "登记自检", "record self checks");
+        } else if (level == QcLevel.FOREMAN) {
+            Actor.requireAnyRole(actor, FOREMAN_QC, "登记班组检", "record foreman checks");
         } else {
-            Actor.requireAnyRole(actor, QC_INSPECTORS, "登记" + (level == QcLevel.FINAL ? "终检" : "班组检"),
-                    "record " + level + " checks");
+            Actor.requireAnyRole(actor, FINAL_QC, "登记终检", "record final checks");
         }
         String cleanNote = WorkOrderRules.note("note", note, WorkOrderRules.NOTE_MAX);
         if (!passed && cleanNote == null) {

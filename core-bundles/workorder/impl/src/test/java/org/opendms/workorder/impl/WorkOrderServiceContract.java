@@ -87,6 +87,8 @@ abstract class WorkOrderServiceContract {
     static final Actor TECH_LI = new Actor("li.tech", Set.of("technician"), Channel.REST);
     static final Actor TECH_CHEN = new Actor("chen.tech", Set.of("technician"), Channel.REST);
     static final Actor CASHIER = new Actor("cashier", Set.of("cashier"), Channel.REST);
+    static final Actor FOREMAN = new Actor("sun.foreman", Set.of("foreman"), Channel.REST);
+    static final Actor INSPECTOR = new Actor("he.inspector", Set.of("inspector"), Channel.REST);
     static final ApprovalDraft BY_WECHAT = new ApprovalDraft("张伟", ApprovalChannel.WECHAT);
     /** 10:00 in Shanghai on 2026-11-22. */
     static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
@@ -662,17 +664,21 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FINAL, true, null, TECH_LI));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, ADVISOR));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.SELF, true, null, CASHIER));
+        // the foreman records the foreman's check, the QC inspector the final one, not each other's
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FINAL, true, null, FOREMAN));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, INSPECTOR));
         refused(DmsException.Kind.INVALID_INPUT, "note", "required", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, false, " ", MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "level", "required", () -> service.qc(qc.id(), qc.version(), null, true, null, MANAGER));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
                 () -> service.qc(qc.id(), qc.version() - 1, QcLevel.FINAL, true, null, MANAGER));
         // a foreman's pass is not the final one
-        WorkOrder foreman = service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, MANAGER);
+        WorkOrder foreman = service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, FOREMAN);
         assertFalse(foreman.finalQcPassed());
         refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
                 () -> service.changeStatus(foreman.id(), foreman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
         // a final pass does not survive a later rework
-        WorkOrder passed = service.qc(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, MANAGER);
+        WorkOrder passed = service.qc(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, INSPECTOR);
+        assertEquals(List.of("sun.foreman", "he.inspector"), service.qcRecords(qc.id()).stream().map(q -> q.username()).toList());
         assertTrue(passed.finalQcPassed());
         WorkOrder again = move(move(passed, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
         assertFalse(again.finalQcPassed());
@@ -1194,14 +1200,18 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void suggestionsRankBySkillLevelThenOpenSoldHoursAndSayWhy() {
-        service.setSkill("wu.tech", Skill.BODY, 4, MANAGER);
+        service.setSkill("wu.tech", Skill.BODY, 4, FOREMAN);
         service.setSkill("zhou.tech", Skill.BODY, 4, MANAGER);
         service.setSkill("sun.tech", Skill.BODY, 2, MANAGER);
         service.setSkill("qian.tech", Skill.PAINT, 5, MANAGER);
         WorkOrder busy = approvedOrder(1000);
         busy = service.addLine(busy.id(), busy.jobs().get(0).id(), busy.version(),
                 LineDraft.labour("BJ-01", "钣金修复", "1.5", "150"), ADVISOR);
-        busy = service.assign(busy.id(), busy.jobs().get(0).id(), busy.version(), List.of("wu.tech"), null, MANAGER);
+        long busyJob = busy.jobs().get(0).id();
+        WorkOrder unassigned = busy;
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.assign(unassigned.id(), busyJob,
+                unassigned.version(), List.of("wu.tech"), null, INSPECTOR));
+        busy = service.assign(busy.id(), busyJob, busy.version(), List.of("wu.tech"), null, FOREMAN);
         WorkOrder next = approvedOrder(2000);
         long job = next.jobs().get(0).id();
 
