@@ -122,6 +122,16 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         ok(r, 200);
         r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", labour("XJ-201", "检查前悬挂", "1.5"), "If-Match", r.etag());
         wo = ok(r, 200);
+        // a part entered by mistake, removed before the customer sees the estimate
+        r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"WRONG-1\","
+                + "\"description\":\"错录配件\",\"quantity\":1,\"unitPrice\":999}", "If-Match", r.etag());
+        long wrong = -1;
+        for (JsonNode l : ok(r, 200).path("jobs").path(1).path("lines")) {
+            wrong = "WRONG-1".equals(l.path("code").asText()) ? l.path("id").asLong() : wrong;
+        }
+        r = call("DELETE", path + "/jobs/" + noise + "/lines/" + wrong, "advisor", null, "If-Match", r.etag());
+        wo = ok(r, 200);
+        assertTrue(r.raw(), !r.raw().contains("WRONG-1"));
         // the JSON carries money exactly to the fen (the test's JSON reader would turn it into doubles)
         String totals = "\"totals\":{\"net\":818.50,\"vat\":106.41,\"gross\":924.91}";
         assertTrue("300.00 + 68.50 + 450.00, 13 % VAT to the fen: " + r.raw(), r.raw().contains(totals));

@@ -94,6 +94,16 @@ public interface WorkOrderService {
      */
     WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor);
 
+    /**
+     * Removes a line entered wrongly or not wanted. A line of an approved job changes what the customer pays: the job
+     * needs the approval again.
+     *
+     * @throws DmsException CONFLICT {@code line.clocked} once a technician clocked on it (its hours are kept);
+     *                      CONFLICT {@code status.closed} once the work order is completed, delivered or cancelled;
+     *                      NOT_FOUND {@code lineId} for a line not of that job
+     */
+    WorkOrder removeLine(long id, long jobId, long lineId, long expectedVersion, Actor actor);
+
     /** Records the customer's approval of a job. */
     WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor);
 

@@ -507,13 +507,35 @@ public class JpaWorkOrderService implements WorkOrderService {
             l.net = line.net();
             l.stockItemId = line.stockItemId();
             em.persist(l);
-            if (job.approvedAt != null) {
-                // the customer approved the job as it was: a new line changes what they pay, so they approve again
-                job.approvedAt = null;
-                job.approvedBy = null;
-                job.approvalChannel = null;
-                job.approvalRecordedBy = null;
+            withdrawApproval(job);
+            touch(e, utc(now), actor);
+            em.flush();
+            return load(em, e);
+        }));
+    }
+
+    @Override
+    public WorkOrder removeLine(long id, long jobId, long lineId, long expectedVersion, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "删除维修明细", "remove lines");
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            refuseClosed(e);
+            JobEntity job = job(em, e, jobId);
+            LineEntity line = em.find(LineEntity.class, lineId);
+            if (line == null || line.jobId != job.id) {
+                throw DmsException.notFound("lineId", "项目 " + job.seq + " 中没有明细 " + lineId,
+                        "job " + job.seq + " has no line " + lineId);
             }
+            long clocks = em.createQuery("SELECT COUNT(c) FROM ClockEntity c WHERE c.lineId = :l", Long.class)
+                    .setParameter("l", lineId).getSingleResult();
+            if (clocks > 0) {
+                throw DmsException.conflict("lineId", "line.clocked",
+                        "技师已在这条明细上计时，不能删除（实际工时须保留）",
+                        "a technician has clocked on this line: it stays, with its actual hours");
+            }
+            em.remove(line);
+            withdrawApproval(job);
             touch(e, utc(now), actor);
             em.flush();
             return load(em, e);
@@ -615,6 +637,14 @@ public class JpaWorkOrderService implements WorkOrderService {
     private static LabourOperation toOperation(LabourOperationEntity op) {
         return new LabourOperation(op.code, op.name, op.flatRateHours, op.skill, op.retiredAt == null, Stored.instant(op.updatedAt),
                 op.updatedBy, op.version);
+    }
+
+    /** The customer approved the job as it was: a changed line changes what they pay, so they approve again. */
+    private static void withdrawApproval(JobEntity job) {
+        job.approvedAt = null;
+        job.approvedBy = null;
+        job.approvalChannel = null;
+        job.approvalRecordedBy = null;
     }
 
     @Override

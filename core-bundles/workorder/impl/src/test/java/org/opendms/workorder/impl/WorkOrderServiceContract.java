@@ -1089,6 +1089,41 @@ abstract class WorkOrderServiceContract {
         }
     }
 
+    @Test
+    void aLineNotYetClockedOnIsRemovedAndTheJobNeedsApprovalAgain() {
+        WorkOrder wo = approvedOrder(1_000);
+        long job = wo.jobs().get(0).id();
+        long labourLine = wo.jobs().get(0).lines().get(0).id();
+        wo = service.addLine(wo.id(), job, wo.version(), LineDraft.part("04465-02220", "刹车片", "1", "380", null), ADVISOR);
+        wo = service.approve(wo.id(), job, wo.version(), BY_WECHAT, ADVISOR);
+        long partLine = wo.jobs().get(0).lines().get(1).id();
+        assertEquals(yuan("480.00"), wo.totals().net());
+        WorkOrder other = approvedOrder(1_000);
+        long id = wo.id();
+        long ver = wo.version();
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> service.removeLine(id, job, partLine, ver - 1, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.removeLine(id, job, partLine, ver, TECH_LI));
+        refused(DmsException.Kind.NOT_FOUND, "lineId", "not_found", () -> service.removeLine(id, job,
+                other.jobs().get(0).lines().get(0).id(), ver, ADVISOR));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found", () -> service.removeLine(id, other.jobs().get(0).id(),
+                partLine, ver, ADVISOR));
+
+        WorkOrder removed = service.removeLine(id, job, partLine, ver, ADVISOR);
+        assertEquals(List.of(labourLine), removed.jobs().get(0).lines().stream().map(Line::id).toList());
+        assertEquals(yuan("100.00"), removed.totals().net());
+        assertFalse(removed.jobs().get(0).approved(), "the price changed: the customer approves again");
+        assertEquals(ver + 1, removed.version());
+
+        // once a technician clocked on a line, it stays with its actual hours
+        move(service.approve(id, job, removed.version(), BY_WECHAT, ADVISOR), WorkOrderStatus.IN_REPAIR);
+        service.clockOn(id, job, labourLine, "ma.tech", MANAGER);
+        service.clockOff(id, "ma.tech", null, MANAGER);
+        WorkOrder clocked = service.get(id);
+        refused(DmsException.Kind.CONFLICT, "lineId", "line.clocked",
+                () -> service.removeLine(id, job, labourLine, clocked.version(), ADVISOR));
+        assertEquals(List.of(labourLine), service.get(id).jobs().get(0).lines().stream().map(Line::id).toList());
+    }
+
     // ------------------------------------------------------------------ labour catalogue
 
     @Test

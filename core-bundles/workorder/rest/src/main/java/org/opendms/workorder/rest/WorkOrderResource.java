@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -214,6 +215,19 @@ public class WorkOrderResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LineDraft draft, @Context SecurityContext security) {
         return tagged(workOrders.addLine(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch), draft,
                 RestActor.from(security)));
+    }
+
+    @DELETE
+    @Path("{id}/jobs/{jobId}/lines/{lineId}")
+    @Operation(summary = "删除明细 Remove a line not yet clocked on; an approved job needs the approval again (If-Match)",
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+                    @ApiResponse(responseCode = "404", description = "no such line on that job"),
+                    @ApiResponse(responseCode = "409", description = "clocked on (line.clocked), closed, or changed since read")})
+    public Response removeLine(@PathParam("id") String id, @PathParam("jobId") String jobId,
+            @PathParam("lineId") String lineId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Context SecurityContext security) {
+        return tagged(workOrders.removeLine(Params.id("id", id), Params.id("jobId", jobId), Params.id("lineId", lineId),
+                Params.ifMatch(ifMatch), RestActor.from(security)));
     }
 
     @POST
