@@ -301,5 +301,15 @@ public class WorkOrderVisitIT extends DmsTestSupport {
                 "{\"type\":\"LABOUR\",\"code\":\"" + code + "\"}", "If-Match", opened.etag()), 400, "code",
                 "labour.unknown_operation");
         assertEquals(opened.etag(), call("GET", path, "advisor", null).etag());
+
+        // the customer declines the job: it stays, with the reason, and no longer takes lines
+        long job = wo.path("jobs").path(0).path("id").asLong();
+        refused(call("POST", path + "/jobs/" + job + "/decline", "advisor", "{}", "If-Match", opened.etag()), 400, "reason",
+                "required");
+        Reply declined = call("POST", path + "/jobs/" + job + "/decline", "advisor", "{\"reason\":\"客户下次再做\"}",
+                "If-Match", opened.etag());
+        assertEquals(declined.raw(), "客户下次再做", ok(declined, 200).path("jobs").path(0).path("decline").path("reason").asText());
+        refused(call("POST", path + "/jobs/" + job + "/lines", "advisor", "{\"type\":\"FEE\",\"description\":\"检测费\","
+                + "\"quantity\":1,\"unitPrice\":50}", "If-Match", declined.etag()), 409, "jobId", "job.declined");
     }
 }

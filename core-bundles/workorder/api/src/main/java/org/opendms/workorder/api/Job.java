@@ -9,10 +9,12 @@ import java.util.List;
  * @param addOn    true when added after the work order left AWAITING_DISPATCH (追加项目): extra work found during
  *                 repair, which needs the customer's approval before anyone clocks on it
  * @param approval null until the customer approved
- * @param totals   see {@link Totals} for the rounding rule
+ * @param decline  null unless the customer declined the job; a declined job keeps its lines but they are not in the
+ *                 work order's totals, and it no longer changes
+ * @param totals   of its own lines, see {@link Totals} for the rounding rule
  */
-public record Job(long id, int seq, String concern, PayType payType, boolean addOn, Approval approval, List<Line> lines,
-        Totals totals) {
+public record Job(long id, int seq, String concern, PayType payType, boolean addOn, Approval approval, Decline decline,
+        List<Line> lines, Totals totals) {
 
     public Job {
         lines = List.copyOf(lines);
@@ -20,5 +22,9 @@ public record Job(long id, int seq, String concern, PayType payType, boolean add
 
     public boolean approved() {
         return approval != null;
+    }
+
+    public boolean declined() {
+        return decline != null;
     }
 }

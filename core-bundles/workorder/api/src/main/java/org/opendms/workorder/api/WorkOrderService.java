@@ -104,6 +104,16 @@ public interface WorkOrderService {
      */
     WorkOrder removeLine(long id, long jobId, long lineId, long expectedVersion, Actor actor);
 
+    /**
+     * The customer declines a job (客户拒绝), e.g. work the technician recommended: it stays on the work order with the
+     * reason, for follow-up, but leaves the totals, loses its approval and its dispatch, and no longer changes
+     * (CONFLICT {@code job.declined} for any later change of it).
+     *
+     * @param reason required, at most 200 characters
+     * @throws DmsException CONFLICT {@code job.clocked} once a technician clocked on it
+     */
+    WorkOrder declineJob(long id, long jobId, long expectedVersion, String reason, Actor actor);
+
     /** Records the customer's approval of a job. */
     WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor);
 

@@ -57,7 +57,8 @@ final class WorkOrderPrinter {
         for (Job j : w.jobs()) {
             out.println();
             out.println("项目 Job " + j.seq() + ": " + j.concern() + " [" + j.payType() + (j.addOn() ? ", 增项 add-on" : "") + "] "
-                    + (j.approval() == null ? "待客户确认 awaiting approval" : "已确认 approved by " + j.approval().approvedBy()));
+                    + (j.declined() ? "客户拒绝 declined: " + j.decline().reason()
+                            : j.approval() == null ? "待客户确认 awaiting approval" : "已确认 approved by " + j.approval().approvedBy()));
             ShellTable lines = new ShellTable();
             lines.column("类型 Type");
             lines.column("代码 Code");

@@ -60,4 +60,14 @@ public class JobEntity {
 
     @Column(name = "assigned_by")
     String assignedBy;
+
+    /** When the customer declined the job (客户拒绝); null while it stands. */
+    @Column(name = "declined_at")
+    LocalDateTime declinedAt;
+
+    @Column(name = "declined_by")
+    String declinedBy;
+
+    @Column(name = "decline_reason")
+    String declineReason;
 }

@@ -48,6 +48,7 @@ import org.opendms.workorder.api.Approval;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.ClockEntry;
+import org.opendms.workorder.api.Decline;
 import org.opendms.workorder.api.ComebackDecision;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.JobDraft;
@@ -493,7 +494,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         return write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             refuseClosed(e);
-            JobEntity job = job(em, e, jobId);
+            JobEntity job = liveJob(em, e, jobId);
             WorkOrderRules.Line line = checked != null ? checked : WorkOrderRules.line(fromCatalogue(em, draft, rates.get(job.payType)));
             LineEntity l = new LineEntity();
             l.workOrderId = e.id;
@@ -521,7 +522,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         return write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             refuseClosed(e);
-            JobEntity job = job(em, e, jobId);
+            JobEntity job = liveJob(em, e, jobId);
             LineEntity line = em.find(LineEntity.class, lineId);
             if (line == null || line.jobId != job.id) {
                 throw DmsException.notFound("lineId", "项目 " + job.seq + " 中没有明细 " + lineId,
@@ -537,6 +538,40 @@ public class JpaWorkOrderService implements WorkOrderService {
             em.remove(line);
             withdrawApproval(job);
             touch(e, utc(now), actor);
+            em.flush();
+            return load(em, e);
+        }));
+    }
+
+    @Override
+    public WorkOrder declineJob(long id, long jobId, long expectedVersion, String reason, Actor actor) {
+        Actor.requireAnyRole(actor, EDITORS, "登记客户拒绝", "record declined jobs");
+        String why = WorkOrderRules.note("reason", reason, WorkOrderRules.DECLINE_REASON_MAX);
+        if (why == null) {
+            throw DmsException.invalid("reason", "required", "请写明客户拒绝的原因", "say why the customer declined");
+        }
+        Instant now = now();
+        return write(() -> jpa.txExpr(em -> {
+            WorkOrderEntity e = lock(em, id, expectedVersion);
+            refuseClosed(e);
+            JobEntity job = liveJob(em, e, jobId);
+            long clocks = em.createQuery("SELECT COUNT(c) FROM ClockEntity c WHERE c.jobId = :j", Long.class)
+                    .setParameter("j", job.id).getSingleResult();
+            if (clocks > 0) {
+                throw DmsException.conflict("jobId", "job.clocked", "项目 " + job.seq + " 已有技师计时，不能登记为拒绝",
+                        "a technician has clocked on job " + job.seq + ": it cannot be declined");
+            }
+            LocalDateTime at = utc(now);
+            job.declinedAt = at;
+            job.declinedBy = actor.username();
+            job.declineReason = why;
+            withdrawApproval(job);
+            // nobody works a declined job: it leaves the technicians' load and the bay
+            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", job.id).executeUpdate();
+            job.bay = null;
+            job.assignedAt = null;
+            job.assignedBy = null;
+            touch(e, at, actor);
             em.flush();
             return load(em, e);
         }));
@@ -655,7 +690,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         WorkOrder after = write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             refuseClosed(e);
-            JobEntity job = job(em, e, jobId);
+            JobEntity job = liveJob(em, e, jobId);
             if (job.approvedAt != null) {
                 throw DmsException.conflict("jobId", "job.approved", "项目 " + job.seq + " 已由 " + job.approvedBy + " 确认",
                         "job " + job.seq + " was already approved by " + job.approvedBy);
@@ -726,7 +761,7 @@ public class JpaWorkOrderService implements WorkOrderService {
         return write(() -> jpa.txExpr(em -> {
             WorkOrderEntity e = lock(em, id, expectedVersion);
             refuseClosed(e);
-            JobEntity job = job(em, e, jobId);
+            JobEntity job = liveJob(em, e, jobId);
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId).executeUpdate();
             int position = 0;
             for (String tech : dispatch.technicians()) {
@@ -816,7 +851,7 @@ public class JpaWorkOrderService implements WorkOrderService {
                 throw DmsException.conflict("status", "clock.status", "工单“" + e.status.zh() + "”，只有维修中的工单可以开工计时",
                         "the work order is " + e.status + "; technicians clock on only while it is IN_REPAIR");
             }
-            JobEntity job = job(em, e, jobId);
+            JobEntity job = liveJob(em, e, jobId);
             LineEntity line = em.find(LineEntity.class, labourLineId);
             if (line == null || line.jobId != job.id) {
                 throw DmsException.notFound("labourLineId", "项目 " + job.seq + " 中没有明细 " + labourLineId,
@@ -1163,6 +1198,17 @@ public class JpaWorkOrderService implements WorkOrderService {
         return job;
     }
 
+    /** A job that may still change: not declined by the customer. */
+    private static JobEntity liveJob(EntityManager em, WorkOrderEntity e, long jobId) {
+        JobEntity job = job(em, e, jobId);
+        if (job.declinedAt != null) {
+            throw DmsException.conflict("jobId", "job.declined",
+                    "项目 " + job.seq + "（" + job.concern + "）客户已拒绝（" + job.declineReason + "），不能再改动",
+                    "the customer declined job " + job.seq + " (" + job.declineReason + "): it no longer changes");
+        }
+        return job;
+    }
+
     private static DmsException notFound(long id) {
         return DmsException.notFound("id", "工单 " + id + " 不存在", "work order " + id + " does not exist");
     }
@@ -1257,14 +1303,17 @@ public class JpaWorkOrderService implements WorkOrderService {
             Approval approval = j.approvedAt == null ? null
                     : new Approval(j.approvedBy, j.approvalChannel, Stored.instant(j.approvedAt), j.approvalRecordedBy);
             Totals totals = Totals.of(ls.stream().map(Line::net).toList(), byId.get(j.workOrderId).vatRate);
+            Decline decline = j.declinedAt == null ? null
+                    : new Decline(j.declineReason, Stored.instant(j.declinedAt), j.declinedBy);
             jobsByOrder.computeIfAbsent(j.workOrderId, k -> new ArrayList<>())
-                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, ls, totals));
+                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, decline, ls, totals));
         }
         List<WorkOrder> result = new ArrayList<>();
         for (WorkOrderEntity e : orders) {
             List<Job> js = jobsByOrder.getOrDefault(e.id, List.of());
             // the work order's VAT is computed once on its whole net, see Totals
-            Totals totals = Totals.of(js.stream().flatMap(j -> j.lines().stream()).map(Line::net).toList(), e.vatRate);
+            Totals totals = Totals.of(js.stream().filter(j -> !j.declined()).flatMap(j -> j.lines().stream())
+                    .map(Line::net).toList(), e.vatRate);
             Set<VisitType> types = e.visitTypes.isEmpty() ? Set.of()
                     : Arrays.stream(e.visitTypes.split(",")).map(VisitType::valueOf).collect(Collectors.toSet());
             result.add(new WorkOrder(e.id, e.number, e.vehicleId, e.plate, e.customerId, e.status, e.waitReason, types,

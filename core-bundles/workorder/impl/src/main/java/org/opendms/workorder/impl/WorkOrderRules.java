@@ -266,6 +266,7 @@ final class WorkOrderRules {
     }
 
     static final BigDecimal FLAT_RATE_MAX = new BigDecimal("99.99");
+    static final int DECLINE_REASON_MAX = 200;
 
     /** A labour operation that passed every rule; the code upper case. */
     static LabourOperationDraft labourOperation(LabourOperationDraft d) {

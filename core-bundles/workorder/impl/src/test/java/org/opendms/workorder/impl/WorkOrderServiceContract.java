@@ -108,7 +108,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-004", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-005", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         service = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
         service.jpa = db.jpa("dms-workorder");
@@ -1122,6 +1122,49 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.CONFLICT, "lineId", "line.clocked",
                 () -> service.removeLine(id, job, labourLine, clocked.version(), ADVISOR));
         assertEquals(List.of(labourLine), service.get(id).jobs().get(0).lines().stream().map(Line::id).toList());
+    }
+
+    @Test
+    void aDeclinedJobStaysForFollowUpButLeavesTheTotalsAndNoLongerChanges() {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = service.open(reception(v.plate(), 2_000, List.of(JobDraft.customer("保养"),
+                JobDraft.customer("建议更换雨刮")), null), ADVISOR);
+        long keep = wo.jobs().get(0).id();
+        long wipers = wo.jobs().get(1).id();
+        wo = service.addLine(wo.id(), keep, wo.version(), LineDraft.labour("BY-01", "保养", "1", "100"), ADVISOR);
+        wo = service.addLine(wo.id(), wipers, wo.version(), LineDraft.part("WB-600", "雨刮片", "2", "45", null), ADVISOR);
+        wo = service.approve(wo.id(), wipers, wo.version(), BY_WECHAT, ADVISOR);
+        wo = service.assign(wo.id(), wipers, wo.version(), List.of("li.tech"), "B2", MANAGER);
+        assertEquals(yuan("190.00"), wo.totals().net());
+        long id = wo.id();
+        long ver = wo.version();
+        refused(DmsException.Kind.INVALID_INPUT, "reason", "required", () -> service.declineJob(id, wipers, ver, " ", ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.declineJob(id, wipers, ver, "太贵", TECH_LI));
+
+        WorkOrder declined = service.declineJob(id, wipers, ver, "客户说下次再换", ADVISOR);
+        Job job = declined.job(wipers);
+        assertTrue(job.declined());
+        assertEquals(List.of("客户说下次再换", "wang.advisor"), List.of(job.decline().reason(), job.decline().recordedBy()));
+        assertFalse(job.approved(), "a declined job is not approved work");
+        assertEquals(1, job.lines().size(), "its lines stay, for follow-up");
+        assertEquals(yuan("100.00"), declined.totals().net(), "but they are not charged");
+        assertEquals(yuan("90.00"), job.totals().net());
+        assertEquals(List.of(), service.assignments(id).stream().filter(a -> a.jobId() == wipers).toList(),
+                "nobody works a declined job");
+
+        long after = declined.version();
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> service.approve(id, wipers, after, BY_WECHAT, ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> service.addLine(id, wipers, after,
+                LineDraft.part("WB-600", "雨刮片", "1", "45", null), ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> service.declineJob(id, wipers, after, "又拒绝", ADVISOR));
+
+        // a job a technician has clocked on is work done: it cannot be declined
+        WorkOrder inRepair = move(service.approve(id, keep, after, BY_WECHAT, ADVISOR), WorkOrderStatus.IN_REPAIR);
+        service.clockOn(id, keep, inRepair.job(keep).lines().get(0).id(), "ma.tech", MANAGER);
+        service.clockOff(id, "ma.tech", null, MANAGER);
+        WorkOrder clocked = service.get(id);
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.clocked", () -> service.declineJob(id, keep, clocked.version(),
+                "不修了", ADVISOR));
     }
 
     // ------------------------------------------------------------------ labour catalogue

@@ -98,6 +98,10 @@ public class WorkOrderResource {
     public record OpenedWorkOrder(@JsonUnwrapped WorkOrder workOrder, ReceptionBrief reception) {
     }
 
+    /** Why the customer declined a job. */
+    public record Declining(String reason) {
+    }
+
     /** A status move; {@code waitReason} only for WAITING. */
     public record StatusMove(WorkOrderStatus status, WaitReason waitReason, String note) {
     }
@@ -228,6 +232,20 @@ public class WorkOrderResource {
             @Context SecurityContext security) {
         return tagged(workOrders.removeLine(Params.id("id", id), Params.id("jobId", jobId), Params.id("lineId", lineId),
                 Params.ifMatch(ifMatch), RestActor.from(security)));
+    }
+
+    @POST
+    @Path("{id}/jobs/{jobId}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "客户拒绝 The customer declines a job: kept for follow-up, out of the totals (If-Match)",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Declining.class))),
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+                    @ApiResponse(responseCode = "409", description = "clocked on (job.clocked), already declined, closed, or"
+                            + " changed since read")})
+    public Response decline(@PathParam("id") String id, @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Declining declining, @Context SecurityContext security) {
+        return tagged(workOrders.declineJob(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch),
+                declining == null ? null : declining.reason(), RestActor.from(security)));
     }
 
     @POST
