@@ -156,7 +156,7 @@ public class WorkOrderVisitIT extends DmsTestSupport {
             ok(r, 200);
         }
         assertEquals(2, ok(call("GET", path + "/assignments", "advisor", null), 200).size());
-        r = call("POST", path + "/status", "advisor", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
+        r = call("POST", path + "/status", "foreman", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         String afterDispatch = r.etag();
         ok(call("POST", path + "/clock-on", "technician", "{\"jobId\":" + service + ",\"labourLineId\":"

@@ -19,6 +19,11 @@ public interface WorkOrderService {
 
     /** Roles that open work orders, add jobs and lines, record approvals and move the status. */
     List<String> EDITORS = List.of("admin", "manager", "advisor");
+    /**
+     * Roles that move a work order through the workshop (IN_REPAIR, WAITING, AWAITING_QC): the editors and the foreman.
+     * Completion, delivery and cancellation stay with the editors.
+     */
+    List<String> WORKSHOP_MOVERS = List.of("admin", "manager", "advisor", "foreman");
     /** Roles that clock technicians on and off; a technician may only clock himself or herself. */
     List<String> CLOCKERS = List.of("admin", "manager", "technician");
     /** Roles that record a SELF check. */

@@ -385,7 +385,9 @@ public class JpaWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder changeStatus(long id, long expectedVersion, WorkOrderStatus target, WaitReason waitReason,
             String note, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "变更工单状态", "change the status of work orders");
+        boolean workshopMove = target == WorkOrderStatus.IN_REPAIR || target == WorkOrderStatus.WAITING
+                || target == WorkOrderStatus.AWAITING_QC;
+        Actor.requireAnyRole(actor, workshopMove ? WORKSHOP_MOVERS : EDITORS, "变更工单状态", "change the status of work orders");
         if (target == null) {
             throw DmsException.invalid("status", "required", "请选择目标状态", "the target status is required");
         }

@@ -1289,6 +1289,12 @@ abstract class WorkOrderServiceContract {
         WorkOrder unassigned = busy;
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.assign(unassigned.id(), busyJob,
                 unassigned.version(), List.of("wu.tech"), null, INSPECTOR));
+        // the foreman runs the workshop: he starts the repair, but cancelling stays with the advisor
+        WorkOrder fresh = approvedOrder(1500);
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.changeStatus(fresh.id(), fresh.version(),
+                WorkOrderStatus.CANCELLED, null, null, FOREMAN));
+        assertEquals(WorkOrderStatus.IN_REPAIR, service.changeStatus(fresh.id(), fresh.version(), WorkOrderStatus.IN_REPAIR,
+                null, null, FOREMAN).status());
         busy = service.assign(busy.id(), busyJob, busy.version(), List.of("wu.tech"), null, FOREMAN);
         WorkOrder next = approvedOrder(2000);
         long job = next.jobs().get(0).id();
