@@ -136,8 +136,9 @@ public class DistributionRestartIT {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("org.opendms.vehicle.impl")) {
-                    // the customer and vehicle resources are registered once their schemas are ready
-                    if (send("GET", "vehicles?size=1", null, -1) != null) {
+                    // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
+                    // each one arrives, so the platform is ready when all of them answer
+                    if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1")) {
                         long rssKb = karaf().map(DistributionRestartIT::rssKb).orElse(-1L);
                         System.out.printf("[figures] %s: start to /api ready %.1f s, resident memory %d MB%n", what,
                                 (System.nanoTime() - started) / 1e9, rssKb / 1024);
@@ -150,6 +151,15 @@ public class DistributionRestartIT {
             Thread.sleep(200);
         }
         throw new AssertionError(what + ": /api did not become ready within 120 s; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    private boolean allAnswer(String... paths) throws Exception {
+        for (String path : paths) {
+            if (send("GET", path, null, -1) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JsonNode send(String method, String path, String body, int expected) throws Exception {
