@@ -88,7 +88,9 @@ public class WorkOrderVisitIT extends DmsTestSupport {
 
         // reception of the appointment by a plate the archive does not know yet: the vehicle is registered on the way;
         // the appointment's plate, concerns and advisor are taken and the appointment is marked arrived
-        String promised = ZonedDateTime.now(SHOP).plusDays(1).withNano(0).toOffsetDateTime().toString();
+        // with the seconds always written: toString() leaves ":00" out, which the strict JSON reader refuses
+        String promised = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(ZonedDateTime.now(SHOP).plusDays(1).withNano(0));
         Reply opened = call("POST", "work-orders", "advisor", "{\"appointmentId\":" + appointment.path("id").asLong()
                 + ",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,"
                 + "\"walkAround\":\"右后门划痕；后备箱有婴儿座椅\",\"promisedAt\":\"" + promised + "\","
@@ -223,6 +225,23 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         }
         assertEquals(List.of("AWAITING_DISPATCH", "IN_REPAIR", "AWAITING_QC", "IN_REPAIR", "AWAITING_QC", "COMPLETED",
                 "DELIVERED"), steps);
+        // the timeline: every step of the visit with who and when
+        List<String> who = new ArrayList<>();
+        for (JsonNode t : ok(call("GET", path + "/timeline", "advisor", null), 200)) {
+            assertTrue(t.toString(), !t.path("at").isNull() && !t.path("textZh").asText().isEmpty());
+            who.add(t.path("kind").asText() + ":" + t.path("username").asText());
+        }
+        assertEquals(who.toString(), "OPENED:advisor", who.get(0));
+        assertEquals(who.toString(), "STATUS:advisor", who.get(who.size() - 1));
+        for (String step : List.of("APPROVED:advisor", "DISPATCHED:foreman", "STATUS:foreman", "CLOCKED_ON:technician",
+                "CLOCKED_OFF:technician", "QC_FAILED:inspector", "QC_PASSED:technician", "QC_PASSED:foreman",
+                "QC_PASSED:inspector")) {
+            assertTrue(step + " in " + who, who.contains(step));
+        }
+        assertEquals(who.toString(), 3, who.stream().filter("APPROVED:advisor"::equals).count());
+        assertTrue(who.toString(), who.indexOf("QC_FAILED:inspector") < who.indexOf("QC_PASSED:inspector"));
+        assertEquals("the failed check, then the return to repair it caused", "STATUS:inspector",
+                who.get(who.indexOf("QC_FAILED:inspector") + 1));
         assertEquals("the service and the brakes were clocked; the refused clock-ons left nothing", 2,
                 ok(call("GET", path + "/clocks", "advisor", null), 200).size());
         JsonNode found = ok(call("GET", "work-orders?plate=" + java.net.URLEncoder.encode(plate, "UTF-8") + "&status=DELIVERED",

@@ -88,6 +88,15 @@ public interface WorkOrderService {
     /** Every status move, oldest first, the opening included. */
     List<StatusChange> history(long id);
 
+    /**
+     * Every step of the visit with who and when, oldest first: the opening, status moves, the customer's approvals
+     * and refusals, dispatch, each technician's clock on and off, QC checks and the comeback decision. An approval or
+     * dispatch that was replaced shows as it stands now.
+     *
+     * @throws DmsException NOT_FOUND
+     */
+    List<TimelineEntry> timeline(long id);
+
     /** Adds a job; added after AWAITING_DISPATCH it is an add-on and starts unapproved. */
     WorkOrder addJob(long id, long expectedVersion, JobDraft draft, Actor actor);
 

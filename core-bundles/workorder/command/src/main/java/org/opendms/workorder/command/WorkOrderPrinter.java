@@ -11,7 +11,7 @@ import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.Line;
 import org.opendms.workorder.api.ReceptionBrief;
-import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.TimelineEntry;
 import org.opendms.workorder.api.WorkOrder;
 
 /** How the work-order commands show work orders; times in the shop's zone. */
@@ -43,7 +43,7 @@ final class WorkOrderPrinter {
         table.print(out);
     }
 
-    static void details(PrintStream out, WorkOrder w, List<StatusChange> history, ReceptionBrief brief, ZoneId zone) {
+    static void details(PrintStream out, WorkOrder w, List<TimelineEntry> timeline, ReceptionBrief brief, ZoneId zone) {
         out.println(w.number() + "  " + w.plate() + "  " + w.status().zh() + " " + w.status()
                 + (w.waitReason() == null ? "" : " (" + w.waitReason() + ")") + "  version " + w.version());
         out.println("顾问 Advisor " + w.advisor() + "; 进厂里程 Mileage " + w.mileageInKm() + " km; 类型 Visit " + w.visitTypes()
@@ -76,15 +76,13 @@ final class WorkOrderPrinter {
         out.println("不含税 Net " + w.totals().net().toPlainString() + "  税额 VAT " + w.totals().vat().toPlainString()
                 + "  合计 Gross " + w.totals().gross().toPlainString());
         out.println();
-        ShellTable moves = new ShellTable();
-        moves.column("时间 When");
-        moves.column("操作人 Who");
-        moves.column("状态 Status");
-        moves.column("说明 Note");
-        for (StatusChange c : history) {
-            moves.addRow().addContent(time(c.at(), zone), c.username(),
-                    (c.from() == null ? "" : c.from() + " → ") + c.to(), c.reason() == null ? "" : c.reason());
+        ShellTable steps = new ShellTable();
+        steps.column("时间 When");
+        steps.column("操作人 Who");
+        steps.column("履历 Step");
+        for (TimelineEntry t : timeline) {
+            steps.addRow().addContent(time(t.at(), zone), t.username(), ConsolePrinter.cell(t.textZh(), 60));
         }
-        moves.print(out);
+        steps.print(out);
     }
 }

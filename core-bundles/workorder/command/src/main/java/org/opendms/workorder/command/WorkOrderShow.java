@@ -12,7 +12,7 @@ import org.opendms.workorder.api.WalkAroundPhotos;
 import org.opendms.workorder.api.WorkOrderService;
 
 @Service
-@Command(scope = "dms", name = "wo-show", description = "工单详情 A work order: reminders, jobs, lines, totals and every status move")
+@Command(scope = "dms", name = "wo-show", description = "工单详情 A work order: reminders, jobs, lines, totals and every step with who and when")
 public class WorkOrderShow implements Action {
 
     @Reference
@@ -30,7 +30,7 @@ public class WorkOrderShow implements Action {
     @Override
     public Object execute() {
         try {
-            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.history(id), workOrders.receptionBrief(id),
+            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.timeline(id), workOrders.receptionBrief(id),
                     clock.zone());
             if (photos != null) {
                 System.out.println("环车照片 Walk-around photos: " + photos.list(id).size());

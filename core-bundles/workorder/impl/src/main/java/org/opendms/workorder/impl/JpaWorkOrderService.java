@@ -66,6 +66,7 @@ import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.TechnicianSkill;
 import org.opendms.workorder.api.TechnicianSuggestion;
+import org.opendms.workorder.api.TimelineEntry;
 import org.opendms.workorder.api.Totals;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WaitReason;
@@ -370,6 +371,17 @@ public class JpaWorkOrderService implements WorkOrderService {
     @Override
     public WorkOrder get(long id) {
         return jpa.txExpr(em -> load(em, find(em, id)));
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(long id) {
+        WorkOrder wo = get(id);
+        Object[] comeback = jpa.txExpr(em -> {
+            WorkOrderEntity e = find(em, id);
+            return new Object[] {e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt)};
+        });
+        return WorkOrderTimeline.of(wo, history(id), clocks(id), qcRecords(id), assignments(id), (String) comeback[0],
+                (Instant) comeback[1]);
     }
 
     @Override

@@ -72,6 +72,7 @@ import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.TechnicianSkill;
 import org.opendms.workorder.api.TechnicianSuggestion;
+import org.opendms.workorder.api.TimelineEntry;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
@@ -421,6 +422,21 @@ abstract class WorkOrderServiceContract {
                             delivered.customerId(), delivered.status(), delivered.from()),
                     "the event names the work order and its move as committed");
             assertEquals(wo.id(), events.get(0).workOrderId());
+
+            // the timeline: every step with who and when
+            List<TimelineEntry> timeline = service.timeline(wo.id());
+            timeline.forEach(t -> assertTrue(t.username() != null && t.at() != null && !t.textZh().isBlank()
+                    && !t.textEn().isBlank(), t.toString()));
+            List<String> kinds = timeline.stream().map(TimelineEntry::kind).toList();
+            assertEquals("OPENED", kinds.get(0));
+            assertEquals("STATUS", kinds.get(kinds.size() - 1));
+            assertTrue(timeline.get(timeline.size() - 1).textEn().endsWith("COMPLETED → DELIVERED"), timeline.toString());
+            // (the test clock stands still through most steps, so only what does not depend on their order is checked
+            // here; WorkOrderVisitIT checks the order on real time)
+            assertEquals(1, kinds.stream().filter("QC_FAILED"::equals).count());
+            assertEquals(service.history(wo.id()).size() - 1, kinds.stream().filter("STATUS"::equals).count());
+            assertTrue(kinds.containsAll(List.of("APPROVED", "CLOCKED_ON", "CLOCKED_OFF", "QC_PASSED")), kinds.toString());
+            assertEquals(service.clocks(wo.id()).size(), kinds.stream().filter("CLOCKED_ON"::equals).count());
             assertEquals("AWAITING_DISPATCH", events.get(0).status());
         } finally {
             service.listeners = List.of();

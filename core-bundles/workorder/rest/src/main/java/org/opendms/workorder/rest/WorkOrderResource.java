@@ -44,6 +44,7 @@ import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.TechnicianSkill;
 import org.opendms.workorder.api.TechnicianSuggestion;
+import org.opendms.workorder.api.TimelineEntry;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderQuery;
@@ -182,6 +183,14 @@ public class WorkOrderResource {
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = StatusChange.class)))))
     public List<StatusChange> history(@PathParam("id") String id) {
         return workOrders.history(Params.id("id", id));
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @Operation(summary = "工单履历 Every step of the visit with who and when: opening, status, approvals, dispatch, clocks, QC",
+            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TimelineEntry.class)))))
+    public List<TimelineEntry> timeline(@PathParam("id") String id) {
+        return workOrders.timeline(Params.id("id", id));
     }
 
     @POST

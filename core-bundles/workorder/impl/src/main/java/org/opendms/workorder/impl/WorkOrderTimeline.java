@@ -1,0 +1,90 @@
+package org.opendms.workorder.impl;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.opendms.workorder.api.Assignment;
+import org.opendms.workorder.api.ClockEntry;
+import org.opendms.workorder.api.ComebackDecision;
+import org.opendms.workorder.api.Job;
+import org.opendms.workorder.api.QcRecord;
+import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.TimelineEntry;
+import org.opendms.workorder.api.WorkOrder;
+
+/** Puts what the work order keeps about each step (status moves, approvals, dispatch, clocks, QC) on one line of time. */
+final class WorkOrderTimeline {
+
+    /** Steps at the same instant read in this order: a failed check before the move back to repair it causes. */
+    private static final List<String> ORDER = List.of("OPENED", "APPROVED", "DECLINED", "DISPATCHED", "CLOCKED_ON",
+            "CLOCKED_OFF", "QC_PASSED", "QC_FAILED", "COMEBACK", "STATUS");
+
+    private WorkOrderTimeline() {
+    }
+
+    static List<TimelineEntry> of(WorkOrder wo, List<StatusChange> history, List<ClockEntry> clocks, List<QcRecord> checks,
+            List<Assignment> assignments, String comebackDecidedBy, Instant comebackDecidedAt) {
+        List<TimelineEntry> steps = new ArrayList<>();
+        for (StatusChange c : history) {
+            if (c.from() == null) {
+                steps.add(new TimelineEntry(c.at(), c.username(), "OPENED", null,
+                        "接车开单 " + wo.number() + "（" + wo.plate() + "，进厂里程 " + wo.mileageInKm() + " km）",
+                        "opened " + wo.number() + " (" + wo.plate() + ", " + wo.mileageInKm() + " km in)"));
+            } else {
+                String why = c.reason() == null ? "" : "：" + c.reason();
+                steps.add(new TimelineEntry(c.at(), c.username(), "STATUS", null,
+                        c.from().zh() + " → " + c.to().zh() + why,
+                        c.from() + " → " + c.to() + (c.reason() == null ? "" : ": " + c.reason())));
+            }
+        }
+        for (Job j : wo.jobs()) {
+            if (j.approval() != null) {
+                steps.add(new TimelineEntry(j.approval().at(), j.approval().recordedBy(), "APPROVED", j.id(),
+                        job(j) + " 客户确认：" + j.approval().approvedBy() + "（" + j.approval().channel() + "）",
+                        "job " + j.seq() + " approved by " + j.approval().approvedBy() + " (" + j.approval().channel() + ")"));
+            }
+            if (j.decline() != null) {
+                steps.add(new TimelineEntry(j.decline().at(), j.decline().recordedBy(), "DECLINED", j.id(),
+                        job(j) + " 客户拒绝：" + j.decline().reason(), "job " + j.seq() + " declined: " + j.decline().reason()));
+            }
+        }
+        for (Assignment a : assignments) {
+            Job j = wo.job(a.jobId());
+            String bay = a.bay() == null ? "" : "，工位 " + a.bay();
+            steps.add(new TimelineEntry(a.assignedAt(), a.assignedBy(), "DISPATCHED", j.id(),
+                    job(j) + " 派工给 " + String.join("、", a.technicians()) + bay,
+                    "job " + j.seq() + " dispatched to " + String.join(", ", a.technicians())
+                            + (a.bay() == null ? "" : ", bay " + a.bay())));
+        }
+        for (ClockEntry c : clocks) {
+            Job j = wo.job(c.jobId());
+            steps.add(new TimelineEntry(c.startedAt(), c.technician(), "CLOCKED_ON", j.id(), job(j) + " 开工",
+                    "clocked on job " + j.seq()));
+            if (c.endedAt() != null) {
+                String pause = c.pauseReason() == null ? "完工" : "暂停：" + c.pauseReason();
+                steps.add(new TimelineEntry(c.endedAt(), c.technician(), "CLOCKED_OFF", j.id(), job(j) + " 停工（" + pause + "）",
+                        "clocked off job " + j.seq() + (c.pauseReason() == null ? " (done)" : " (paused: " + c.pauseReason() + ")")));
+            }
+        }
+        for (QcRecord q : checks) {
+            String note = q.note() == null ? "" : "：" + q.note();
+            steps.add(new TimelineEntry(q.at(), q.username(), q.passed() ? "QC_PASSED" : "QC_FAILED", null,
+                    q.level().name() + " 质检" + (q.passed() ? "通过" : "不通过，返工") + note,
+                    q.level() + " check " + (q.passed() ? "passed" : "failed, rework") + (q.note() == null ? "" : ": " + q.note())));
+        }
+        if (comebackDecidedAt != null && wo.comebackDecision() != null) {
+            boolean confirmed = wo.comebackDecision() == ComebackDecision.CONFIRMED;
+            steps.add(new TimelineEntry(comebackDecidedAt, comebackDecidedBy, "COMEBACK", null,
+                    (confirmed ? "确认为 " : "否定为 ") + wo.comebackOfNumber() + " 的返修",
+                    (confirmed ? "confirmed" : "rejected") + " as a comeback of " + wo.comebackOfNumber()));
+        }
+        steps.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> ORDER.indexOf(e.kind())));
+        return steps;
+    }
+
+    private static String job(Job j) {
+        return "项目 " + j.seq() + "（" + j.concern() + "）";
+    }
+}
