@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
@@ -33,6 +32,7 @@ public class DistributionRestartIT {
     private static final int PORT = 28181;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private UnpackedDistribution dist;
     private Path home;
 
     /** Where the dealer's data lives when the test sets DMS_DEALER_HOME; null: the distribution's own dealer/. */
@@ -45,22 +45,14 @@ public class DistributionRestartIT {
 
     /** A fresh copy of the distribution, as a dealer unpacks a newer build; it becomes the one started and stopped. */
     private void unpackInto(Path target) throws Exception {
-        run(target.getParent(), "rm", "-rf", target.toString());
-        Files.createDirectories(target);
-        run(target, "tar", "xzf", System.getProperty("opendms.distribution"), "--strip-components=1");
-        home = target;
-        replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + PORT);
-        replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = 28101");
-        replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099", "rmiRegistryPort = 21099");
-        replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444", "rmiServerPort = 24444");
+        dist = UnpackedDistribution.unpack(target, PORT, 28101, 21099, 24444);
+        home = dist.home;
     }
 
     @After
     public void stop() throws Exception {
-        if (home != null) {
-            run(home, "bin/stop");
-            awaitExit(60);
-            karaf().ifPresent(ProcessHandle::destroyForcibly);
+        if (dist != null) {
+            dist.shutDown();
         }
     }
 
@@ -73,8 +65,7 @@ public class DistributionRestartIT {
         JsonNode vehicle = send("POST", "vehicles", "{\"vin\":\"" + vin + "\",\"plate\":\"京A·12345\",\"make\":\"大众\",\"model\":\"帕萨特\",\"ownerId\":"
                 + customer.path("id").asLong() + "}", 201);
 
-        run(home, "bin/stop");
-        assertTrue("Karaf stopped", awaitExit(90));
+        assertTrue("Karaf stopped", dist.stop(90));
         start("restart");
 
         JsonNode found = send("GET", "vehicles/by-plate/" + URLEncoder.encode("京a 12345", StandardCharsets.UTF_8).replace("+", "%20"), null, 200);
@@ -88,7 +79,7 @@ public class DistributionRestartIT {
     @Test
     public void theDealersDataPluginsAndSettingsSurviveReplacingTheDistribution() throws Exception {
         dealerHome = Path.of("target/restart-dealer-home").toAbsolutePath();
-        run(dealerHome.getParent(), "rm", "-rf", dealerHome.toString());
+        UnpackedDistribution.run(dealerHome.getParent(), "rm", "-rf", dealerHome.toString());
         start("first distribution with DMS_DEALER_HOME");
         JsonNode customer = send("POST", "customers", "{\"type\":\"PERSON\",\"name\":\"换版本测试\",\"mobile\":\"137"
                 + String.format("%08d", System.currentTimeMillis() % 100_000_000L) + "\"}", 201);
@@ -100,8 +91,7 @@ public class DistributionRestartIT {
             Thread.sleep(200);
         }
         assertEquals(false, send("admin", "POST", "plugins/insurance/disable", null, 200).path("enabled").asBoolean());
-        run(home, "bin/stop");
-        assertTrue("Karaf stopped", awaitExit(90));
+        assertTrue("Karaf stopped", dist.stop(90));
 
         unpackInto(Path.of("target/restart-newer").toAbsolutePath());
         assertTrue("the newer distribution has no settings of its own",
@@ -119,7 +109,7 @@ public class DistributionRestartIT {
     private void start(String what) throws Exception {
         long started = System.nanoTime();
         if (dealerHome == null) {
-            run(home, "bin/start");
+            UnpackedDistribution.run(home, "bin/start");
         } else {
             ProcessBuilder b = new ProcessBuilder("bin/start").directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -139,7 +129,7 @@ public class DistributionRestartIT {
                     // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
                     // each one arrives, so the platform is ready when all of them answer
                     if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1")) {
-                        long rssKb = karaf().map(DistributionRestartIT::rssKb).orElse(-1L);
+                        long rssKb = dist.rssKb();
                         System.out.printf("[figures] %s: start to /api ready %.1f s, resident memory %d MB%n", what,
                                 (System.nanoTime() - started) / 1e9, rssKb / 1024);
                         return;
@@ -179,53 +169,5 @@ public class DistributionRestartIT {
         }
         assertEquals(method + " " + path + ": " + r.body(), expected, r.statusCode());
         return JSON.readTree(r.body());
-    }
-
-    private Optional<ProcessHandle> karaf() {
-        String marker = "-Dkaraf.home=" + home;
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).findFirst();
-    }
-
-    private boolean awaitExit(int seconds) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < deadline) {
-            if (karaf().isEmpty()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
-    }
-
-    private static long rssKb(ProcessHandle p) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            // not on Linux: no figure
-        }
-        return -1;
-    }
-
-    private void replace(String file, String from, String to) throws IOException {
-        Path p = home.resolve(file);
-        String s = Files.readString(p);
-        if (!s.contains(from)) {
-            throw new IllegalStateException(file + " has no '" + from + "'");
-        }
-        Files.writeString(p, s.replace(from, to));
-    }
-
-    private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
-        }
     }
 }

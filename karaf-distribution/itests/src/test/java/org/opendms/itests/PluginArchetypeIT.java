@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,6 +47,7 @@ public class PluginArchetypeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private UnpackedDistribution dist;
     private Path home;
     private Path logs;
     private Path outside;
@@ -61,16 +61,11 @@ public class PluginArchetypeIT {
     @Before
     public void unpack() throws Exception {
         Path target = Path.of("target/plugin-archetype").toAbsolutePath();
-        run(target.getParent(), "rm", "-rf", target.toString());
-        home = target.resolve("opendms");
+        UnpackedDistribution.run(target.getParent(), "rm", "-rf", target.toString());
+        dist = UnpackedDistribution.unpack(target.resolve("opendms"), PORT, SSH_PORT, 31099, 54445);
+        home = dist.home;
         logs = target.resolve("logs");
-        Files.createDirectories(home);
         Files.createDirectories(logs);
-        run(home, "tar", "xzf", System.getProperty("opendms.distribution"), "--strip-components=1");
-        replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + PORT);
-        replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + SSH_PORT);
-        replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099", "rmiRegistryPort = 31099");
-        replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444", "rmiServerPort = 54445");
         String repo = localRepository();
         if (repo != null) {
             // the platform fetches the plugin's bundle from the repository the plugin was installed into
@@ -83,10 +78,8 @@ public class PluginArchetypeIT {
 
     @After
     public void stop() throws Exception {
-        if (home != null && karaf().isPresent()) {
-            run(home, "bin/stop");
-            awaitExit(60);
-            karaf().ifPresent(ProcessHandle::destroyForcibly);
+        if (dist != null) {
+            dist.shutDown();
         }
         if (outside != null) {
             try (Stream<Path> files = Files.walk(outside)) {
@@ -239,6 +232,8 @@ public class PluginArchetypeIT {
                 Reply health = call("GET", "health", null, null);
                 if (health.status() == 200 && health.raw().contains("org.opendms.vehicle.impl")
                         && call("GET", "vehicles?size=1", "advisor", null).status() == 200
+                        && call("GET", "appointments?size=1", "advisor", null).status() == 200
+                        && call("GET", "work-orders?size=1", "advisor", null).status() == 200
                         && call("GET", "plugins", "admin", null).status() == 200) {
                     return;
                 }
@@ -293,40 +288,5 @@ public class PluginArchetypeIT {
             throw new AssertionError("bin/client " + command + " did not finish in 120 s");
         }
         return Files.readString(out, StandardCharsets.UTF_8);
-    }
-
-    private Optional<ProcessHandle> karaf() {
-        String marker = "-Dkaraf.home=" + home;
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).findFirst();
-    }
-
-    private boolean awaitExit(int seconds) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < deadline) {
-            if (karaf().isEmpty()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
-    }
-
-    private void replace(String file, String from, String to) throws IOException {
-        Path p = home.resolve(file);
-        String s = Files.readString(p);
-        if (!s.contains(from)) {
-            throw new IllegalStateException(file + " has no '" + from + "'");
-        }
-        Files.writeString(p, s.replace(from, to));
-    }
-
-    private static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
-        }
     }
 }
