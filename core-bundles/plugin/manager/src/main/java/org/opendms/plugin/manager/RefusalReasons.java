@@ -5,6 +5,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
+
 /**
  * Turns what the OSGi resolver or the Karaf deployer says into a sentence an admin can act on: which package (and
  * version) or service the plugin needs that this platform lacks, or which file could not be fetched.
@@ -55,6 +58,18 @@ final class RefusalReasons {
                             + " (check the repository address and that the file exists)");
         }
         return new Reason("插件 " + plugin + " 无法安装：" + message, "plugin " + plugin + " cannot be installed: " + message);
+    }
+
+    /** A refusal's first violation in both languages, as the operation record and the status show it. */
+    static String bothLanguages(DmsException e) {
+        Violation v = e.violations().get(0);
+        return v.messageZh() + " / " + v.messageEn();
+    }
+
+    /** Plugin management cannot answer now (Karaf or the dealer home failed to answer). */
+    static DmsException unavailable(Exception e) {
+        return new DmsException(DmsException.Kind.UNAVAILABLE, List.of(new Violation("plugin", "plugin.unavailable",
+                "插件管理暂不可用：" + e.getMessage(), "plugin management is unavailable: " + e.getMessage())));
     }
 
     private static Reason explainRequirement(String plugin, String who, String namespace, String requirement,
