@@ -13,6 +13,7 @@ import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.FeaturesService.Option;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
 import org.opendms.plugin.api.DmsPlugin;
 import org.opendms.plugin.api.manage.PluginState;
 import org.osgi.framework.Bundle;
@@ -76,9 +77,10 @@ final class FeatureOperations {
         }
         List<Bundle> bundles = inspector.bundles(id, installed);
         features.uninstallFeature(installed.getName(), installed.getVersion(), KEEP_CORE_RUNNING);
-        refresh(id, bundles);
+        // uninstalled is uninstalled: the profile says so even if the refresh after it does not finish
         view.disabled(id);
         profile.change(p -> p.plugin(id).enabled = false);
+        refresh(id, bundles);
         return "version " + installed.getVersion() + " disabled; its data is kept";
     }
 
@@ -109,13 +111,20 @@ final class FeatureOperations {
                         "plugin " + id + " already runs version " + next.getVersion()
                                 + "; to reload the same version, update without a repository");
             }
-            String result = upgrade(id, installed, next);
-            profile.change(p -> {
-                p.plugin(id).repository = repository.toString();
-                p.plugin(id).version = null;
-            });
-            added = false;
-            return result;
+            Feature upgraded = next;
+            try {
+                return upgrade(id, installed, next);
+            } finally {
+                // once the new version is installed (even if its refresh then failed) the profile remembers it
+                Feature now = catalogue.installed(id);
+                if (now != null && PluginNames.sameVersion(now.getVersion(), upgraded.getVersion())) {
+                    profile.change(p -> {
+                        p.plugin(id).repository = repository.toString();
+                        p.plugin(id).version = null;
+                    });
+                    added = false;
+                }
+            }
         } finally {
             if (added) {
                 // refused: the repository goes again, so the system is as it was
@@ -214,8 +223,15 @@ final class FeatureOperations {
         }
     }
 
+    /** Refreshes the plugin's bundles; a refresh that does not finish in time fails the operation and the plugin. */
     private void refresh(String id, Collection<Bundle> bundles) throws InterruptedException {
-        refresher.refresh(bundles);
+        if (!refresher.refresh(bundles)) {
+            RefusalReasons.Reason reason = RefusalReasons.refreshTimedOut(id, refresher.timeout());
+            LOG.error("Plugin {}: {}", id, reason.en());
+            view.unfinished(id, reason.zh() + " / " + reason.en());
+            throw new DmsException(DmsException.Kind.UNAVAILABLE,
+                    List.of(new Violation("id", "plugin.refreshTimedOut", reason.zh(), reason.en())));
+        }
     }
 
     /** Waits until the plugin is up or has failed, so the caller hears the outcome. */

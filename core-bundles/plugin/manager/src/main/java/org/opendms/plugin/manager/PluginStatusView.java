@@ -24,6 +24,8 @@ final class PluginStatusView {
     private final Map<String, Long> enabledAt = new ConcurrentHashMap<>();
     /** Why the last start-up step for a plugin failed; shown while the plugin is not running. */
     private final Map<String, String> lastProblem = new ConcurrentHashMap<>();
+    /** An operation that did not finish (a refresh that timed out): the plugin counts as failed until the next one. */
+    private final Map<String, String> unfinished = new ConcurrentHashMap<>();
     /** True until the dealer profile has been applied at start: a wanted plugin not yet running is STARTING. */
     private volatile boolean applyingProfile = true;
 
@@ -33,20 +35,29 @@ final class PluginStatusView {
         this.inspector = inspector;
     }
 
+    /** The plugin's bundles are being installed anew: what an earlier unfinished operation left no longer counts. */
     void enabled(String id) {
         enabledAt.put(id, System.currentTimeMillis());
+        unfinished.remove(id);
     }
 
+    /** The plugin's bundles have been uninstalled: what an earlier unfinished operation left no longer counts. */
     void disabled(String id) {
         enabledAt.remove(id);
+        unfinished.remove(id);
     }
 
     void succeeded(String id) {
         lastProblem.remove(id);
+        unfinished.remove(id);
     }
 
     void failed(String id, String reason) {
         lastProblem.put(id, reason);
+    }
+
+    void unfinished(String id, String reason) {
+        unfinished.put(id, reason);
     }
 
     void profileApplied() {
@@ -73,11 +84,12 @@ final class PluginStatusView {
             String title = shown == null ? null : shown.getDescription();
             String repository = shown == null ? (entry == null ? null : entry.repository) : shown.getRepositoryUrl();
             List<String> available = versions.stream().map(Feature::getVersion).toList();
+            String notFinished = unfinished.get(id);
             if (installed == null) {
                 boolean wanted = entry != null && entry.enabled;
-                PluginState state = shown == null ? PluginState.MISSING
+                PluginState state = shown == null ? PluginState.MISSING : notFinished != null ? PluginState.FAILED
                         : !wanted ? PluginState.DISABLED : applyingProfile ? PluginState.STARTING : PluginState.FAILED;
-                String problem = lastProblem.get(id);
+                String problem = notFinished != null ? notFinished : lastProblem.get(id);
                 if (state == PluginState.MISSING) {
                     problem = "没有已登记的功能仓库提供该插件 no registered feature repository offers it"
                             + (problem == null ? "" : ": " + problem);
@@ -90,8 +102,11 @@ final class PluginStatusView {
             Long since = enabledAt.get(id);
             boolean inGrace = since == null || System.currentTimeMillis() - since < GRACE_MILLIS;
             PluginInspector.Health health = inspector.inspect(inspector.bundles(id, installed), inGrace);
-            return new PluginStatus(id, title, installed.getVersion(), available, true, health.state(),
-                    health.schemaVersions(), health.problem(), health.bundles(), repository);
+            PluginState state = notFinished != null ? PluginState.FAILED : health.state();
+            String problem = notFinished == null ? health.problem()
+                    : health.problem() == null ? notFinished : notFinished + "; " + health.problem();
+            return new PluginStatus(id, title, installed.getVersion(), available, true, state,
+                    health.schemaVersions(), problem, health.bundles(), repository);
         } catch (DmsException e) {
             throw e;
         } catch (Exception e) {

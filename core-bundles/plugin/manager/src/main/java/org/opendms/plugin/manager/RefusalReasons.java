@@ -1,5 +1,6 @@
 package org.opendms.plugin.manager;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -58,6 +59,16 @@ final class RefusalReasons {
                             + " (check the repository address and that the file exists)");
         }
         return new Reason("插件 " + plugin + " 无法安装：" + message, "plugin " + plugin + " cannot be installed: " + message);
+    }
+
+    /** The framework did not finish refreshing the plugin's bundles in time: nobody knows how the plugin stands. */
+    static Reason refreshTimedOut(String plugin, Duration timeout) {
+        boolean whole = timeout.toMillis() % 1000 == 0;
+        String zh = whole ? timeout.toSeconds() + " 秒" : timeout.toMillis() + " 毫秒";
+        String en = whole ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        return new Reason("插件 " + plugin + " 的刷新在 " + zh + " 内没有完成（超时），插件状态不明；请查看 karaf.log，再不带仓库地址更新以重新加载",
+                "the refresh of plugin " + plugin + " did not finish within " + en + " (timed out), so its state is "
+                        + "unknown; check karaf.log, then update it without a repository to reload it");
     }
 
     /** A refusal's first violation in both languages, as the operation record and the status show it. */
