@@ -15,6 +15,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.karaf.features.Feature;
@@ -49,17 +50,8 @@ class PluginRefreshTest {
 
     @Test
     void aReloadWhoseRefreshNeverFinishesIsReportedAsFailedNotDone() throws IOException {
-        FeaturePluginManager manager = managerWithInsurance(new BundleRefresh() {
-            @Override
-            public Collection<Bundle> dependencyClosure(Collection<Bundle> bundles) {
-                return bundles;
-            }
-
-            @Override
-            public void start(Collection<Bundle> bundles, Runnable finished) {
-                // the framework never reports PACKAGES_REFRESHED
-            }
-        });
+        // the framework never reports PACKAGES_REFRESHED
+        FeaturePluginManager manager = managerWithInsurance(refresh(finished -> { }));
 
         DmsException refused = assertThrows(DmsException.class, () -> manager.update("insurance", null, ADMIN));
         String zh = refused.violations().get(0).messageZh();
@@ -80,19 +72,11 @@ class PluginRefreshTest {
     @Test
     void aReloadWhoseRefreshFinishesIsDoneAndTheNextOneClearsAnEarlierTimeout() throws IOException {
         boolean[] finishes = {false};
-        FeaturePluginManager manager = managerWithInsurance(new BundleRefresh() {
-            @Override
-            public Collection<Bundle> dependencyClosure(Collection<Bundle> bundles) {
-                return bundles;
+        FeaturePluginManager manager = managerWithInsurance(refresh(finished -> {
+            if (finishes[0]) {
+                new Thread(finished).start();
             }
-
-            @Override
-            public void start(Collection<Bundle> bundles, Runnable finished) {
-                if (finishes[0]) {
-                    new Thread(finished).start();
-                }
-            }
-        });
+        }));
         assertThrows(DmsException.class, () -> manager.update("insurance", null, ADMIN));
 
         finishes[0] = true;
@@ -102,6 +86,21 @@ class PluginRefreshTest {
         PluginOperation recorded = manager.operations(1, ADMIN).get(0);
         assertTrue(recorded.succeeded(), recorded.toString());
         assertEquals("1 bundle(s) reloaded: ACTIVE", recorded.result());
+    }
+
+    /** A refresh of only the given bundles that tells {@code whenStarted} how to report it finished. */
+    private static BundleRefresh refresh(Consumer<Runnable> whenStarted) {
+        return new BundleRefresh() {
+            @Override
+            public Collection<Bundle> dependencyClosure(Collection<Bundle> bundles) {
+                return bundles;
+            }
+
+            @Override
+            public void start(Collection<Bundle> bundles, Runnable finished) {
+                whenStarted.accept(finished);
+            }
+        };
     }
 
     /** A manager whose dealer profile has the insurance plugin enabled, installed and running, its profile applied. */
