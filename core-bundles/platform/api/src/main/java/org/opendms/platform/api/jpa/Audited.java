@@ -12,8 +12,14 @@ import org.opendms.platform.api.Stored;
 
 /**
  * A row that records who created and last changed it, and when (columns {@code created_at}, {@code created_by},
- * {@code updated_at}, {@code updated_by}; times UTC). An entity extends it and lists it in its persistence unit; the
+ * {@code updated_at}, {@code updated_by}; times UTC). An entity extends it (its unit need not list it); the
  * service stamps it with the shop's clock, so a test with a fixed {@link ShopClock} sees that time stored.
+ * <p>
+ * Its persistence unit sets {@code eclipselink.weaving=false}: this class lives in the platform's bundle, which the
+ * weaving hook of the entity's bundle cannot reach, and a woven entity over an unwoven mapped superclass fails at
+ * deployment ({@code NoSuchMethodError: Audited.<init>(PersistenceObject)}). Tests outside OSGi do not weave, so only
+ * Karaf shows that mistake. Without weaving a LAZY basic field loads eagerly: keep large values in an entity of their
+ * own that lists read without.
  *
  * <pre>
  * CustomerEntity e = new CustomerEntity();
