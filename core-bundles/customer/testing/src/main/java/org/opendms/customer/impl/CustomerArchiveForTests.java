@@ -2,6 +2,7 @@ package org.opendms.customer.impl;
 
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestShopClock;
 
 /**
  * The real customer archive on a test database, for tests of bundles that check customers exist. It lives in the
@@ -17,6 +18,7 @@ public final class CustomerArchiveForTests {
         db.migrate("db/org.opendms.customer.impl/changelog.xml");
         JpaCustomerService service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
+        service.clock = TestShopClock.system();
         return service;
     }
 }

@@ -11,6 +11,7 @@ import javax.persistence.TypedQuery;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Roles;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.vehicle.api.VehicleService;
@@ -47,6 +48,10 @@ public class NoteService {
     @Reference
     VehicleService vehicles;
 
+    /** Stored times come from the shop's clock, so a test with a fixed clock sees its time stored. */
+    @Reference
+    ShopClock clock;
+
     private volatile int maxLength = NotesConfig.DEFAULT_MAX_LENGTH;
 
     @Activate
@@ -77,7 +82,7 @@ public class NoteService {
             NoteEntity e = new NoteEntity();
             e.vehicleId = valid.vehicleId();
             e.text = valid.text();
-            e.createdAt = Stored.utcNow();
+            e.createdAt = Stored.utc(clock.now());
             e.createdBy = actor.username();
             em.persist(e);
             em.flush();
