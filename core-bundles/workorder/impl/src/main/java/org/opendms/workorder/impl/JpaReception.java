@@ -86,13 +86,34 @@ public class JpaReception implements Reception {
             appointments.arrive(appointment.id(), appointment.version(), opened.id(), actor);
             return opened;
         } catch (RuntimeException e) {
-            // another desk converted it first: this work order must not stand beside theirs
-            String why = "预约已由他人登记到店 the appointment was converted by someone else";
+            if (takenElsewhere(e)) {
+                // another desk converted it first: this work order must not stand beside theirs
+                cancel(opened, "预约已由他人登记到店 the appointment was converted by someone else", actor, e);
+                throw DmsException.conflict("appointmentId", "stale_version",
+                        "预约 " + appointment.id() + " 已被他人登记到店，本工单 " + opened.number() + " 已作废，请重新读取预约",
+                        "appointment " + appointment.id() + " was converted by someone else; work order " + opened.number()
+                                + " was cancelled; re-read the appointment");
+            }
+            // anything else is reported as itself; the work order goes too, so that reception is undone as a whole
+            cancel(opened, "预约登记到店失败 converting the appointment failed (" + e.getClass().getSimpleName() + ")", actor,
+                    e);
+            throw e;
+        }
+    }
+
+    /** The appointment service's own refusal: the appointment changed since it was read, or is no longer booked. */
+    private static boolean takenElsewhere(RuntimeException e) {
+        return e instanceof DmsException refused && refused.kind() == DmsException.Kind.CONFLICT
+                && refused.violations().stream().anyMatch(v -> "stale_version".equals(v.code())
+                        || "not_booked".equals(v.code()));
+    }
+
+    /** Cancels the work order just opened; should that fail too, the failure is kept with the one being reported. */
+    private void cancel(WorkOrder opened, String why, Actor actor, RuntimeException reported) {
+        try {
             flow.changeStatus(opened.id(), opened.version(), WorkOrderStatus.CANCELLED, null, why, actor);
-            throw DmsException.conflict("appointmentId", "stale_version",
-                    "预约 " + appointment.id() + " 已被他人登记到店，本工单 " + opened.number() + " 已作废，请重新读取预约",
-                    "appointment " + appointment.id() + " was converted by someone else; work order " + opened.number()
-                            + " was cancelled; re-read the appointment");
+        } catch (RuntimeException e) {
+            reported.addSuppressed(e);
         }
     }
 

@@ -1494,4 +1494,58 @@ abstract class WorkOrderServiceContract {
             pool.shutdownNow();
         }
     }
+    // ------------------------------------------------------------------ converting an appointment
+
+    /** The appointment service, except that marking an appointment ARRIVED fails as given. */
+    AppointmentService arrivalFailing(RuntimeException failure) {
+        return (AppointmentService) java.lang.reflect.Proxy.newProxyInstance(AppointmentService.class.getClassLoader(),
+                new Class<?>[] {AppointmentService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("arrive")) {
+                        throw failure;
+                    }
+                    try {
+                        return method.invoke(appointments, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    WorkOrder onlyWorkOrderOf(String plate) {
+        List<WorkOrder> found = shop.workOrders.search(new WorkOrderQuery(plate, null, null, null, null, null),
+                PageRequest.of(0, 10)).items();
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
+    @Test
+    void anAppointmentAnotherDeskConvertedFirstCancelsTheNewWorkOrderAndSaysSo() {
+        Vehicle v = knownVehicle();
+        Appointment booked = bookTomorrow(v.plate(), "保养");
+        DmsException stale = DmsException.conflict("version", "stale_version", "预约已被他人修改", "changed by someone else");
+        Workshop racing = new Workshop(shop.store, vehicles, arrivalFailing(stale));
+        DmsException e = assertThrows(DmsException.class, () -> racing.reception.open(new ReceptionDraft(null, null, null,
+                8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, booked.id()), ADVISOR));
+        assertEquals(List.of(DmsException.Kind.CONFLICT, "appointmentId", "stale_version"),
+                List.of(e.kind(), e.violations().get(0).field(), e.violations().get(0).code()));
+        WorkOrder cancelled = onlyWorkOrderOf(v.plate());
+        assertEquals(WorkOrderStatus.CANCELLED, cancelled.status());
+        assertTrue(shop.workOrders.history(cancelled.id()).get(1).reason().contains("someone else"));
+    }
+
+    @Test
+    void aFailureConvertingAnAppointmentIsReportedAsItselfNotAsAnotherDesksConversion() {
+        Vehicle v = knownVehicle();
+        Appointment booked = bookTomorrow(v.plate(), "保养");
+        IllegalStateException databaseDown = new IllegalStateException("the connection to the database was lost");
+        Workshop failing = new Workshop(shop.store, vehicles, arrivalFailing(databaseDown));
+        Throwable thrown = assertThrows(RuntimeException.class, () -> failing.reception.open(new ReceptionDraft(null, null,
+                null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, booked.id()), ADVISOR));
+        assertTrue(thrown == databaseDown, "the failure itself, not a false stale_version: " + thrown);
+        assertEquals(AppointmentStatus.BOOKED, appointments.get(booked.id()).status());
+        // no work order stands beside the appointment still booked, and its history does not blame another desk
+        WorkOrder opened = onlyWorkOrderOf(v.plate());
+        assertEquals(WorkOrderStatus.CANCELLED, opened.status());
+        assertFalse(shop.workOrders.history(opened.id()).get(1).reason().contains("someone else"));
+    }
 }
