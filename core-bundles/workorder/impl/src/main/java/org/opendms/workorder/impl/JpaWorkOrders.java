@@ -4,7 +4,6 @@ import static org.opendms.workorder.impl.WorkOrderRecords.load;
 import static org.opendms.workorder.impl.WorkOrderRecords.loadAll;
 import static org.opendms.workorder.impl.WorkOrderRows.find;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,16 +50,15 @@ public class JpaWorkOrders implements WorkOrders {
         });
     }
 
+    /** Read in one transaction: every step shown is of the same moment, whatever changes meanwhile. */
     @Override
     public List<TimelineEntry> timeline(long id) {
-        WorkOrder wo = get(id);
-        Object[] comeback = store.read(em -> {
+        return store.read(em -> {
             WorkOrderEntity e = find(em, id);
-            return new Object[] {e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt)};
+            return WorkOrderTimeline.of(load(em, e), WorkOrderRecords.history(em, id), WorkOrderRecords.clocks(em, id),
+                    WorkOrderRecords.checks(em, id), WorkOrderRecords.assignments(em, id), e.comebackDecidedBy,
+                    Stored.instant(e.comebackDecidedAt));
         });
-        return WorkOrderTimeline.of(wo, history(id), store.read(em -> WorkOrderRecords.clocks(em, id)),
-                store.read(em -> WorkOrderRecords.checks(em, id)), store.read(em -> WorkOrderRecords.assignments(em, id)),
-                (String) comeback[0], (Instant) comeback[1]);
     }
 
     @Override

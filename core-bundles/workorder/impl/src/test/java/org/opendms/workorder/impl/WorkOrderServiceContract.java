@@ -1548,4 +1548,40 @@ abstract class WorkOrderServiceContract {
         assertEquals(WorkOrderStatus.CANCELLED, opened.status());
         assertFalse(shop.workOrders.history(opened.id()).get(1).reason().contains("someone else"));
     }
+    // ------------------------------------------------------------------ the timeline as one view
+
+    @Test
+    void theTimelineShowsOneMomentEvenWhileTheWorkOrderChanges() {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("异响")), null), ADVISOR);
+        WorkOrder estimated = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+        // while the timeline is being read, the advisor records the approval and the car goes into the workshop
+        org.apache.aries.jpa.template.JpaTemplate real = shop.store.jpa;
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+        org.apache.aries.jpa.template.JpaTemplate interleaved = (org.apache.aries.jpa.template.JpaTemplate)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.apache.aries.jpa.template.JpaTemplate.class}, (proxy, method, args) -> {
+                            Object result;
+                            try {
+                                result = method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                            if (method.getName().startsWith("tx") && changed.compareAndSet(false, true)) {
+                                WorkOrder approved = shop.jobs.approve(wo.id(), wo.jobs().get(0).id(), estimated.version(),
+                                        BY_WECHAT, ADVISOR);
+                                move(approved, WorkOrderStatus.IN_REPAIR);
+                            }
+                            return result;
+                        });
+        Workshop reading = new Workshop(new WorkOrderStore(interleaved, clock, new BigDecimal("0.13"), 30, 3000), vehicles,
+                appointments);
+        List<String> kinds = reading.workOrders.timeline(wo.id()).stream().map(TimelineEntry::kind).toList();
+        assertTrue(changed.get());
+        assertEquals(kinds.contains("APPROVED"), kinds.contains("STATUS"),
+                "the move into the workshop and the approval before it are both shown or both not yet: " + kinds);
+        assertTrue(shop.workOrders.timeline(wo.id()).stream().map(TimelineEntry::kind).toList()
+                .containsAll(List.of("OPENED", "APPROVED", "STATUS")), "read again, both are there");
+    }
 }
