@@ -189,7 +189,7 @@ public class PluginLifecycleIT extends DmsTestSupport {
         assertTrue(out, out.contains("不兼容"));
         Reply rest = call("POST", "plugins/future/enable", "admin", null, "Accept-Language", "en");
         assertEquals(rest.raw(), 409, rest.status());
-        assertTrue(rest.raw(), rest.json().path("errors").path(0).path("message").asText().contains("this platform has 1.1.0"));
+        assertTrue(rest.raw(), rest.json().path("errors").path(0).path("message").asText().contains("this platform has 2.0.0"));
         assertEquals("nothing was installed", bundlesBefore, bundleNames());
         assertEquals(installedBefore, console("feature:list -i"));
         assertEquals("DISABLED", plugin("future").path("state").asText());
