@@ -227,23 +227,25 @@ abstract class WorkOrderDeskContract {
         long throttle = first.jobs().get(2).id();
         first = shop.jobs.addLine(first.id(), wipers, first.version(), LineDraft.part("WB-600", "雨刮片", "2", "45", null),
                 ADVISOR);
-        first = shop.jobs.declineJob(first.id(), wipers, first.version(), "下次再换", ADVISOR);
         first = shop.jobs.declineJob(first.id(), throttle, first.version(), "不需要", ADVISOR);
+        clock.advance(Duration.ofMinutes(5));
+        first = shop.jobs.declineJob(first.id(), wipers, first.version(), "下次再换", ADVISOR);
         // the customer takes the car away without the work: the visit is cancelled, the declined jobs stay to follow up
         move(first, WorkOrderStatus.CANCELLED);
         List<Long> openOnes = shop.followUps.open(v.plate(), null, null, PageRequest.of(0, 20)).items().stream()
                 .map(FollowUp::jobId).toList();
-        assertEquals(List.of(wipers, throttle), openOnes);
+        assertEquals(List.of(throttle, wipers), openOnes, "oldest decline first");
 
         clock.advance(Duration.ofDays(10));
         try {
+            // the declines were at 10:00 and 10:05 on 2026-11-22
             WorkOrder next = open(v, null, "异响");
             ReceptionBrief brief = shop.reception.receptionBrief(next.id());
             List<ReceptionBrief.Reminder> raised = brief.reminders().stream()
                     .filter(r -> r.code().equals("followup.declined")).toList();
             assertEquals(2, raised.size(), brief.reminders().toString());
-            assertTrue(raised.get(0).messageZh().contains("建议更换雨刮") && raised.get(0).messageZh().contains("2026-11-22"),
-                    raised.get(0).messageZh());
+            assertTrue(raised.get(1).messageZh().contains("建议更换雨刮") && raised.get(1).messageZh().contains("2026-11-22"),
+                    raised.get(1).messageZh());
 
             Vehicle other = car();
             WorkOrder otherCar = open(other, null, "保养");
@@ -269,7 +271,7 @@ abstract class WorkOrderDeskContract {
             assertTrue(shop.reception.receptionBrief(next.id()).reminders().stream()
                     .noneMatch(r -> r.code().equals("followup.declined")), "nothing left to raise");
         } finally {
-            clock.advance(Duration.ofDays(-10));
+            clock.advance(Duration.ofDays(-10).minusMinutes(5));
         }
     }
 
