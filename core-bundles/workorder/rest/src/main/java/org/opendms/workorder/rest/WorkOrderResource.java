@@ -68,7 +68,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * /api/work-orders: thin over {@link WorkOrderService}, which holds every rule. A change of the work order takes
- * If-Match with the ETag read (409 when someone changed it since); clocks are the technician's own and take none.
+ * If-Match with the ETag read (409 when someone changed it since); clocks are the technician's own and take none, but
+ * answer with the work order's new ETag.
  */
 @Component(service = WorkOrderResource.class)
 @JaxrsResource
@@ -385,10 +386,11 @@ public class WorkOrderResource {
     @Operation(summary = "技师开工 Start a technician's clock on a labour line",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))),
                     @ApiResponse(responseCode = "409", description = "job not approved, or the technician's clock already runs")})
-    public ClockEntry clockOn(@PathParam("id") String id, ClockOn on, @Context SecurityContext security) {
+    public Response clockOn(@PathParam("id") String id, ClockOn on, @Context SecurityContext security) {
         ClockOn c = on == null ? new ClockOn(null, null, null) : on;
-        return workOrders.clockOn(Params.id("id", id), required("jobId", c.jobId()), required("labourLineId", c.labourLineId()),
-                c.technician(), RestActor.from(security));
+        long workOrder = Params.id("id", id);
+        return clockTagged(workOrder, workOrders.clockOn(workOrder, required("jobId", c.jobId()),
+                required("labourLineId", c.labourLineId()), c.technician(), RestActor.from(security)));
     }
 
     @POST
@@ -396,9 +398,10 @@ public class WorkOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "技师停工 Stop the technician's clock (a pause reason unless done)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))))
-    public ClockEntry clockOff(@PathParam("id") String id, ClockOff off, @Context SecurityContext security) {
+    public Response clockOff(@PathParam("id") String id, ClockOff off, @Context SecurityContext security) {
         ClockOff c = off == null ? new ClockOff(null, null) : off;
-        return workOrders.clockOff(Params.id("id", id), c.technician(), c.pauseReason(), RestActor.from(security));
+        long workOrder = Params.id("id", id);
+        return clockTagged(workOrder, workOrders.clockOff(workOrder, c.technician(), c.pauseReason(), RestActor.from(security)));
     }
 
     @GET
@@ -452,6 +455,14 @@ public class WorkOrderResource {
 
     private static Response tagged(WorkOrder w) {
         return Response.ok(w).tag(Long.toString(w.version())).build();
+    }
+
+    /**
+     * A clock takes no If-Match but raises the work order's version: its answer carries the new ETag, so that the
+     * client's next change does not meet a 409 for a change it made itself.
+     */
+    private Response clockTagged(long workOrder, ClockEntry entry) {
+        return Response.ok(entry).tag(Long.toString(workOrders.get(workOrder).version())).build();
     }
 
     private static long required(String field, Long value) {
