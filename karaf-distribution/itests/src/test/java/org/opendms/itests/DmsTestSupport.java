@@ -42,7 +42,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public abstract class DmsTestSupport {
 
-    static final int HTTP_PORT = 18181;
+    /**
+     * The container's ports: HTTP 18181, SSH 18101, RMI 11099/44445, or these plus {@code -Ddms.itest.portOffset=N}
+     * when other builds on the same machine boot their own container at the same time. The offset reaches the
+     * container (where the tests run) as a system property.
+     */
+    static final int PORT_OFFSET = Integer.getInteger("dms.itest.portOffset", 0);
+    static final int HTTP_PORT = 18181 + PORT_OFFSET;
     static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/";
     private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 100_000_000L);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -63,9 +69,10 @@ public abstract class DmsTestSupport {
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(18101 + PORT_OFFSET)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(11099 + PORT_OFFSET)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(44445 + PORT_OFFSET)),
+            systemProperty("dms.itest.portOffset").value(Integer.toString(PORT_OFFSET)),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
             vmOptions("-Xmx512m"),

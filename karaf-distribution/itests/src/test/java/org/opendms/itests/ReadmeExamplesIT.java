@@ -75,27 +75,47 @@ public class ReadmeExamplesIT {
     @Test
     public void everyRunnableReadmeExampleRunsAsWritten() throws Exception {
         Path readme = Path.of(System.getProperty("opendms.readme", "../../README.md"));
+        long started = System.nanoTime();
+        Run run = runExamples(readme, Path.of("target/readme-work").toAbsolutePath());
+        System.out.printf("[figures] %d README commands ran in %.1f s%n", run.commands(), (System.nanoTime() - started) / 1e9);
+        assertTrue("README.md has no runnable blocks (" + ReadmeExamples.MARKER + " before ```sh)", run.commands() > 10);
+        if (run.exit() != 0) {
+            fail(lastLines(run.output(), 25) + "\n(whole run: " + run.log() + ")");
+        }
+        assertTrue(run.output(), run.output().contains(">>> every README example ran"));
+    }
+
+    @Test
+    public void aFailingExampleIsNamedByItsReadmeLineAndStopsTheRun() throws Exception {
+        Path work = Path.of("target/readme-failing").toAbsolutePath();
+        Path readme = work.resolveSibling("readme-failing.md");
+        Files.writeString(readme, String.join("\n", "# A README", "", ReadmeExamples.MARKER, "```sh",
+                "curl -s http://localhost:8181/api/health", "curl -s http://localhost:8181/api/customers   # answers 401",
+                "curl -s http://localhost:8181/api/customers", "echo never", "```", ""));
+        Run run = runExamples(readme, work);
+        assertEquals(run.output(), 1, run.exit());
+        assertTrue(run.output(), run.output().contains("README.md line 7: HTTP 401"));
+        assertTrue(run.output(), !run.output().contains("never"));
+    }
+
+    record Run(int commands, int exit, String output, Path log) {
+    }
+
+    /** Runs the marked examples of a README with bash in an empty folder, against the distribution under test. */
+    private static Run runExamples(Path readme, Path work) throws Exception {
         List<ReadmeExamples.Command> commands = ReadmeExamples.commands(readme);
-        assertTrue("README.md has no runnable blocks (" + ReadmeExamples.MARKER + " before ```sh)", commands.size() > 10);
-        Path work = Path.of("target/readme-work").toAbsolutePath();
         UnpackedDistribution.run(work.getParent(), "rm", "-rf", work.toString());
         Files.createDirectories(work);
         Path script = work.resolve("readme.sh");
         Files.writeString(script, ReadmeExamples.script(commands, "http://localhost:8181/", BASE.replace("api/", "")));
         Path log = work.resolve("readme.log");
-        long started = System.nanoTime();
         Process bash = new ProcessBuilder("bash", script.toString()).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         if (!bash.waitFor(300, TimeUnit.SECONDS)) {
             bash.destroyForcibly();
             fail("the README examples did not finish in 300 s; see " + log);
         }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.printf("[figures] %d README commands ran in %.1f s%n", commands.size(), (System.nanoTime() - started) / 1e9);
-        if (bash.exitValue() != 0) {
-            fail(lastLines(output, 25) + "\n(whole run: " + log + ", script: " + script + ")");
-        }
-        assertTrue(output, output.contains(">>> every README example ran"));
+        return new Run(commands.size(), bash.exitValue(), Files.readString(log, StandardCharsets.UTF_8), log);
     }
 
     private static String lastLines(String output, int n) {
