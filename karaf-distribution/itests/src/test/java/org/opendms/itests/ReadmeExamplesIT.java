@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class ReadmeExamplesIT {
 
-    private static final int PORT = 38181;
+    /** Ports of its own: PluginArchetypeIT and DistributionRestartIT unpack copies on 38181 and 28181. */
+    private static final int PORT = 39181;
     private static final String BASE = "http://127.0.0.1:" + PORT + "/api/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -48,7 +49,7 @@ public class ReadmeExamplesIT {
 
     @BeforeClass
     public static void startFresh() throws Exception {
-        dist = UnpackedDistribution.unpack(Path.of("target/readme").toAbsolutePath(), PORT, 38101, 31099, 34444);
+        dist = UnpackedDistribution.unpack(Path.of("target/readme").toAbsolutePath(), PORT, 39101, 39099, 34446);
         long started = System.nanoTime();
         UnpackedDistribution.run(dist.home, "bin/start");
         healthWhenUp = awaitHealthUp();
