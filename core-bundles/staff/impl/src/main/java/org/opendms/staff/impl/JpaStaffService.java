@@ -111,6 +111,9 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         StaffRules.Valid valid = StaffRules.details(draft, problems);
         StaffRules.refuseIfAny(problems);
         return write(login, expectedVersion, actor, (em, e) -> {
+            if (!valid.roles().contains(Roles.ADMIN)) {
+                keepAnAdmin(em, e);
+            }
             var before = StaffRecords.fields(e);
             StaffRecords.apply(e, valid);
             String diff = StaffRecords.diff(before, StaffRecords.fields(e));
@@ -128,6 +131,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
             if (!e.active) {
                 return null;
             }
+            keepAnAdmin(em, e);
             e.active = false;
             return new String[] {"DISABLED", null};
         });
@@ -321,6 +325,20 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     @FunctionalInterface
     private interface Step {
         String[] apply(EntityManager em, StaffEntity e);
+    }
+
+    /** Nobody could keep accounts (or use the console) any more once the last active admin goes. */
+    private static void keepAnAdmin(EntityManager em, StaffEntity leaving) {
+        if (!leaving.active || !leaving.roles.contains(Roles.ADMIN)) {
+            return;
+        }
+        long others = em.createQuery("SELECT COUNT(s) FROM StaffEntity s JOIN s.roles r WHERE s.active = :active AND r = :admin"
+                + " AND s.login <> :login", Long.class).setParameter("active", true).setParameter("admin", Roles.ADMIN)
+                .setParameter("login", leaving.login).getSingleResult();
+        if (others == 0) {
+            throw DmsException.conflict("login", "staff.last_admin", "这是最后一个启用的管理员账号，不能停用或取消其管理员角色",
+                    "this is the last active admin account: it cannot be disabled or lose the admin role");
+        }
     }
 
     private LocalDateTime now() {

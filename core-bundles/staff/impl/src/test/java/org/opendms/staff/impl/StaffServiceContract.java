@@ -217,6 +217,26 @@ abstract class StaffServiceContract {
     }
 
     @Test
+    void theLastActiveAdminIsNeitherDisabledNorDemoted() {
+        try (TestDatabase own = database()) {
+            own.migrate("db/org.opendms.staff.impl/changelog.xml");
+            JpaStaffService fresh = new JpaStaffService();
+            fresh.jpa = own.jpa("dms-staff");
+            fresh.clock = service.clock;
+            Actor system = Actor.system();
+            StaffAccount only = fresh.add(new NewStaff("chief", "站长", "chief-pass-1", List.of("admin"), List.of(), null), system);
+            DmsException e = assertThrows(DmsException.class, () -> fresh.disable("chief", only.version(), system));
+            assertEquals("staff.last_admin", e.violations().get(0).code());
+            assertThrows(DmsException.class, () -> fresh.change("chief", only.version(),
+                    new StaffDraft("站长", List.of("manager"), List.of(), null), system));
+            assertTrue(fresh.verify("chief", "chief-pass-1").isPresent());
+
+            fresh.add(new NewStaff("deputy", "副站长", "deputy-pass-1", List.of("admin"), List.of(), null), system);
+            assertFalse(fresh.disable("chief", only.version(), system).active());
+        }
+    }
+
+    @Test
     void usersPropertiesAreImportedOnceAndTheirPasswordsBecomeBcryptAtFirstLogin(@TempDir Path dir) throws Exception {
         // a fresh database of its own: the import runs only when there is no account yet
         try (TestDatabase own = database()) {
