@@ -1,5 +1,7 @@
 package org.opendms.staff.command;
 
+import java.time.temporal.ChronoUnit;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -7,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.staff.api.StaffAccount;
@@ -19,6 +22,9 @@ public class StaffShow implements Action {
 
     @Reference
     StaffService staff;
+
+    @Reference
+    ShopClock clock;
 
     @Argument(index = 0, name = "login", required = true)
     String login;
@@ -34,7 +40,7 @@ public class StaffShow implements Action {
             System.out.println("  班组 team:   " + (a.team() == null ? "" : a.team()));
             System.out.println("修改记录 Changes:");
             for (StaffChange c : staff.changes(login, actor)) {
-                System.out.println("  " + c.at() + "  " + c.by() + " (" + c.channel() + ")  " + c.what()
+                System.out.println("  " + c.at().atZone(clock.zone()).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS) + "  " + c.by() + " (" + c.channel() + ")  " + c.what()
                         + (c.detail() == null ? "" : "  " + c.detail()));
             }
         } catch (DmsException e) {

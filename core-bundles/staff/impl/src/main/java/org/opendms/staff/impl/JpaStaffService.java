@@ -241,7 +241,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         return Optional.of(roles);
     }
 
-    /** The first login after an upgrade: the imported SHA-256 becomes bcrypt; the account's version stays. */
+    /** The first login after an upgrade: the imported SHA-256 becomes bcrypt (only if nobody set a password meanwhile). */
     private void rehash(String login, String legacy, String password) {
         String hash = Passwords.hash(password);
         jpa.tx(em -> {
