@@ -290,7 +290,15 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                 return n;
             });
             if (imported > 0) {
-                LOG.info("Imported {} staff accounts from {}; their passwords become bcrypt at each one's first login", imported, file);
+                LOG.info("Imported {} staff accounts from {}; their passwords become bcrypt at each one's first login",
+                        imported, file);
+            }
+            // once there are accounts the file no longer decides who logs in (also for a newer distribution started
+            // on the same dealer home); with none, it stays, or nobody could log in at all
+            if (!users.isEmpty() && jpa.txExpr(em -> em.createQuery("SELECT COUNT(s) FROM StaffEntity s", Long.class)
+                    .getSingleResult()) > 0) {
+                UsersFile.retire(file, "moved to staff accounts (dms:staff-*, /api/staff) on " + clock.today());
+                LOG.info("The users of {} are commented out: staff accounts decide who logs in", file);
             }
         } catch (java.io.IOException | RuntimeException e) {
             LOG.error("Could not import staff accounts from {}: {}", file, e.toString(), e);

@@ -54,6 +54,31 @@ final class UsersFile {
         return users;
     }
 
+    /**
+     * Comments out every user line once the users are staff accounts: should the staff bundle ever stop, Karaf's own
+     * realm would otherwise answer logins from this file again, and an account disabled since would get back in.
+     * Group lines and comments stay as they are.
+     */
+    static void retire(Path file, String note) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>(lines.size());
+        boolean changed = false;
+        for (String line : lines) {
+            String trimmed = line.strip();
+            boolean user = !trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("!")
+                    && !trimmed.startsWith("_g_") && (trimmed.indexOf('=') > 0 || trimmed.indexOf(':') > 0);
+            if (user) {
+                out.add("# " + note + ": " + line);
+                changed = true;
+            } else {
+                out.add(line);
+            }
+        }
+        if (changed) {
+            Files.write(file, out, StandardCharsets.UTF_8);
+        }
+    }
+
     private static List<String> split(String value) {
         if (value == null || value.isBlank()) {
             return List.of();

@@ -252,6 +252,9 @@ abstract class StaffServiceContract {
                     "karaf = karaf,viewer"));
             fresh.importUsersOnce(users);
             assertEquals(2, own.count("SELECT COUNT(*) FROM staff_account"));
+            // the file no longer lets anyone in, should Karaf's own realm answer while the staff bundle is stopped
+            assertEquals(List.of(), UsersFile.read(users));
+            assertTrue(Files.readString(users).contains("_g_\\:admingroup = group"), Files.readString(users));
             assertEquals(Optional.of(Set.of("admin", "manager")), fresh.verify("admin", "demo"));
             assertEquals(Optional.of(Set.of("technician")), fresh.verify("technician", "demo"));
             assertEquals(Optional.empty(), fresh.verify("karaf", "karaf"));
