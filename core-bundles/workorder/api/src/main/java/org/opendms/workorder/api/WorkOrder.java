@@ -36,6 +36,18 @@ public record WorkOrder(long id, String number, long vehicleId, String plate, lo
         jobs = List.copyOf(jobs);
     }
 
+    /** A work order as in 2.0, before on-time and late: neither known. */
+    public WorkOrder(long id, String number, long vehicleId, String plate, long customerId, WorkOrderStatus status,
+            WaitReason waitReason, Set<VisitType> visitTypes, int mileageInKm, Integer fuelPercent, String walkAround,
+            String advisor, Instant promisedAt, Instant deliveredAt, BigDecimal vatRate, List<Job> jobs, Totals totals,
+            int reworkCount, boolean finalQcPassed, Long comebackOfId, String comebackOfNumber,
+            ComebackDecision comebackDecision, Instant openedAt, String openedBy, Instant updatedAt, String updatedBy,
+            long version) {
+        this(id, number, vehicleId, plate, customerId, status, waitReason, visitTypes, mileageInKm, fuelPercent, walkAround,
+                advisor, promisedAt, deliveredAt, vatRate, jobs, totals, reworkCount, finalQcPassed, comebackOfId,
+                comebackOfNumber, comebackDecision, openedAt, openedBy, updatedAt, updatedBy, version, null, false);
+    }
+
     /** The job with this id. */
     public Job job(long jobId) {
         return jobs.stream().filter(j -> j.id() == jobId).findFirst()

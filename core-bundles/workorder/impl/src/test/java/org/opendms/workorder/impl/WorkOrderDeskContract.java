@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendms.workorder.impl.WorkOrderServiceContract.ADVISOR;
+import static org.opendms.workorder.impl.WorkOrderServiceContract.MANAGER;
+import static org.opendms.workorder.impl.WorkOrderServiceContract.START;
+import static org.opendms.workorder.impl.WorkOrderServiceContract.TECH_LI;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,8 +27,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.opendms.appointment.impl.AppointmentBookForTests;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerType;
-import org.opendms.platform.api.Actor;
-import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.testing.TestDatabase;
@@ -59,12 +61,7 @@ import org.opendms.workorder.api.reception.ReceptionVisit;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WorkOrderDeskContract {
 
-    static final Actor ADVISOR = new Actor("wang.advisor", Set.of("advisor"), Channel.REST);
-    static final Actor MANAGER = new Actor("zhao.manager", Set.of("manager"), Channel.REST);
-    static final Actor TECH = new Actor("li.tech", Set.of("technician"), Channel.REST);
     static final ApprovalDraft BY_PHONE = new ApprovalDraft("欧阳娜", ApprovalChannel.PHONE);
-    /** 10:00 in Shanghai on 2026-11-22. */
-    static final Instant START = Instant.parse("2026-11-22T02:00:00Z");
     private static final AtomicInteger NUMBERS = new AtomicInteger(60000);
 
     TestDatabase db;
@@ -201,7 +198,7 @@ abstract class WorkOrderDeskContract {
         refused(DmsException.Kind.CONFLICT, "version", "stale_version", id,
                 () -> shop.flow.changePromisedAt(id, v - 1, later, "加做刹车片", ADVISOR));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", id,
-                () -> shop.flow.changePromisedAt(id, v, later, "加做刹车片", TECH));
+                () -> shop.flow.changePromisedAt(id, v, later, "加做刹车片", TECH_LI));
 
         WorkOrder moved = shop.flow.changePromisedAt(id, v, later, "客户同意加做刹车片，需等配件", ADVISOR);
         assertEquals(later, moved.promisedAt());
