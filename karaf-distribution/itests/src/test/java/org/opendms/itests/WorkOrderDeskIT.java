@@ -140,6 +140,12 @@ public class WorkOrderDeskIT extends DmsTestSupport {
         assertEquals(3, ids(ok(call("GET", "work-orders?customer=" + mobile, "advisor", null), 200)).size());
         assertEquals(3, ids(ok(call("GET", "work-orders?customer=" + mobile.substring(5), "advisor", null), 200)).size());
         assertEquals(List.of(), ids(ok(call("GET", "work-orders?late=true" + hers, "advisor", null), 200)));
+        String today = LocalDate.now(SHOP).toString();
+        JsonNode kpi = ok(call("GET", "work-orders/on-time?from=" + today + "&to=" + today, "advisor", null), 200);
+        assertTrue(kpi.toString(), kpi.path("delivered").asLong() >= kpi.path("promised").asLong()
+                && kpi.path("promised").asLong() == kpi.path("onTime").asLong() + kpi.path("late").asLong());
+        refused(call("GET", "work-orders/on-time?from=" + today + "&to=" + LocalDate.now(SHOP).minusDays(1), "advisor",
+                null), 400, "to");
         refused(call("GET", "work-orders?status=WAITING,BROKEN", "advisor", null), 400, "status");
         refused(call("GET", "work-orders?open=yes", "advisor", null), 400, "open");
     }

@@ -4,7 +4,10 @@ import static org.opendms.workorder.impl.WorkOrderRecords.load;
 import static org.opendms.workorder.impl.WorkOrderRecords.loadAll;
 import static org.opendms.workorder.impl.WorkOrderRows.find;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +22,7 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.vehicle.api.Plate;
+import org.opendms.workorder.api.OnTimeDelivery;
 import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.TimelineEntry;
 import org.opendms.workorder.api.WorkOrder;
@@ -130,6 +134,33 @@ public class JpaWorkOrders implements WorkOrders {
         return store.read(em -> {
             Page<WorkOrderEntity> found = search.page(em, "w.id DESC", page, w -> w);
             return new Page<>(loadAll(em, found.items(), now), found.page(), found.size(), found.total());
+        });
+    }
+
+    @Override
+    public OnTimeDelivery onTimeDelivery(LocalDate from, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw DmsException.invalid("to", "before_from", "结束日期不能早于开始日期", "to must not be before from");
+        }
+        String delivered = "SELECT COUNT(w) FROM WorkOrderEntity w WHERE w.status = :delivered"
+                + (from == null ? "" : " AND w.deliveredAt >= :from") + (to == null ? "" : " AND w.deliveredAt < :to");
+        return store.read(em -> {
+            java.util.function.Function<String, Long> count = extra -> {
+                var query = em.createQuery(delivered + extra, Long.class).setParameter("delivered", WorkOrderStatus.DELIVERED);
+                if (from != null) {
+                    query.setParameter("from", store.startOf(from));
+                }
+                if (to != null) {
+                    query.setParameter("to", store.startOf(to.plusDays(1)));
+                }
+                return query.getSingleResult();
+            };
+            long all = count.apply("");
+            long promised = count.apply(" AND w.promisedAt IS NOT NULL");
+            long onTime = count.apply(" AND w.promisedAt IS NOT NULL AND w.deliveredAt <= w.promisedAt");
+            BigDecimal rate = promised == 0 ? null
+                    : BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(promised), 4, RoundingMode.HALF_UP);
+            return new OnTimeDelivery(from, to, all, promised, onTime, promised - onTime, rate);
         });
     }
 

@@ -41,6 +41,7 @@ import org.opendms.workorder.api.FollowUp;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.LabourOperationDraft;
 import org.opendms.workorder.api.LineDraft;
+import org.opendms.workorder.api.OnTimeDelivery;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
@@ -175,6 +176,14 @@ abstract class WorkOrderDeskContract {
             WorkOrder noPromise = deliver(shop.workOrders.get(unpromised.id()));
             assertNull(noPromise.onTime(), "no promise, no verdict");
             assertFalse(found(late()).contains(unpromised.id()));
+
+            // the KPI counts the same way: one of the two promised deliveries of the day was on time
+            LocalDate day = LocalDate.of(2026, 11, 22);
+            assertEquals(new OnTimeDelivery(day, day, 3, 2, 1, 1, new BigDecimal("0.5000")),
+                    shop.workOrders.onTimeDelivery(day, day));
+            assertEquals(0, shop.workOrders.onTimeDelivery(day.plusDays(1), null).delivered());
+            refused(DmsException.Kind.INVALID_INPUT, "to", "before_from", overdue.id(),
+                    () -> shop.workOrders.onTimeDelivery(day, day.minusDays(1)));
         } finally {
             clock.advance(Duration.ofHours(-3));
         }

@@ -27,6 +27,7 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RestActor;
+import org.opendms.workorder.api.OnTimeDelivery;
 import org.opendms.workorder.api.Reception;
 import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
@@ -143,6 +144,16 @@ public class WorkOrderResource {
                 Replies.statuses(status), Boolean.TRUE.equals(Params.bool("open", open)),
                 Boolean.TRUE.equals(Params.bool("late", late)), customer);
         return WorkOrderPage.of(workOrders.search(query, request));
+    }
+
+    @GET
+    @Path("on-time")
+    @Operation(summary = "按时交车率 The on-time delivery KPI of the work orders delivered between two days",
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OnTimeDelivery.class))),
+                    @ApiResponse(responseCode = "400", description = "a day is wrong, or to before from")})
+    public OnTimeDelivery onTime(@Parameter(description = "delivered on or after, yyyy-MM-dd") @QueryParam("from") String from,
+            @Parameter(description = "delivered on or before, yyyy-MM-dd") @QueryParam("to") String to) {
+        return workOrders.onTimeDelivery(day("from", from), day("to", to));
     }
 
     @GET
