@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -186,23 +185,12 @@ public class WorkOrderStore {
         try {
             return DeadlockRetry.write(change);
         } catch (PersistenceException e) {
-            if (Failures.isUniqueViolation(e) && messages(e).contains("uq_wo_clock_running")) {
+            if (Failures.isUniqueViolation(e, "uq_wo_clock_running")) {
                 throw DmsException.conflict("technician", "clock.running", "该技师正在另一项目上计时，请先停止",
                         "the technician is already clocked on; clock off first");
             }
             throw e;
         }
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder s = new StringBuilder();
-        for (Throwable t = failure; t != null && s.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
-            s.append(t.getMessage()).append('\n');
-            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
-                s.append(sql.getNextException().getMessage()).append('\n');
-            }
-        }
-        return s.toString().toLowerCase(Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- events
