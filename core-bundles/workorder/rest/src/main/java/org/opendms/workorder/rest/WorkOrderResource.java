@@ -89,13 +89,6 @@ public class WorkOrderResource {
     @Reference
     WorkOrderFlow flow;
 
-    /** A page of work orders. */
-    public record WorkOrderPage(List<WorkOrder> items, int page, int size, long total) {
-        static WorkOrderPage of(Page<WorkOrder> p) {
-            return new WorkOrderPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
-
     /** The work order just opened, with what the advisor raises at reception beside it. */
     public record OpenedWorkOrder(@JsonUnwrapped WorkOrder workOrder, ReceptionBrief reception) {
     }
@@ -131,8 +124,9 @@ public class WorkOrderResource {
 
     @GET
     @Operation(summary = "查找工单 Search by plate, status, advisor, technician, opening day",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrderPage.class))))
-    public WorkOrderPage search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of work orders (items, page, size, total)"))
+    public Page<WorkOrder> search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
             @Parameter(description = "status, e.g. IN_REPAIR") @QueryParam("status") String status,
             @Parameter(description = "advisor username") @QueryParam("advisor") String advisor,
             @Parameter(description = "technician username") @QueryParam("technician") String technician,
@@ -143,7 +137,7 @@ public class WorkOrderResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         WorkOrderQuery query = new WorkOrderQuery(plate, Replies.status(status), advisor, technician, day("from", from),
                 day("to", to));
-        return WorkOrderPage.of(workOrders.search(query, request));
+        return workOrders.search(query, request);
     }
 
     @GET
