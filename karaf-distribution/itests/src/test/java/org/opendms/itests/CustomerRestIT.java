@@ -22,7 +22,7 @@ public class CustomerRestIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        awaitAnswer("customers", "advisor", 200);
+        awaitPlatform();
     }
 
     static String person(String name, String mobile) {
@@ -129,6 +129,29 @@ public class CustomerRestIT extends DmsTestSupport {
         assertEquals("size", call("GET", "customers?size=abc", "advisor", null).field(0));
         assertEquals("id", call("GET", "customers/abc", "advisor", null).field(0));
         assertEquals(before, customerCount());
+    }
+
+    @Test
+    public void anUnknownQueryParameterIsRefusedNamingItOnEveryOperation() throws Exception {
+        String jingA = URLEncoder.encode("京A", StandardCharsets.UTF_8);
+        Reply typo = call("GET", "customers?plat=" + jingA, "advisor", null, "Accept-Language", "en");
+        assertEquals(typo.raw(), 400, typo.status());
+        assertTrue(typo.contentType().startsWith("application/problem+json"));
+        assertEquals("plat", typo.field(0));
+        assertEquals("query.unknown", typo.code(0));
+        assertTrue(typo.raw(), typo.json().path("errors").path(0).path("message").asText()
+                .startsWith("unknown query parameter plat (known: page, q, size)"));
+        assertTrue(call("GET", "customers?plat=" + jingA, "advisor", null).json().path("errors").path(0).path("message")
+                .asText().contains("不认识的查询参数 plat"));
+        // the known ones still work, and every other resource refuses its own unknowns
+        assertEquals(200, call("GET", "customers?q=" + jingA + "&page=0&size=5", "advisor", null).status());
+        assertEquals("plat", call("GET", "vehicles?plat=" + jingA, "advisor", null).field(0));
+        assertEquals("plat", call("GET", "work-orders?plat=" + jingA, "advisor", null).field(0));
+        assertEquals(200, call("GET", "work-orders?plate=" + jingA, "advisor", null).status());
+        assertEquals("statuses", call("GET", "appointments?statuses=BOOKED", "advisor", null).field(0));
+        Reply created = call("POST", "customers?dryRun=true", "advisor", person("查询参数", newMobile()));
+        assertEquals(created.raw(), 400, created.status());
+        assertEquals("dryRun", created.field(0));
     }
 
     @Test

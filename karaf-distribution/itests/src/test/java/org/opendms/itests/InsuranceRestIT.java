@@ -238,6 +238,12 @@ public class InsuranceRestIT extends DmsTestSupport {
             assertEquals(bad.raw(), 400, bad.status());
             assertEquals("days", bad.field(0));
         }
+        Reply typo = call("GET", "insurance/renewals?day=90", "advisor", null);
+        assertEquals("a plugin's operation refuses an unknown query parameter too: " + typo.raw(), 400, typo.status());
+        assertEquals("day", typo.field(0));
+        assertEquals("query.unknown", typo.code(0));
+        assertEquals("plat", call("GET", "insurance/policies?plat=A", "advisor", null).field(0));
+        assertEquals(200, call("GET", "insurance/policies?plate=A&size=1", "advisor", null).status());
     }
 
     @Test

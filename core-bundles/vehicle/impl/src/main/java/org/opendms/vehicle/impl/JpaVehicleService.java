@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -333,11 +332,10 @@ public class JpaVehicleService implements VehicleService {
     /** A concurrent insert of the same VIN or plate passes our check but not the unique constraint. */
     static RuntimeException translate(PersistenceException e) {
         if (Failures.isUniqueViolation(e)) {
-            String message = messages(e);
-            if (message.contains("uq_vehicle_active_plate")) {
+            if (Failures.isUniqueViolation(e, "uq_vehicle_active_plate")) {
                 return new DmsException(DmsException.Kind.CONFLICT, List.of(duplicatePlate(null)));
             }
-            if (message.contains("uq_vehicle_vin")) {
+            if (Failures.isUniqueViolation(e, "uq_vehicle_vin")) {
                 return new DmsException(DmsException.Kind.CONFLICT, List.of(duplicateVin(null)));
             }
             return DmsException.conflict("", "duplicate", "车架号或车牌已被另一辆车登记", "the VIN or plate is already registered");
@@ -346,18 +344,6 @@ public class JpaVehicleService implements VehicleService {
             return StaleVersion.refusal("车辆资料", "the vehicle");
         }
         return e;
-    }
-
-    /** Every message in the cause chain, lower case: the constraint name tells which value clashed. */
-    private static String messages(Throwable failure) {
-        StringBuilder s = new StringBuilder();
-        for (Throwable t = failure; t != null && s.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
-            s.append(t.getMessage()).append('\n');
-            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
-                s.append(sql.getNextException().getMessage()).append('\n');
-            }
-        }
-        return s.toString().toLowerCase(Locale.ROOT);
     }
 
     private static VehicleEntity find(EntityManager em, long id) {

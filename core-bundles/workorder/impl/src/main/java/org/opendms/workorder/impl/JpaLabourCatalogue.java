@@ -11,6 +11,7 @@ import javax.persistence.LockModeType;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.PagedSearch;
@@ -53,11 +54,8 @@ public class JpaLabourCatalogue implements LabourCatalogue {
             } else if (op == null) {
                 throw DmsException.notFound("code", "工时目录中没有代码 " + d.code(),
                         "the labour catalogue has no operation " + d.code());
-            } else if (op.version != expectedVersion) {
-                throw DmsException.conflict("version", "stale_version",
-                        "工时项目 " + d.code() + " 已被他人修改（当前版本 " + op.version + "），请重新读取后再改",
-                        "operation " + d.code() + " was changed by someone else (now version " + op.version
-                                + "); re-read and try again");
+            } else {
+                StaleVersion.check(op.version, expectedVersion, "工时项目 " + d.code() + " ", "operation " + d.code());
             }
             op.name = d.name();
             op.flatRateHours = d.flatRateHours();

@@ -25,6 +25,9 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.jpa.DeadlockRetry;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.vehicle.api.Plate;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
@@ -107,7 +110,7 @@ public class JpaReception implements Reception {
             if (takenElsewhere(e)) {
                 // another desk converted it first: this work order must not stand beside theirs
                 cancel(opened, "预约已由他人登记到店 the appointment was converted by someone else", actor, e);
-                throw DmsException.conflict("appointmentId", "stale_version",
+                throw DmsException.conflict("appointmentId", StaleVersion.CODE,
                         "预约 " + appointment.id() + " 已被他人登记到店，本工单 " + opened.number() + " 已作废，请重新读取预约",
                         "appointment " + appointment.id() + " was converted by someone else; work order " + opened.number()
                                 + " was cancelled; re-read the appointment");
@@ -122,7 +125,7 @@ public class JpaReception implements Reception {
     /** The appointment service's own refusal: the appointment changed since it was read, or is no longer booked. */
     private static boolean takenElsewhere(RuntimeException e) {
         return e instanceof DmsException refused && refused.kind() == DmsException.Kind.CONFLICT
-                && refused.violations().stream().anyMatch(v -> "stale_version".equals(v.code())
+                && refused.violations().stream().anyMatch(v -> StaleVersion.CODE.equals(v.code())
                         || "not_booked".equals(v.code()));
     }
 
@@ -184,7 +187,11 @@ public class JpaReception implements Reception {
             vehicle = vehicles.create(new VehicleDraft(r.vin().value(), r.plate().value(), null, null, null, null, null,
                     null, r.ownerId(), null, null, null, null), actor);
         }
-        vehicles.recordOdometer(vehicle.id(), r.mileageKm(), "reception", r.confirmLower(), actor);
+        try {
+            vehicles.recordOdometer(vehicle.id(), r.mileageKm(), "reception", r.confirmLower(), actor);
+        } catch (DmsException refused) {
+            throw asSent(refused);
+        }
         WorkOrderStore.Settings s = store.settings;
         String day = DAY.format(now.atZone(store.clock.zone()));
         ensureCounter(day);
@@ -239,7 +246,7 @@ public class JpaReception implements Reception {
      * use it.
      */
     private void ensureCounter(String day) {
-        for (int attempt = 1;; attempt++) {
+        DeadlockRetry.run(() -> {
             try {
                 store.jpa.tx(em -> {
                     if (em.find(CounterEntity.class, day) == null) {
@@ -250,17 +257,19 @@ public class JpaReception implements Reception {
                         em.flush();
                     }
                 });
-                return;
             } catch (PersistenceException e) {
-                if (Failures.isUniqueViolation(e)) {
-                    return;
-                }
-                if (attempt >= WorkOrderStore.DEADLOCK_ATTEMPTS
-                        || !(WorkOrderStore.isDeadlock(e) || WorkOrderStore.hasState(e, "40XL1"))) {
+                if (!Failures.isUniqueViolation(e)) {
                     throw e;
                 }
             }
-        }
+        });
+    }
+
+    /** The odometer's refusal naming the field the advisor sent: the vehicle archive calls mileageKm km. */
+    private static DmsException asSent(DmsException refused) {
+        return new DmsException(refused.kind(), refused.violations().stream()
+                .map(v -> "km".equals(v.field()) ? new Violation("mileageKm", v.code(), v.messageZh(), v.messageEn()) : v)
+                .toList());
     }
 
     /** The newest delivered work order of the vehicle, if it is within the comeback window by days or by km. */

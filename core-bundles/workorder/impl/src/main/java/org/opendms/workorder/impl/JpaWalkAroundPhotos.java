@@ -1,8 +1,6 @@
 package org.opendms.workorder.impl;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +13,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.workorder.api.Photo;
 import org.opendms.workorder.api.PhotoContent;
@@ -86,8 +85,8 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
     public Photo add(long workOrderId, String contentType, byte[] data, String caption, Actor actor) {
         Actor.requireAnyRole(actor, Permissions.PHOTOGRAPHERS, "上传环车照片", "add walk-around photos");
         PhotoRules.Checked photo = PhotoRules.check(contentType, data, caption, maxBytes);
-        LocalDateTime at = LocalDateTime.ofInstant(clock.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        return jpa.txExpr(em -> {
+        LocalDateTime at = Stored.utc(clock.now());
+        return DeadlockRetry.write(() -> jpa.txExpr(em -> {
             // the row lock queues two uploads to one work order, so the count below cannot be passed by both
             WorkOrderEntity wo = em.find(WorkOrderEntity.class, workOrderId, LockModeType.PESSIMISTIC_WRITE);
             if (wo == null) {
@@ -117,7 +116,7 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
             em.flush();
             return new Photo(p.id, p.workOrderId, p.contentType, p.sizeBytes, p.sha256, p.caption, Stored.instant(p.takenAt),
                     p.takenBy);
-        });
+        }));
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.persistence.LockModeType;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WorkOrderStatus;
 
@@ -31,12 +32,7 @@ final class WorkOrderRows {
     /** The work order's row, locked, at the version the user read. */
     static WorkOrderEntity lock(EntityManager em, long id, long expectedVersion) {
         WorkOrderEntity e = lockAnyVersion(em, id);
-        if (e.version != expectedVersion) {
-            throw DmsException.conflict("version", "stale_version",
-                    "工单 " + e.number + " 已被他人修改（当前版本 " + e.version + "，您修改的是版本 " + expectedVersion + "），请重新读取后再改",
-                    "work order " + e.number + " was changed by someone else (now version " + e.version + ", you edited version "
-                            + expectedVersion + "); re-read and try again");
-        }
+        StaleVersion.check(e.version, expectedVersion, "工单 " + e.number + " ", "work order " + e.number);
         return e;
     }
 

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -21,6 +19,9 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.AfterCommit;
+import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
@@ -58,8 +59,6 @@ public class WorkOrderStore {
     static final int DEFAULT_COMEBACK_KM = 3000;
     static final String DEFAULT_QC_LEVELS = "SELF,FOREMAN,FINAL";
     static final String DEFAULT_LABOUR_RATES = "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";
-    /** Attempts of a transaction the database chose as a deadlock victim. */
-    static final int DEADLOCK_ATTEMPTS = 3;
 
     /** The configurable numbers, fixed together. */
     record Settings(BigDecimal vatRate, int comebackDays, int comebackKm) {
@@ -142,7 +141,7 @@ public class WorkOrderStore {
     }
 
     static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+        return Stored.utc(i);
     }
 
     LocalDateTime startOf(LocalDate day) {
@@ -178,54 +177,20 @@ public class WorkOrderStore {
     }
 
     /**
-     * Runs a transaction. One the database broke off to resolve a deadlock is run again (up to
-     * {@value #DEADLOCK_ATTEMPTS} times), as it changed nothing; a clash caught only by the unique constraint on running
-     * clocks (two clocks of one technician written by two Karaf instances at once) reads as the clash it is.
+     * Runs a transaction through the platform's {@link DeadlockRetry} (a deadlock victim is run again, as it changed
+     * nothing); a clash caught only by the unique constraint on running clocks (two clocks of one technician written by
+     * two Karaf instances at once) reads as the clash it is.
      */
     static <T> T write(Supplier<T> change) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return change.get();
-            } catch (PersistenceException e) {
-                if (Failures.isUniqueViolation(e) && messages(e).contains("uq_wo_clock_running")) {
-                    throw DmsException.conflict("technician", "clock.running", "该技师正在另一项目上计时，请先停止",
-                            "the technician is already clocked on; clock off first");
-                }
-                if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
-                    throw e;
-                }
-                LOG.debug("Deadlock victim, attempt {} of {}: {}", attempt, DEADLOCK_ATTEMPTS, e.toString());
+        try {
+            return DeadlockRetry.write(change);
+        } catch (PersistenceException e) {
+            if (Failures.isUniqueViolation(e, "uq_wo_clock_running")) {
+                throw DmsException.conflict("technician", "clock.running", "该技师正在另一项目上计时，请先停止",
+                        "the technician is already clocked on; clock off first");
             }
+            throw e;
         }
-    }
-
-    /** SQLState 40001 (Derby's deadlock, serialization failures) or 40P01 (PostgreSQL's deadlock). */
-    static boolean isDeadlock(Throwable failure) {
-        return hasState(failure, "40001") || hasState(failure, "40P01");
-    }
-
-    static boolean hasState(Throwable failure, String sqlState) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                for (java.sql.SQLException x = sql; x != null; x = x.getNextException()) {
-                    if (sqlState.equals(x.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder s = new StringBuilder();
-        for (Throwable t = failure; t != null && s.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
-            s.append(t.getMessage()).append('\n');
-            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
-                s.append(sql.getNextException().getMessage()).append('\n');
-            }
-        }
-        return s.toString().toLowerCase(Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- events
@@ -238,13 +203,6 @@ public class WorkOrderStore {
             Actor actor, Instant at) {
         WorkOrderEvent event = new WorkOrderEvent(wo.id(), wo.number(), wo.vehicleId(), wo.plate(), wo.customerId(),
                 wo.status().name(), from == null ? null : from.name(), jobId, actor.username(), at);
-        for (WorkOrderListener listener : listeners) {
-            try {
-                method.accept(listener, event);
-            } catch (RuntimeException e) {
-                LOG.warn("Work-order listener {} failed on work order {}: {}", listener.getClass().getName(),
-                        event.number(), e.toString(), e);
-            }
-        }
+        AfterCommit.tell(listeners, method, event, "work order " + event.number());
     }
 }

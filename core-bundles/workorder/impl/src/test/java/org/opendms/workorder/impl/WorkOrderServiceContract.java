@@ -937,10 +937,10 @@ abstract class WorkOrderServiceContract {
     }
 
     @Test
-    void aLowerMileageThanLastTimeNeedsConfirmation() {
+    void aLowerMileageThanLastTimeNeedsConfirmationNamingTheFieldSent() {
         Vehicle v = knownVehicle();
         vehicles.recordOdometer(v.id(), 30_000, "manual", false, ADVISOR);
-        refused(DmsException.Kind.CONFLICT, "km", "odometer.lower",
+        refused(DmsException.Kind.CONFLICT, "mileageKm", "odometer.lower",
                 () -> shop.reception.open(reception(v.plate(), 29_000, List.of(JobDraft.customer("a")), null), ADVISOR));
         WorkOrder wo = shop.reception.open(new ReceptionDraft(v.plate(), null, null, 29_000, true, null, null,
                 List.of(JobDraft.customer("仪表更换后")), null, null, Set.of(VisitType.GENERAL_REPAIR), null), ADVISOR);

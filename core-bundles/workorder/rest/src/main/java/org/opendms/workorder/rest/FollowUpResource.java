@@ -3,8 +3,6 @@ package org.opendms.workorder.rest;
 import static org.opendms.workorder.rest.Replies.day;
 import static org.opendms.workorder.rest.Replies.tagged;
 
-import java.util.List;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -52,13 +50,6 @@ public class FollowUpResource {
     @Reference
     FollowUps followUps;
 
-    /** A page of follow-ups. */
-    public record FollowUpPage(List<FollowUp> items, int page, int size, long total) {
-        static FollowUpPage of(Page<FollowUp> p) {
-            return new FollowUpPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
-
     /** The later work order of the same car the declined job is added to. */
     public record TakingUp(Long workOrderId) {
     }
@@ -69,14 +60,15 @@ public class FollowUpResource {
 
     @GET
     @Operation(summary = "待跟进 Open follow-ups: jobs customers declined, oldest first",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUpPage.class))))
-    public FollowUpPage open(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of follow-ups (items, page, size, total)"))
+    public Page<FollowUp> open(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
             @Parameter(description = "declined on or after, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "declined on or before, yyyy-MM-dd") @QueryParam("to") String to,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
-        return FollowUpPage.of(followUps.open(plate, day("from", from), day("to", to), request));
+        return followUps.open(plate, day("from", from), day("to", to), request);
     }
 
     @GET

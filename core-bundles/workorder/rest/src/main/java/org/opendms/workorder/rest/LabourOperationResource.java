@@ -1,7 +1,6 @@
 package org.opendms.workorder.rest;
 
 import java.net.URI;
-import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -71,24 +70,18 @@ public class LabourOperationResource {
     @Reference
     LabourCatalogue catalogue;
 
-    /** A page of the labour catalogue. */
-    public record LabourOperationPage(List<LabourOperation> items, int page, int size, long total) {
-        static LabourOperationPage of(Page<LabourOperation> p) {
-            return new LabourOperationPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
-
     @GET
     @Operation(summary = "工时目录 The labour catalogue by code",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperationPage.class))))
-    public LabourOperationPage search(
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of the labour catalogue (items, page, size, total)"))
+    public Page<LabourOperation> search(
             @Parameter(description = "代码开头或名称的一部分 code prefix or part of the name") @QueryParam("q") String text,
             @Parameter(description = "true: leave out retired operations") @QueryParam("activeOnly") String activeOnly,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
-        return LabourOperationPage.of(catalogue.search(text,
-                Boolean.TRUE.equals(Params.bool("activeOnly", activeOnly)), request));
+        return catalogue.search(text,
+                Boolean.TRUE.equals(Params.bool("activeOnly", activeOnly)), request);
     }
 
     @GET

@@ -77,13 +77,6 @@ public class WorkOrderResource {
     @Reference
     WorkOrderFlow flow;
 
-    /** A page of work orders. */
-    public record WorkOrderPage(List<WorkOrder> items, int page, int size, long total) {
-        static WorkOrderPage of(Page<WorkOrder> p) {
-            return new WorkOrderPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
-
     /** The work order just opened, with what the advisor raises at reception beside it. */
     public record OpenedWorkOrder(@JsonUnwrapped WorkOrder workOrder, ReceptionBrief reception) {
     }
@@ -124,9 +117,10 @@ public class WorkOrderResource {
     @GET
     @Operation(summary = "查找工单 Search by plate, statuses, advisor, technician, customer, opening day; open=true: every"
             + " work order in the workshop; late=true: past the promised time (open, or delivered after it)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrderPage.class))),
+            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of work orders (items, page, size, total)"),
                     @ApiResponse(responseCode = "400", description = "a parameter is wrong; the answer names it")})
-    public WorkOrderPage search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
+    public Page<WorkOrder> search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
             @Parameter(description = "status, e.g. IN_REPAIR; repeat it or give a comma list for several")
             @QueryParam("status") List<String> status,
             @Parameter(description = "true: not completed, delivered or cancelled") @QueryParam("open") String open,
@@ -143,7 +137,7 @@ public class WorkOrderResource {
         WorkOrderQuery query = new WorkOrderQuery(plate, null, advisor, technician, day("from", from), day("to", to),
                 Replies.statuses(status), Boolean.TRUE.equals(Params.bool("open", open)),
                 Boolean.TRUE.equals(Params.bool("late", late)), customer);
-        return WorkOrderPage.of(workOrders.search(query, request));
+        return workOrders.search(query, request);
     }
 
     @GET

@@ -27,6 +27,7 @@ import org.opendms.platform.api.Violation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
@@ -51,6 +52,13 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     private static final Set<String> PUBLIC_PATHS = Set.of("health", "openapi.json");
 
     private volatile SecurityConfig config;
+
+    /**
+     * Not called: resources select this filter, so referencing the unknown-query check makes it join /api first and
+     * no operation is published without it.
+     */
+    @Reference(target = "(osgi.jaxrs.name=" + UnknownQueryFilter.NAME + ")")
+    ContainerRequestFilter queryCheck;
 
     @Activate
     @Modified

@@ -1,11 +1,17 @@
 package org.opendms.platform.rest.internal;
 
+import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Request;
+import javax.ws.rs.core.UriInfo;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.PluginResource;
@@ -72,11 +78,27 @@ public class PluginResources {
 
     /** The plugin's resource for the rest of the path; 404 (as problem+json) when the plugin is not running. */
     @Path("{plugin: " + ID + "}/{resource: " + SEGMENT + "}")
-    public Object plugin(@PathParam("plugin") String plugin, @PathParam("resource") String resource) {
+    public Object plugin(@PathParam("plugin") String plugin, @PathParam("resource") String resource,
+            @Context UriInfo uri, @Context Request request) {
         PluginResource target = byPath.get(plugin + "/" + resource);
         if (target == null) {
             throw new NotFoundException();
         }
+        refuseUnknownQuery(target, plugin + "/" + resource, uri, request);
         return target;
+    }
+
+    /** What {@link UnknownQueryFilter} does for core operations: the filter sees only this locator. */
+    private static void refuseUnknownQuery(PluginResource target, String prefix, UriInfo uri, Request request) {
+        Set<String> sent = uri.getQueryParameters().keySet();
+        if (sent.isEmpty()) {
+            return;
+        }
+        String path = uri.getPath().replaceAll("^/+", "");
+        String rest = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
+        List<Method> answering = QueryParameters.answering(target.getClass(), request.getMethod(), rest);
+        if (answering.size() == 1) {
+            QueryParameters.refuseUnknown(sent, answering.get(0), target.getClass());
+        }
     }
 }
