@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ import java.util.List;
 @Designate(ocd = SecurityConfig.class)
 @JaxrsExtension
 @JaxrsName("dms.security")
+// a resource that selects login gets the permission check with it
+@JaxrsExtensionSelect("(osgi.jaxrs.name=" + PermissionFilter.NAME + ")")
 @PreMatching
 public class BasicAuthFilter implements ContainerRequestFilter {
 
