@@ -5,6 +5,7 @@ import java.lang.annotation.Annotation;
 import org.opendms.appointment.api.AppointmentService;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.security.PermissionTable;
 import org.opendms.platform.testing.TestDatabase;
 
 /**
@@ -20,6 +21,7 @@ public final class AppointmentBookForTests {
         db.migrate("db/org.opendms.appointment.impl/changelog.xml");
         JpaAppointmentService service = new JpaAppointmentService();
         service.jpa = db.jpa("dms-appointment");
+        service.permissions = PermissionTable.of();
         service.customers = customers;
         service.clock = clock;
         service.configure(new WorkshopCapacity.Settings() {

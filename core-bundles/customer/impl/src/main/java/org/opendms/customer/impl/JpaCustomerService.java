@@ -24,6 +24,7 @@ import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -47,6 +48,9 @@ public class JpaCustomerService implements CustomerService {
     @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.customer.impl)")
     SchemaReady schema;
 
+    @Reference
+    Permissions permissions;
+
     /** Plugins told of each committed change. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -54,7 +58,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Customer create(CustomerDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "新建客户", "create customers");
+        permissions.require(actor, "customer.create");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             Customer created = jpa.txExpr(em -> {
@@ -83,7 +87,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Customer update(long id, long expectedVersion, CustomerDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "修改客户", "change customers");
+        permissions.require(actor, "customer.update");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             Customer[] before = new Customer[1];
@@ -167,7 +171,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Mobile revealMobile(long id, Actor actor) {
-        Actor.requireAnyRole(actor, CONTACT_READERS, "查看客户完整手机号", "see a customer's full mobile");
+        permissions.require(actor, "customer.mobile.reveal");
         return jpa.txExpr(em -> {
             CustomerEntity e = find(em, id);
             if (e.mobile == null) {
@@ -180,7 +184,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public List<PersonalDataAccess> personalDataAccess(long id, Actor actor) {
-        Actor.requireAnyRole(actor, AUDITORS, "查看个人信息访问记录", "read the personal-data access log");
+        permissions.require(actor, "customer.access-log.read");
         return jpa.txExpr(em -> {
             find(em, id);
             return em.createQuery("SELECT a FROM PersonalDataAccessEntity a WHERE a.customerId = :id ORDER BY a.id DESC",

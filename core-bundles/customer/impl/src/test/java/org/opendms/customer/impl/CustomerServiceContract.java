@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opendms.platform.security.PermissionTable;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerQuery;
@@ -48,6 +49,7 @@ abstract class CustomerServiceContract {
         assertEquals("customer-001", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
+        service.permissions = PermissionTable.of();
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package org.opendms.customer.impl;
 
 import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.security.PermissionTable;
 import org.opendms.platform.testing.TestDatabase;
 
 /**
@@ -17,6 +18,7 @@ public final class CustomerArchiveForTests {
         db.migrate("db/org.opendms.customer.impl/changelog.xml");
         JpaCustomerService service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
+        service.permissions = PermissionTable.of();
         return service;
     }
 }

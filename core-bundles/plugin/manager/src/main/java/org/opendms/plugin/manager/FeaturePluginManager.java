@@ -36,7 +36,7 @@ import org.apache.karaf.features.FeaturesService.Option;
 import org.apache.karaf.features.Repository;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
-import org.opendms.platform.api.Roles;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.platform.api.Violation;
 import org.opendms.plugin.api.DmsPlugin;
 import org.opendms.plugin.api.manage.PluginManager;
@@ -74,7 +74,6 @@ import org.slf4j.LoggerFactory;
 public class FeaturePluginManager implements PluginManager, ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturePluginManager.class);
-    private static final List<String> ADMINS = List.of(Roles.ADMIN);
     /** Karaf's own rule: no automatic refresh, so bundles outside the plugin never restart. */
     private static final EnumSet<Option> KEEP_CORE_RUNNING = EnumSet.of(Option.NoAutoRefreshBundles);
     private static final long GRACE_MILLIS = 60_000;
@@ -90,6 +89,9 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Reference
     ServiceComponentRuntime scr;
+
+    @Reference
+    Permissions permissions;
 
     /** The profile is applied once Karaf has installed its boot features, never in the middle of that. */
     @Reference
@@ -216,7 +218,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public List<PluginStatus> list(Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "查看插件", "see plugins");
+        permissions.require(actor, "plugin.read");
         Set<String> ids = new TreeSet<>(profile.plugins.keySet());
         try {
             for (Feature f : features.listFeatures()) {
@@ -237,27 +239,27 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public PluginStatus get(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "查看插件", "see plugins");
+        permissions.require(actor, "plugin.read");
         return known(checkId(id));
     }
 
     @Override
     public PluginStatus enable(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "启用插件", "enable plugins");
+        permissions.require(actor, "plugin.enable");
         String plugin = checkId(id);
         return run(actor, "ENABLE", plugin, null, () -> doEnable(plugin, null));
     }
 
     @Override
     public PluginStatus disable(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "停用插件", "disable plugins");
+        permissions.require(actor, "plugin.disable");
         String plugin = checkId(id);
         return run(actor, "DISABLE", plugin, null, () -> doDisable(plugin));
     }
 
     @Override
     public PluginStatus update(String id, String repositoryUri, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "更新插件", "update plugins");
+        permissions.require(actor, "plugin.update");
         String plugin = checkId(id);
         URI repository = repositoryUri == null || repositoryUri.isBlank() ? null : parseRepository(repositoryUri);
         return run(actor, "UPDATE", plugin, repositoryUri, () -> doUpdate(plugin, repository));
@@ -265,7 +267,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public PluginStatus add(String repositoryUri, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "添加插件", "add plugins");
+        permissions.require(actor, "plugin.add");
         URI repository = parseRepository(repositoryUri);
         String[] added = new String[1];
         PluginStatus ignored = run(actor, "ADD", null, repositoryUri, () -> {
@@ -277,14 +279,14 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public PluginStatus remove(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "移除插件", "remove plugins");
+        permissions.require(actor, "plugin.remove");
         String plugin = checkId(id);
         return run(actor, "REMOVE", plugin, null, () -> doRemove(plugin));
     }
 
     @Override
     public List<PluginOperation> operations(int limit, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "查看插件操作记录", "see plugin operations");
+        permissions.require(actor, "plugin.operations.read");
         if (limit < 1 || limit > 1000) {
             throw DmsException.invalid("limit", "range", "条数须在 1 到 1000 之间", "limit must be 1 to 1000");
         }
