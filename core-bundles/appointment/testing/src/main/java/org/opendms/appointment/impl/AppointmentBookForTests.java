@@ -5,8 +5,8 @@ import java.lang.annotation.Annotation;
 import org.opendms.appointment.api.AppointmentService;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.ShopClock;
-import org.opendms.platform.security.PermissionTable;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 
 /**
  * The real appointment book on a test database, migrated by its own changelog, open 08:30–17:30 in one-hour slots with
@@ -21,7 +21,7 @@ public final class AppointmentBookForTests {
         db.migrate("db/org.opendms.appointment.impl/changelog.xml");
         JpaAppointmentService service = new JpaAppointmentService();
         service.jpa = db.jpa("dms-appointment");
-        service.permissions = PermissionTable.of();
+        service.permissions = TestPermissions.of();
         service.customers = customers;
         service.clock = clock;
         service.configure(new WorkshopCapacity.Settings() {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.opendms.platform.security.PermissionTable;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerQuery;
@@ -28,6 +27,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 
 /** The customer archive's rules, on a real database migrated by the real changelog. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +49,7 @@ abstract class CustomerServiceContract {
         assertEquals("customer-001", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
-        service.permissions = PermissionTable.of();
+        service.permissions = TestPermissions.of();
     }
 
     @AfterAll

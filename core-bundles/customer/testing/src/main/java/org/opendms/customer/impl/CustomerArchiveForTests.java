@@ -1,8 +1,8 @@
 package org.opendms.customer.impl;
 
 import org.opendms.customer.api.CustomerService;
-import org.opendms.platform.security.PermissionTable;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 
 /**
  * The real customer archive on a test database, for tests of bundles that check customers exist. It lives in the
@@ -18,7 +18,7 @@ public final class CustomerArchiveForTests {
         db.migrate("db/org.opendms.customer.impl/changelog.xml");
         JpaCustomerService service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
-        service.permissions = PermissionTable.of();
+        service.permissions = TestPermissions.of();
         return service;
     }
 }

@@ -33,8 +33,8 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
-import org.opendms.platform.security.PermissionTable;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.plugin.api.event.ChangeKind;
 import org.opendms.plugin.api.event.VehicleEvent;
 import org.opendms.plugin.api.event.VehicleListener;
@@ -69,7 +69,7 @@ abstract class VehicleServiceContract {
         assertEquals("vehicle-001", db.migrate("db/org.opendms.vehicle.impl/changelog.xml"));
         service = new JpaVehicleService();
         service.jpa = db.jpa("dms-vehicle");
-        service.permissions = PermissionTable.of();
+        service.permissions = TestPermissions.of();
         service.customers = customers;
         owner = newCustomer("张伟");
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.impl.CustomerArchiveForTests;
-import org.opendms.platform.security.PermissionTable;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.plugin.api.event.VehicleListener;
 import org.opendms.vehicle.api.VehicleService;
 
@@ -21,7 +21,7 @@ public record CoreFilesForTests(CustomerService customers, VehicleService vehicl
         CustomerService customers = CustomerArchiveForTests.on(db);
         JpaVehicleService vehicles = new JpaVehicleService();
         vehicles.jpa = db.jpa("dms-vehicle");
-        vehicles.permissions = PermissionTable.of();
+        vehicles.permissions = TestPermissions.of();
         vehicles.customers = customers;
         vehicles.listeners = List.of(listeners);
         return new CoreFilesForTests(customers, vehicles);
