@@ -47,6 +47,14 @@ public class PermissionMatrixIT extends DmsTestSupport {
     @Before
     public void platformAnswers() throws Exception {
         awaitPlatform();
+        awaitAnswer("permissions", "advisor", 200);
+    }
+
+    /** GET /api/permissions as the user. */
+    private static JsonNode table(String user) throws Exception {
+        Reply reply = call("GET", "permissions", user, null);
+        assertEquals(reply.raw(), 200, reply.status());
+        return reply.json();
     }
 
     private record Operation(String method, String path, List<String> permissions) {
@@ -58,7 +66,7 @@ public class PermissionMatrixIT extends DmsTestSupport {
     @Test
     public void everyOperationIsRefusedExactlyToTheRolesThatLackItsPermission() throws Exception {
         long started = System.nanoTime();
-        JsonNode table = call("GET", "permissions", "admin", null).json();
+        JsonNode table = table("admin");
         assertEquals(DEMO_USERS, names(table.path("roles")));
         Map<String, List<String>> rolesOf = new LinkedHashMap<>();
         table.path("permissions").forEach(p -> rolesOf.put(p.path("name").asText(), names(p.path("roles"))));
@@ -127,7 +135,7 @@ public class PermissionMatrixIT extends DmsTestSupport {
 
     @Test
     public void theReadmeShowsThePermissionTableAsItIs() throws Exception {
-        JsonNode table = call("GET", "permissions", "advisor", null).json();
+        JsonNode table = table("advisor");
         String expected = markdown(table);
         Path readme = repository().resolve("README.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
@@ -151,7 +159,7 @@ public class PermissionMatrixIT extends DmsTestSupport {
 
     @Test
     public void everyUserSeesWhichPermissionsTheyHave() throws Exception {
-        JsonNode table = call("GET", "permissions", "cashier", null).json();
+        JsonNode table = table("cashier");
         List<String> granted = names(table.path("granted"));
         assertTrue(granted.toString(), granted.contains("customer.mobile.reveal"));
         assertTrue(granted.toString(), !granted.contains("customer.create"));
