@@ -175,7 +175,7 @@ public class PluginLifecycleIT extends DmsTestSupport {
     public void aPluginNeedingANewerApiIsRefusedWithTheReasonAndNothingChanges() throws Exception {
         File dir = Files.createTempDirectory("future-plugin").toFile();
         Manifest m = bundleManifest("org.example.future", "1.0.0", "future");
-        m.getMainAttributes().putValue("Import-Package", "org.opendms.plugin.api.event;version=\"[2.0,3)\"");
+        m.getMainAttributes().putValue("Import-Package", "org.opendms.plugin.api;version=\"[2.0,3)\"");
         File jar = writeJar(new File(dir, "future.jar"), m, null);
         File repo = writeRepository(new File(dir, "features.xml"), "future", "1.0.0", List.of(jar.toURI().toString()));
 
@@ -185,11 +185,11 @@ public class PluginLifecycleIT extends DmsTestSupport {
         String installedBefore = console("feature:list -i");
 
         String out = console("dms:plugin-enable future");
-        assertTrue(out, out.contains("needs org.opendms.plugin.api.event [2.0.0, 3.0.0); this platform has 1.1.0"));
+        assertTrue(out, out.contains("needs org.opendms.plugin.api [2.0.0, 3.0.0); this platform has 1.0.0"));
         assertTrue(out, out.contains("不兼容"));
         Reply rest = call("POST", "plugins/future/enable", "admin", null, "Accept-Language", "en");
         assertEquals(rest.raw(), 409, rest.status());
-        assertTrue(rest.raw(), rest.json().path("errors").path(0).path("message").asText().contains("this platform has 1.1.0"));
+        assertTrue(rest.raw(), rest.json().path("errors").path(0).path("message").asText().contains("this platform has 1.0.0"));
         assertEquals("nothing was installed", bundlesBefore, bundleNames());
         assertEquals(installedBefore, console("feature:list -i"));
         assertEquals("DISABLED", plugin("future").path("state").asText());

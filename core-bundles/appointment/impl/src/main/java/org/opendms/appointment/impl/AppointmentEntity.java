@@ -1,7 +1,6 @@
 package org.opendms.appointment.impl;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 import javax.persistence.Column;
@@ -14,13 +13,14 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.opendms.platform.api.jpa.Audited;
 import org.opendms.appointment.api.AppointmentChannel;
 import org.opendms.appointment.api.AppointmentStatus;
 
 /** Row of table app_appointment. Day and times are the shop's local calendar; audit times are UTC. */
 @Entity
 @Table(name = "app_appointment")
-public class AppointmentEntity {
+public class AppointmentEntity extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,18 +60,6 @@ public class AppointmentEntity {
     Long workOrderId;
 
     String reason;
-
-    @Column(name = "created_at", nullable = false)
-    LocalDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    LocalDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    String updatedBy;
 
     @Version
     long version;

@@ -29,7 +29,9 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.vehicle.api.Plate;
@@ -81,7 +83,7 @@ public class JpaAppointmentService implements AppointmentService {
         AppointmentRules.Valid valid = AppointmentRules.check(draft, shopNow(), c, this::customerExists);
         for (int attempt = 1;; attempt++) {
             try {
-                return jpa.txExpr(em -> {
+                return DeadlockRetry.write(() -> jpa.txExpr(em -> {
                     SlotEntity slot = lockedSlot(em, valid.date(), valid.start());
                     if (slot.booked >= c.perSlot()) {
                         throw DmsException.conflict("start", "slot_full",
@@ -91,7 +93,6 @@ public class JpaAppointmentService implements AppointmentService {
                                         + c.perSlot() + " booked); choose another slot");
                     }
                     slot.booked++;
-                    LocalDateTime now = Stored.utcNow();
                     AppointmentEntity e = new AppointmentEntity();
                     e.plate = valid.plate();
                     e.customerId = valid.customerId();
@@ -102,14 +103,11 @@ public class JpaAppointmentService implements AppointmentService {
                     e.advisor = valid.advisor();
                     e.concerns = String.join("\n", valid.concerns());
                     e.status = AppointmentStatus.BOOKED;
-                    e.createdAt = now;
-                    e.createdBy = actor.username();
-                    e.updatedAt = now;
-                    e.updatedBy = actor.username();
+                    e.created(clock.now(), actor);
                     em.persist(e);
                     em.flush();
                     return toAppointment(e);
-                });
+                }));
             } catch (PersistenceException e) {
                 // two first bookings of a slot both created its counter row; the loser books again, now queued
                 if (attempt >= 3 || !Failures.isUniqueViolation(e)) {
@@ -220,14 +218,9 @@ public class JpaAppointmentService implements AppointmentService {
 
     /** A BOOKED appointment, at the version the user read, moves to its final status. */
     private Appointment change(long id, long expectedVersion, Actor actor, AppointmentStatus to, Step step) {
-        return jpa.txExpr(em -> {
+        return DeadlockRetry.write(() -> jpa.txExpr(em -> {
             AppointmentEntity e = find(em, id);
-            if (e.version != expectedVersion) {
-                throw DmsException.conflict("version", "stale_version",
-                        "预约已被他人修改（当前版本 " + e.version + "，您修改的是版本 " + expectedVersion + "），请重新读取",
-                        "the appointment was changed by someone else (now version " + e.version + ", you edited version "
-                                + expectedVersion + "); re-read and try again");
-            }
+            StaleVersion.check(e.version, expectedVersion, "预约", "the appointment");
             if (e.status != AppointmentStatus.BOOKED) {
                 throw DmsException.conflict("status", "not_booked",
                         "预约已是「" + e.status.chinese() + "」，不能再改为「" + to.chinese() + "」",
@@ -235,11 +228,10 @@ public class JpaAppointmentService implements AppointmentService {
             }
             step.apply(em, e);
             e.status = to;
-            e.updatedAt = Stored.utcNow();
-            e.updatedBy = actor.username();
+            e.updated(clock.now(), actor);
             em.flush();
             return toAppointment(e);
-        });
+        }));
     }
 
     private static AppointmentEntity find(EntityManager em, long id) {
@@ -265,6 +257,6 @@ public class JpaAppointmentService implements AppointmentService {
     static Appointment toAppointment(AppointmentEntity e) {
         return new Appointment(e.id, e.plate, e.customerId, e.channel, e.day, e.startTime, e.endTime, e.advisor,
                 List.copyOf(Arrays.asList(e.concerns.split("\n"))), e.status, e.workOrderId, e.reason,
-                Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.updatedAt), e.updatedBy, e.version);
+                e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), e.version);
     }
 }

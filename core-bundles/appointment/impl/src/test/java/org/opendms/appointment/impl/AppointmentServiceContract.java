@@ -327,4 +327,14 @@ abstract class AppointmentServiceContract {
         assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
         assertEquals(before, count());
     }
+
+    @Test
+    void storesTheShopClocksTimeWhenBookedAndWhenCancelled() {
+        Appointment a = service.book(draft(freshDay(), LocalTime.of(11, 30)), ADVISOR);
+        assertEquals(NOW.atZone(SHOP).toInstant(), a.createdAt());
+        shopNow = NOW.plusMinutes(42);
+        Appointment cancelled = service.cancel(a.id(), a.version(), "客户改期", ADVISOR);
+        assertEquals(NOW.atZone(SHOP).toInstant(), cancelled.createdAt());
+        assertEquals(shopNow.atZone(SHOP).toInstant(), cancelled.updatedAt());
+    }
 }

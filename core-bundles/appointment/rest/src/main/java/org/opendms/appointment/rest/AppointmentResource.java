@@ -60,12 +60,6 @@ public class AppointmentResource {
     @Reference
     AppointmentService appointments;
 
-    /** A page of appointments. */
-    public record AppointmentPage(List<Appointment> items, int page, int size, long total) {
-        static AppointmentPage of(Page<Appointment> p) {
-            return new AppointmentPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
 
     /** @param workOrderId the work order opened for the vehicle, if already opened */
     public record Arrival(Long workOrderId) {
@@ -91,9 +85,10 @@ public class AppointmentResource {
 
     @GET
     @Operation(summary = "查找预约 Search appointments by day range, advisor, status, plate",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppointmentPage.class))))
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of appointments (items, page, size, total)"))
     @RequiresPermission("appointment.read")
-    public AppointmentPage search(
+    public Page<Appointment> search(
             @Parameter(description = "from day, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "to day, yyyy-MM-dd (inclusive)") @QueryParam("to") String to,
             @Parameter(description = "advisor username") @QueryParam("advisor") String advisor,
@@ -103,7 +98,7 @@ public class AppointmentResource {
             @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         AppointmentQuery query = new AppointmentQuery(day("from", from), day("to", to), advisor, status(status), plate);
-        return AppointmentPage.of(appointments.search(query, request));
+        return appointments.search(query, request);
     }
 
     @GET

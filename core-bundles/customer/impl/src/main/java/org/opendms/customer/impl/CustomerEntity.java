@@ -19,11 +19,12 @@ import javax.persistence.Table;
 import javax.persistence.Version;
 
 import org.opendms.customer.api.CustomerType;
+import org.opendms.platform.api.jpa.Audited;
 
 /** Row of table customer. Times are UTC. */
 @Entity
 @Table(name = "customer")
-public class CustomerEntity {
+public class CustomerEntity extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,18 +60,6 @@ public class CustomerEntity {
     LocalDateTime marketingConsentAt;
 
     String note;
-
-    @Column(name = "created_at", nullable = false)
-    LocalDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    LocalDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    String updatedBy;
 
     @Version
     long version;

@@ -16,13 +16,20 @@ import org.opendms.customer.api.CustomerQuery;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.api.Mobile;
 import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.customer.api.event.CustomerEvent;
+import org.opendms.customer.api.event.CustomerListener;
 import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.ChangeKind;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
-import org.opendms.platform.api.Stored;
-import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.AfterCommit;
+import org.opendms.platform.api.jpa.DeadlockRetry;
+import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
 import org.osgi.service.component.annotations.Component;
@@ -30,17 +37,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.opendms.plugin.api.event.ChangeKind;
-import org.opendms.plugin.api.event.CustomerEvent;
-import org.opendms.plugin.api.event.CustomerListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The customer archive on JPA. Starts only once the customer tables are migrated. */
 @Component(service = CustomerService.class)
 public class JpaCustomerService implements CustomerService {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JpaCustomerService.class);
 
     @Reference(target = "(osgi.unit.name=dms-customer)")
     JpaTemplate jpa;
@@ -50,6 +50,9 @@ public class JpaCustomerService implements CustomerService {
 
     @Reference
     Permissions permissions;
+
+    @Reference
+    ShopClock clock;
 
     /** Plugins told of each committed change. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -61,15 +64,13 @@ public class JpaCustomerService implements CustomerService {
         permissions.require(actor, "customer.create");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
-            Customer created = jpa.txExpr(em -> {
+            Customer created = DeadlockRetry.write(() -> jpa.txExpr(em -> {
                 refuseDuplicateMobile(em, valid.mobile(), null);
-                LocalDateTime now = Stored.utcNow();
+                Instant at = clock.now();
+                LocalDateTime now = Stored.utc(at);
                 CustomerEntity e = new CustomerEntity();
                 apply(e, valid, now);
-                e.createdAt = now;
-                e.createdBy = actor.username();
-                e.updatedAt = now;
-                e.updatedBy = actor.username();
+                e.created(at, actor);
                 em.persist(e);
                 em.flush();
                 record(em, e.id, "name", PersonalDataAccess.Action.CREATE, actor, now);
@@ -77,7 +78,7 @@ public class JpaCustomerService implements CustomerService {
                     record(em, e.id, "mobile", PersonalDataAccess.Action.CREATE, actor, now);
                 }
                 return toCustomer(e);
-            });
+            }));
             tell(ChangeKind.CREATED, null, created, actor);
             return created;
         } catch (PersistenceException e) {
@@ -91,19 +92,17 @@ public class JpaCustomerService implements CustomerService {
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             Customer[] before = new Customer[1];
-            Customer after = jpa.txExpr(em -> {
+            Customer after = DeadlockRetry.write(() -> jpa.txExpr(em -> {
                 CustomerEntity e = find(em, id);
-                if (e.version != expectedVersion) {
-                    throw staleVersion(e.version, expectedVersion);
-                }
+                StaleVersion.check(e.version, expectedVersion, "客户资料", "the customer");
                 refuseDuplicateMobile(em, valid.mobile(), id);
                 before[0] = toCustomer(e);
-                LocalDateTime now = Stored.utcNow();
+                Instant at = clock.now();
+                LocalDateTime now = Stored.utc(at);
                 String oldMobile = e.mobile;
                 String oldName = e.name;
                 apply(e, valid, now);
-                e.updatedAt = now;
-                e.updatedBy = actor.username();
+                e.updated(at, actor);
                 em.flush();
                 if (!Objects.equals(oldName, e.name)) {
                     record(em, id, "name", PersonalDataAccess.Action.UPDATE, actor, now);
@@ -112,7 +111,7 @@ public class JpaCustomerService implements CustomerService {
                     record(em, id, "mobile", PersonalDataAccess.Action.UPDATE, actor, now);
                 }
                 return toCustomer(e);
-            });
+            }));
             tell(ChangeKind.CHANGED, before[0], after, actor);
             return after;
         } catch (PersistenceException e) {
@@ -123,17 +122,9 @@ public class JpaCustomerService implements CustomerService {
     /** After commit: a listener that fails is logged and does not undo the change or stop the others. */
     private void tell(ChangeKind kind, Customer before, Customer after, Actor actor) {
         List<CustomerListener> now = listeners;
-        if (now.isEmpty()) {
-            return;
-        }
-        CustomerEvent event = new CustomerEvent(kind, before, after, actor.username(), Instant.now());
-        for (CustomerListener listener : now) {
-            try {
-                listener.customerChanged(event);
-            } catch (RuntimeException e) {
-                LOG.warn("Customer listener {} failed on {} of customer {}: {}", listener.getClass().getName(), kind,
-                        after.id(), e.toString(), e);
-            }
+        if (!now.isEmpty()) {
+            AfterCommit.tell(now, CustomerListener::customerChanged,
+                    new CustomerEvent(kind, before, after, actor.username(), after.updatedAt()), "customer " + after.id());
         }
     }
 
@@ -177,7 +168,7 @@ public class JpaCustomerService implements CustomerService {
             if (e.mobile == null) {
                 throw DmsException.notFound("mobile", "该客户没有登记手机号", "this customer has no mobile on record");
             }
-            record(em, id, "mobile", PersonalDataAccess.Action.READ, actor, Stored.utcNow());
+            record(em, id, "mobile", PersonalDataAccess.Action.READ, actor, Stored.utc(clock.now()));
             return Mobile.parse("mobile", e.mobile);
         });
     }
@@ -231,21 +222,13 @@ public class JpaCustomerService implements CustomerService {
                 "this mobile already belongs to another customer" + whoEn);
     }
 
-    private static DmsException staleVersion(long current, long expected) {
-        return DmsException.conflict("version", "stale_version",
-                "客户资料已被他人修改（当前版本 " + current + "，您修改的是版本 " + expected + "），请重新读取后再改",
-                "the customer was changed by someone else (now version " + current + ", you edited version " + expected
-                        + "); re-read and try again");
-    }
-
     /** A concurrent insert of the same mobile passes our check but not the unique constraint. */
     private static RuntimeException translate(PersistenceException e) {
         if (Failures.isUniqueViolation(e)) {
             return duplicateMobile(null);
         }
-        if (e instanceof javax.persistence.OptimisticLockException) {
-            return DmsException.conflict("version", "stale_version", "客户资料已被他人修改，请重新读取后再改",
-                    "the customer was changed by someone else; re-read and try again");
+        if (StaleVersion.isOptimisticLock(e)) {
+            return StaleVersion.refusal("客户资料", "the customer");
         }
         return e;
     }
@@ -274,8 +257,8 @@ public class JpaCustomerService implements CustomerService {
     static Customer toCustomer(CustomerEntity e) {
         String masked = e.mobile == null ? null : Mobile.parse("mobile", e.mobile).masked();
         return new Customer(e.id, e.type, e.name, masked, e.wechatId, e.address, List.copyOf(e.tags),
-                e.marketingConsent, Stored.instant(e.marketingConsentAt), e.note, Stored.instant(e.createdAt), e.createdBy,
-                Stored.instant(e.updatedAt), e.updatedBy, e.version);
+                e.marketingConsent, Stored.instant(e.marketingConsentAt), e.note, e.createdAt(), e.createdBy(),
+                e.updatedAt(), e.updatedBy(), e.version);
     }
 
 

@@ -7,9 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.persistence.LockModeType;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,14 +29,19 @@ import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerQuery;
 import org.opendms.customer.api.CustomerType;
 import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.customer.api.event.CustomerEvent;
+import org.opendms.customer.api.event.CustomerListener;
+import org.opendms.platform.api.ChangeKind;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
+import org.opendms.platform.testing.TestShopClock;
 
 /** The customer archive's rules, on a real database migrated by the real changelog. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +64,7 @@ abstract class CustomerServiceContract {
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
         service.permissions = TestPermissions.of();
+        service.clock = TestShopClock.system();
     }
 
     @AfterAll
@@ -210,5 +225,91 @@ abstract class CustomerServiceContract {
 
     private static List<Long> ids(Page<Customer> page) {
         return page.items().stream().map(Customer::id).toList();
+    }
+
+    @Test
+    void storesTheShopClocksTimeAsCreatedAndUpdated() {
+        Instant at = Instant.parse("2026-11-22T02:15:30.123456Z");
+        service.clock = TestShopClock.fixed(at);
+        try {
+            String mobile = newMobile();
+            Customer c = service.create(person("钟表", mobile), ADVISOR);
+            assertEquals(at, c.createdAt());
+            assertEquals(at, service.get(c.id()).updatedAt());
+            Instant later = at.plusSeconds(3600);
+            service.clock = TestShopClock.fixed(later);
+            Customer changed = service.update(c.id(), c.version(), person("钟表二", mobile), MANAGER);
+            assertEquals(at, service.get(c.id()).createdAt());
+            assertEquals(later, service.get(c.id()).updatedAt());
+            assertEquals("manager", changed.updatedBy());
+        } finally {
+            service.clock = TestShopClock.system();
+        }
+    }
+
+    @Test
+    void aFailingListenerNeitherUndoesTheChangeNorStopsTheOtherListeners() {
+        List<CustomerEvent> told = new ArrayList<>();
+        CustomerListener failing = event -> {
+            throw new IllegalStateException("plugin bug");
+        };
+        service.listeners = List.of(failing, told::add);
+        try {
+            String mobile = newMobile();
+            Customer c = service.create(person("李听", mobile), ADVISOR);
+            Customer changed = service.update(c.id(), c.version(), person("李听听", mobile), ADVISOR);
+            assertEquals("李听听", service.get(c.id()).name());
+            assertEquals(List.of(ChangeKind.CREATED, ChangeKind.CHANGED), told.stream().map(CustomerEvent::kind).toList());
+            assertEquals(changed, told.get(1).after());
+            assertEquals(c, told.get(1).before());
+        } finally {
+            service.listeners = List.of();
+        }
+    }
+
+    /**
+     * Two desks change the same two customers in opposite order: the database breaks the deadlock by failing one
+     * transaction, which {@link DeadlockRetry} runs again, so both changes land.
+     */
+    @Test
+    void aDeadlockVictimIsRunAgainAndBothChangesLand() throws Exception {
+        if ("derby".equals(db.kind())) {
+            // Derby looks for deadlocks only after 20 s by default
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                st.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.deadlockTimeout', '1')");
+                st.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '10')");
+            }
+        }
+        long a = service.create(person("锁甲", newMobile()), ADVISOR).id();
+        long b = service.create(person("锁乙", newMobile()), ADVISOR).id();
+        CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        AtomicInteger runs = new AtomicInteger();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> noteBoth(a, b, "甲先", bothHoldOne, runs));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> noteBoth(b, a, "乙先", bothHoldOne, runs));
+        CompletableFuture.allOf(first, second).get(60, TimeUnit.SECONDS);
+
+        assertEquals(3, runs.get(), "two transactions and the victim's second run");
+        assertTrue(List.of("甲先", "乙先").contains(service.get(a).note()));
+        assertEquals(service.get(a).note(), service.get(b).note(), "the transaction that ran last wrote both rows");
+    }
+
+    /** Locks one customer, waits (on its first run only) until the other desk holds the other, then locks that. */
+    private void noteBoth(long firstId, long secondId, String note, CyclicBarrier bothHoldOne, AtomicInteger runs) {
+        boolean[] retried = {false};
+        DeadlockRetry.run(() -> service.jpa.tx(em -> {
+            runs.incrementAndGet();
+            em.find(CustomerEntity.class, firstId, LockModeType.PESSIMISTIC_WRITE).note = note;
+            em.flush();
+            if (!retried[0]) {
+                retried[0] = true;
+                try {
+                    bothHoldOne.await(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            em.find(CustomerEntity.class, secondId, LockModeType.PESSIMISTIC_WRITE).note = note;
+            em.flush();
+        }));
     }
 }

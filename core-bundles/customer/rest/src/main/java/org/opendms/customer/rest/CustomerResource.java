@@ -68,12 +68,6 @@ public class CustomerResource {
     public record MobileNumber(String mobile) {
     }
 
-    /** A page of customers; the mobiles are masked. */
-    public record CustomerPage(List<Customer> items, int page, int size, long total) {
-        static CustomerPage of(Page<Customer> p) {
-            return new CustomerPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -91,16 +85,17 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "查找客户 Search customers by name, mobile (or its last digits) or plate",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerPage.class))))
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of customers; the mobiles masked (items, page, size, total)"))
     @RequiresPermission("customer.read")
-    public CustomerPage search(
+    public Page<Customer> search(
             @Parameter(description = "姓名、手机号（可为尾号）或车牌 name, mobile (or its tail) or plate") @QueryParam("q") String q,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         VehicleService v = vehicles;
         Set<Long> byPlate = v == null || q == null || q.isBlank() ? Set.of() : v.customersWithVehiclesMatching(q);
-        return CustomerPage.of(customers.search(new CustomerQuery(q, byPlate), request));
+        return customers.search(new CustomerQuery(q, byPlate), request);
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.opendms.customer.impl;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
+import org.opendms.platform.testing.TestShopClock;
 
 /**
  * The real customer archive on a test database, for tests of bundles that check customers exist. It lives in the
@@ -19,6 +20,7 @@ public final class CustomerArchiveForTests {
         JpaCustomerService service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
         service.permissions = TestPermissions.of();
+        service.clock = TestShopClock.system();
         return service;
     }
 }

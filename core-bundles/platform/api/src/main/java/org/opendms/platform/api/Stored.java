@@ -3,6 +3,7 @@ package org.opendms.platform.api;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How values are kept in the database, the same in every bundle: times as UTC timestamps (shown to users in the
@@ -13,9 +14,22 @@ public final class Stored {
     private Stored() {
     }
 
-    /** Now, as the UTC timestamp a column holds. */
+    /**
+     * Now by the system clock, as the UTC timestamp a column holds.
+     *
+     * @deprecated stored times come from {@link ShopClock}: use {@link #utc(Instant) utc(clock.now())}
+     */
+    @Deprecated
     public static LocalDateTime utcNow() {
-        return LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        return utc(Instant.now());
+    }
+
+    /**
+     * The instant as the UTC timestamp a column holds, to the microsecond (what PostgreSQL keeps), so a value read
+     * back equals the one written. Pass {@link ShopClock#now()}.
+     */
+    public static LocalDateTime utc(Instant at) {
+        return at == null ? null : LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     public static Instant instant(LocalDateTime utc) {

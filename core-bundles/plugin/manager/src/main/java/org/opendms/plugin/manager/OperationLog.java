@@ -5,11 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.opendms.platform.api.Actor;
 import org.opendms.plugin.api.manage.PluginOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,6 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** Every plugin operation, one JSON line each, in the dealer home beside the profile: it outlives the distribution. */
 final class OperationLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OperationLog.class);
     static final String FILE_NAME = "plugin-operations.jsonl";
 
     private final Path file;
@@ -26,6 +31,19 @@ final class OperationLog {
 
     OperationLog(Path dealerHome) {
         this.file = dealerHome.resolve(FILE_NAME);
+    }
+
+    /** Records an operation with its result and how long it took; a record that cannot be written is logged. */
+    void record(Actor actor, String action, String plugin, String detail, boolean ok, String result, long startedNanos) {
+        PluginOperation op = new PluginOperation(Instant.now(), actor.username(), actor.channel(), action, plugin,
+                detail, ok, result, (System.nanoTime() - startedNanos) / 1_000_000);
+        try {
+            append(op);
+        } catch (IOException e) {
+            LOG.error("Plugin operation not recorded: {}", op, e);
+        }
+        LOG.info("Plugin operation by {} ({}): {} {} {} -> {} {}", op.username(), op.channel(), action, plugin,
+                detail == null ? "" : detail, ok ? "done" : "refused", result);
     }
 
     synchronized void append(PluginOperation operation) throws IOException {

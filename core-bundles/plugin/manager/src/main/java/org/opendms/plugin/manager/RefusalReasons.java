@@ -1,9 +1,13 @@
 package org.opendms.plugin.manager;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
 
 /**
  * Turns what the OSGi resolver or the Karaf deployer says into a sentence an admin can act on: which package (and
@@ -55,6 +59,28 @@ final class RefusalReasons {
                             + " (check the repository address and that the file exists)");
         }
         return new Reason("插件 " + plugin + " 无法安装：" + message, "plugin " + plugin + " cannot be installed: " + message);
+    }
+
+    /** The framework did not finish refreshing the plugin's bundles in time: nobody knows how the plugin stands. */
+    static Reason refreshTimedOut(String plugin, Duration timeout) {
+        boolean whole = timeout.toMillis() % 1000 == 0;
+        String zh = whole ? timeout.toSeconds() + " 秒" : timeout.toMillis() + " 毫秒";
+        String en = whole ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        return new Reason("插件 " + plugin + " 的刷新在 " + zh + " 内没有完成（超时），插件状态不明；请查看 karaf.log，再不带仓库地址更新以重新加载",
+                "the refresh of plugin " + plugin + " did not finish within " + en + " (timed out), so its state is "
+                        + "unknown; check karaf.log, then update it without a repository to reload it");
+    }
+
+    /** A refusal's first violation in both languages, as the operation record and the status show it. */
+    static String bothLanguages(DmsException e) {
+        Violation v = e.violations().get(0);
+        return v.messageZh() + " / " + v.messageEn();
+    }
+
+    /** Plugin management cannot answer now (Karaf or the dealer home failed to answer). */
+    static DmsException unavailable(Exception e) {
+        return new DmsException(DmsException.Kind.UNAVAILABLE, List.of(new Violation("plugin", "plugin.unavailable",
+                "插件管理暂不可用：" + e.getMessage(), "plugin management is unavailable: " + e.getMessage())));
     }
 
     private static Reason explainRequirement(String plugin, String who, String namespace, String requirement,

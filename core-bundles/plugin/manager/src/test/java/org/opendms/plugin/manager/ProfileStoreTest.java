@@ -82,9 +82,9 @@ class ProfileStoreTest {
 
     @Test
     void featureVersionsCompareAsOsgiVersions() {
-        assertTrue(FeaturePluginManager.sameVersion("0.1.0-SNAPSHOT", "0.1.0.SNAPSHOT"));
-        assertTrue(FeaturePluginManager.version("0.2.0").compareTo(FeaturePluginManager.version("0.1.0.SNAPSHOT")) > 0);
-        assertTrue(FeaturePluginManager.version("1.0").compareTo(FeaturePluginManager.version("0.9.9")) > 0);
-        assertTrue(FeaturePluginManager.sameVersion("1.0-SNAPSHOT", "1.0.0.SNAPSHOT"));
+        assertTrue(PluginNames.sameVersion("0.1.0-SNAPSHOT", "0.1.0.SNAPSHOT"));
+        assertTrue(PluginNames.version("0.2.0").compareTo(PluginNames.version("0.1.0.SNAPSHOT")) > 0);
+        assertTrue(PluginNames.version("1.0").compareTo(PluginNames.version("0.9.9")) > 0);
+        assertTrue(PluginNames.sameVersion("1.0-SNAPSHOT", "1.0.0.SNAPSHOT"));
     }
 }

@@ -14,19 +14,23 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.ChangeKind;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
-import org.opendms.platform.api.Stored;
-import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.jpa.AfterCommit;
+import org.opendms.platform.api.jpa.DeadlockRetry;
+import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.vehicle.api.OdometerReading;
@@ -36,16 +40,13 @@ import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleQuery;
 import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.Vin;
+import org.opendms.vehicle.api.event.VehicleEvent;
+import org.opendms.vehicle.api.event.VehicleListener;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.opendms.plugin.api.event.ChangeKind;
-import org.opendms.plugin.api.event.VehicleEvent;
-import org.opendms.plugin.api.event.VehicleListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The vehicle archive on JPA. Starts only once the vehicle tables are migrated. */
 @Component(service = VehicleService.class)
@@ -55,7 +56,6 @@ public class JpaVehicleService implements VehicleService {
     static final int SEARCH_MAX = 40;
     /** Most customers returned for a plate fragment: the customer search puts them into an IN list. */
     static final int MATCHING_CUSTOMERS_MAX = 500;
-    private static final Logger LOG = LoggerFactory.getLogger(JpaVehicleService.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     @Reference(target = "(osgi.unit.name=dms-vehicle)")
@@ -66,6 +66,9 @@ public class JpaVehicleService implements VehicleService {
 
     @Reference
     Permissions permissions;
+
+    @Reference
+    ShopClock clock;
 
     /** Owners and users are customers; a vehicle never points at one that does not exist. */
     @Reference
@@ -81,19 +84,15 @@ public class JpaVehicleService implements VehicleService {
         permissions.require(actor, "vehicle.create");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
-            Vehicle created = jpa.txExpr(em -> {
+            Vehicle created = DeadlockRetry.write(() -> jpa.txExpr(em -> {
                 refuseDuplicates(em, valid, null);
-                LocalDateTime now = Stored.utcNow();
                 VehicleEntity e = new VehicleEntity();
                 apply(e, valid);
-                e.createdAt = now;
-                e.createdBy = actor.username();
-                e.updatedAt = now;
-                e.updatedBy = actor.username();
+                e.created(clock.now(), actor);
                 em.persist(e);
                 em.flush();
                 return toVehicle(e);
-            });
+            }));
             tell(ChangeKind.CREATED, null, created, actor);
             return created;
         } catch (PersistenceException e) {
@@ -107,19 +106,16 @@ public class JpaVehicleService implements VehicleService {
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
             Vehicle[] before = new Vehicle[1];
-            Vehicle after = jpa.txExpr(em -> {
+            Vehicle after = DeadlockRetry.write(() -> jpa.txExpr(em -> {
                 VehicleEntity e = find(em, id);
-                if (e.version != expectedVersion) {
-                    throw staleVersion(e.version, expectedVersion);
-                }
+                StaleVersion.check(e.version, expectedVersion, "车辆资料", "the vehicle");
                 refuseDuplicates(em, valid, id);
                 before[0] = toVehicle(e);
                 apply(e, valid);
-                e.updatedAt = Stored.utcNow();
-                e.updatedBy = actor.username();
+                e.updated(clock.now(), actor);
                 em.flush();
                 return toVehicle(e);
-            });
+            }));
             tell(ChangeKind.CHANGED, before[0], after, actor);
             return after;
         } catch (PersistenceException e) {
@@ -183,7 +179,7 @@ public class JpaVehicleService implements VehicleService {
         VehicleRules.km(km);
         String from = VehicleRules.source(source);
         Vehicle[] unchanged = new Vehicle[1];
-        OdometerReading reading = jpa.txExpr(em -> {
+        OdometerReading reading = DeadlockRetry.write(() -> jpa.txExpr(em -> {
             // the row lock makes two readings of one vehicle queue, so each compares with the one before it
             VehicleEntity vehicle = em.find(VehicleEntity.class, vehicleId, LockModeType.PESSIMISTIC_WRITE);
             if (vehicle == null) {
@@ -205,7 +201,7 @@ public class JpaVehicleService implements VehicleService {
             OdometerReadingEntity r = new OdometerReadingEntity();
             r.vehicleId = vehicleId;
             r.km = km;
-            r.readAt = Stored.utcNow();
+            r.readAt = Stored.utc(clock.now());
             r.source = from;
             r.recordedBy = actor.username();
             r.confirmedLower = lower;
@@ -214,7 +210,7 @@ public class JpaVehicleService implements VehicleService {
             // the vehicle as read now shows the new mileage, so its version (the ETag) moves on too
             vehicle.lastOdometerKm = km;
             return toReading(r);
-        });
+        }));
         if (!listeners.isEmpty()) {
             tell(ChangeKind.CHANGED, unchanged[0], get(vehicleId), actor);
         }
@@ -227,15 +223,8 @@ public class JpaVehicleService implements VehicleService {
         if (now.isEmpty()) {
             return;
         }
-        VehicleEvent event = new VehicleEvent(kind, before, after, actor.username(), Instant.now());
-        for (VehicleListener listener : now) {
-            try {
-                listener.vehicleChanged(event);
-            } catch (RuntimeException e) {
-                LOG.warn("Vehicle listener {} failed on {} of vehicle {}: {}", listener.getClass().getName(), kind,
-                        after.id(), e.toString(), e);
-            }
-        }
+        AfterCommit.tell(now, VehicleListener::vehicleChanged,
+                new VehicleEvent(kind, before, after, actor.username(), clock.now()), "vehicle " + after.id());
     }
 
     @Override
@@ -345,13 +334,6 @@ public class JpaVehicleService implements VehicleService {
                         + "; if that vehicle is gone, make it inactive first");
     }
 
-    private static DmsException staleVersion(long current, long expected) {
-        return DmsException.conflict("version", "stale_version",
-                "车辆资料已被他人修改（当前版本 " + current + "，您修改的是版本 " + expected + "），请重新读取后再改",
-                "the vehicle was changed by someone else (now version " + current + ", you edited version " + expected
-                        + "); re-read and try again");
-    }
-
     /** A concurrent insert of the same VIN or plate passes our check but not the unique constraint. */
     static RuntimeException translate(PersistenceException e) {
         if (Failures.isUniqueViolation(e)) {
@@ -364,9 +346,8 @@ public class JpaVehicleService implements VehicleService {
             }
             return DmsException.conflict("", "duplicate", "车架号或车牌已被另一辆车登记", "the VIN or plate is already registered");
         }
-        if (e instanceof OptimisticLockException) {
-            return DmsException.conflict("version", "stale_version", "车辆资料已被他人修改，请重新读取后再改",
-                    "the vehicle was changed by someone else; re-read and try again");
+        if (StaleVersion.isOptimisticLock(e)) {
+            return StaleVersion.refusal("车辆资料", "the vehicle");
         }
         return e;
     }
@@ -399,7 +380,7 @@ public class JpaVehicleService implements VehicleService {
     static Vehicle toVehicle(VehicleEntity e) {
         return new Vehicle(e.id, e.vin, e.plate, e.make, e.model, e.year, e.engineNumber, e.colour, e.energyType,
                 e.ownerId, e.userId, e.insuranceDueDate, e.inspectionDueDate, e.active, e.lastOdometerKm,
-                Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.updatedAt), e.updatedBy, e.version);
+                e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), e.version);
     }
 
     static OdometerReading toReading(OdometerReadingEntity r) {

@@ -1,7 +1,6 @@
 package org.opendms.vehicle.impl;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -13,12 +12,13 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.opendms.platform.api.jpa.Audited;
 import org.opendms.vehicle.api.EnergyType;
 
 /** Row of table vehicle. Times are UTC. */
 @Entity
 @Table(name = "vehicle")
-public class VehicleEntity {
+public class VehicleEntity extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,18 +67,6 @@ public class VehicleEntity {
     /** The km of the newest odometer reading, kept here so lists need not read the history. */
     @Column(name = "last_odometer_km")
     Integer lastOdometerKm;
-
-    @Column(name = "created_at", nullable = false)
-    LocalDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    LocalDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    String updatedBy;
 
     @Version
     long version;

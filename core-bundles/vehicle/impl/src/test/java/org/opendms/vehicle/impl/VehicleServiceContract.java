@@ -28,6 +28,7 @@ import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.api.CustomerType;
 import org.opendms.customer.impl.CustomerArchiveForTests;
 import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.ChangeKind;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
@@ -35,9 +36,9 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
-import org.opendms.plugin.api.event.ChangeKind;
-import org.opendms.plugin.api.event.VehicleEvent;
-import org.opendms.plugin.api.event.VehicleListener;
+import org.opendms.platform.testing.TestShopClock;
+import org.opendms.vehicle.api.event.VehicleEvent;
+import org.opendms.vehicle.api.event.VehicleListener;
 import org.opendms.vehicle.api.EnergyType;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Vehicle;
@@ -68,6 +69,7 @@ abstract class VehicleServiceContract {
         customers = CustomerArchiveForTests.on(db);
         assertEquals("vehicle-001", db.migrate("db/org.opendms.vehicle.impl/changelog.xml"));
         service = new JpaVehicleService();
+        service.clock = TestShopClock.system();
         service.jpa = db.jpa("dms-vehicle");
         service.permissions = TestPermissions.of();
         service.customers = customers;
@@ -475,6 +477,21 @@ abstract class VehicleServiceContract {
             assertEquals(TECHNICIAN.username(), told.get(2).username());
         } finally {
             service.listeners = List.of();
+        }
+    }
+
+    @Test
+    void storesTheShopClocksTimeOnTheVehicleAndItsOdometerReading() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-22T01:30:00.654321Z");
+        service.clock = TestShopClock.fixed(at);
+        try {
+            Vehicle v = service.create(draft(newVin(), "京N" + newSerial()), ADVISOR);
+            service.recordOdometer(v.id(), 12_000, "reception", false, TECHNICIAN);
+            assertEquals(at, service.get(v.id()).createdAt());
+            assertEquals(at, service.get(v.id()).updatedAt());
+            assertEquals(at, service.odometerHistory(v.id()).get(0).readAt());
+        } finally {
+            service.clock = TestShopClock.system();
         }
     }
 }

@@ -57,12 +57,6 @@ public class VehicleResource {
     @Reference
     VehicleService vehicles;
 
-    /** A page of vehicles. */
-    public record VehiclePage(List<Vehicle> items, int page, int size, long total) {
-        static VehiclePage of(Page<Vehicle> p) {
-            return new VehiclePage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
 
     /**
      * An odometer reading as typed.
@@ -90,9 +84,10 @@ public class VehicleResource {
 
     @GET
     @Operation(summary = "查找车辆 Search vehicles by plate or VIN (or its last six), owner or user",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VehiclePage.class))))
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of vehicles (items, page, size, total)"))
     @RequiresPermission("vehicle.read")
-    public VehiclePage search(
+    public Page<Vehicle> search(
             @Parameter(description = "车牌（可为部分）、车架号或其后六位 plate (or part of it), VIN or its last six") @QueryParam("q") String q,
             @Parameter(description = "客户编号：其拥有或使用的车辆 customer id: vehicles they own or use") @QueryParam("customerId") String customerId,
             @Parameter(description = "true：只看在用车辆；缺省或 false：全部 true: active vehicles only; absent or false: all") @QueryParam("active") String active,
@@ -101,7 +96,7 @@ public class VehicleResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         Long customer = customerId == null || customerId.isBlank() ? null : Params.id("customerId", customerId);
         VehicleQuery query = new VehicleQuery(q, customer, Params.bool("active", active));
-        return VehiclePage.of(vehicles.search(query, request));
+        return vehicles.search(query, request);
     }
 
     @GET

@@ -6,8 +6,9 @@ import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.impl.CustomerArchiveForTests;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
-import org.opendms.plugin.api.event.VehicleListener;
+import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.event.VehicleListener;
 
 /**
  * The real core customer and vehicle archives on a test database, migrated by core's own changelogs, with
@@ -23,6 +24,7 @@ public record CoreFilesForTests(CustomerService customers, VehicleService vehicl
         vehicles.jpa = db.jpa("dms-vehicle");
         vehicles.permissions = TestPermissions.of();
         vehicles.customers = customers;
+        vehicles.clock = TestShopClock.system();
         vehicles.listeners = List.of(listeners);
         return new CoreFilesForTests(customers, vehicles);
     }

@@ -10,6 +10,7 @@ import javax.persistence.TypedQuery;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.PermissionSet;
@@ -54,6 +55,10 @@ public class NoteService {
     @Reference(target = "(" + NotesPermissions.PROPERTY + "=" + NotesPlugin.ID + ")")
     PermissionSet ownPermissions;
 
+    /** Stored times come from the shop's clock, so a test with a fixed clock sees its time stored. */
+    @Reference
+    ShopClock clock;
+
     private volatile int maxLength = NotesConfig.DEFAULT_MAX_LENGTH;
 
     @Activate
@@ -84,7 +89,7 @@ public class NoteService {
             NoteEntity e = new NoteEntity();
             e.vehicleId = valid.vehicleId();
             e.text = valid.text();
-            e.createdAt = Stored.utcNow();
+            e.createdAt = Stored.utc(clock.now());
             e.createdBy = actor.username();
             em.persist(e);
             em.flush();

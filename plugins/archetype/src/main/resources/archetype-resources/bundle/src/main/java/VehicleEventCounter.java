@@ -2,8 +2,8 @@ package ${package};
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.opendms.plugin.api.event.VehicleEvent;
-import org.opendms.plugin.api.event.VehicleListener;
+import org.opendms.vehicle.api.event.VehicleEvent;
+import org.opendms.vehicle.api.event.VehicleListener;
 import org.osgi.service.component.annotations.Component;
 
 /**

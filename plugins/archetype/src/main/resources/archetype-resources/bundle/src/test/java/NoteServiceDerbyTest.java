@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Roles;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
+import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.VehicleService;
 
 /**
@@ -27,6 +29,8 @@ class NoteServiceDerbyTest {
 
     private static final long KNOWN_VEHICLE = 1;
     private static final Actor ADVISOR = new Actor("advisor", Set.of(Roles.ADVISOR), Channel.REST);
+    /** The shop clock stands still here: what a note records as its time. */
+    private static final Instant NOW = Instant.parse("2026-11-22T02:00:00Z");
     private static TestDatabase db;
     private static NoteService notes;
 
@@ -38,6 +42,7 @@ class NoteServiceDerbyTest {
         notes.database = db.entityManagerFactory(NotesPlugin.UNIT);
         notes.vehicles = vehiclesWith(KNOWN_VEHICLE);
         notes.permissions = TestPermissions.of(new NotesPermissions());
+        notes.clock = TestShopClock.fixed(NOW);
         notes.configure(config(500));
     }
 
@@ -50,6 +55,7 @@ class NoteServiceDerbyTest {
     void storesANoteAndListsTheNewestFirst() {
         VehicleNote first = notes.add(new NoteDraft(KNOWN_VEHICLE, "左前轮有鼓包，已告知车主"), ADVISOR);
         VehicleNote second = notes.add(new NoteDraft(KNOWN_VEHICLE, "冬季胎存放于 B-12 货架"), ADVISOR);
+        assertEquals(NOW, first.createdAt(), "the shop clock's time is stored");
         assertEquals("advisor", first.createdBy());
         List<VehicleNote> listed = notes.list(KNOWN_VEHICLE, 2);
         assertEquals(List.of(second.id(), first.id()), listed.stream().map(VehicleNote::id).toList());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.opendms.plugin.api.event.ChangeKind;
-import org.opendms.plugin.api.event.VehicleEvent;
+import org.opendms.platform.api.ChangeKind;
 import org.opendms.vehicle.api.Vehicle;
+import org.opendms.vehicle.api.event.VehicleEvent;
 
 class VehicleEventCounterTest {
 

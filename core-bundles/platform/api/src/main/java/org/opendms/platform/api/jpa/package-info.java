@@ -1,8 +1,11 @@
 /**
- * Small JPA helpers every service with its own tables needs in the same shape: a page of a search.
+ * The persistence plumbing every service with its own tables uses, in one shape: the audited base of a row
+ * ({@link Audited}), telling listeners after commit ({@link AfterCommit}), running a deadlock victim again
+ * ({@link DeadlockRetry}), the stale-version refusal ({@link StaleVersion}) and a page of a search
+ * ({@link PagedSearch}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.platform.api.jpa;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,6 @@
 package org.opendms.plugin.insurance.impl;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -24,7 +22,9 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.PermissionSet;
 import org.opendms.platform.api.security.Permissions;
@@ -114,13 +114,9 @@ public class JpaInsuranceService implements InsuranceService {
         PolicyRules.Valid valid = PolicyRules.check(draft, this::vehicle);
         return write(valid, () -> jpa.txExpr(em -> {
             refuseClashes(em, valid, null);
-            LocalDateTime now = Stored.utcNow();
             PolicyEntity e = new PolicyEntity();
             apply(e, valid);
-            e.createdAt = now;
-            e.createdBy = actor.username();
-            e.updatedAt = now;
-            e.updatedBy = actor.username();
+            e.created(clock.now(), actor);
             em.persist(e);
             em.flush();
             return toPolicy(e);
@@ -133,13 +129,10 @@ public class JpaInsuranceService implements InsuranceService {
         PolicyRules.Valid valid = PolicyRules.check(draft, this::vehicle);
         return write(valid, () -> jpa.txExpr(em -> {
             PolicyEntity e = find(em, id);
-            if (e.version != expectedVersion) {
-                throw staleVersion(e.version, expectedVersion);
-            }
+            StaleVersion.check(e.version, expectedVersion, "保单", "the policy");
             refuseClashes(em, valid, id);
             apply(e, valid);
-            e.updatedAt = Stored.utcNow();
-            e.updatedBy = actor.username();
+            e.updated(clock.now(), actor);
             em.flush();
             return toPolicy(e);
         }));
@@ -148,7 +141,7 @@ public class JpaInsuranceService implements InsuranceService {
     private Policy write(PolicyRules.Valid valid, Supplier<Policy> change) {
         synchronized (vehicleLocks[(int) Math.floorMod(valid.vehicle().id(), (long) vehicleLocks.length)]) {
             try {
-                return change.get();
+                return DeadlockRetry.write(change);
             } catch (PersistenceException e) {
                 throw translate(e);
             }
@@ -294,21 +287,13 @@ public class JpaInsuranceService implements InsuranceService {
                 "this insurer's policy number is already recorded" + whoEn);
     }
 
-    private static DmsException staleVersion(long current, long expected) {
-        return DmsException.conflict("version", "stale_version",
-                "保单已被他人修改（当前版本 " + current + "，您修改的是版本 " + expected + "），请重新读取后再改",
-                "the policy was changed by someone else (now version " + current + ", you edited version " + expected
-                        + "); re-read and try again");
-    }
-
     /** A concurrent insert of the same number passes our check but not the unique constraint. */
     static RuntimeException translate(PersistenceException e) {
         if (Failures.isUniqueViolation(e)) {
             return duplicateNumber(null);
         }
-        if (e instanceof OptimisticLockException) {
-            return DmsException.conflict("version", "stale_version", "保单已被他人修改，请重新读取后再改",
-                    "the policy was changed by someone else; re-read and try again");
+        if (StaleVersion.isOptimisticLock(e)) {
+            return StaleVersion.refusal("保单", "the policy");
         }
         return e;
     }
@@ -323,7 +308,6 @@ public class JpaInsuranceService implements InsuranceService {
 
     static Policy toPolicy(PolicyEntity e) {
         return new Policy(e.id, e.vehicleId, e.plate, e.insurer, e.policyNumber, e.kind, e.startDate, e.endDate,
-                e.premium, e.note, Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.updatedAt), e.updatedBy,
-                e.version);
+                e.premium, e.note, e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), e.version);
     }
 }

@@ -2,7 +2,6 @@ package org.opendms.plugin.insurance.impl;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -14,12 +13,13 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.opendms.platform.api.jpa.Audited;
 import org.opendms.plugin.insurance.api.PolicyKind;
 
 /** Row of table ins_policy. Times are UTC. */
 @Entity
 @Table(name = "ins_policy")
-public class PolicyEntity {
+public class PolicyEntity extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,18 +50,6 @@ public class PolicyEntity {
     BigDecimal premium;
 
     String note;
-
-    @Column(name = "created_at", nullable = false)
-    LocalDateTime createdAt;
-
-    @Column(name = "created_by", nullable = false)
-    String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    LocalDateTime updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    String updatedBy;
 
     @Version
     long version;

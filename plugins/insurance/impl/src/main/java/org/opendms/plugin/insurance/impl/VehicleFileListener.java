@@ -9,13 +9,14 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.schema.SchemaReady;
-import org.opendms.plugin.api.event.VehicleEvent;
-import org.opendms.plugin.api.event.VehicleListener;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleQuery;
 import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.event.VehicleEvent;
+import org.opendms.vehicle.api.event.VehicleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,6 +38,9 @@ public class VehicleFileListener implements VehicleListener {
 
     @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.plugin.insurance.impl)")
     SchemaReady schema;
+
+    @Reference
+    ShopClock clock;
 
     /**
      * Vehicles are only seen through their events, and none arrive while the plugin is disabled: each time it starts,
@@ -103,7 +107,7 @@ public class VehicleFileListener implements VehicleListener {
         }
     }
 
-    private static void record(EntityManager em, Vehicle v, Vehicle before) {
+    private void record(EntityManager em, Vehicle v, Vehicle before) {
         VehicleDueEntity row = em.find(VehicleDueEntity.class, v.id());
         if (row != null && row.vehicleVersion > v.version()) {
             return; // a late event: the row already shows a newer state of the vehicle
@@ -122,7 +126,7 @@ public class VehicleFileListener implements VehicleListener {
             row.ownerId = v.ownerId();
             row.insuranceDueDate = v.insuranceDueDate();
             row.vehicleVersion = v.version();
-            row.updatedAt = Stored.utcNow();
+            row.updatedAt = Stored.utc(clock.now());
             if (fresh) {
                 em.persist(row);
             }

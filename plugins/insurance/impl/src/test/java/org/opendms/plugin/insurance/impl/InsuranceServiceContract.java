@@ -24,6 +24,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerType;
 import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.ChangeKind;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.PageRequest;
@@ -31,8 +32,6 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
-import org.opendms.plugin.api.event.ChangeKind;
-import org.opendms.plugin.api.event.VehicleEvent;
 import org.opendms.plugin.insurance.api.Policy;
 import org.opendms.plugin.insurance.api.PolicyDraft;
 import org.opendms.plugin.insurance.api.PolicyKind;
@@ -43,6 +42,7 @@ import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.Vin;
+import org.opendms.vehicle.api.event.VehicleEvent;
 import org.opendms.vehicle.impl.CoreFilesForTests;
 
 /**
@@ -102,6 +102,7 @@ abstract class InsuranceServiceContract {
         assertEquals("insurance-001", db.migrate("db/org.opendms.plugin.insurance.impl/changelog.xml"));
         listener = new VehicleFileListener();
         listener.jpa = db.jpa("dms-insurance");
+        listener.clock = new FixedShopClock(TODAY);
         CoreFilesForTests core = CoreFilesForTests.on(db, listener);
         vehicles = core.vehicles();
         listener.vehicles = vehicles;
@@ -576,5 +577,12 @@ abstract class InsuranceServiceContract {
         assertEquals(List.of(p.id()), service.find(PolicyQuery.plate(plate), PageRequest.of(0, 20), ADVISOR).items()
                 .stream().map(Policy::id).toList());
         assertEquals(0, service.find(PolicyQuery.plate(car.plate()), PageRequest.of(0, 20), ADVISOR).total());
+    }
+
+    @Test
+    void storesTheShopClocksTimeOnThePolicy() {
+        Policy p = service.create(draft2026(newVehicle().id(), PolicyKind.COMMERCIAL), ADVISOR);
+        assertEquals(service.clock.now(), p.createdAt());
+        assertEquals(service.clock.now(), service.get(p.id(), ADVISOR).updatedAt());
     }
 }

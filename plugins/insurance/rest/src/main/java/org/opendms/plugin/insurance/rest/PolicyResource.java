@@ -1,7 +1,6 @@
 package org.opendms.plugin.insurance.rest;
 
 import java.net.URI;
-import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -50,12 +49,6 @@ public class PolicyResource implements PluginResource {
     @Reference
     InsuranceService insurance;
 
-    /** A page of policies. */
-    public record PolicyPage(List<Policy> items, int page, int size, long total) {
-        static PolicyPage of(Page<Policy> p) {
-            return new PolicyPage(p.items(), p.page(), p.size(), p.total());
-        }
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,9 +67,10 @@ public class PolicyResource implements PluginResource {
 
     @GET
     @Operation(summary = "查找保单 Search policies by vehicle, plate, insurer or kind, latest end first",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PolicyPage.class))))
+            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of policies (items, page, size, total)"))
     @RequiresPermission("insurance.policy.read")
-    public PolicyPage search(
+    public Page<Policy> search(
             @Parameter(description = "车辆编号 vehicle id") @QueryParam("vehicleId") String vehicleId,
             @Parameter(description = "车牌（可为部分，任意写法） plate or part of it, any spelling") @QueryParam("plate") String plate,
             @Parameter(description = "保险公司（可为部分） insurer or part of it") @QueryParam("insurer") String insurer,
@@ -87,7 +81,7 @@ public class PolicyResource implements PluginResource {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         Long vehicle = vehicleId == null || vehicleId.isBlank() ? null : Params.id("vehicleId", vehicleId);
         PolicyQuery query = new PolicyQuery(vehicle, plate, insurer, InsuranceRest.kind("kind", kind));
-        return PolicyPage.of(insurance.find(query, request, RestActor.from(security)));
+        return insurance.find(query, request, RestActor.from(security));
     }
 
     @GET

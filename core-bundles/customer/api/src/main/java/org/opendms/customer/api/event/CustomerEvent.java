@@ -1,9 +1,10 @@
-package org.opendms.plugin.api.event;
+package org.opendms.customer.api.event;
 
 import java.time.Instant;
 import java.util.Objects;
 
 import org.opendms.customer.api.Customer;
+import org.opendms.platform.api.ChangeKind;
 
 /**
  * A customer was created or changed. The records carry the masked mobile only, like every {@link Customer}.

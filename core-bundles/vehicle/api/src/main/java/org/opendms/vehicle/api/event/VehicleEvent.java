@@ -1,9 +1,10 @@
-package org.opendms.plugin.api.event;
+package org.opendms.vehicle.api.event;
 
 import java.time.Instant;
 import java.util.Objects;
 
 import org.opendms.vehicle.api.Vehicle;
+import org.opendms.platform.api.ChangeKind;
 
 /**
  * A vehicle was created or changed (its file or its odometer).

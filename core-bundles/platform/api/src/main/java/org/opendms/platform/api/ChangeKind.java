@@ -1,6 +1,6 @@
-package org.opendms.plugin.api.event;
+package org.opendms.platform.api;
 
-/** What happened to a record. */
+/** What happened to a record, as told to listeners of any domain (customers, vehicles, and those to come). */
 public enum ChangeKind {
     /** The record was stored for the first time. */
     CREATED,
