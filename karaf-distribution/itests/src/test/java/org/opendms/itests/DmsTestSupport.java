@@ -42,7 +42,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public abstract class DmsTestSupport {
 
-    static final int HTTP_PORT = 18181;
+    /**
+     * Added to every port the test distribution listens on ({@code -Ddms.it.portOffset=N}), so that several checkouts on
+     * one machine can run their integration tests at once.
+     */
+    static final int PORT_OFFSET = Integer.getInteger("dms.it.portOffset", 0);
+    static final int HTTP_PORT = 18181 + PORT_OFFSET;
     static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/";
     private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 100_000_000L);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -63,14 +68,17 @@ public abstract class DmsTestSupport {
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(18101 + PORT_OFFSET)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    Integer.toString(11099 + PORT_OFFSET)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    Integer.toString(44445 + PORT_OFFSET)),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
             vmOptions("-Xmx512m"),
             new VMOption("-Dfile.encoding=UTF-8"),
             systemProperty("pax.exam.service.timeout").value("60000"),
+            systemProperty("dms.it.portOffset").value(Integer.toString(PORT_OFFSET)),
         };
     }
 
@@ -149,7 +157,7 @@ public abstract class DmsTestSupport {
      */
     static void awaitPlatform() throws Exception {
         for (String path : new String[] {"customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
-                "insurance/renewals"}) {
+                "labour-operations?size=1", "technician-skills", "insurance/renewals"}) {
             awaitAnswer(path, "advisor", 200);
         }
         awaitAnswer("plugins", "admin", 200);

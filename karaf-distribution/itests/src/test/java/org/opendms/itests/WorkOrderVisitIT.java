@@ -82,7 +82,7 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         for (String op : new String[] {"BY-010\",\"name\":\"更换机油机滤\",\"flatRateHours\":0.8",
                 "XJ-201\",\"name\":\"检查前悬挂\",\"flatRateHours\":1.5,\"skill\":\"MECHANICAL\"",
                 "ZD-105\",\"name\":\"更换前刹车片\",\"flatRateHours\":0.8,\"skill\":\"MECHANICAL\""}) {
-            Reply added = call("POST", "work-orders/labour-operations", "manager", "{\"code\":\"" + op + "}");
+            Reply added = call("POST", "labour-operations", "manager", "{\"code\":\"" + op + "}");
             assertTrue(added.raw(), added.status() == 201 || "labour.exists".equals(added.code(0)));
         }
 
@@ -143,17 +143,17 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         ok(r, 200);
 
         // dispatch with a suggestion: the technician with the skill and the least open work comes first, with why
-        ok(call("POST", "work-orders/technician-skills", "foreman",
+        ok(call("POST", "technician-skills", "foreman",
                 "{\"technician\":\"technician\",\"skill\":\"MECHANICAL\",\"level\":4}"), 200);
-        JsonNode suggestions = ok(call("GET", path + "/jobs/" + service + "/suggestions?skill=MECHANICAL", "foreman", null), 200);
+        JsonNode suggestions = ok(call("GET", path + "/assignments/" + service + "/suggestions?skill=MECHANICAL", "foreman", null), 200);
         assertEquals(suggestions.toString(), "technician", suggestions.path(0).path("technician").asText());
         assertTrue(suggestions.toString(), suggestions.path(0).path("reasonZh").asText().contains("4"));
         // without a skill asked: the one the job's labour operation (XJ-201) names in the catalogue
-        assertEquals(suggestions, ok(call("GET", path + "/jobs/" + noise + "/suggestions", "foreman", null), 200));
-        assertEquals("the QC inspector does not dispatch", 403, call("POST", path + "/jobs/" + service + "/dispatch", "inspector",
+        assertEquals(suggestions, ok(call("GET", path + "/assignments/" + noise + "/suggestions", "foreman", null), 200));
+        assertEquals("the QC inspector does not dispatch", 403, call("PUT", path + "/assignments/" + service, "inspector",
                 "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}", "If-Match", r.etag()).status());
         for (long job : new long[] {service, noise}) {
-            r = call("POST", path + "/jobs/" + job + "/dispatch", "foreman", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
+            r = call("PUT", path + "/assignments/" + job, "foreman", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
                     "If-Match", r.etag());
             ok(r, 200);
         }
@@ -161,13 +161,13 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         r = call("POST", path + "/status", "foreman", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         String afterDispatch = r.etag();
-        ok(call("POST", path + "/clock-on", "technician", "{\"jobId\":" + service + ",\"labourLineId\":"
+        ok(call("POST", path + "/clocks/on", "technician", "{\"jobId\":" + service + ",\"labourLineId\":"
                 + firstLabourLine(wo, service) + ",\"technician\":\"technician\"}"), 200);
-        Reply second = call("POST", path + "/clock-on", "technician", "{\"jobId\":" + noise + ",\"labourLineId\":"
+        Reply second = call("POST", path + "/clocks/on", "technician", "{\"jobId\":" + noise + ",\"labourLineId\":"
                 + firstLabourLine(wo, noise) + ",\"technician\":\"technician\"}");
         assertEquals(second.raw(), 409, second.status());
         assertEquals("clock.running", second.code(0));
-        ok(call("POST", path + "/clock-off", "technician", "{\"technician\":\"technician\"}"), 200);
+        ok(call("POST", path + "/clocks/off", "technician", "{\"technician\":\"technician\"}"), 200);
 
         // work found during repair: an add-on job, not clockable until the customer approves it
         // clocking moved the work order on: the advisor's screen re-reads it
@@ -183,15 +183,15 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         wo = ok(r, 200);
         assertTrue(r.raw(), r.raw().contains("\"code\":\"ZD-105\",\"description\":\"更换前刹车片\",\"quantity\":0.80,"
                 + "\"unitPrice\":100.00"));
-        Reply unapproved = call("POST", path + "/clock-on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
+        Reply unapproved = call("POST", path + "/clocks/on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
                 + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}");
         assertEquals(unapproved.raw(), 409, unapproved.status());
         assertEquals("job.unapproved", unapproved.code(0));
         r = call("POST", path + "/jobs/" + brakes + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"WECHAT\"}", "If-Match", r.etag());
         ok(r, 200);
-        ok(call("POST", path + "/clock-on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
+        ok(call("POST", path + "/clocks/on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
                 + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}"), 200);
-        ok(call("POST", path + "/clock-off", "technician", "{\"technician\":\"technician\"}"), 200);
+        ok(call("POST", path + "/clocks/off", "technician", "{\"technician\":\"technician\"}"), 200);
         r = call("GET", path, "advisor", null);
 
         // QC fails: back to repair as rework; then passes at every level
@@ -291,24 +291,24 @@ public class WorkOrderVisitIT extends DmsTestSupport {
 
         // the catalogue: only managers keep it, and every entry is checked
         String code = "T" + n % 1_000_000;
-        refused(call("POST", "work-orders/labour-operations", "manager", "{\"code\":\"" + code + "\",\"name\":\"x\"}"), 400,
+        refused(call("POST", "labour-operations", "manager", "{\"code\":\"" + code + "\",\"name\":\"x\"}"), 400,
                 "flatRateHours", "required");
-        refused(call("POST", "work-orders/labour-operations", "manager",
+        refused(call("POST", "labour-operations", "manager",
                 "{\"code\":\"" + code + "\",\"name\":\"x\",\"flatRateHours\":0.125}"), 400, "flatRateHours", "scale");
-        assertEquals(403, call("POST", "work-orders/labour-operations", "advisor",
+        assertEquals(403, call("POST", "labour-operations", "advisor",
                 "{\"code\":\"" + code + "\",\"name\":\"x\",\"flatRateHours\":1}").status());
-        assertEquals(404, call("GET", "work-orders/labour-operations/" + code, "advisor", null).status());
-        Reply added = call("POST", "work-orders/labour-operations", "manager",
+        assertEquals(404, call("GET", "labour-operations/" + code, "advisor", null).status());
+        Reply added = call("POST", "labour-operations", "manager",
                 "{\"code\":\"" + code + "\",\"name\":\"四轮定位\",\"flatRateHours\":1.2,\"skill\":\"MECHANICAL\"}");
         assertEquals(added.raw(), 201, added.status());
-        refused(call("PUT", "work-orders/labour-operations/" + code, "manager", "{\"name\":\"四轮定位\",\"flatRateHours\":1.5}"),
+        refused(call("PUT", "labour-operations/" + code, "manager", "{\"name\":\"四轮定位\",\"flatRateHours\":1.5}"),
                 400, "If-Match", "required");
-        Reply retired = call("PUT", "work-orders/labour-operations/" + code, "manager",
+        Reply retired = call("PUT", "labour-operations/" + code, "manager",
                 "{\"name\":\"四轮定位\",\"flatRateHours\":1.5,\"active\":false}", "If-Match", added.etag());
         assertEquals(retired.raw(), 200, retired.status());
-        assertEquals(409, call("PUT", "work-orders/labour-operations/" + code, "manager",
+        assertEquals(409, call("PUT", "labour-operations/" + code, "manager",
                 "{\"name\":\"x\",\"flatRateHours\":1}", "If-Match", added.etag()).status());
-        JsonNode found = ok(call("GET", "work-orders/labour-operations?q=" + code.toLowerCase(), "advisor", null), 200);
+        JsonNode found = ok(call("GET", "labour-operations?q=" + code.toLowerCase(), "advisor", null), 200);
         assertEquals(found.toString(), false, found.path("items").path(0).path("active").asBoolean(true));
 
         // a line naming a retired operation is refused and the work order keeps its version

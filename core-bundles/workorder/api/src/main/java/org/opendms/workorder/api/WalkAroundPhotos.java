@@ -1,7 +1,6 @@
 package org.opendms.workorder.api;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
@@ -15,8 +14,6 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface WalkAroundPhotos {
 
-    /** Roles that add photos: those who edit work orders, and the technicians who find damage in the workshop. */
-    List<String> PHOTOGRAPHERS = Stream.concat(WorkOrderService.EDITORS.stream(), Stream.of("technician")).toList();
     /** The content types accepted; the bytes must really be of the type declared. */
     List<String> CONTENT_TYPES = List.of("image/jpeg", "image/png", "image/webp", "image/heic");
     /** Default largest photo, 5 MiB (configuration {@code photoMaxBytes}). */
@@ -31,7 +28,8 @@ public interface WalkAroundPhotos {
      *
      * @param contentType one of {@link #CONTENT_TYPES} (parameters such as {@code ;q=1} and case are ignored)
      * @param caption     optional, at most {@value #CAPTION_MAX} characters
-     * @throws DmsException FORBIDDEN for a role not in {@link #PHOTOGRAPHERS}; INVALID_INPUT field {@code photo} code
+     * @throws DmsException FORBIDDEN for a role that may not add photos (those who edit
+     *                      work orders, and technicians); INVALID_INPUT field {@code photo} code
      *                      {@code photo.type} (a type not accepted, or bytes that are not what was declared),
      *                      {@code photo.empty}, {@code photo.too_large} (over {@link #maxBytes()}), field
      *                      {@code caption}; NOT_FOUND for an unknown work order; CONFLICT {@code status.closed} once it

@@ -1,10 +1,15 @@
 /**
- * Published work-order API (维修工单): reception, jobs and lines, customer approval, the workshop status machine,
- * technician clocks, QC and comebacks. Plugins listen to work-order events through
- * {@code org.opendms.plugin.api.event.WorkOrderListener}.
+ * Published work-order API (维修工单), one service per seam of the workshop: {@link org.opendms.workorder.api.Reception},
+ * {@link org.opendms.workorder.api.WorkOrders} (reads), {@link org.opendms.workorder.api.WorkOrderFlow} (status),
+ * {@link org.opendms.workorder.api.Jobs} (jobs, lines, approvals), {@link org.opendms.workorder.api.LabourCatalogue},
+ * {@link org.opendms.workorder.api.Dispatch}, {@link org.opendms.workorder.api.Clocks},
+ * {@link org.opendms.workorder.api.QualityControl} and {@link org.opendms.workorder.api.WalkAroundPhotos}. Plugins
+ * listen to work-order events through {@code org.opendms.workorder.api.event.WorkOrderListener}.
+ * <p>
+ * 2.0.0: the single {@code WorkOrderService} split into these services; role lists left the API.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,7 +15,7 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderQuery;
-import org.opendms.workorder.api.WorkOrderService;
+import org.opendms.workorder.api.WorkOrders;
 import org.opendms.workorder.api.WorkOrderStatus;
 
 @Service
@@ -23,7 +23,7 @@ import org.opendms.workorder.api.WorkOrderStatus;
 public class WorkOrderList implements Action {
 
     @Reference
-    WorkOrderService workOrders;
+    WorkOrders workOrders;
 
     @Reference
     ShopClock clock;

@@ -13,7 +13,7 @@ import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
-import org.opendms.workorder.api.WorkOrderService;
+import org.opendms.workorder.api.WorkOrderFlow;
 import org.opendms.workorder.api.WorkOrderStatus;
 
 @Service
@@ -21,7 +21,7 @@ import org.opendms.workorder.api.WorkOrderStatus;
 public class WorkOrderMove implements Action {
 
     @Reference
-    WorkOrderService workOrders;
+    WorkOrderFlow flow;
 
     @Option(name = "--version", required = true, description = "dms:wo-show 显示的版本 the version dms:wo-show showed")
     long version;
@@ -41,7 +41,7 @@ public class WorkOrderMove implements Action {
     @Override
     public Object execute() {
         try {
-            WorkOrder w = workOrders.changeStatus(id, version, parse(WorkOrderStatus.class, "status", status),
+            WorkOrder w = flow.changeStatus(id, version, parse(WorkOrderStatus.class, "status", status),
                     wait == null ? null : parse(WaitReason.class, "wait", wait), note, ConsoleActor.current());
             System.out.println(w.number() + ": " + w.status().zh() + " " + w.status() + " (version " + w.version() + ")");
         } catch (DmsException e) {

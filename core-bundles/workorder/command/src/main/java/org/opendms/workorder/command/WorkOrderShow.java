@@ -9,14 +9,18 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.workorder.api.WalkAroundPhotos;
-import org.opendms.workorder.api.WorkOrderService;
+import org.opendms.workorder.api.Reception;
+import org.opendms.workorder.api.WorkOrders;
 
 @Service
 @Command(scope = "dms", name = "wo-show", description = "工单详情 A work order: reminders, jobs, lines, totals and every step with who and when")
 public class WorkOrderShow implements Action {
 
     @Reference
-    WorkOrderService workOrders;
+    WorkOrders workOrders;
+
+    @Reference
+    Reception reception;
 
     @Reference
     ShopClock clock;
@@ -30,7 +34,7 @@ public class WorkOrderShow implements Action {
     @Override
     public Object execute() {
         try {
-            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.timeline(id), workOrders.receptionBrief(id),
+            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.timeline(id), reception.receptionBrief(id),
                     clock.zone());
             if (photos != null) {
                 System.out.println("环车照片 Walk-around photos: " + photos.list(id).size());

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Walk-around photos in table wo_photo, on the work orders' persistence unit. Starts only once the wo_* tables are
- * migrated. Takes its limit from the work orders' configuration (designated by {@link JpaWorkOrderService}).
+ * migrated. Takes its limit from the work orders' configuration (designated by {@link WorkOrderStore}).
  * <p>
  * The bytes are read only when one photo's content is asked for: the list selects the other columns.
  */
@@ -84,7 +84,7 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
 
     @Override
     public Photo add(long workOrderId, String contentType, byte[] data, String caption, Actor actor) {
-        Actor.requireAnyRole(actor, PHOTOGRAPHERS, "上传环车照片", "add walk-around photos");
+        Actor.requireAnyRole(actor, Permissions.PHOTOGRAPHERS, "上传环车照片", "add walk-around photos");
         PhotoRules.Checked photo = PhotoRules.check(contentType, data, caption, maxBytes);
         LocalDateTime at = LocalDateTime.ofInstant(clock.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         return jpa.txExpr(em -> {

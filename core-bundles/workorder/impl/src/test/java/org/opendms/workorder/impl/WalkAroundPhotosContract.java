@@ -90,7 +90,7 @@ abstract class WalkAroundPhotosContract {
     final List<String> statements = new CopyOnWriteArrayList<>();
     VehicleService vehicles;
     MutableShopClock clock;
-    JpaWorkOrderService workOrders;
+    Workshop shop;
     JpaWalkAroundPhotos photos;
     long owner;
 
@@ -105,10 +105,7 @@ abstract class WalkAroundPhotosContract {
         factory = recordingFactory();
         LocalJpaTemplate jpa = new LocalJpaTemplate(factory);
         clock = new MutableShopClock(START);
-        workOrders = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
-        workOrders.jpa = jpa;
-        workOrders.vehicles = vehicles;
-        workOrders.clock = clock;
+        shop = new Workshop(new WorkOrderStore(jpa, clock, new BigDecimal("0.13"), 30, 3000), vehicles, null);
         photos = new JpaWalkAroundPhotos(LIMIT);
         photos.jpa = jpa;
         photos.clock = clock;
@@ -169,19 +166,19 @@ abstract class WalkAroundPhotosContract {
     WorkOrder opened() {
         Vehicle v = vehicles.create(new VehicleDraft(WorkOrderServiceContract.newVin(), WorkOrderServiceContract.newPlate(), "大众", "帕萨特", 2022, null, null, null, owner,
                 null, null, null, null), ADVISOR);
-        return workOrders.open(new ReceptionDraft(v.plate(), null, null, 10000, null, 50, "左前门划痕",
+        return shop.reception.open(new ReceptionDraft(v.plate(), null, null, 10000, null, 50, "左前门划痕",
                 List.of(JobDraft.customer("保养")), null, clock.now().plus(Duration.ofHours(6)), Set.of(VisitType.MAINTENANCE),
                 null), ADVISOR);
     }
 
     WorkOrder move(WorkOrder wo, WorkOrderStatus to) {
-        return workOrders.changeStatus(wo.id(), wo.version(), to, null, null, ADVISOR);
+        return shop.flow.changeStatus(wo.id(), wo.version(), to, null, null, ADVISOR);
     }
 
     WorkOrder completed(WorkOrder wo) {
         WorkOrder w = move(move(wo, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
         for (QcLevel level : List.of(QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL)) {
-            w = workOrders.qc(w.id(), w.version(), level, true, null, MANAGER);
+            w = shop.qc.check(w.id(), w.version(), level, true, null, MANAGER);
         }
         return move(w, WorkOrderStatus.COMPLETED);
     }
@@ -305,7 +302,7 @@ abstract class WalkAroundPhotosContract {
         WorkOrder wo = opened();
         photos.add(wo.id(), "image/png", png(Color.GREEN), null, TECHNICIAN);
         // the advisor's copy is still current: a photo is not a change of the work order
-        assertEquals(wo.version(), workOrders.get(wo.id()).version());
+        assertEquals(wo.version(), shop.workOrders.get(wo.id()).version());
         move(wo, WorkOrderStatus.IN_REPAIR);
     }
 
@@ -368,7 +365,7 @@ abstract class WalkAroundPhotosContract {
                 () -> photos.add(wo.id(), "image/png", png(Color.RED), null, CASHIER));
         assertTrue(e.violations().get(0).messageEn().contains("technician"), e.getMessage());
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> photos.add(wo.id(), "image/png", png(Color.RED), null, null));
-        assertEquals(List.of("admin", "manager", "advisor", "technician"), WalkAroundPhotos.PHOTOGRAPHERS);
+        assertEquals(List.of("admin", "manager", "advisor", "technician"), Permissions.PHOTOGRAPHERS);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.opendms.workorder.api.QcLevel;
 class WorkOrderConfigTest {
 
     static WorkOrderConfig config(String vatRate, int days, int km) {
-        return config(vatRate, days, km, JpaWorkOrderService.DEFAULT_LABOUR_RATES);
+        return config(vatRate, days, km, WorkOrderStore.DEFAULT_LABOUR_RATES);
     }
 
     static WorkOrderConfig config(String vatRate, int days, int km, String rates) {
@@ -70,36 +70,36 @@ class WorkOrderConfigTest {
 
             @Override
             public String qcLevels() {
-                return JpaWorkOrderService.DEFAULT_QC_LEVELS;
+                return WorkOrderStore.DEFAULT_QC_LEVELS;
             }
         };
     }
 
     @Test
     void takesAGoodConfiguration() {
-        JpaWorkOrderService service = new JpaWorkOrderService();
-        assertEquals(JpaWorkOrderService.Settings.DEFAULTS, service.settings);
+        WorkOrderStore service = new WorkOrderStore();
+        assertEquals(WorkOrderStore.Settings.DEFAULTS, service.settings);
         service.configure(config("0.03", 14, 1500));
-        assertEquals(new JpaWorkOrderService.Settings(new BigDecimal("0.0300"), 14, 1500), service.settings);
+        assertEquals(new WorkOrderStore.Settings(new BigDecimal("0.0300"), 14, 1500), service.settings);
         service.configure(config("0", 0, 0));
-        assertEquals(new JpaWorkOrderService.Settings(new BigDecimal("0.0000"), 0, 0), service.settings);
+        assertEquals(new WorkOrderStore.Settings(new BigDecimal("0.0000"), 0, 0), service.settings);
     }
 
     @Test
     void takesTheReceptionIntervalsAndReplacesImpossibleOnes() {
-        JpaWorkOrderService service = new JpaWorkOrderService();
+        WorkOrderStore service = new WorkOrderStore();
         assertEquals(ReceptionBriefs.Intervals.DEFAULTS, service.intervals);
-        service.configure(config("0.13", 30, 3000, JpaWorkOrderService.DEFAULT_LABOUR_RATES, 10000, 12, 15));
+        service.configure(config("0.13", 30, 3000, WorkOrderStore.DEFAULT_LABOUR_RATES, 10000, 12, 15));
         assertEquals(new ReceptionBriefs.Intervals(10000, 12, 15), service.intervals);
-        service.configure(config("0.13", 30, 3000, JpaWorkOrderService.DEFAULT_LABOUR_RATES, 0, -1, -1));
+        service.configure(config("0.13", 30, 3000, WorkOrderStore.DEFAULT_LABOUR_RATES, 0, -1, -1));
         assertEquals(ReceptionBriefs.Intervals.DEFAULTS, service.intervals);
     }
 
     @Test
     void replacesBadValuesByTheDefaults() {
-        JpaWorkOrderService service = new JpaWorkOrderService();
+        WorkOrderStore service = new WorkOrderStore();
         service.configure(config("13%", -1, -5));
-        assertEquals(JpaWorkOrderService.Settings.DEFAULTS, service.settings);
+        assertEquals(WorkOrderStore.Settings.DEFAULTS, service.settings);
         assertEquals(new BigDecimal("0.1300"), service.settings.vatRate());
         assertEquals(30, service.settings.comebackDays());
         assertEquals(3000, service.settings.comebackKm());
@@ -107,14 +107,14 @@ class WorkOrderConfigTest {
 
     @Test
     void takesALabourRateTableAndRefusesABadOneWhole() {
-        JpaWorkOrderService service = new JpaWorkOrderService();
+        WorkOrderStore service = new WorkOrderStore();
         assertEquals(new BigDecimal("100.00"), service.labourRates.get(PayType.CUSTOMER));
         service.configure(config("0.13", 30, 3000, "CUSTOMER=120.5, WARRANTY=95"));
         assertEquals(java.util.Map.of(PayType.CUSTOMER, new BigDecimal("120.50"), PayType.WARRANTY, new BigDecimal("95.00")),
                 service.labourRates);
         for (String bad : new String[] {"CUSTOMER=-1", "CUSTOMER=1.005", "RETAIL=100", "CUSTOMER", "CUSTOMER=1,CUSTOMER=2"}) {
             service.configure(config("0.13", 30, 3000, bad));
-            assertEquals(JpaWorkOrderService.DEFAULT_LABOUR_RATES.split(",").length, service.labourRates.size(), bad);
+            assertEquals(WorkOrderStore.DEFAULT_LABOUR_RATES.split(",").length, service.labourRates.size(), bad);
             assertEquals(new BigDecimal("100.00"), service.labourRates.get(PayType.INTERNAL), bad);
         }
     }

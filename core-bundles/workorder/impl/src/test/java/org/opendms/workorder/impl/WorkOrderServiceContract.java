@@ -44,8 +44,8 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
-import org.opendms.plugin.api.event.WorkOrderEvent;
-import org.opendms.plugin.api.event.WorkOrderListener;
+import org.opendms.workorder.api.event.WorkOrderEvent;
+import org.opendms.workorder.api.event.WorkOrderListener;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
@@ -98,7 +98,7 @@ abstract class WorkOrderServiceContract {
     TestDatabase db;
     VehicleService vehicles;
     MutableShopClock clock;
-    JpaWorkOrderService service;
+    Workshop shop;
     AppointmentService appointments;
     long owner;
 
@@ -111,15 +111,12 @@ abstract class WorkOrderServiceContract {
         vehicles = core.vehicles();
         assertEquals("workorder-005", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
-        service = new JpaWorkOrderService(new BigDecimal("0.13"), 30, 3000);
-        service.jpa = db.jpa("dms-workorder");
-        service.vehicles = vehicles;
-        service.clock = clock;
         appointments = AppointmentBookForTests.on(db, core.customers(), clock);
-        service.appointments = appointments;
+        shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000), vehicles,
+                appointments);
         // the operations the tests' labour lines name
         for (String code : List.of("LAB-1", "BY-01", "ZD-02", "KT-03", "L", "X", "BJ-01")) {
-            service.saveLabourOperation(new LabourOperationDraft(code, "工时 " + code, yuan("1"), null, null), null, MANAGER);
+            shop.catalogue.save(new LabourOperationDraft(code, "工时 " + code, yuan("1"), null, null), null, MANAGER);
         }
         owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "张伟", "13912345678", null, null, List.of(),
                 false, null), ADVISOR).id();
@@ -158,14 +155,14 @@ abstract class WorkOrderServiceContract {
     /** A work order of a known vehicle with one approved job holding one labour line. */
     WorkOrder approvedOrder(int km) {
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), km, List.of(JobDraft.customer("异响")), null), ADVISOR);
-        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+        WorkOrder wo = shop.reception.open(reception(v.plate(), km, List.of(JobDraft.customer("异响")), null), ADVISOR);
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
         // approved once the estimate is complete: a line added later needs the customer's approval again
-        return service.approve(wo.id(), wo.jobs().get(0).id(), wo.version(), BY_WECHAT, ADVISOR);
+        return shop.jobs.approve(wo.id(), wo.jobs().get(0).id(), wo.version(), BY_WECHAT, ADVISOR);
     }
 
     WorkOrder move(WorkOrder wo, WorkOrderStatus to) {
-        return service.changeStatus(wo.id(), wo.version(), to, null, null, ADVISOR);
+        return shop.flow.changeStatus(wo.id(), wo.version(), to, null, null, ADVISOR);
     }
 
     /** Through repair, QC and completion to DELIVERED. */
@@ -177,9 +174,9 @@ abstract class WorkOrderServiceContract {
 
     /** Passes the default QC levels: the technician's self check, the foreman's, the final one. */
     WorkOrder passQc(WorkOrder w) {
-        w = service.qc(w.id(), w.version(), QcLevel.SELF, true, null, MANAGER);
-        w = service.qc(w.id(), w.version(), QcLevel.FOREMAN, true, null, MANAGER);
-        return service.qc(w.id(), w.version(), QcLevel.FINAL, true, null, MANAGER);
+        w = shop.qc.check(w.id(), w.version(), QcLevel.SELF, true, null, MANAGER);
+        w = shop.qc.check(w.id(), w.version(), QcLevel.FOREMAN, true, null, MANAGER);
+        return shop.qc.check(w.id(), w.version(), QcLevel.FINAL, true, null, MANAGER);
     }
 
     long count(String table) {
@@ -261,13 +258,13 @@ abstract class WorkOrderServiceContract {
                 throw new IllegalStateException("a plugin's bug");
             }
         };
-        service.listeners = List.of(failing, recorder);
+        shop.store.listeners = List.of(failing, recorder);
         try {
             // reception of a car the shop has never seen: typed the way people type plates
             String plate = newPlate();
             String vin = newVin();
             Instant promised = clock.now().plus(Duration.ofHours(5));
-            WorkOrder wo = service.open(new ReceptionDraft(plate.substring(0, 1) + plate.substring(1, 2).toLowerCase() + "·"
+            WorkOrder wo = shop.reception.open(new ReceptionDraft(plate.substring(0, 1) + plate.substring(1, 2).toLowerCase() + "·"
                     + plate.substring(2), vin, owner, 12_345, null, 40, "右后保险杠刮擦；车内有儿童座椅",
                     List.of(JobDraft.customer("保养：更换机油机滤"), new JobDraft("刹车异响", PayType.WARRANTY)), null, promised,
                     Set.of(VisitType.MAINTENANCE, VisitType.WARRANTY), null), ADVISOR);
@@ -292,15 +289,15 @@ abstract class WorkOrderServiceContract {
             assertTrue(wo.jobs().stream().noneMatch(Job::approved), "not approved at reception: unapproved");
             assertTrue(wo.jobs().stream().noneMatch(Job::addOn));
             assertNull(wo.comebackOfId());
-            assertEquals(wo, service.get(wo.id()));
+            assertEquals(wo, shop.workOrders.get(wo.id()));
 
             // estimate: lines with exact figures
             Job oil = wo.jobs().get(0);
             Job brakes = wo.jobs().get(1);
-            wo = service.addLine(wo.id(), oil.id(), wo.version(), LineDraft.labour("BY-01", "更换机油机滤", "0.8", "120.00"), ADVISOR);
-            wo = service.addLine(wo.id(), oil.id(), wo.version(),
+            wo = shop.jobs.addLine(wo.id(), oil.id(), wo.version(), LineDraft.labour("BY-01", "更换机油机滤", "0.8", "120.00"), ADVISOR);
+            wo = shop.jobs.addLine(wo.id(), oil.id(), wo.version(),
                     LineDraft.part("0W20-4L", "全合成机油 4L", "1", "299.99", 77L).withDiscount("10.00"), ADVISOR);
-            wo = service.addLine(wo.id(), brakes.id(), wo.version(), LineDraft.labour("ZD-02", "检查制动系统", "1.5", "133.33"), ADVISOR);
+            wo = shop.jobs.addLine(wo.id(), brakes.id(), wo.version(), LineDraft.labour("ZD-02", "检查制动系统", "1.5", "133.33"), ADVISOR);
             Line oilLabour = wo.job(oil.id()).lines().get(0);
             assertEquals(yuan("96.00"), oilLabour.net());
             assertEquals(yuan("0.00"), oilLabour.actualHours());
@@ -318,52 +315,52 @@ abstract class WorkOrderServiceContract {
             assertEquals(yuan("662.17"), wo.totals().gross());
 
             // the customer approves the oil change only; then dispatch
-            wo = service.approve(wo.id(), oil.id(), wo.version(), BY_WECHAT, ADVISOR);
+            wo = shop.jobs.approve(wo.id(), oil.id(), wo.version(), BY_WECHAT, ADVISOR);
             assertEquals("张伟", wo.job(oil.id()).approval().approvedBy());
             assertEquals(ApprovalChannel.WECHAT, wo.job(oil.id()).approval().channel());
             assertEquals(clock.now(), wo.job(oil.id()).approval().at());
             assertEquals("wang.advisor", wo.job(oil.id()).approval().recordedBy());
             assertFalse(wo.job(brakes.id()).approved());
             // dispatch: the suggestion puts the better mechanic first, the foreman takes it and names the bay
-            service.setSkill("li.tech", Skill.MECHANICAL, 4, MANAGER);
-            service.setSkill("chen.tech", Skill.MECHANICAL, 3, MANAGER);
-            List<TechnicianSuggestion> suggested = service.suggestTechnicians(wo.id(), oil.id(), Skill.MECHANICAL);
+            shop.dispatch.setSkill("li.tech", Skill.MECHANICAL, 4, MANAGER);
+            shop.dispatch.setSkill("chen.tech", Skill.MECHANICAL, 3, MANAGER);
+            List<TechnicianSuggestion> suggested = shop.dispatch.suggestTechnicians(wo.id(), oil.id(), Skill.MECHANICAL);
             assertEquals(List.of("li.tech", "chen.tech"), suggested.stream().map(TechnicianSuggestion::technician).toList());
             assertTrue(suggested.get(0).reasonZh().contains("机修 4 级"), suggested.get(0).reasonZh());
-            wo = service.assign(wo.id(), oil.id(), wo.version(), List.of("li.tech"), "3号工位", MANAGER);
+            wo = shop.dispatch.assign(wo.id(), oil.id(), wo.version(), List.of("li.tech"), "3号工位", MANAGER);
             assertEquals(List.of(new Assignment(oil.id(), List.of("li.tech"), "3号工位", clock.now(), "zhao.manager")),
-                    service.assignments(wo.id()));
-            wo = service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, "派工给李师傅", MANAGER);
+                    shop.dispatch.assignments(wo.id()));
+            wo = shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, "派工给李师傅", MANAGER);
             long brakesLine = wo.job(brakes.id()).lines().get(0).id();
             long woId = wo.id();
             refused(DmsException.Kind.CONFLICT, "jobId", "job.unapproved",
-                    () -> service.clockOn(woId, brakes.id(), brakesLine, "li.tech", TECH_LI));
+                    () -> shop.clocks.clockOn(woId, brakes.id(), brakesLine, "li.tech", TECH_LI));
 
-            ClockEntry on = service.clockOn(wo.id(), oil.id(), oilLabour.id(), "li.tech", TECH_LI);
+            ClockEntry on = shop.clocks.clockOn(wo.id(), oil.id(), oilLabour.id(), "li.tech", TECH_LI);
             assertTrue(on.running());
             clock.advance(Duration.ofMinutes(90));
-            ClockEntry off = service.clockOff(wo.id(), "li.tech", null, TECH_LI);
+            ClockEntry off = shop.clocks.clockOff(wo.id(), "li.tech", null, TECH_LI);
             assertFalse(off.running());
             assertEquals(on.startedAt().plus(Duration.ofMinutes(90)), off.endedAt());
-            wo = service.get(wo.id());
+            wo = shop.workOrders.get(wo.id());
             assertEquals(yuan("1.50"), wo.job(oil.id()).lines().get(0).actualHours());
             assertEquals(yuan("0.80"), wo.job(oil.id()).lines().get(0).quantity());
 
             // extra work found in the bay: an add-on, not clockable until the customer approves it
-            wo = service.addJob(wo.id(), wo.version(), JobDraft.customer("空调滤芯脏污，建议更换"), ADVISOR);
+            wo = shop.jobs.addJob(wo.id(), wo.version(), JobDraft.customer("空调滤芯脏污，建议更换"), ADVISOR);
             Job filter = wo.jobs().get(2);
             assertTrue(filter.addOn());
             assertFalse(filter.approved());
             assertEquals(3, filter.seq());
-            wo = service.addLine(wo.id(), filter.id(), wo.version(), LineDraft.labour("KT-03", "更换空调滤芯", "0.3", "120"), ADVISOR);
+            wo = shop.jobs.addLine(wo.id(), filter.id(), wo.version(), LineDraft.labour("KT-03", "更换空调滤芯", "0.3", "120"), ADVISOR);
             long filterLine = wo.job(filter.id()).lines().get(0).id();
             refused(DmsException.Kind.CONFLICT, "jobId", "job.unapproved",
-                    () -> service.clockOn(woId, filter.id(), filterLine, "chen.tech", TECH_CHEN));
-            wo = service.approve(wo.id(), filter.id(), wo.version(), new ApprovalDraft("张伟", ApprovalChannel.PHONE), ADVISOR);
-            service.clockOn(wo.id(), filter.id(), filterLine, "chen.tech", TECH_CHEN);
+                    () -> shop.clocks.clockOn(woId, filter.id(), filterLine, "chen.tech", TECH_CHEN));
+            wo = shop.jobs.approve(wo.id(), filter.id(), wo.version(), new ApprovalDraft("张伟", ApprovalChannel.PHONE), ADVISOR);
+            shop.clocks.clockOn(wo.id(), filter.id(), filterLine, "chen.tech", TECH_CHEN);
             clock.advance(Duration.ofMinutes(20));
-            service.clockOff(wo.id(), "chen.tech", null, TECH_CHEN);
-            wo = service.get(wo.id());
+            shop.clocks.clockOff(wo.id(), "chen.tech", null, TECH_CHEN);
+            wo = shop.workOrders.get(wo.id());
             assertEquals(yuan("0.33"), wo.job(filter.id()).lines().get(0).actualHours());
             assertEquals(yuan("36.00"), wo.job(filter.id()).totals().net());
             assertEquals(yuan("621.99"), wo.totals().net());
@@ -371,34 +368,34 @@ abstract class WorkOrderServiceContract {
 
             // QC: self check passes, the final check fails, rework, then it passes
             wo = move(wo, WorkOrderStatus.AWAITING_QC);
-            wo = service.qc(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
-            wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, false, "机油液位偏低", MANAGER);
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, false, "机油液位偏低", MANAGER);
             assertEquals(WorkOrderStatus.IN_REPAIR, wo.status());
             assertEquals(1, wo.reworkCount());
             WorkOrder reworked = wo;
             refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
-                    () -> service.changeStatus(woId, reworked.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+                    () -> shop.flow.changeStatus(woId, reworked.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
             wo = move(wo, WorkOrderStatus.AWAITING_QC);
             WorkOrder awaiting = wo;
             refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
-                    () -> service.changeStatus(woId, awaiting.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
-            wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, "复检合格", MANAGER);
+                    () -> shop.flow.changeStatus(woId, awaiting.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, "复检合格", MANAGER);
             assertTrue(wo.finalQcPassed());
             // the self check before the rework does not count: every level checks the repaired car
             WorkOrder finalOnly = wo;
             refused(DmsException.Kind.CONFLICT, "status", "qc.level_missing",
-                    () -> service.changeStatus(woId, finalOnly.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
-            wo = service.qc(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
-            wo = service.qc(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, MANAGER);
+                    () -> shop.flow.changeStatus(woId, finalOnly.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, MANAGER);
             wo = move(wo, WorkOrderStatus.COMPLETED);
             clock.advance(Duration.ofMinutes(30));
             wo = move(wo, WorkOrderStatus.DELIVERED);
             assertEquals(WorkOrderStatus.DELIVERED, wo.status());
             assertEquals(clock.now(), wo.deliveredAt());
             assertTrue(wo.deliveredAt().isBefore(wo.promisedAt()), "on time");
-            assertEquals(1, service.get(wo.id()).reworkCount());
+            assertEquals(1, shop.workOrders.get(wo.id()).reworkCount());
 
-            List<StatusChange> history = service.history(wo.id());
+            List<StatusChange> history = shop.workOrders.history(wo.id());
             assertEquals(List.of("null>AWAITING_DISPATCH", "AWAITING_DISPATCH>IN_REPAIR", "IN_REPAIR>AWAITING_QC",
                     "AWAITING_QC>IN_REPAIR", "IN_REPAIR>AWAITING_QC", "AWAITING_QC>COMPLETED", "COMPLETED>DELIVERED"),
                     history.stream().map(h -> h.from() + ">" + h.to()).toList());
@@ -408,10 +405,10 @@ abstract class WorkOrderServiceContract {
             assertTrue(history.get(3).reason().contains("机油液位偏低"), history.get(3).reason());
             assertEquals(wo.deliveredAt(), history.get(6).at());
             assertEquals(List.of(QcLevel.SELF, QcLevel.FINAL, QcLevel.FINAL, QcLevel.SELF, QcLevel.FOREMAN),
-                    service.qcRecords(wo.id()).stream().map(q -> q.level()).toList());
+                    shop.qc.checks(wo.id()).stream().map(q -> q.level()).toList());
             assertEquals(List.of(true, false, true, true, true),
-                    service.qcRecords(wo.id()).stream().map(q -> q.passed()).toList());
-            assertEquals(2, service.clocks(wo.id()).size());
+                    shop.qc.checks(wo.id()).stream().map(q -> q.passed()).toList());
+            assertEquals(2, shop.clocks.clocks(wo.id()).size());
 
             assertEquals(List.of("opened", "jobApproved:" + oil.id(), "AWAITING_DISPATCH>IN_REPAIR",
                     "jobApproved:" + filter.id(), "IN_REPAIR>AWAITING_QC", "AWAITING_QC>IN_REPAIR",
@@ -424,7 +421,7 @@ abstract class WorkOrderServiceContract {
             assertEquals(wo.id(), events.get(0).workOrderId());
 
             // the timeline: every step with who and when
-            List<TimelineEntry> timeline = service.timeline(wo.id());
+            List<TimelineEntry> timeline = shop.workOrders.timeline(wo.id());
             timeline.forEach(t -> assertTrue(t.username() != null && t.at() != null && !t.textZh().isBlank()
                     && !t.textEn().isBlank(), t.toString()));
             List<String> kinds = timeline.stream().map(TimelineEntry::kind).toList();
@@ -434,29 +431,29 @@ abstract class WorkOrderServiceContract {
             // (the test clock stands still through most steps, so only what does not depend on their order is checked
             // here; WorkOrderVisitIT checks the order on real time)
             assertEquals(1, kinds.stream().filter("QC_FAILED"::equals).count());
-            assertEquals(service.history(wo.id()).size() - 1, kinds.stream().filter("STATUS"::equals).count());
+            assertEquals(shop.workOrders.history(wo.id()).size() - 1, kinds.stream().filter("STATUS"::equals).count());
             assertTrue(kinds.containsAll(List.of("APPROVED", "CLOCKED_ON", "CLOCKED_OFF", "QC_PASSED")), kinds.toString());
-            assertEquals(service.clocks(wo.id()).size(), kinds.stream().filter("CLOCKED_ON"::equals).count());
+            assertEquals(shop.clocks.clocks(wo.id()).size(), kinds.stream().filter("CLOCKED_ON"::equals).count());
             assertEquals("AWAITING_DISPATCH", events.get(0).status());
         } finally {
-            service.listeners = List.of();
+            shop.store.listeners = List.of();
         }
     }
 
     @Test
     void initialJobsAreApprovedAtReceptionOnlyWhenTheDraftSaysSo() {
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a"), JobDraft.customer("b")),
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a"), JobDraft.customer("b")),
                 new ApprovalDraft("李娜", ApprovalChannel.IN_PERSON)), ADVISOR);
         assertTrue(wo.jobs().stream().allMatch(Job::approved));
         assertEquals(ApprovalChannel.IN_PERSON, wo.jobs().get(1).approval().channel());
         // a job added before dispatch is not an add-on, and starts unapproved
-        wo = service.addJob(wo.id(), wo.version(), JobDraft.customer("c"), ADVISOR);
+        wo = shop.jobs.addJob(wo.id(), wo.version(), JobDraft.customer("c"), ADVISOR);
         assertFalse(wo.jobs().get(2).addOn());
         assertFalse(wo.jobs().get(2).approved());
         WorkOrder w = wo;
         refused(DmsException.Kind.CONFLICT, "jobId", "job.approved",
-                () -> service.approve(w.id(), w.jobs().get(0).id(), w.version(), BY_WECHAT, ADVISOR));
+                () -> shop.jobs.approve(w.id(), w.jobs().get(0).id(), w.version(), BY_WECHAT, ADVISOR));
     }
 
     // ------------------------------------------------------------------ money
@@ -464,11 +461,11 @@ abstract class WorkOrderServiceContract {
     @Test
     void vatIsRoundedOnceOnTheWorkOrderTotalNotPerJob() {
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a"), JobDraft.customer("b")),
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a"), JobDraft.customer("b")),
                 null), ADVISOR);
-        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
                 new LineDraft(LineType.FEE, null, "废油处理费", yuan("1"), yuan("0.05"), null, null), ADVISOR);
-        wo = service.addLine(wo.id(), wo.jobs().get(1).id(), wo.version(),
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(1).id(), wo.version(),
                 new LineDraft(LineType.SUBLET, null, "外协四轮定位", yuan("1"), yuan("0.05"), null, null), ADVISOR);
         // each job: 0.05 × 13 % = 0.0065 → 0.01; the work order: 0.10 × 13 % = 0.013 → 0.01, not 0.02
         assertEquals(yuan("0.01"), wo.jobs().get(0).totals().vat());
@@ -477,7 +474,7 @@ abstract class WorkOrderServiceContract {
         assertEquals(yuan("0.01"), wo.totals().vat());
         assertEquals(yuan("0.11"), wo.totals().gross());
         // a discount is taken off before the line is rounded: 3 × 33.33 − 0.005 is not allowed (fen only), 99.99 − 9.99
-        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
                 LineDraft.part("P-1", "刹车片", "3", "33.33", null).withDiscount("9.99"), ADVISOR);
         assertEquals(yuan("90.00"), wo.jobs().get(0).lines().get(1).net());
         assertEquals(yuan("90.05"), wo.jobs().get(0).totals().net());
@@ -490,20 +487,18 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void theVatRateIsConfigurableAndFixedPerWorkOrderAtOpening() {
-        JpaWorkOrderService smallTaxpayer = new JpaWorkOrderService(new BigDecimal("0.03"), 30, 3000);
-        smallTaxpayer.jpa = service.jpa;
-        smallTaxpayer.vehicles = vehicles;
-        smallTaxpayer.clock = clock;
+        Workshop smallTaxpayer = new Workshop(new WorkOrderStore(shop.store.jpa, clock, new BigDecimal("0.03"), 30, 3000),
+                vehicles, null);
         Vehicle v = knownVehicle();
-        WorkOrder wo = smallTaxpayer.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), null), ADVISOR);
-        wo = smallTaxpayer.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+        WorkOrder wo = smallTaxpayer.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), null), ADVISOR);
+        wo = smallTaxpayer.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
                 LineDraft.labour("L", "工时", "2", "150.50"), ADVISOR);
         assertEquals(0, yuan("0.03").compareTo(wo.vatRate()));
         assertEquals(yuan("301.00"), wo.totals().net());
         assertEquals(yuan("9.03"), wo.totals().vat());
         // read through the 13 % service, the work order keeps its own rate
-        assertEquals(yuan("9.03"), service.get(wo.id()).totals().vat());
-        assertEquals(0, new BigDecimal("0.13").compareTo(JpaWorkOrderService.Settings.DEFAULTS.vatRate()));
+        assertEquals(yuan("9.03"), shop.workOrders.get(wo.id()).totals().vat());
+        assertEquals(0, new BigDecimal("0.13").compareTo(WorkOrderStore.Settings.DEFAULTS.vatRate()));
         assertEquals(new BigDecimal("0.0300"), WorkOrderRules.vatRate(" 0.03 "));
         assertNull(WorkOrderRules.vatRate("13"));
         assertNull(WorkOrderRules.vatRate("-0.01"));
@@ -517,42 +512,42 @@ abstract class WorkOrderServiceContract {
     void illegalTransitionsAreRefusedNamingBothStates() {
         WorkOrder wo = approvedOrder(1_000);
         DmsException e = refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
-                () -> service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
         Violation v = e.violations().get(0);
         assertTrue(v.messageZh().contains("待派工") && v.messageZh().contains("待质检"), v.messageZh());
         assertTrue(v.messageEn().contains("AWAITING_DISPATCH") && v.messageEn().contains("AWAITING_QC"), v.messageEn());
         for (WorkOrderStatus to : List.of(WorkOrderStatus.WAITING, WorkOrderStatus.COMPLETED, WorkOrderStatus.DELIVERED,
                 WorkOrderStatus.AWAITING_DISPATCH)) {
             refused(DmsException.Kind.CONFLICT, "status", to == WorkOrderStatus.WAITING ? null : "illegal_transition",
-                    () -> service.changeStatus(wo.id(), wo.version(), to, to == WorkOrderStatus.WAITING ? WaitReason.PARTS : null,
+                    () -> shop.flow.changeStatus(wo.id(), wo.version(), to, to == WorkOrderStatus.WAITING ? WaitReason.PARTS : null,
                             null, ADVISOR));
         }
         WorkOrder repair = move(wo, WorkOrderStatus.IN_REPAIR);
         // WAITING needs its reason, and only WAITING takes one
         refused(DmsException.Kind.INVALID_INPUT, "waitReason", "required",
-                () -> service.changeStatus(repair.id(), repair.version(), WorkOrderStatus.WAITING, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(repair.id(), repair.version(), WorkOrderStatus.WAITING, null, null, ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "waitReason", "not_waiting",
-                () -> service.changeStatus(repair.id(), repair.version(), WorkOrderStatus.AWAITING_QC, WaitReason.PARTS, null, ADVISOR));
-        WorkOrder waiting = service.changeStatus(repair.id(), repair.version(), WorkOrderStatus.WAITING, WaitReason.PARTS,
+                () -> shop.flow.changeStatus(repair.id(), repair.version(), WorkOrderStatus.AWAITING_QC, WaitReason.PARTS, null, ADVISOR));
+        WorkOrder waiting = shop.flow.changeStatus(repair.id(), repair.version(), WorkOrderStatus.WAITING, WaitReason.PARTS,
                 "等刹车片到货", ADVISOR);
         assertEquals(WaitReason.PARTS, waiting.waitReason());
-        assertEquals("PARTS: 等刹车片到货", service.history(wo.id()).get(2).reason());
+        assertEquals("PARTS: 等刹车片到货", shop.workOrders.history(wo.id()).get(2).reason());
         refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
-                () -> service.changeStatus(waiting.id(), waiting.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(waiting.id(), waiting.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
         WorkOrder back = move(waiting, WorkOrderStatus.IN_REPAIR);
         assertNull(back.waitReason());
-        WorkOrder cancelled = service.changeStatus(back.id(), back.version(), WorkOrderStatus.CANCELLED, null, "客户取消", ADVISOR);
+        WorkOrder cancelled = shop.flow.changeStatus(back.id(), back.version(), WorkOrderStatus.CANCELLED, null, "客户取消", ADVISOR);
         for (WorkOrderStatus to : WorkOrderStatus.values()) {
             refused(DmsException.Kind.CONFLICT, "status", to == WorkOrderStatus.WAITING ? null : "illegal_transition",
-                    () -> service.changeStatus(cancelled.id(), cancelled.version(), to,
+                    () -> shop.flow.changeStatus(cancelled.id(), cancelled.version(), to,
                             to == WorkOrderStatus.WAITING ? WaitReason.SUBLET : null, null, ADVISOR));
         }
         // a delivered work order cannot be cancelled
         WorkOrder delivered = deliver(approvedOrder(2_000));
         refused(DmsException.Kind.CONFLICT, "status", "illegal_transition",
-                () -> service.changeStatus(delivered.id(), delivered.version(), WorkOrderStatus.CANCELLED, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(delivered.id(), delivered.version(), WorkOrderStatus.CANCELLED, null, null, ADVISOR));
         // every state before DELIVERED can be cancelled
-        WorkOrder completed = service.get(delivered.id());
+        WorkOrder completed = shop.workOrders.get(delivered.id());
         assertEquals(WorkOrderStatus.DELIVERED, completed.status());
         WorkOrder dispatch = approvedOrder(3_000);
         assertEquals(WorkOrderStatus.CANCELLED, move(dispatch, WorkOrderStatus.CANCELLED).status());
@@ -585,70 +580,70 @@ abstract class WorkOrderServiceContract {
         long jobA = a.jobs().get(0).id();
         long lineA = a.jobs().get(0).lines().get(0).id();
         refused(DmsException.Kind.CONFLICT, "status", "clock.status",
-                () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
+                () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
         WorkOrder repairA = move(a, WorkOrderStatus.IN_REPAIR);
         WorkOrder b = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
         long jobB = b.jobs().get(0).id();
         long lineB = b.jobs().get(0).lines().get(0).id();
-        WorkOrder withPart = service.addLine(b.id(), jobB, b.version(), LineDraft.part("P-9", "滤芯", "1", "50", null), ADVISOR);
+        WorkOrder withPart = shop.jobs.addLine(b.id(), jobB, b.version(), LineDraft.part("P-9", "滤芯", "1", "50", null), ADVISOR);
         assertFalse(withPart.job(jobB).approved(), "a line added after approval changes the price: approve again");
-        withPart = service.approve(b.id(), jobB, withPart.version(), BY_WECHAT, ADVISOR);
+        withPart = shop.jobs.approve(b.id(), jobB, withPart.version(), BY_WECHAT, ADVISOR);
         long partB = withPart.jobs().get(0).lines().get(1).id();
 
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_CHEN));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", CASHIER));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.clockOn(a.id(), jobA, lineA, "li.tech", ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "technician", "required", () -> service.clockOn(a.id(), jobA, lineA, " ", MANAGER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", TECH_CHEN));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", CASHIER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "required", () -> shop.clocks.clockOn(a.id(), jobA, lineA, " ", MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "labourLineId", "not_labour",
-                () -> service.clockOn(b.id(), jobB, partB, "li.tech", TECH_LI));
-        refused(DmsException.Kind.NOT_FOUND, "labourLineId", null, () -> service.clockOn(a.id(), jobA, lineB, "li.tech", TECH_LI));
-        refused(DmsException.Kind.NOT_FOUND, "jobId", null, () -> service.clockOn(a.id(), jobB, lineB, "li.tech", TECH_LI));
+                () -> shop.clocks.clockOn(b.id(), jobB, partB, "li.tech", TECH_LI));
+        refused(DmsException.Kind.NOT_FOUND, "labourLineId", null, () -> shop.clocks.clockOn(a.id(), jobA, lineB, "li.tech", TECH_LI));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", null, () -> shop.clocks.clockOn(a.id(), jobB, lineB, "li.tech", TECH_LI));
         refused(DmsException.Kind.CONFLICT, "technician", "clock.not_running",
-                () -> service.clockOff(a.id(), "li.tech", null, TECH_LI));
+                () -> shop.clocks.clockOff(a.id(), "li.tech", null, TECH_LI));
 
         // the foreman (manager) clocks a technician on; that technician cannot run a second clock anywhere
-        ClockEntry running = service.clockOn(a.id(), jobA, lineA, "li.tech", MANAGER);
+        ClockEntry running = shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", MANAGER);
         DmsException twice = refused(DmsException.Kind.CONFLICT, "technician", "clock.running",
-                () -> service.clockOn(b.id(), jobB, lineB, "li.tech", TECH_LI));
+                () -> shop.clocks.clockOn(b.id(), jobB, lineB, "li.tech", TECH_LI));
         assertTrue(twice.violations().get(0).messageZh().contains(a.number()), twice.violations().get(0).messageZh());
         refused(DmsException.Kind.CONFLICT, "technician", "clock.running",
-                () -> service.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
+                () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
         // another technician may work on the same line at the same time
-        service.clockOn(a.id(), jobA, lineA, "chen.tech", TECH_CHEN);
+        shop.clocks.clockOn(a.id(), jobA, lineA, "chen.tech", TECH_CHEN);
         // no QC and no waiting while someone is clocked on
-        WorkOrder now = service.get(a.id());
+        WorkOrder now = shop.workOrders.get(a.id());
         refused(DmsException.Kind.CONFLICT, "status", "clock.running",
-                () -> service.changeStatus(a.id(), now.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(a.id(), now.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
         refused(DmsException.Kind.CONFLICT, "status", "clock.running",
-                () -> service.changeStatus(a.id(), now.version(), WorkOrderStatus.WAITING, WaitReason.PARTS, null, ADVISOR));
+                () -> shop.flow.changeStatus(a.id(), now.version(), WorkOrderStatus.WAITING, WaitReason.PARTS, null, ADVISOR));
         // clocking off on the wrong work order changes nothing
         refused(DmsException.Kind.CONFLICT, "technician", "clock.not_running",
-                () -> service.clockOff(b.id(), "li.tech", null, TECH_LI));
+                () -> shop.clocks.clockOff(b.id(), "li.tech", null, TECH_LI));
         refused(DmsException.Kind.INVALID_INPUT, "pauseReason", "too_long",
-                () -> service.clockOff(a.id(), "li.tech", "等".repeat(201), TECH_LI));
+                () -> shop.clocks.clockOff(a.id(), "li.tech", "等".repeat(201), TECH_LI));
 
         clock.advance(Duration.ofMinutes(45));
-        ClockEntry paused = service.clockOff(a.id(), "li.tech", "等配件", TECH_LI);
+        ClockEntry paused = shop.clocks.clockOff(a.id(), "li.tech", "等配件", TECH_LI);
         assertEquals(running.id(), paused.id());
         assertEquals("等配件", paused.pauseReason());
         // free again: on the other work order now
-        service.clockOn(b.id(), jobB, lineB, "li.tech", TECH_LI);
+        shop.clocks.clockOn(b.id(), jobB, lineB, "li.tech", TECH_LI);
         clock.advance(Duration.ofMinutes(15));
-        service.clockOff(a.id(), "chen.tech", null, TECH_CHEN);
-        service.clockOff(b.id(), "li.tech", null, TECH_LI);
+        shop.clocks.clockOff(a.id(), "chen.tech", null, TECH_CHEN);
+        shop.clocks.clockOff(b.id(), "li.tech", null, TECH_LI);
         // two technicians on one line: 45 + 60 minutes
-        assertEquals(yuan("1.75"), service.get(a.id()).jobs().get(0).lines().get(0).actualHours());
-        assertEquals(yuan("0.25"), service.get(b.id()).jobs().get(0).lines().get(0).actualHours());
-        assertEquals(List.of("li.tech", "chen.tech"), service.clocks(a.id()).stream().map(ClockEntry::technician).toList());
-        assertTrue(service.get(a.id()).version() > repairA.version(), "clocks show on the work order, so its version moves");
+        assertEquals(yuan("1.75"), shop.workOrders.get(a.id()).jobs().get(0).lines().get(0).actualHours());
+        assertEquals(yuan("0.25"), shop.workOrders.get(b.id()).jobs().get(0).lines().get(0).actualHours());
+        assertEquals(List.of("li.tech", "chen.tech"), shop.clocks.clocks(a.id()).stream().map(ClockEntry::technician).toList());
+        assertTrue(shop.workOrders.get(a.id()).version() > repairA.version(), "clocks show on the work order, so its version moves");
 
         // cancelling stops the clocks still running
         WorkOrder c = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
-        service.clockOn(c.id(), c.jobs().get(0).id(), c.jobs().get(0).lines().get(0).id(), "chen.tech", TECH_CHEN);
-        WorkOrder cc = service.get(c.id());
+        shop.clocks.clockOn(c.id(), c.jobs().get(0).id(), c.jobs().get(0).lines().get(0).id(), "chen.tech", TECH_CHEN);
+        WorkOrder cc = shop.workOrders.get(c.id());
         move(cc, WorkOrderStatus.CANCELLED);
-        assertFalse(service.clocks(c.id()).get(0).running());
-        assertEquals("cancelled", service.clocks(c.id()).get(0).pauseReason());
+        assertFalse(shop.clocks.clocks(c.id()).get(0).running());
+        assertEquals("cancelled", shop.clocks.clocks(c.id()).get(0).pauseReason());
     }
 
     @Test
@@ -659,7 +654,7 @@ abstract class WorkOrderServiceContract {
             String tech = "wu" + round + ".tech";
             List<Object> results = race(2, i -> {
                 WorkOrder w = i == 0 ? a : b;
-                return service.clockOn(w.id(), w.jobs().get(0).id(), w.jobs().get(0).lines().get(0).id(), tech, MANAGER);
+                return shop.clocks.clockOn(w.id(), w.jobs().get(0).id(), w.jobs().get(0).lines().get(0).id(), tech, MANAGER);
             });
             assertEquals(1, results.stream().filter(ClockEntry.class::isInstance).count(), results.toString());
             DmsException e = (DmsException) results.stream().filter(DmsException.class::isInstance).findFirst()
@@ -675,55 +670,55 @@ abstract class WorkOrderServiceContract {
     void qcRules() {
         WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
         refused(DmsException.Kind.CONFLICT, "status", "qc.status",
-                () -> service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER));
+                () -> shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER));
         WorkOrder qc = move(wo, WorkOrderStatus.AWAITING_QC);
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FINAL, true, null, TECH_LI));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, ADVISOR));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.SELF, true, null, CASHIER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.qc.check(qc.id(), qc.version(), QcLevel.FINAL, true, null, TECH_LI));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.qc.check(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.qc.check(qc.id(), qc.version(), QcLevel.SELF, true, null, CASHIER));
         // the foreman records the foreman's check, the QC inspector the final one, not each other's
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FINAL, true, null, FOREMAN));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, INSPECTOR));
-        refused(DmsException.Kind.INVALID_INPUT, "note", "required", () -> service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, false, " ", MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "level", "required", () -> service.qc(qc.id(), qc.version(), null, true, null, MANAGER));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.qc.check(qc.id(), qc.version(), QcLevel.FINAL, true, null, FOREMAN));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.qc.check(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, INSPECTOR));
+        refused(DmsException.Kind.INVALID_INPUT, "note", "required", () -> shop.qc.check(qc.id(), qc.version(), QcLevel.FOREMAN, false, " ", MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "level", "required", () -> shop.qc.check(qc.id(), qc.version(), null, true, null, MANAGER));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.qc(qc.id(), qc.version() - 1, QcLevel.FINAL, true, null, MANAGER));
+                () -> shop.qc.check(qc.id(), qc.version() - 1, QcLevel.FINAL, true, null, MANAGER));
         // a foreman's pass is not the final one
-        WorkOrder foreman = service.qc(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, FOREMAN);
+        WorkOrder foreman = shop.qc.check(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, FOREMAN);
         assertFalse(foreman.finalQcPassed());
         refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
-                () -> service.changeStatus(foreman.id(), foreman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(foreman.id(), foreman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
         // a final pass does not survive a later rework
-        WorkOrder passed = service.qc(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, INSPECTOR);
-        assertEquals(List.of("sun.foreman", "he.inspector"), service.qcRecords(qc.id()).stream().map(q -> q.username()).toList());
+        WorkOrder passed = shop.qc.check(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, INSPECTOR);
+        assertEquals(List.of("sun.foreman", "he.inspector"), shop.qc.checks(qc.id()).stream().map(q -> q.username()).toList());
         assertTrue(passed.finalQcPassed());
         WorkOrder again = move(move(passed, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
         assertFalse(again.finalQcPassed());
         assertEquals(0, again.reworkCount());
-        WorkOrder failed = service.qc(again.id(), again.version(), QcLevel.FOREMAN, false, "异响仍在", MANAGER);
+        WorkOrder failed = shop.qc.check(again.id(), again.version(), QcLevel.FOREMAN, false, "异响仍在", MANAGER);
         assertEquals(WorkOrderStatus.IN_REPAIR, failed.status());
         assertEquals(1, failed.reworkCount());
-        WorkOrder failedTwice = service.qc(move(failed, WorkOrderStatus.AWAITING_QC).id(),
-                service.get(failed.id()).version(), QcLevel.SELF, false, "仍有异响", TECH_LI);
+        WorkOrder failedTwice = shop.qc.check(move(failed, WorkOrderStatus.AWAITING_QC).id(),
+                shop.workOrders.get(failed.id()).version(), QcLevel.SELF, false, "仍有异响", TECH_LI);
         assertEquals(2, failedTwice.reworkCount());
     }
 
     @Test
     void theRequiredQcLevelsAreConfigurable() {
-        List<QcLevel> before = service.qcLevels;
-        service.qcLevels = List.of(QcLevel.FINAL);
+        List<QcLevel> before = shop.store.qcLevels;
+        shop.store.qcLevels = List.of(QcLevel.FINAL);
         try {
             WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
-            wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
             assertEquals(WorkOrderStatus.COMPLETED, move(wo, WorkOrderStatus.COMPLETED).status());
         } finally {
-            service.qcLevels = before;
+            shop.store.qcLevels = before;
         }
         WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
-        wo = service.qc(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
-        wo = service.qc(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
         WorkOrder noForeman = wo;
         DmsException e = refused(DmsException.Kind.CONFLICT, "status", "qc.level_missing",
-                () -> service.changeStatus(noForeman.id(), noForeman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(noForeman.id(), noForeman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
         assertTrue(e.violations().get(0).messageEn().contains("FOREMAN"), e.getMessage());
         assertFalse(e.violations().get(0).messageEn().contains("SELF"), e.getMessage());
     }
@@ -735,51 +730,49 @@ abstract class WorkOrderServiceContract {
         WorkOrder first = deliver(approvedOrder(50_000));
         String plate = first.plate();
         clock.advance(Duration.ofDays(10));
-        WorkOrder back = service.open(reception(plate, 50_400, List.of(JobDraft.customer("异响又出现")), null), ADVISOR);
+        WorkOrder back = shop.reception.open(reception(plate, 50_400, List.of(JobDraft.customer("异响又出现")), null), ADVISOR);
         assertEquals(first.id(), back.comebackOfId());
         assertEquals(first.number(), back.comebackOfNumber());
         assertEquals(ComebackDecision.PROPOSED, back.comebackDecision());
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.confirmComeback(back.id(), back.version() + 1, ADVISOR));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.confirmComeback(back.id(), back.version(), TECH_LI));
-        WorkOrder confirmed = service.confirmComeback(back.id(), back.version(), ADVISOR);
+                () -> shop.qc.confirmComeback(back.id(), back.version() + 1, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.qc.confirmComeback(back.id(), back.version(), TECH_LI));
+        WorkOrder confirmed = shop.qc.confirmComeback(back.id(), back.version(), ADVISOR);
         assertEquals(ComebackDecision.CONFIRMED, confirmed.comebackDecision());
         refused(DmsException.Kind.CONFLICT, "comeback", "comeback.decided",
-                () -> service.rejectComeback(confirmed.id(), confirmed.version(), ADVISOR));
-        assertEquals(ComebackDecision.CONFIRMED, service.get(back.id()).comebackDecision());
+                () -> shop.qc.rejectComeback(confirmed.id(), confirmed.version(), ADVISOR));
+        assertEquals(ComebackDecision.CONFIRMED, shop.workOrders.get(back.id()).comebackDecision());
 
         // 40 days and 5000 km later: no link
         WorkOrder second = deliver(approvedOrder(80_000));
         clock.advance(Duration.ofDays(40));
-        WorkOrder unrelated = service.open(reception(second.plate(), 85_000, List.of(JobDraft.customer("保养")), null), ADVISOR);
+        WorkOrder unrelated = shop.reception.open(reception(second.plate(), 85_000, List.of(JobDraft.customer("保养")), null), ADVISOR);
         assertNull(unrelated.comebackOfId());
         assertNull(unrelated.comebackDecision());
         refused(DmsException.Kind.CONFLICT, "comeback", "comeback.none",
-                () -> service.confirmComeback(unrelated.id(), unrelated.version(), ADVISOR));
+                () -> shop.qc.confirmComeback(unrelated.id(), unrelated.version(), ADVISOR));
         // 40 days but only 1000 km later (a car that is hardly driven): proposed by the km window; the advisor rejects
         WorkOrder third = deliver(approvedOrder(90_000));
         clock.advance(Duration.ofDays(40));
-        WorkOrder byKm = service.open(reception(third.plate(), 91_000, List.of(JobDraft.customer("洗车")), null), ADVISOR);
+        WorkOrder byKm = shop.reception.open(reception(third.plate(), 91_000, List.of(JobDraft.customer("洗车")), null), ADVISOR);
         assertEquals(third.id(), byKm.comebackOfId());
-        WorkOrder rejected = service.rejectComeback(byKm.id(), byKm.version(), ADVISOR);
+        WorkOrder rejected = shop.qc.rejectComeback(byKm.id(), byKm.version(), ADVISOR);
         assertEquals(ComebackDecision.REJECTED, rejected.comebackDecision());
         assertEquals(third.id(), rejected.comebackOfId());
         // only a delivered work order is a comeback candidate
         WorkOrder open = approvedOrder(10_000);
-        WorkOrder sameCar = service.open(reception(open.plate(), 10_100, List.of(JobDraft.customer("x")), null), ADVISOR);
+        WorkOrder sameCar = shop.reception.open(reception(open.plate(), 10_100, List.of(JobDraft.customer("x")), null), ADVISOR);
         assertNull(sameCar.comebackOfId());
     }
 
     @Test
     void theComebackWindowIsConfigurable() {
-        JpaWorkOrderService strict = new JpaWorkOrderService(new BigDecimal("0.13"), 7, 500);
-        strict.jpa = service.jpa;
-        strict.vehicles = vehicles;
-        strict.clock = clock;
+        Workshop strict = new Workshop(new WorkOrderStore(shop.store.jpa, clock, new BigDecimal("0.13"), 7, 500), vehicles,
+                null);
         WorkOrder first = deliver(approvedOrder(20_000));
         clock.advance(Duration.ofDays(10));
-        assertNull(strict.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR).comebackOfId());
-        assertEquals(first.id(), service.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR)
+        assertNull(strict.reception.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR).comebackOfId());
+        assertEquals(first.id(), shop.reception.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR)
                 .comebackOfId());
     }
 
@@ -799,7 +792,7 @@ abstract class WorkOrderServiceContract {
         List<Object> results = race(threads, i -> {
             List<String> numbers = new ArrayList<>();
             for (int k = 0; k < each; k++) {
-                numbers.add(service.open(reception(cars.get(i).plate(), 1_000 + k, List.of(JobDraft.customer("保养")), null),
+                numbers.add(shop.reception.open(reception(cars.get(i).plate(), 1_000 + k, List.of(JobDraft.customer("保养")), null),
                         ADVISOR).number());
             }
             return numbers;
@@ -843,27 +836,27 @@ abstract class WorkOrderServiceContract {
     @Test
     void aStaleVersionIsRefusedAndTheNewerChangeKept() throws Exception {
         WorkOrder wo = approvedOrder(1_000);
-        WorkOrder changed = service.addJob(wo.id(), wo.version(), JobDraft.customer("洗车"), ADVISOR);
+        WorkOrder changed = shop.jobs.addJob(wo.id(), wo.version(), JobDraft.customer("洗车"), ADVISOR);
         assertEquals(wo.version() + 1, changed.version());
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.addJob(wo.id(), wo.version(), JobDraft.customer("打蜡"), ADVISOR));
+                () -> shop.jobs.addJob(wo.id(), wo.version(), JobDraft.customer("打蜡"), ADVISOR));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("X", "x", "1", "1"), ADVISOR));
+                () -> shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), LineDraft.labour("X", "x", "1", "1"), ADVISOR));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.approve(wo.id(), changed.jobs().get(1).id(), wo.version(), BY_WECHAT, ADVISOR));
+                () -> shop.jobs.approve(wo.id(), changed.jobs().get(1).id(), wo.version(), BY_WECHAT, ADVISOR));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, null, ADVISOR));
-        assertEquals(List.of("异响", "洗车"), service.get(wo.id()).jobs().stream().map(Job::concern).toList());
-        refused(DmsException.Kind.NOT_FOUND, "id", null, () -> service.addJob(Long.MAX_VALUE, 1, JobDraft.customer("x"), ADVISOR));
-        assertEquals(DmsException.Kind.NOT_FOUND, assertThrows(DmsException.class, () -> service.get(Long.MAX_VALUE)).kind());
-        assertEquals(DmsException.Kind.NOT_FOUND, assertThrows(DmsException.class, () -> service.history(Long.MAX_VALUE)).kind());
+                () -> shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.IN_REPAIR, null, null, ADVISOR));
+        assertEquals(List.of("异响", "洗车"), shop.workOrders.get(wo.id()).jobs().stream().map(Job::concern).toList());
+        refused(DmsException.Kind.NOT_FOUND, "id", null, () -> shop.jobs.addJob(Long.MAX_VALUE, 1, JobDraft.customer("x"), ADVISOR));
+        assertEquals(DmsException.Kind.NOT_FOUND, assertThrows(DmsException.class, () -> shop.workOrders.get(Long.MAX_VALUE)).kind());
+        assertEquals(DmsException.Kind.NOT_FOUND, assertThrows(DmsException.class, () -> shop.workOrders.history(Long.MAX_VALUE)).kind());
 
         // two desks with the same copy at the same moment: one wins, the other is told to re-read
-        List<Object> results = race(2, i -> service.addJob(changed.id(), changed.version(), JobDraft.customer("并发" + i), ADVISOR));
+        List<Object> results = race(2, i -> shop.jobs.addJob(changed.id(), changed.version(), JobDraft.customer("并发" + i), ADVISOR));
         assertEquals(1, results.stream().filter(WorkOrder.class::isInstance).count(), results.toString());
         DmsException e = (DmsException) results.stream().filter(DmsException.class::isInstance).findFirst().orElseThrow();
         assertEquals("stale_version", e.violations().get(0).code());
-        assertEquals(3, service.get(wo.id()).jobs().size());
+        assertEquals(3, shop.workOrders.get(wo.id()).jobs().size());
     }
 
     // ------------------------------------------------------------------ bad input: each rule, nothing changed
@@ -872,11 +865,11 @@ abstract class WorkOrderServiceContract {
     void anUnknownPlateNeedsAVinAndAnOwnerAndRegistersNothingWithoutThem() {
         String plate = newPlate();
         DmsException e = refused(DmsException.Kind.INVALID_INPUT, "vin", "required",
-                () -> service.open(reception(plate, 1_000, List.of(), null), ADVISOR));
+                () -> shop.reception.open(reception(plate, 1_000, List.of(), null), ADVISOR));
         assertEquals(List.of("vin", "ownerId"), e.violations().stream().map(Violation::field).toList());
         assertTrue(vehicles.findByPlate(plate).isEmpty());
         // the vehicle archive's own refusal (an unknown owner) comes through with its field
-        refused(DmsException.Kind.INVALID_INPUT, "ownerId", "customer.unknown", () -> service.open(new ReceptionDraft(plate,
+        refused(DmsException.Kind.INVALID_INPUT, "ownerId", "customer.unknown", () -> shop.reception.open(new ReceptionDraft(plate,
                 newVin(), Long.MAX_VALUE, 1_000, null, null, null, List.of(), null, null, Set.of(VisitType.PDI), null), ADVISOR));
     }
 
@@ -888,58 +881,58 @@ abstract class WorkOrderServiceContract {
         Set<VisitType> repair = Set.of(VisitType.GENERAL_REPAIR);
         List<JobDraft> one = List.of(JobDraft.customer("异响"));
         refused(DmsException.Kind.INVALID_INPUT, "plate", "required",
-                () -> service.open(new ReceptionDraft(" ", null, null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(" ", null, null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "plate", null,
-                () -> service.open(new ReceptionDraft("京I12345", null, null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft("京I12345", null, null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "vin", "vin.mismatch",
-                () -> service.open(new ReceptionDraft(p, newVin(), null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, newVin(), null, 1000, null, null, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "mileageKm", "required",
-                () -> service.open(new ReceptionDraft(p, null, null, null, null, null, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, null, null, null, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "mileageKm", "out_of_range",
-                () -> service.open(new ReceptionDraft(p, null, null, -1, null, null, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, -1, null, null, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "mileageKm", "out_of_range",
-                () -> service.open(new ReceptionDraft(p, null, null, 2_000_001, null, null, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 2_000_001, null, null, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "fuelPercent", "out_of_range",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, 101, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, 101, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "fuelPercent", "out_of_range",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, -1, null, one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, -1, null, one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "walkAround", "too_long",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, "划".repeat(2001), one, null, later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, "划".repeat(2001), one, null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "concerns[1].concern", "required",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
                         List.of(JobDraft.customer("a"), JobDraft.customer(" ")), null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "concerns[0].concern", "too_long",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
                         List.of(JobDraft.customer("x".repeat(501))), null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "concerns", "too_many",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null,
                         Collections.nCopies(51, JobDraft.customer("a")), null, later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "advisor", "username.format",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, "wang advisor", later, repair, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, "wang advisor", later, repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "promisedAt", "in_past",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null,
                         clock.now().minus(Duration.ofHours(1)), repair, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "visitTypes", "required",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, Set.of(), null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, Set.of(), null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "visitTypes", "required",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, null, null), ADVISOR));
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, null, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "approval.approvedBy", "required",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, repair,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, repair,
                         new ApprovalDraft(" ", ApprovalChannel.SMS)), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "approval.channel", "required",
-                () -> service.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, repair,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, 1000, null, null, null, one, null, later, repair,
                         new ApprovalDraft("张伟", null)), ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> service.open(null, ADVISOR));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.open(reception(p, 1000, one, null), TECH_LI));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.open(reception(p, 1000, one, null), null));
+        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> shop.reception.open(null, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.reception.open(reception(p, 1000, one, null), TECH_LI));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.reception.open(reception(p, 1000, one, null), null));
         // every wrong field at once
         DmsException all = refused(DmsException.Kind.INVALID_INPUT, "mileageKm", null,
-                () -> service.open(new ReceptionDraft(p, null, null, -5, null, 200, null, List.of(JobDraft.customer("")), null,
+                () -> shop.reception.open(new ReceptionDraft(p, null, null, -5, null, 200, null, List.of(JobDraft.customer("")), null,
                         clock.now().minus(Duration.ofDays(1)), Set.of(), null), ADVISOR));
         assertEquals(List.of("mileageKm", "fuelPercent", "concerns[0].concern", "promisedAt", "visitTypes"),
                 all.violations().stream().map(Violation::field).toList());
         // and the same draft, corrected, opens
-        assertNotNull(service.open(new ReceptionDraft(p, v.vin().toLowerCase(), null, 1000, null, 100, null, one, " ", later,
+        assertNotNull(shop.reception.open(new ReceptionDraft(p, v.vin().toLowerCase(), null, 1000, null, 100, null, one, " ", later,
                 repair, null), ADVISOR).number());
     }
 
@@ -948,8 +941,8 @@ abstract class WorkOrderServiceContract {
         Vehicle v = knownVehicle();
         vehicles.recordOdometer(v.id(), 30_000, "manual", false, ADVISOR);
         refused(DmsException.Kind.CONFLICT, "km", "odometer.lower",
-                () -> service.open(reception(v.plate(), 29_000, List.of(JobDraft.customer("a")), null), ADVISOR));
-        WorkOrder wo = service.open(new ReceptionDraft(v.plate(), null, null, 29_000, true, null, null,
+                () -> shop.reception.open(reception(v.plate(), 29_000, List.of(JobDraft.customer("a")), null), ADVISOR));
+        WorkOrder wo = shop.reception.open(new ReceptionDraft(v.plate(), null, null, 29_000, true, null, null,
                 List.of(JobDraft.customer("仪表更换后")), null, null, Set.of(VisitType.GENERAL_REPAIR), null), ADVISOR);
         assertEquals(29_000, wo.mileageInKm());
         assertTrue(vehicles.odometerHistory(v.id()).get(0).confirmedLower());
@@ -963,42 +956,42 @@ abstract class WorkOrderServiceContract {
         long id = wo.id();
         long ver = wo.version();
         refused(DmsException.Kind.INVALID_INPUT, "quantity", "out_of_range",
-                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "0", "100"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.labour("L", "x", "0", "100"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "quantity", "out_of_range",
-                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "-1", "100"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.labour("L", "x", "-1", "100"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "quantity", "out_of_range",
-                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "10000", "100"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.labour("L", "x", "10000", "100"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "quantity", "required",
-                () -> service.addLine(id, job, ver, new LineDraft(LineType.FEE, null, "x", null, yuan("1"), null, null), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, new LineDraft(LineType.FEE, null, "x", null, yuan("1"), null, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "scale",
-                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "3", "33.335", null), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.part("P", "x", "3", "33.335", null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "out_of_range",
-                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "1", "-0.01", null), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.part("P", "x", "1", "-0.01", null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "discount", "discount.too_high",
-                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "2", "10", null).withDiscount("20.01"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.part("P", "x", "2", "10", null).withDiscount("20.01"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "discount", "out_of_range",
-                () -> service.addLine(id, job, ver, LineDraft.part("P", "x", "2", "10", null).withDiscount("-1"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.part("P", "x", "2", "10", null).withDiscount("-1"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "code", "required",
-                () -> service.addLine(id, job, ver, LineDraft.labour(null, "x", "1", "1"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.labour(null, "x", "1", "1"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "code", "code.format",
-                () -> service.addLine(id, job, ver, LineDraft.part("P 1;", "x", "1", "1", null), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.part("P 1;", "x", "1", "1", null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "description", "required",
-                () -> service.addLine(id, job, ver, LineDraft.part("P", " ", "1", "1", null), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.part("P", " ", "1", "1", null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "code", "labour.unknown_operation",
-                () -> service.addLine(id, job, ver, LineDraft.labour("NOT-IN-CATALOGUE", "x", "1", "1"), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.labour("NOT-IN-CATALOGUE", "x", "1", "1"), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "type", "required",
-                () -> service.addLine(id, job, ver, new LineDraft(null, "L", "x", yuan("1"), yuan("1"), null, null), ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, new LineDraft(null, "L", "x", yuan("1"), yuan("1"), null, null), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "stockItemId", "part_only",
-                () -> service.addLine(id, job, ver, new LineDraft(LineType.LABOUR, "L", "x", yuan("1"), yuan("1"), null, 5L), ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> service.addLine(id, job, ver, null, ADVISOR));
+                () -> shop.jobs.addLine(id, job, ver, new LineDraft(LineType.LABOUR, "L", "x", yuan("1"), yuan("1"), null, 5L), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> shop.jobs.addLine(id, job, ver, null, ADVISOR));
         refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found",
-                () -> service.addLine(id, other.jobs().get(0).id(), ver, LineDraft.labour("L", "x", "1", "1"), ADVISOR));
+                () -> shop.jobs.addLine(id, other.jobs().get(0).id(), ver, LineDraft.labour("L", "x", "1", "1"), ADVISOR));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
-                () -> service.addLine(id, job, ver, LineDraft.labour("L", "x", "1", "1"), TECH_LI));
+                () -> shop.jobs.addLine(id, job, ver, LineDraft.labour("L", "x", "1", "1"), TECH_LI));
         // the edges that are allowed
-        WorkOrder ok = service.addLine(id, job, ver, LineDraft.part("P-2", "x", "2", "10", null).withDiscount("20"), ADVISOR);
+        WorkOrder ok = shop.jobs.addLine(id, job, ver, LineDraft.part("P-2", "x", "2", "10", null).withDiscount("20"), ADVISOR);
         assertEquals(yuan("0.00"), ok.jobs().get(0).lines().get(1).net());
-        ok = service.addLine(id, job, ok.version(), new LineDraft(LineType.FEE, null, "免费检测", yuan("1"), yuan("0"), null, null), ADVISOR);
+        ok = shop.jobs.addLine(id, job, ok.version(), new LineDraft(LineType.FEE, null, "免费检测", yuan("1"), yuan("0"), null, null), ADVISOR);
         assertEquals(3, ok.jobs().get(0).lines().size());
     }
 
@@ -1014,23 +1007,23 @@ abstract class WorkOrderServiceContract {
         LocalDate visitDay = shopDay().plusDays(100);
         Vehicle v = vehicles.create(new VehicleDraft(newVin(), newPlate(), "丰田", "卡罗拉", 2021, null, null, null, owner,
                 null, visitDay.plusDays(20), visitDay.minusDays(3), null), ADVISOR);
-        ReceptionBrief firstVisit = service.receptionBrief(service.open(new ReceptionDraft(v.plate(), null, null, 10_000,
+        ReceptionBrief firstVisit = shop.reception.receptionBrief(shop.reception.open(new ReceptionDraft(v.plate(), null, null, 10_000,
                 null, null, null, List.of(JobDraft.customer("首保")), null, null, Set.of(VisitType.MAINTENANCE), null),
                 ADVISOR).id());
         assertEquals(List.of(), firstVisit.recentVisits(), "a first visit has no history here");
         assertNull(firstVisit.maintenance(), "no maintenance on record yet");
-        WorkOrder maintenance = service.get(firstVisit.workOrderId());
-        maintenance = service.addLine(maintenance.id(), maintenance.jobs().get(0).id(), maintenance.version(),
+        WorkOrder maintenance = shop.workOrders.get(firstVisit.workOrderId());
+        maintenance = shop.jobs.addLine(maintenance.id(), maintenance.jobs().get(0).id(), maintenance.version(),
                 new LineDraft(LineType.LABOUR, "BY-01", null, null, null, null, null), ADVISOR);
-        maintenance = deliver(service.approve(maintenance.id(), maintenance.jobs().get(0).id(), maintenance.version(),
+        maintenance = deliver(shop.jobs.approve(maintenance.id(), maintenance.jobs().get(0).id(), maintenance.version(),
                 BY_WECHAT, ADVISOR));
         LocalDate maintainedOn = shopDay();
-        WorkOrder cancelled = service.open(reception(v.plate(), 10_050, List.of(JobDraft.customer("洗车")), null), ADVISOR);
+        WorkOrder cancelled = shop.reception.open(reception(v.plate(), 10_050, List.of(JobDraft.customer("洗车")), null), ADVISOR);
         move(cancelled, WorkOrderStatus.CANCELLED);
 
         clock.advance(Duration.ofDays(100));
-        WorkOrder today = service.open(reception(v.plate(), 15_200, List.of(JobDraft.customer("刹车异响")), null), ADVISOR);
-        ReceptionBrief brief = service.receptionBrief(today.id());
+        WorkOrder today = shop.reception.open(reception(v.plate(), 15_200, List.of(JobDraft.customer("刹车异响")), null), ADVISOR);
+        ReceptionBrief brief = shop.reception.receptionBrief(today.id());
         assertEquals(List.of(v.id(), v.plate(), "丰田", "卡罗拉", 15_200),
                 List.of(brief.vehicleId(), brief.plate(), brief.make(), brief.model(), brief.lastOdometerKm()));
         assertEquals(List.of(maintenance.number()), brief.recentVisits().stream().map(ReceptionBrief.PastVisit::number).toList(),
@@ -1051,17 +1044,17 @@ abstract class WorkOrderServiceContract {
         brief.reminders().forEach(r -> assertFalse(r.messageZh().isBlank() || r.messageEn().isBlank(), r.toString()));
 
         // a return two days after delivering today's work: the brief raises the possible comeback
-        today = deliver(service.approve(service.addLine(today.id(), today.jobs().get(0).id(), today.version(),
+        today = deliver(shop.jobs.approve(shop.jobs.addLine(today.id(), today.jobs().get(0).id(), today.version(),
                 new LineDraft(LineType.LABOUR, "ZD-02", null, null, null, null, null), ADVISOR).id(),
                 today.jobs().get(0).id(), today.version() + 1, BY_WECHAT, ADVISOR));
         clock.advance(Duration.ofDays(2));
-        WorkOrder back = service.open(reception(v.plate(), 15_300, List.of(JobDraft.customer("刹车仍有异响")), null), ADVISOR);
-        brief = service.receptionBrief(back.id());
+        WorkOrder back = shop.reception.open(reception(v.plate(), 15_300, List.of(JobDraft.customer("刹车仍有异响")), null), ADVISOR);
+        brief = shop.reception.receptionBrief(back.id());
         assertEquals(today.number(), brief.comebackOf().number());
         assertEquals(List.of("刹车异响"), brief.comebackOf().concerns());
         assertTrue(brief.reminders().stream().anyMatch(r -> r.code().equals("comeback.possible")), brief.reminders().toString());
         assertEquals(2, brief.recentVisits().size());
-        refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> service.receptionBrief(Long.MAX_VALUE));
+        refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> shop.reception.receptionBrief(Long.MAX_VALUE));
     }
 
     Appointment bookTomorrow(String plate, String... concerns) {
@@ -1074,7 +1067,7 @@ abstract class WorkOrderServiceContract {
         Vehicle v = knownVehicle();
         Appointment booked = bookTomorrow(v.plate(), "保养", "空调不凉");
         // the customer came a day early: reception by the appointment alone, the mileage and the visit type
-        WorkOrder wo = service.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
+        WorkOrder wo = shop.reception.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
                 Set.of(VisitType.MAINTENANCE, VisitType.GENERAL_REPAIR), null, booked.id()), ADVISOR);
         assertEquals(List.of(v.plate(), "li.advisor", List.of("保养", "空调不凉")),
                 List.of(wo.plate(), wo.advisor(), wo.jobs().stream().map(j -> j.concern()).toList()),
@@ -1084,24 +1077,24 @@ abstract class WorkOrderServiceContract {
         assertEquals(wo.id(), arrived.workOrderId());
 
         long again = booked.id();
-        refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_booked", () -> service.open(new ReceptionDraft(
+        refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_booked", () -> shop.reception.open(new ReceptionDraft(
                 null, null, null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, again),
                 ADVISOR));
         Appointment other = bookTomorrow(knownVehicle().plate(), "洗车");
-        refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.other_vehicle", () -> service.open(
+        refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.other_vehicle", () -> shop.reception.open(
                 new ReceptionDraft(v.plate(), null, null, 8_100, null, null, null, null, null, null,
                         Set.of(VisitType.MAINTENANCE), null, other.id()), ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "not_found", () -> service.open(new ReceptionDraft(
+        refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "not_found", () -> shop.reception.open(new ReceptionDraft(
                 v.plate(), null, null, 8_100, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null,
                 Long.MAX_VALUE), ADVISOR));
         assertEquals(AppointmentStatus.BOOKED, appointments.get(other.id()).status(), "the refusals left it booked");
-        service.appointments = null;
+        shop.reception.appointments = null;
         try {
-            refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.unavailable", () -> service.open(
+            refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.unavailable", () -> shop.reception.open(
                     new ReceptionDraft(null, null, null, 8_100, null, null, null, null, null, null,
                             Set.of(VisitType.MAINTENANCE), null, other.id()), ADVISOR));
         } finally {
-            service.appointments = appointments;
+            shop.reception.appointments = appointments;
         }
     }
 
@@ -1110,54 +1103,54 @@ abstract class WorkOrderServiceContract {
         WorkOrder wo = approvedOrder(1_000);
         long job = wo.jobs().get(0).id();
         long labourLine = wo.jobs().get(0).lines().get(0).id();
-        wo = service.addLine(wo.id(), job, wo.version(), LineDraft.part("04465-02220", "刹车片", "1", "380", null), ADVISOR);
-        wo = service.approve(wo.id(), job, wo.version(), BY_WECHAT, ADVISOR);
+        wo = shop.jobs.addLine(wo.id(), job, wo.version(), LineDraft.part("04465-02220", "刹车片", "1", "380", null), ADVISOR);
+        wo = shop.jobs.approve(wo.id(), job, wo.version(), BY_WECHAT, ADVISOR);
         long partLine = wo.jobs().get(0).lines().get(1).id();
         assertEquals(yuan("480.00"), wo.totals().net());
         WorkOrder other = approvedOrder(1_000);
         long id = wo.id();
         long ver = wo.version();
-        refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> service.removeLine(id, job, partLine, ver - 1, ADVISOR));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.removeLine(id, job, partLine, ver, TECH_LI));
-        refused(DmsException.Kind.NOT_FOUND, "lineId", "not_found", () -> service.removeLine(id, job,
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> shop.jobs.removeLine(id, job, partLine, ver - 1, ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.jobs.removeLine(id, job, partLine, ver, TECH_LI));
+        refused(DmsException.Kind.NOT_FOUND, "lineId", "not_found", () -> shop.jobs.removeLine(id, job,
                 other.jobs().get(0).lines().get(0).id(), ver, ADVISOR));
-        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found", () -> service.removeLine(id, other.jobs().get(0).id(),
+        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found", () -> shop.jobs.removeLine(id, other.jobs().get(0).id(),
                 partLine, ver, ADVISOR));
 
-        WorkOrder removed = service.removeLine(id, job, partLine, ver, ADVISOR);
+        WorkOrder removed = shop.jobs.removeLine(id, job, partLine, ver, ADVISOR);
         assertEquals(List.of(labourLine), removed.jobs().get(0).lines().stream().map(Line::id).toList());
         assertEquals(yuan("100.00"), removed.totals().net());
         assertFalse(removed.jobs().get(0).approved(), "the price changed: the customer approves again");
         assertEquals(ver + 1, removed.version());
 
         // once a technician clocked on a line, it stays with its actual hours
-        move(service.approve(id, job, removed.version(), BY_WECHAT, ADVISOR), WorkOrderStatus.IN_REPAIR);
-        service.clockOn(id, job, labourLine, "ma.tech", MANAGER);
-        service.clockOff(id, "ma.tech", null, MANAGER);
-        WorkOrder clocked = service.get(id);
+        move(shop.jobs.approve(id, job, removed.version(), BY_WECHAT, ADVISOR), WorkOrderStatus.IN_REPAIR);
+        shop.clocks.clockOn(id, job, labourLine, "ma.tech", MANAGER);
+        shop.clocks.clockOff(id, "ma.tech", null, MANAGER);
+        WorkOrder clocked = shop.workOrders.get(id);
         refused(DmsException.Kind.CONFLICT, "lineId", "line.clocked",
-                () -> service.removeLine(id, job, labourLine, clocked.version(), ADVISOR));
-        assertEquals(List.of(labourLine), service.get(id).jobs().get(0).lines().stream().map(Line::id).toList());
+                () -> shop.jobs.removeLine(id, job, labourLine, clocked.version(), ADVISOR));
+        assertEquals(List.of(labourLine), shop.workOrders.get(id).jobs().get(0).lines().stream().map(Line::id).toList());
     }
 
     @Test
     void aDeclinedJobStaysForFollowUpButLeavesTheTotalsAndNoLongerChanges() {
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), 2_000, List.of(JobDraft.customer("保养"),
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 2_000, List.of(JobDraft.customer("保养"),
                 JobDraft.customer("建议更换雨刮")), null), ADVISOR);
         long keep = wo.jobs().get(0).id();
         long wipers = wo.jobs().get(1).id();
-        wo = service.addLine(wo.id(), keep, wo.version(), LineDraft.labour("BY-01", "保养", "1", "100"), ADVISOR);
-        wo = service.addLine(wo.id(), wipers, wo.version(), LineDraft.part("WB-600", "雨刮片", "2", "45", null), ADVISOR);
-        wo = service.approve(wo.id(), wipers, wo.version(), BY_WECHAT, ADVISOR);
-        wo = service.assign(wo.id(), wipers, wo.version(), List.of("li.tech"), "B2", MANAGER);
+        wo = shop.jobs.addLine(wo.id(), keep, wo.version(), LineDraft.labour("BY-01", "保养", "1", "100"), ADVISOR);
+        wo = shop.jobs.addLine(wo.id(), wipers, wo.version(), LineDraft.part("WB-600", "雨刮片", "2", "45", null), ADVISOR);
+        wo = shop.jobs.approve(wo.id(), wipers, wo.version(), BY_WECHAT, ADVISOR);
+        wo = shop.dispatch.assign(wo.id(), wipers, wo.version(), List.of("li.tech"), "B2", MANAGER);
         assertEquals(yuan("190.00"), wo.totals().net());
         long id = wo.id();
         long ver = wo.version();
-        refused(DmsException.Kind.INVALID_INPUT, "reason", "required", () -> service.declineJob(id, wipers, ver, " ", ADVISOR));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.declineJob(id, wipers, ver, "太贵", TECH_LI));
+        refused(DmsException.Kind.INVALID_INPUT, "reason", "required", () -> shop.jobs.declineJob(id, wipers, ver, " ", ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.jobs.declineJob(id, wipers, ver, "太贵", TECH_LI));
 
-        WorkOrder declined = service.declineJob(id, wipers, ver, "客户说下次再换", ADVISOR);
+        WorkOrder declined = shop.jobs.declineJob(id, wipers, ver, "客户说下次再换", ADVISOR);
         Job job = declined.job(wipers);
         assertTrue(job.declined());
         assertEquals(List.of("客户说下次再换", "wang.advisor"), List.of(job.decline().reason(), job.decline().recordedBy()));
@@ -1165,21 +1158,21 @@ abstract class WorkOrderServiceContract {
         assertEquals(1, job.lines().size(), "its lines stay, for follow-up");
         assertEquals(yuan("100.00"), declined.totals().net(), "but they are not charged");
         assertEquals(yuan("90.00"), job.totals().net());
-        assertEquals(List.of(), service.assignments(id).stream().filter(a -> a.jobId() == wipers).toList(),
+        assertEquals(List.of(), shop.dispatch.assignments(id).stream().filter(a -> a.jobId() == wipers).toList(),
                 "nobody works a declined job");
 
         long after = declined.version();
-        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> service.approve(id, wipers, after, BY_WECHAT, ADVISOR));
-        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> service.addLine(id, wipers, after,
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> shop.jobs.approve(id, wipers, after, BY_WECHAT, ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> shop.jobs.addLine(id, wipers, after,
                 LineDraft.part("WB-600", "雨刮片", "1", "45", null), ADVISOR));
-        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> service.declineJob(id, wipers, after, "又拒绝", ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.declined", () -> shop.jobs.declineJob(id, wipers, after, "又拒绝", ADVISOR));
 
         // a job a technician has clocked on is work done: it cannot be declined
-        WorkOrder inRepair = move(service.approve(id, keep, after, BY_WECHAT, ADVISOR), WorkOrderStatus.IN_REPAIR);
-        service.clockOn(id, keep, inRepair.job(keep).lines().get(0).id(), "ma.tech", MANAGER);
-        service.clockOff(id, "ma.tech", null, MANAGER);
-        WorkOrder clocked = service.get(id);
-        refused(DmsException.Kind.CONFLICT, "jobId", "job.clocked", () -> service.declineJob(id, keep, clocked.version(),
+        WorkOrder inRepair = move(shop.jobs.approve(id, keep, after, BY_WECHAT, ADVISOR), WorkOrderStatus.IN_REPAIR);
+        shop.clocks.clockOn(id, keep, inRepair.job(keep).lines().get(0).id(), "ma.tech", MANAGER);
+        shop.clocks.clockOff(id, "ma.tech", null, MANAGER);
+        WorkOrder clocked = shop.workOrders.get(id);
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.clocked", () -> shop.jobs.declineJob(id, keep, clocked.version(),
                 "不修了", ADVISOR));
     }
 
@@ -1187,18 +1180,18 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void aLabourLineGivenOnlyItsOperationCodeSellsTheFlatRateHoursAtTheJobsRate() {
-        service.saveLabourOperation(new LabourOperationDraft("by-10", "更换机油机滤（5W-30）", yuan("0.8"), Skill.MECHANICAL, null),
+        shop.catalogue.save(new LabourOperationDraft("by-10", "更换机油机滤（5W-30）", yuan("0.8"), Skill.MECHANICAL, null),
                 null, MANAGER);
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养")), null), ADVISOR);
-        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养")), null), ADVISOR);
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
                 new LineDraft(LineType.LABOUR, "By-10", null, null, null, null, null), ADVISOR);
         Line line = wo.jobs().get(0).lines().get(0);
         assertEquals(List.of("BY-10", "更换机油机滤（5W-30）", yuan("0.80"), yuan("100.00"), yuan("80.00")),
                 List.of(line.code(), line.description(), line.quantity(), line.unitPrice(), line.net()),
                 "the catalogue's name and flat-rate hours at the configured customer rate");
         // the advisor may sell other hours and name it more precisely
-        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
                 new LineDraft(LineType.LABOUR, "BY-10", "更换机油机滤（含放油螺丝）", yuan("1.2"), null, null, null), ADVISOR);
         line = wo.jobs().get(0).lines().get(1);
         assertEquals(List.of("更换机油机滤（含放油螺丝）", yuan("1.20")), List.of(line.description(), line.quantity()));
@@ -1206,77 +1199,77 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void aRetiredOperationKeepsItsOldLinesButTakesNoNewOnes() {
-        LabourOperation op = service.saveLabourOperation(new LabourOperationDraft("XC-01", "洗车", yuan("0.3"), null, null),
+        LabourOperation op = shop.catalogue.save(new LabourOperationDraft("XC-01", "洗车", yuan("0.3"), null, null),
                 null, MANAGER);
         Vehicle v = knownVehicle();
-        WorkOrder wo = service.open(reception(v.plate(), 500, List.of(JobDraft.customer("洗车")), null), ADVISOR);
-        wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 500, List.of(JobDraft.customer("洗车")), null), ADVISOR);
+        wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
                 new LineDraft(LineType.LABOUR, "XC-01", null, null, null, null, null), ADVISOR);
-        LabourOperation retired = service.saveLabourOperation(new LabourOperationDraft("XC-01", "洗车", yuan("0.3"), null,
+        LabourOperation retired = shop.catalogue.save(new LabourOperationDraft("XC-01", "洗车", yuan("0.3"), null,
                 false), op.version(), MANAGER);
         assertFalse(retired.active());
         long id = wo.id();
         long job = wo.jobs().get(0).id();
         long ver = wo.version();
-        refused(DmsException.Kind.INVALID_INPUT, "code", "labour.unknown_operation", () -> service.addLine(id, job, ver,
+        refused(DmsException.Kind.INVALID_INPUT, "code", "labour.unknown_operation", () -> shop.jobs.addLine(id, job, ver,
                 new LineDraft(LineType.LABOUR, "XC-01", null, null, null, null, null), ADVISOR));
-        WorkOrder after = service.get(id);
+        WorkOrder after = shop.workOrders.get(id);
         assertEquals(ver, after.version(), "nothing changed");
         assertEquals("洗车", after.jobs().get(0).lines().get(0).description());
-        assertTrue(service.labourOperations("XC-", true, PageRequest.of(0, 10)).items().isEmpty());
-        assertEquals(List.of("XC-01"), service.labourOperations("xc-", false, PageRequest.of(0, 10)).items().stream()
+        assertTrue(shop.catalogue.search("XC-", true, PageRequest.of(0, 10)).items().isEmpty());
+        assertEquals(List.of("XC-01"), shop.catalogue.search("xc-", false, PageRequest.of(0, 10)).items().stream()
                 .map(LabourOperation::code).toList());
     }
 
     @Test
     void theCatalogueIsKeptByManagersWithEveryBadEntryRefused() {
-        LabourOperation op = service.saveLabourOperation(new LabourOperationDraft(" pq-01 ", "四轮定位", yuan("1.5"),
+        LabourOperation op = shop.catalogue.save(new LabourOperationDraft(" pq-01 ", "四轮定位", yuan("1.5"),
                 Skill.MECHANICAL, null), null, MANAGER);
         assertEquals(List.of("PQ-01", "四轮定位", yuan("1.50"), Skill.MECHANICAL, true, "zhao.manager", 1L),
                 List.of(op.code(), op.name(), op.flatRateHours(), op.skill(), op.active(), op.updatedBy(), op.version()));
-        assertEquals(op, service.labourOperation("pq-01"));
-        assertEquals(List.of("PQ-01"), service.labourOperations("定位", true, PageRequest.of(0, 10)).items().stream()
+        assertEquals(op, shop.catalogue.get("pq-01"));
+        assertEquals(List.of("PQ-01"), shop.catalogue.search("定位", true, PageRequest.of(0, 10)).items().stream()
                 .map(LabourOperation::code).toList(), "found by part of the name");
-        refused(DmsException.Kind.CONFLICT, "code", "labour.exists", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.CONFLICT, "code", "labour.exists", () -> shop.catalogue.save(
                 new LabourOperationDraft("PQ-01", "又一个", yuan("1"), null, null), null, MANAGER));
-        LabourOperation changed = service.saveLabourOperation(new LabourOperationDraft("PQ-01", "四轮定位（含调整）", yuan("2"),
+        LabourOperation changed = shop.catalogue.save(new LabourOperationDraft("PQ-01", "四轮定位（含调整）", yuan("2"),
                 Skill.MECHANICAL, null), op.version(), MANAGER);
         assertEquals(2, changed.version());
-        refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> shop.catalogue.save(
                 new LabourOperationDraft("PQ-01", "四轮定位", yuan("1"), null, null), op.version(), MANAGER));
-        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> shop.catalogue.save(
                 new LabourOperationDraft("NONE-1", "x", yuan("1"), null, null), 1L, MANAGER));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.catalogue.save(
                 new LabourOperationDraft("AD-01", "x", yuan("1"), null, null), null, ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "code", "required", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "code", "required", () -> shop.catalogue.save(
                 new LabourOperationDraft(" ", "x", yuan("1"), null, null), null, MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "code", "code.format", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "code", "code.format", () -> shop.catalogue.save(
                 new LabourOperationDraft("A B", "x", yuan("1"), null, null), null, MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "name", "required", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "name", "required", () -> shop.catalogue.save(
                 new LabourOperationDraft("NM-01", null, yuan("1"), null, null), null, MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "required", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "required", () -> shop.catalogue.save(
                 new LabourOperationDraft("NM-01", "x", null, null, null), null, MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "out_of_range", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "out_of_range", () -> shop.catalogue.save(
                 new LabourOperationDraft("NM-01", "x", yuan("0"), null, null), null, MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "out_of_range", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "out_of_range", () -> shop.catalogue.save(
                 new LabourOperationDraft("NM-01", "x", yuan("100"), null, null), null, MANAGER));
-        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "scale", () -> service.saveLabourOperation(
+        refused(DmsException.Kind.INVALID_INPUT, "flatRateHours", "scale", () -> shop.catalogue.save(
                 new LabourOperationDraft("NM-01", "x", yuan("0.125"), null, null), null, MANAGER));
-        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> service.labourOperation("NM-01"));
-        assertEquals("四轮定位（含调整）", service.labourOperation("PQ-01").name(), "the refusals changed nothing");
+        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> shop.catalogue.get("NM-01"));
+        assertEquals("四轮定位（含调整）", shop.catalogue.get("PQ-01").name(), "the refusals changed nothing");
     }
 
     @Test
     void aLabourLineWithoutARateTakesTheRateOfItsJobsPayType() {
-        Map<PayType, BigDecimal> before = service.labourRates;
-        service.labourRates = Map.of(PayType.CUSTOMER, yuan("120.00"), PayType.WARRANTY, yuan("88.50"));
+        Map<PayType, BigDecimal> before = shop.store.labourRates;
+        shop.store.labourRates = Map.of(PayType.CUSTOMER, yuan("120.00"), PayType.WARRANTY, yuan("88.50"));
         try {
             Vehicle v = knownVehicle();
-            WorkOrder wo = service.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养"),
+            WorkOrder wo = shop.reception.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养"),
                     new JobDraft("召回", PayType.WARRANTY), new JobDraft("内部检查", PayType.INTERNAL)), null), ADVISOR);
             LineDraft noRate = new LineDraft(LineType.LABOUR, "BY-01", "保养", yuan("1.5"), null, null, null);
-            wo = service.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), noRate, ADVISOR);
-            wo = service.addLine(wo.id(), wo.jobs().get(1).id(), wo.version(), noRate, ADVISOR);
+            wo = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(), noRate, ADVISOR);
+            wo = shop.jobs.addLine(wo.id(), wo.jobs().get(1).id(), wo.version(), noRate, ADVISOR);
             assertEquals(yuan("180.00"), wo.jobs().get(0).lines().get(0).net());
             assertEquals(yuan("88.50"), wo.jobs().get(1).lines().get(0).unitPrice());
             assertEquals(yuan("132.75"), wo.jobs().get(1).lines().get(0).net());
@@ -1284,9 +1277,9 @@ abstract class WorkOrderServiceContract {
             long job = wo.jobs().get(2).id();
             long ver = wo.version();
             // no rate in the table for INTERNAL: the line needs its own
-            refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "required", () -> service.addLine(id, job, ver, noRate, ADVISOR));
+            refused(DmsException.Kind.INVALID_INPUT, "unitPrice", "required", () -> shop.jobs.addLine(id, job, ver, noRate, ADVISOR));
         } finally {
-            service.labourRates = before;
+            shop.store.labourRates = before;
         }
     }
 
@@ -1294,63 +1287,63 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void suggestionsRankBySkillLevelThenOpenSoldHoursAndSayWhy() {
-        service.setSkill("wu.tech", Skill.BODY, 4, FOREMAN);
-        service.setSkill("zhou.tech", Skill.BODY, 4, MANAGER);
-        service.setSkill("sun.tech", Skill.BODY, 2, MANAGER);
-        service.setSkill("qian.tech", Skill.PAINT, 5, MANAGER);
+        shop.dispatch.setSkill("wu.tech", Skill.BODY, 4, FOREMAN);
+        shop.dispatch.setSkill("zhou.tech", Skill.BODY, 4, MANAGER);
+        shop.dispatch.setSkill("sun.tech", Skill.BODY, 2, MANAGER);
+        shop.dispatch.setSkill("qian.tech", Skill.PAINT, 5, MANAGER);
         WorkOrder busy = approvedOrder(1000);
-        busy = service.addLine(busy.id(), busy.jobs().get(0).id(), busy.version(),
+        busy = shop.jobs.addLine(busy.id(), busy.jobs().get(0).id(), busy.version(),
                 LineDraft.labour("BJ-01", "钣金修复", "1.5", "150"), ADVISOR);
         long busyJob = busy.jobs().get(0).id();
         WorkOrder unassigned = busy;
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.assign(unassigned.id(), busyJob,
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.dispatch.assign(unassigned.id(), busyJob,
                 unassigned.version(), List.of("wu.tech"), null, INSPECTOR));
         // the foreman runs the workshop: he starts the repair, but cancelling stays with the advisor
         WorkOrder fresh = approvedOrder(1500);
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.changeStatus(fresh.id(), fresh.version(),
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.flow.changeStatus(fresh.id(), fresh.version(),
                 WorkOrderStatus.CANCELLED, null, null, FOREMAN));
-        assertEquals(WorkOrderStatus.IN_REPAIR, service.changeStatus(fresh.id(), fresh.version(), WorkOrderStatus.IN_REPAIR,
+        assertEquals(WorkOrderStatus.IN_REPAIR, shop.flow.changeStatus(fresh.id(), fresh.version(), WorkOrderStatus.IN_REPAIR,
                 null, null, FOREMAN).status());
-        busy = service.assign(busy.id(), busyJob, busy.version(), List.of("wu.tech"), null, FOREMAN);
+        busy = shop.dispatch.assign(busy.id(), busyJob, busy.version(), List.of("wu.tech"), null, FOREMAN);
         WorkOrder next = approvedOrder(2000);
         long job = next.jobs().get(0).id();
 
-        List<TechnicianSuggestion> s = service.suggestTechnicians(next.id(), job, Skill.BODY);
+        List<TechnicianSuggestion> s = shop.dispatch.suggestTechnicians(next.id(), job, Skill.BODY);
         assertEquals(List.of("zhou.tech", "wu.tech", "sun.tech"), s.stream().map(TechnicianSuggestion::technician).toList(),
                 "the painter is not offered; of two at level 4 the one without open work comes first");
         assertEquals(yuan("2.50"), s.get(1).openSoldHours());
         assertEquals("钣金 4 级；在修 2.50 工时", s.get(1).reasonZh());
         assertEquals("BODY level 4; 2.50 sold hours open", s.get(1).reasonEn());
-        assertEquals(List.of(), service.suggestTechnicians(next.id(), job, Skill.ELECTRICAL));
+        assertEquals(List.of(), shop.dispatch.suggestTechnicians(next.id(), job, Skill.ELECTRICAL));
 
         // a delivered work order is no longer load
         deliver(busy);
         assertEquals(List.of("wu.tech", "zhou.tech", "sun.tech"),
-                service.suggestTechnicians(next.id(), job, Skill.BODY).stream().map(TechnicianSuggestion::technician).toList());
+                shop.dispatch.suggestTechnicians(next.id(), job, Skill.BODY).stream().map(TechnicianSuggestion::technician).toList());
 
         // no skill asked: the one the job's labour operations name; LAB-1 names none
-        refused(DmsException.Kind.INVALID_INPUT, "skill", "required", () -> service.suggestTechnicians(next.id(), job, null));
-        service.saveLabourOperation(new LabourOperationDraft("BJ-20", "前翼子板整形", yuan("2"), Skill.BODY, null), null, MANAGER);
-        WorkOrder withBody = service.addLine(next.id(), job, next.version(),
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "required", () -> shop.dispatch.suggestTechnicians(next.id(), job, null));
+        shop.catalogue.save(new LabourOperationDraft("BJ-20", "前翼子板整形", yuan("2"), Skill.BODY, null), null, MANAGER);
+        WorkOrder withBody = shop.jobs.addLine(next.id(), job, next.version(),
                 new LineDraft(LineType.LABOUR, "BJ-20", null, null, null, null, null), ADVISOR);
-        assertEquals(service.suggestTechnicians(withBody.id(), job, Skill.BODY), service.suggestTechnicians(withBody.id(), job, null));
+        assertEquals(shop.dispatch.suggestTechnicians(withBody.id(), job, Skill.BODY), shop.dispatch.suggestTechnicians(withBody.id(), job, null));
 
         // a skill set to 0 leaves the table
-        service.setSkill("sun.tech", Skill.BODY, 0, MANAGER);
-        assertFalse(service.skills().stream().anyMatch(k -> k.technician().equals("sun.tech")));
-        assertTrue(service.skills().contains(new TechnicianSkill("qian.tech", Skill.PAINT, 5)));
+        shop.dispatch.setSkill("sun.tech", Skill.BODY, 0, MANAGER);
+        assertFalse(shop.dispatch.skills().stream().anyMatch(k -> k.technician().equals("sun.tech")));
+        assertTrue(shop.dispatch.skills().contains(new TechnicianSkill("qian.tech", Skill.PAINT, 5)));
     }
 
     @Test
     void aNewAssignmentReplacesTheOldOneAndCountsAsAChange() {
         WorkOrder wo = approvedOrder(3000);
         long job = wo.jobs().get(0).id();
-        wo = service.assign(wo.id(), job, wo.version(), List.of("li.tech", "chen.tech"), "1号工位", MANAGER);
+        wo = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech", "chen.tech"), "1号工位", MANAGER);
         long v = wo.version();
-        wo = service.assign(wo.id(), job, wo.version(), List.of("chen.tech"), null, MANAGER);
+        wo = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("chen.tech"), null, MANAGER);
         assertEquals(v + 1, wo.version());
         assertEquals(List.of(new Assignment(job, List.of("chen.tech"), null, clock.now(), "zhao.manager")),
-                service.assignments(wo.id()));
+                shop.dispatch.assignments(wo.id()));
     }
 
     @Test
@@ -1360,64 +1353,64 @@ abstract class WorkOrderServiceContract {
         long job = wo.jobs().get(0).id();
         long v = wo.version();
         refused(DmsException.Kind.INVALID_INPUT, "technicians", "required",
-                () -> service.assign(id, job, v, List.of(), "2号工位", MANAGER));
+                () -> shop.dispatch.assign(id, job, v, List.of(), "2号工位", MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "technicians[1]", "duplicate",
-                () -> service.assign(id, job, v, List.of("li.tech", " li.tech"), null, MANAGER));
+                () -> shop.dispatch.assign(id, job, v, List.of("li.tech", " li.tech"), null, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "technicians[0]", "username.format",
-                () -> service.assign(id, job, v, List.of("li tech"), null, MANAGER));
+                () -> shop.dispatch.assign(id, job, v, List.of("li tech"), null, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "bay", "too_long",
-                () -> service.assign(id, job, v, List.of("li.tech"), "工".repeat(21), MANAGER));
+                () -> shop.dispatch.assign(id, job, v, List.of("li.tech"), "工".repeat(21), MANAGER));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
-                () -> service.assign(id, job, v, List.of("li.tech"), null, TECH_LI));
+                () -> shop.dispatch.assign(id, job, v, List.of("li.tech"), null, TECH_LI));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
-                () -> service.assign(id, job, v - 1, List.of("li.tech"), null, MANAGER));
+                () -> shop.dispatch.assign(id, job, v - 1, List.of("li.tech"), null, MANAGER));
         refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found",
-                () -> service.assign(id, job + 100_000, v, List.of("li.tech"), null, MANAGER));
+                () -> shop.dispatch.assign(id, job + 100_000, v, List.of("li.tech"), null, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "level", "out_of_range",
-                () -> service.setSkill("li.tech", Skill.PAINT, 6, MANAGER));
+                () -> shop.dispatch.setSkill("li.tech", Skill.PAINT, 6, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "skill", "required",
-                () -> service.setSkill("li.tech", null, 3, MANAGER));
+                () -> shop.dispatch.setSkill("li.tech", null, 3, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "technician", "required",
-                () -> service.setSkill(" ", Skill.PAINT, 3, MANAGER));
+                () -> shop.dispatch.setSkill(" ", Skill.PAINT, 3, MANAGER));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
-                () -> service.setSkill("li.tech", Skill.PAINT, 5, TECH_LI));
+                () -> shop.dispatch.setSkill("li.tech", Skill.PAINT, 5, TECH_LI));
         WorkOrder delivered = deliver(wo);
         refused(DmsException.Kind.CONFLICT, "status", "status.closed",
-                () -> service.assign(id, job, delivered.version(), List.of("li.tech"), null, MANAGER));
-        assertEquals(List.of(), service.assignments(id));
+                () -> shop.dispatch.assign(id, job, delivered.version(), List.of("li.tech"), null, MANAGER));
+        assertEquals(List.of(), shop.dispatch.assignments(id));
     }
 
     @Test
     void eachBadJobOrApprovalIsRefusedAndNothingStored() {
         WorkOrder wo = approvedOrder(1_000);
-        WorkOrder withJob = service.addJob(wo.id(), wo.version(), JobDraft.customer("待确认"), ADVISOR);
+        WorkOrder withJob = shop.jobs.addJob(wo.id(), wo.version(), JobDraft.customer("待确认"), ADVISOR);
         long id = withJob.id();
         long ver = withJob.version();
         long pending = withJob.jobs().get(1).id();
-        refused(DmsException.Kind.INVALID_INPUT, "concern", "required", () -> service.addJob(id, ver, JobDraft.customer(" "), ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "concern", "required", () -> service.addJob(id, ver, null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concern", "required", () -> shop.jobs.addJob(id, ver, JobDraft.customer(" "), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "concern", "required", () -> shop.jobs.addJob(id, ver, null, ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "concern", "control_character",
-                () -> service.addJob(id, ver, JobDraft.customer("a\u0007b"), ADVISOR));
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> service.addJob(id, ver, JobDraft.customer("x"), CASHIER));
+                () -> shop.jobs.addJob(id, ver, JobDraft.customer("a\u0007b"), ADVISOR));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.jobs.addJob(id, ver, JobDraft.customer("x"), CASHIER));
         refused(DmsException.Kind.INVALID_INPUT, "approvedBy", "required",
-                () -> service.approve(id, pending, ver, new ApprovalDraft(null, ApprovalChannel.PHONE), ADVISOR));
+                () -> shop.jobs.approve(id, pending, ver, new ApprovalDraft(null, ApprovalChannel.PHONE), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "approvedBy", "too_long",
-                () -> service.approve(id, pending, ver, new ApprovalDraft("张".repeat(51), ApprovalChannel.PHONE), ADVISOR));
+                () -> shop.jobs.approve(id, pending, ver, new ApprovalDraft("张".repeat(51), ApprovalChannel.PHONE), ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "channel", "required",
-                () -> service.approve(id, pending, ver, new ApprovalDraft("张伟", null), ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> service.approve(id, pending, ver, null, ADVISOR));
-        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found", () -> service.approve(id, Long.MAX_VALUE, ver, BY_WECHAT, ADVISOR));
+                () -> shop.jobs.approve(id, pending, ver, new ApprovalDraft("张伟", null), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "", "required", () -> shop.jobs.approve(id, pending, ver, null, ADVISOR));
+        refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found", () -> shop.jobs.approve(id, Long.MAX_VALUE, ver, BY_WECHAT, ADVISOR));
         refused(DmsException.Kind.INVALID_INPUT, "note", "too_long",
-                () -> service.changeStatus(id, ver, WorkOrderStatus.IN_REPAIR, null, "备".repeat(501), ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "status", "required", () -> service.changeStatus(id, ver, null, null, null, ADVISOR));
+                () -> shop.flow.changeStatus(id, ver, WorkOrderStatus.IN_REPAIR, null, "备".repeat(501), ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "status", "required", () -> shop.flow.changeStatus(id, ver, null, null, null, ADVISOR));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
-                () -> service.changeStatus(id, ver, WorkOrderStatus.IN_REPAIR, null, null, TECH_LI));
+                () -> shop.flow.changeStatus(id, ver, WorkOrderStatus.IN_REPAIR, null, null, TECH_LI));
         // nothing is added to a completed, delivered or cancelled work order
         WorkOrder delivered = deliver(approvedOrder(1_000));
         refused(DmsException.Kind.CONFLICT, "status", "status.closed",
-                () -> service.addJob(delivered.id(), delivered.version(), JobDraft.customer("x"), ADVISOR));
+                () -> shop.jobs.addJob(delivered.id(), delivered.version(), JobDraft.customer("x"), ADVISOR));
         refused(DmsException.Kind.CONFLICT, "status", "status.closed",
-                () -> service.addLine(delivered.id(), delivered.jobs().get(0).id(), delivered.version(),
+                () -> shop.jobs.addLine(delivered.id(), delivered.jobs().get(0).id(), delivered.version(),
                         LineDraft.labour("L", "x", "1", "1"), ADVISOR));
     }
 
@@ -1429,38 +1422,38 @@ abstract class WorkOrderServiceContract {
         clock.advance(Duration.ofDays(1000));
         LocalDate today = LocalDate.ofInstant(clock.now(), MutableShopClock.SHANGHAI);
         Vehicle v = knownVehicle();
-        WorkOrder a = service.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), BY_WECHAT), ADVISOR);
-        a = service.addLine(a.id(), a.jobs().get(0).id(), a.version(), LineDraft.labour("L", "x", "1", "1"), ADVISOR);
-        a = service.approve(a.id(), a.jobs().get(0).id(), a.version(), BY_WECHAT, ADVISOR);
-        WorkOrder b = service.open(new ReceptionDraft(knownVehicle().plate(), null, null, 5, null, null, null, List.of(), null,
+        WorkOrder a = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), BY_WECHAT), ADVISOR);
+        a = shop.jobs.addLine(a.id(), a.jobs().get(0).id(), a.version(), LineDraft.labour("L", "x", "1", "1"), ADVISOR);
+        a = shop.jobs.approve(a.id(), a.jobs().get(0).id(), a.version(), BY_WECHAT, ADVISOR);
+        WorkOrder b = shop.reception.open(new ReceptionDraft(knownVehicle().plate(), null, null, 5, null, null, null, List.of(), null,
                 null, Set.of(VisitType.PDI), null), other);
         assertEquals("liu.advisor", b.advisor());
         a = move(a, WorkOrderStatus.IN_REPAIR);
-        service.clockOn(a.id(), a.jobs().get(0).id(), a.jobs().get(0).lines().get(0).id(), "zhou.tech", MANAGER);
-        service.clockOff(a.id(), "zhou.tech", null, MANAGER);
+        shop.clocks.clockOn(a.id(), a.jobs().get(0).id(), a.jobs().get(0).lines().get(0).id(), "zhou.tech", MANAGER);
+        shop.clocks.clockOff(a.id(), "zhou.tech", null, MANAGER);
 
         String plate = v.plate();
-        assertEquals(List.of(a.id()), ids(service.search(new WorkOrderQuery(plate.substring(0, 1) + plate.substring(1, 2)
+        assertEquals(List.of(a.id()), ids(shop.workOrders.search(new WorkOrderQuery(plate.substring(0, 1) + plate.substring(1, 2)
                 .toLowerCase() + "·" + plate.substring(2), null, null, null, null, null), PageRequest.of(0, 50))));
-        assertEquals(List.of(b.id(), a.id()), ids(service.search(new WorkOrderQuery(null, null, null, null, today, today),
+        assertEquals(List.of(b.id(), a.id()), ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today, today),
                 PageRequest.of(0, 50))));
-        assertEquals(List.of(), ids(service.search(new WorkOrderQuery(null, null, null, null, today.plusDays(1), null),
+        assertEquals(List.of(), ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today.plusDays(1), null),
                 PageRequest.of(0, 50))));
-        assertEquals(List.of(a.id()), ids(service.search(new WorkOrderQuery(null, WorkOrderStatus.IN_REPAIR, null, null, today,
+        assertEquals(List.of(a.id()), ids(shop.workOrders.search(new WorkOrderQuery(null, WorkOrderStatus.IN_REPAIR, null, null, today,
                 null), PageRequest.of(0, 50))));
-        assertEquals(List.of(b.id()), ids(service.search(new WorkOrderQuery(null, null, "liu.advisor", null, today, today),
+        assertEquals(List.of(b.id()), ids(shop.workOrders.search(new WorkOrderQuery(null, null, "liu.advisor", null, today, today),
                 PageRequest.of(0, 50))));
-        assertEquals(List.of(a.id()), ids(service.search(new WorkOrderQuery(null, null, null, "zhou.tech", null, null),
+        assertEquals(List.of(a.id()), ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, "zhou.tech", null, null),
                 PageRequest.of(0, 50))));
-        Page<WorkOrder> second = service.search(new WorkOrderQuery(null, null, null, null, today, null), PageRequest.of(1, 1));
+        Page<WorkOrder> second = shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today, null), PageRequest.of(1, 1));
         assertEquals(2, second.total());
         assertEquals(List.of(a.id()), ids(second));
         assertEquals(1, second.items().get(0).jobs().size(), "search results carry their jobs");
-        assertEquals(0, service.search(new WorkOrderQuery("%", null, null, null, null, null), PageRequest.of(0, 5)).total());
+        assertEquals(0, shop.workOrders.search(new WorkOrderQuery("%", null, null, null, null, null), PageRequest.of(0, 5)).total());
         assertEquals(DmsException.Kind.INVALID_INPUT, assertThrows(DmsException.class,
-                () -> service.search(new WorkOrderQuery(null, null, null, null, today, today.minusDays(1)), PageRequest.of(0, 5))).kind());
+                () -> shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today, today.minusDays(1)), PageRequest.of(0, 5))).kind());
         assertEquals(DmsException.Kind.INVALID_INPUT, assertThrows(DmsException.class,
-                () -> service.search(new WorkOrderQuery("京".repeat(41), null, null, null, null, null), PageRequest.of(0, 5))).kind());
+                () -> shop.workOrders.search(new WorkOrderQuery("京".repeat(41), null, null, null, null, null), PageRequest.of(0, 5))).kind());
     }
 
     // ------------------------------------------------------------------ plumbing
@@ -1500,5 +1493,95 @@ abstract class WorkOrderServiceContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+    // ------------------------------------------------------------------ converting an appointment
+
+    /** The appointment service, except that marking an appointment ARRIVED fails as given. */
+    AppointmentService arrivalFailing(RuntimeException failure) {
+        return (AppointmentService) java.lang.reflect.Proxy.newProxyInstance(AppointmentService.class.getClassLoader(),
+                new Class<?>[] {AppointmentService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("arrive")) {
+                        throw failure;
+                    }
+                    try {
+                        return method.invoke(appointments, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    WorkOrder onlyWorkOrderOf(String plate) {
+        List<WorkOrder> found = shop.workOrders.search(new WorkOrderQuery(plate, null, null, null, null, null),
+                PageRequest.of(0, 10)).items();
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
+    @Test
+    void anAppointmentAnotherDeskConvertedFirstCancelsTheNewWorkOrderAndSaysSo() {
+        Vehicle v = knownVehicle();
+        Appointment booked = bookTomorrow(v.plate(), "保养");
+        DmsException stale = DmsException.conflict("version", "stale_version", "预约已被他人修改", "changed by someone else");
+        Workshop racing = new Workshop(shop.store, vehicles, arrivalFailing(stale));
+        DmsException e = assertThrows(DmsException.class, () -> racing.reception.open(new ReceptionDraft(null, null, null,
+                8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, booked.id()), ADVISOR));
+        assertEquals(List.of(DmsException.Kind.CONFLICT, "appointmentId", "stale_version"),
+                List.of(e.kind(), e.violations().get(0).field(), e.violations().get(0).code()));
+        WorkOrder cancelled = onlyWorkOrderOf(v.plate());
+        assertEquals(WorkOrderStatus.CANCELLED, cancelled.status());
+        assertTrue(shop.workOrders.history(cancelled.id()).get(1).reason().contains("someone else"));
+    }
+
+    @Test
+    void aFailureConvertingAnAppointmentIsReportedAsItselfNotAsAnotherDesksConversion() {
+        Vehicle v = knownVehicle();
+        Appointment booked = bookTomorrow(v.plate(), "保养");
+        IllegalStateException databaseDown = new IllegalStateException("the connection to the database was lost");
+        Workshop failing = new Workshop(shop.store, vehicles, arrivalFailing(databaseDown));
+        Throwable thrown = assertThrows(RuntimeException.class, () -> failing.reception.open(new ReceptionDraft(null, null,
+                null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, booked.id()), ADVISOR));
+        assertTrue(thrown == databaseDown, "the failure itself, not a false stale_version: " + thrown);
+        assertEquals(AppointmentStatus.BOOKED, appointments.get(booked.id()).status());
+        // no work order stands beside the appointment still booked, and its history does not blame another desk
+        WorkOrder opened = onlyWorkOrderOf(v.plate());
+        assertEquals(WorkOrderStatus.CANCELLED, opened.status());
+        assertFalse(shop.workOrders.history(opened.id()).get(1).reason().contains("someone else"));
+    }
+    // ------------------------------------------------------------------ the timeline as one view
+
+    @Test
+    void theTimelineShowsOneMomentEvenWhileTheWorkOrderChanges() {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("异响")), null), ADVISOR);
+        WorkOrder estimated = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+        // while the timeline is being read, the advisor records the approval and the car goes into the workshop
+        org.apache.aries.jpa.template.JpaTemplate real = shop.store.jpa;
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+        org.apache.aries.jpa.template.JpaTemplate interleaved = (org.apache.aries.jpa.template.JpaTemplate)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.apache.aries.jpa.template.JpaTemplate.class}, (proxy, method, args) -> {
+                            Object result;
+                            try {
+                                result = method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                            if (method.getName().startsWith("tx") && changed.compareAndSet(false, true)) {
+                                WorkOrder approved = shop.jobs.approve(wo.id(), wo.jobs().get(0).id(), estimated.version(),
+                                        BY_WECHAT, ADVISOR);
+                                move(approved, WorkOrderStatus.IN_REPAIR);
+                            }
+                            return result;
+                        });
+        Workshop reading = new Workshop(new WorkOrderStore(interleaved, clock, new BigDecimal("0.13"), 30, 3000), vehicles,
+                appointments);
+        List<String> kinds = reading.workOrders.timeline(wo.id()).stream().map(TimelineEntry::kind).toList();
+        assertTrue(changed.get());
+        assertEquals(kinds.contains("APPROVED"), kinds.contains("STATUS"),
+                "the move into the workshop and the approval before it are both shown or both not yet: " + kinds);
+        assertTrue(shop.workOrders.timeline(wo.id()).stream().map(TimelineEntry::kind).toList()
+                .containsAll(List.of("OPENED", "APPROVED", "STATUS")), "read again, both are there");
     }
 }

@@ -1,4 +1,4 @@
-package org.opendms.plugin.api.event;
+package org.opendms.workorder.api.event;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

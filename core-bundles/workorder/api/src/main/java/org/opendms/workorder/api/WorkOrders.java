@@ -1,0 +1,35 @@
+package org.opendms.workorder.api;
+
+import java.util.List;
+
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reading work orders (维修工单): one by id, a search, its status history and the whole visit as a timeline. */
+@ProviderType
+public interface WorkOrders {
+
+    /** @throws DmsException NOT_FOUND */
+    WorkOrder get(long id);
+
+    /** Newest first. */
+    Page<WorkOrder> search(WorkOrderQuery query, PageRequest page);
+
+    /**
+     * Every status move, oldest first, the opening included.
+     *
+     * @throws DmsException NOT_FOUND
+     */
+    List<StatusChange> history(long id);
+
+    /**
+     * Every step of the visit with who and when, oldest first: the opening, status moves, the customer's approvals
+     * and refusals, dispatch, each technician's clock on and off, QC checks and the comeback decision. An approval or
+     * dispatch that was replaced shows as it stands now. Read as one consistent view.
+     *
+     * @throws DmsException NOT_FOUND
+     */
+    List<TimelineEntry> timeline(long id);
+}

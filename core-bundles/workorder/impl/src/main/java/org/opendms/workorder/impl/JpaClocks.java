@@ -1,0 +1,149 @@
+package org.opendms.workorder.impl;
+
+import static org.opendms.workorder.impl.WorkOrderRows.find;
+import static org.opendms.workorder.impl.WorkOrderRows.liveJob;
+import static org.opendms.workorder.impl.WorkOrderRows.lockAnyVersion;
+import static org.opendms.workorder.impl.WorkOrderRows.stop;
+import static org.opendms.workorder.impl.WorkOrderRows.touch;
+import static org.opendms.workorder.impl.WorkOrderStore.utc;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.workorder.api.ClockEntry;
+import org.opendms.workorder.api.Clocks;
+import org.opendms.workorder.api.LineType;
+import org.opendms.workorder.api.WorkOrderStatus;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Technicians' clocks. A clock does not take the work order's version (two technicians clock on one work order at
+ * once) but still locks its row and moves its version on.
+ */
+@Component(service = Clocks.class)
+public class JpaClocks implements Clocks {
+
+    @Reference
+    WorkOrderStore store;
+
+    /**
+     * Clocking a technician on reads (is a clock of theirs running?), then writes: two terminals clocking the same
+     * technician on at once would both pass the read. They queue on one of these (a single Karaf serves a shop); the
+     * unique constraint on the running technician still guards against anything else writing, and Derby answers a
+     * concurrent insert of the same key with a lock timeout rather than waiting.
+     */
+    private final Object[] technicianLocks = new Object[64];
+
+    public JpaClocks() {
+        for (int i = 0; i < technicianLocks.length; i++) {
+            technicianLocks[i] = new Object();
+        }
+    }
+
+    JpaClocks(WorkOrderStore store) {
+        this();
+        this.store = store;
+    }
+
+    @Override
+    public ClockEntry clockOn(long id, long jobId, long labourLineId, String technician, Actor actor) {
+        String tech = clocking(technician, actor);
+        synchronized (technicianLocks[Math.floorMod(tech.hashCode(), technicianLocks.length)]) {
+            return clockOn(id, jobId, labourLineId, tech, store.now(), actor);
+        }
+    }
+
+    private ClockEntry clockOn(long id, long jobId, long labourLineId, String tech, Instant now, Actor actor) {
+        return store.change(em -> {
+            WorkOrderEntity e = lockAnyVersion(em, id);
+            if (e.status != WorkOrderStatus.IN_REPAIR) {
+                throw DmsException.conflict("status", "clock.status", "工单“" + e.status.zh() + "”，只有维修中的工单可以开工计时",
+                        "the work order is " + e.status + "; technicians clock on only while it is IN_REPAIR");
+            }
+            JobEntity job = liveJob(em, e, jobId);
+            LineEntity line = em.find(LineEntity.class, labourLineId);
+            if (line == null || line.jobId != job.id) {
+                throw DmsException.notFound("labourLineId", "项目 " + job.seq + " 中没有明细 " + labourLineId,
+                        "job " + job.seq + " has no line " + labourLineId);
+            }
+            if (line.type != LineType.LABOUR) {
+                throw DmsException.invalid("labourLineId", "not_labour", "只能在工时明细上计时", "technicians clock on labour lines only");
+            }
+            if (job.approvedAt == null) {
+                throw DmsException.conflict("jobId", "job.unapproved", "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能开工",
+                        "job " + job.seq + " (" + job.concern + ") is not approved by the customer yet; no clocking on it");
+            }
+            List<ClockEntity> mine = em.createQuery("SELECT c FROM ClockEntity c WHERE c.runningTechnician = :t",
+                    ClockEntity.class).setParameter("t", tech).getResultList();
+            if (!mine.isEmpty()) {
+                throw runningElsewhere(em, tech, mine.get(0));
+            }
+            ClockEntity c = new ClockEntity();
+            c.workOrderId = e.id;
+            c.jobId = job.id;
+            c.lineId = line.id;
+            c.technician = tech;
+            c.runningTechnician = tech;
+            c.startedAt = utc(now);
+            em.persist(c);
+            touch(e, utc(now), actor);
+            em.flush();
+            return WorkOrderRecords.clock(c);
+        });
+    }
+
+    @Override
+    public ClockEntry clockOff(long id, String technician, String pauseReason, Actor actor) {
+        String tech = clocking(technician, actor);
+        String reason = WorkOrderRules.note("pauseReason", pauseReason, WorkOrderRules.PAUSE_REASON_MAX);
+        Instant now = store.now();
+        return store.change(em -> {
+            WorkOrderEntity e = lockAnyVersion(em, id);
+            List<ClockEntity> mine = em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w"
+                    + " AND c.runningTechnician = :t", ClockEntity.class).setParameter("w", id).setParameter("t", tech)
+                    .getResultList();
+            if (mine.isEmpty()) {
+                throw DmsException.conflict("technician", "clock.not_running", "技师 " + tech + " 没有在工单 " + e.number + " 上计时",
+                        "technician " + tech + " is not clocked on work order " + e.number);
+            }
+            ClockEntity c = mine.get(0);
+            LocalDateTime at = utc(now);
+            stop(c, at, reason);
+            touch(e, at, actor);
+            em.flush();
+            return WorkOrderRecords.clock(c);
+        });
+    }
+
+    @Override
+    public List<ClockEntry> clocks(long id) {
+        return store.read(em -> {
+            find(em, id);
+            return WorkOrderRecords.clocks(em, id);
+        });
+    }
+
+    /** Who may clock whom: a technician only himself or herself, a manager or admin anyone. */
+    private static String clocking(String technician, Actor actor) {
+        Actor.requireAnyRole(actor, Permissions.CLOCKERS, "登记技师计时", "clock technicians on or off");
+        String tech = WorkOrderRules.technician(technician);
+        if (!actor.hasAnyRole("admin", "manager") && !tech.equals(actor.username())) {
+            throw DmsException.forbidden("技师只能为自己计时", "a technician clocks on and off only for himself or herself");
+        }
+        return tech;
+    }
+
+    private static DmsException runningElsewhere(EntityManager em, String tech, ClockEntity running) {
+        WorkOrderEntity where = running == null ? null : em.find(WorkOrderEntity.class, running.workOrderId);
+        String number = where == null ? "" : "（工单 " + where.number + "）";
+        String numberEn = where == null ? "" : " (work order " + where.number + ")";
+        return DmsException.conflict("technician", "clock.running", "技师 " + tech + " 正在另一项目上计时" + number + "，请先停止",
+                "technician " + tech + " is already clocked on" + numberEn + "; clock off first");
+    }
+}

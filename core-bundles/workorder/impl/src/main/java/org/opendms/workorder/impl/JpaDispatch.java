@@ -1,0 +1,158 @@
+package org.opendms.workorder.impl;
+
+import static org.opendms.workorder.impl.WorkOrderRows.find;
+import static org.opendms.workorder.impl.WorkOrderRows.job;
+import static org.opendms.workorder.impl.WorkOrderRows.liveJob;
+import static org.opendms.workorder.impl.WorkOrderRows.refuseClosed;
+import static org.opendms.workorder.impl.WorkOrderStore.utc;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.workorder.api.Assignment;
+import org.opendms.workorder.api.Dispatch;
+import org.opendms.workorder.api.LineType;
+import org.opendms.workorder.api.Skill;
+import org.opendms.workorder.api.TechnicianSkill;
+import org.opendms.workorder.api.TechnicianSuggestion;
+import org.opendms.workorder.api.WorkOrder;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Dispatch: the skill table, who works which job in which bay, and who would suit a job best. */
+@Component(service = Dispatch.class)
+public class JpaDispatch implements Dispatch {
+
+    @Reference
+    WorkOrderStore store;
+
+    public JpaDispatch() {
+    }
+
+    JpaDispatch(WorkOrderStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor) {
+        Actor.requireAnyRole(actor, Permissions.DISPATCHERS, "维护技师技能", "keep the technician skill table");
+        String tech = WorkOrderRules.skill(technician, skill, level);
+        return store.change(em -> {
+            List<SkillEntity> rows = em.createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
+                    SkillEntity.class).setParameter("t", tech).setParameter("s", skill)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            if (level == 0) {
+                rows.forEach(em::remove);
+            } else if (rows.isEmpty()) {
+                SkillEntity row = new SkillEntity();
+                row.technician = tech;
+                row.skill = skill;
+                row.level = level;
+                em.persist(row);
+            } else {
+                rows.get(0).level = level;
+            }
+            em.flush();
+            return skills(em);
+        });
+    }
+
+    @Override
+    public List<TechnicianSkill> skills() {
+        return store.read(JpaDispatch::skills);
+    }
+
+    private static List<TechnicianSkill> skills(EntityManager em) {
+        return em.createQuery("SELECT s FROM SkillEntity s ORDER BY s.technician, s.skill", SkillEntity.class)
+                .getResultList().stream().map(s -> new TechnicianSkill(s.technician, s.skill, s.level)).toList();
+    }
+
+    @Override
+    public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
+        Actor.requireAnyRole(actor, Permissions.DISPATCHERS, "派工", "dispatch jobs");
+        WorkOrderRules.Dispatch dispatch = WorkOrderRules.dispatch(technicians, bay);
+        Instant now = store.now();
+        return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
+            refuseClosed(e);
+            JobEntity job = liveJob(em, e, jobId);
+            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId).executeUpdate();
+            int position = 0;
+            for (String tech : dispatch.technicians()) {
+                AssignmentEntity a = new AssignmentEntity();
+                a.workOrderId = e.id;
+                a.jobId = jobId;
+                a.position = position++;
+                a.technician = tech;
+                em.persist(a);
+            }
+            job.bay = dispatch.bay();
+            job.assignedAt = utc(now);
+            job.assignedBy = actor.username();
+        });
+    }
+
+    @Override
+    public List<Assignment> assignments(long id) {
+        return store.read(em -> {
+            find(em, id);
+            return WorkOrderRecords.assignments(em, id);
+        });
+    }
+
+    /**
+     * Ranks those with the skill: level first (the job is done right), then load (it is done soon), then username so
+     * the order is stable. The load is the sold hours of labour lines on jobs assigned to them in open work orders.
+     */
+    @Override
+    public List<TechnicianSuggestion> suggestTechnicians(long id, long jobId, Skill asked) {
+        return store.read(em -> {
+            job(em, find(em, id), jobId);
+            Skill skill = asked != null ? asked : skillOfJob(em, jobId);
+            List<SkillEntity> skilled = em.createQuery("SELECT s FROM SkillEntity s WHERE s.skill = :s AND s.level > 0",
+                    SkillEntity.class).setParameter("s", skill).getResultList();
+            if (skilled.isEmpty()) {
+                return List.<TechnicianSuggestion>of();
+            }
+            Map<String, BigDecimal> load = new HashMap<>();
+            List<Object[]> rows = em.createQuery("SELECT a.technician, SUM(l.quantity) FROM AssignmentEntity a, LineEntity l,"
+                    + " WorkOrderEntity w WHERE l.jobId = a.jobId AND w.id = a.workOrderId AND l.type = :labour"
+                    + " AND w.status NOT IN :closed AND a.technician IN :techs GROUP BY a.technician", Object[].class)
+                    .setParameter("labour", LineType.LABOUR).setParameter("closed", List.copyOf(WorkOrderRows.CLOSED))
+                    .setParameter("techs", skilled.stream().map(s -> s.technician).toList()).getResultList();
+            for (Object[] row : rows) {
+                load.put((String) row[0], new BigDecimal(row[1].toString()).setScale(2, RoundingMode.HALF_UP));
+            }
+            BigDecimal none = new BigDecimal("0.00");
+            return skilled.stream().map(s -> {
+                BigDecimal hours = load.getOrDefault(s.technician, none);
+                return new TechnicianSuggestion(s.technician, s.level, hours,
+                        skill.zh() + " " + s.level + " 级；在修 " + hours.toPlainString() + " 工时",
+                        skill + " level " + s.level + "; " + hours.toPlainString() + " sold hours open");
+            }).sorted(Comparator.comparingInt(TechnicianSuggestion::level).reversed()
+                    .thenComparing(TechnicianSuggestion::openSoldHours)
+                    .thenComparing(TechnicianSuggestion::technician)).toList();
+        });
+    }
+
+    /** The trade the job's labour operations name in the catalogue, the most hours first; refused if they name none. */
+    private static Skill skillOfJob(EntityManager em, long jobId) {
+        List<Object[]> rows = em.createQuery("SELECT o.skill, SUM(l.quantity) FROM LineEntity l, LabourOperationEntity o"
+                + " WHERE l.jobId = :j AND l.type = :labour AND o.code = l.code AND o.skill IS NOT NULL GROUP BY o.skill",
+                Object[].class).setParameter("j", jobId).setParameter("labour", LineType.LABOUR).getResultList();
+        return rows.stream().max(Comparator.comparing((Object[] r) -> new BigDecimal(r[1].toString()))
+                .thenComparing(r -> ((Skill) r[0]).name(), Comparator.reverseOrder()))
+                .map(r -> (Skill) r[0]).orElseThrow(() -> DmsException.invalid("skill", "required",
+                        "该项目的工时项目未注明工种，请选择工种（机修/电工/钣金/喷漆）",
+                        "the job's labour operations name no skill: choose one (MECHANICAL, ELECTRICAL, BODY or PAINT)"));
+    }
+}

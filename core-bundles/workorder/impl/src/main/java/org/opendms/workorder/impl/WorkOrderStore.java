@@ -1,0 +1,250 @@
+package org.opendms.workorder.impl;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.workorder.api.PayType;
+import org.opendms.workorder.api.QcLevel;
+import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.WorkOrderStatus;
+import org.opendms.workorder.api.event.WorkOrderEvent;
+import org.opendms.workorder.api.event.WorkOrderListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every work-order service shares: the database (starts only once the wo_* tables are migrated), the shop's clock,
+ * the configuration, transactions run again after a deadlock, and the listeners told after commit. Internal to this
+ * bundle; the services of the API use it rather than each keeping its own copy.
+ */
+@Component(service = WorkOrderStore.class, configurationPid = WorkOrderConfig.PID)
+@Designate(ocd = WorkOrderConfig.class)
+public class WorkOrderStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkOrderStore.class);
+
+    /** Default VAT rate for general taxpayers (configurable). */
+    static final String DEFAULT_VAT_RATE = "0.13";
+    /** Default comeback window: a delivery this many days ago or less… */
+    static final int DEFAULT_COMEBACK_DAYS = 30;
+    /** …or this many km ago or less proposes a comeback link. */
+    static final int DEFAULT_COMEBACK_KM = 3000;
+    static final String DEFAULT_QC_LEVELS = "SELF,FOREMAN,FINAL";
+    static final String DEFAULT_LABOUR_RATES = "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";
+    /** Attempts of a transaction the database chose as a deadlock victim. */
+    static final int DEADLOCK_ATTEMPTS = 3;
+
+    /** The configurable numbers, fixed together. */
+    record Settings(BigDecimal vatRate, int comebackDays, int comebackKm) {
+        static final Settings DEFAULTS = new Settings(new BigDecimal(DEFAULT_VAT_RATE).setScale(4), DEFAULT_COMEBACK_DAYS,
+                DEFAULT_COMEBACK_KM);
+    }
+
+    @Reference(target = "(osgi.unit.name=dms-workorder)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.workorder.impl)")
+    SchemaReady schema;
+
+    /** The shop's day decides the work-order number; its clock stamps every event. */
+    @Reference
+    ShopClock clock;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<WorkOrderListener> listeners = List.of();
+
+    volatile Settings settings = Settings.DEFAULTS;
+
+    volatile ReceptionBriefs.Intervals intervals = ReceptionBriefs.Intervals.DEFAULTS;
+
+    /** The QC levels a work order passes before COMPLETED; FINAL always among them. */
+    volatile List<QcLevel> qcLevels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
+
+    /** Rate per hour for a labour line given without one, by the job's pay type. */
+    volatile Map<PayType, BigDecimal> labourRates = WorkOrderRules.labourRates(DEFAULT_LABOUR_RATES);
+
+    public WorkOrderStore() {
+    }
+
+    /** Outside OSGi (tests, tools): the database, clock and settings given instead of services and a configuration. */
+    WorkOrderStore(JpaTemplate jpa, ShopClock clock, BigDecimal vatRate, int comebackDays, int comebackKm) {
+        this.jpa = jpa;
+        this.clock = clock;
+        settings = new Settings(vatRate.setScale(4), comebackDays, comebackKm);
+    }
+
+    @Activate
+    @Modified
+    void configure(WorkOrderConfig config) {
+        BigDecimal rate = WorkOrderRules.vatRate(config.vatRate());
+        if (rate == null) {
+            LOG.error("vatRate '{}' in {} is not a rate from 0 to 0.99 with at most 4 decimals; using {}",
+                    config.vatRate(), WorkOrderConfig.PID, DEFAULT_VAT_RATE);
+            rate = Settings.DEFAULTS.vatRate();
+        }
+        int days = config.comebackDays() < 0 ? DEFAULT_COMEBACK_DAYS : config.comebackDays();
+        int km = config.comebackKm() < 0 ? DEFAULT_COMEBACK_KM : config.comebackKm();
+        settings = new Settings(rate, days, km);
+        ReceptionBriefs.Intervals d = ReceptionBriefs.Intervals.DEFAULTS;
+        intervals = new ReceptionBriefs.Intervals(
+                config.maintenanceIntervalKm() > 0 ? config.maintenanceIntervalKm() : d.maintenanceKm(),
+                config.maintenanceIntervalMonths() > 0 ? config.maintenanceIntervalMonths() : d.maintenanceMonths(),
+                config.dueSoonDays() >= 0 ? config.dueSoonDays() : d.dueSoonDays());
+        Map<PayType, BigDecimal> rates = WorkOrderRules.labourRates(config.labourRates());
+        if (rates == null) {
+            LOG.error("labourRates '{}' in {} is not a list like CUSTOMER=120,WARRANTY=100; using {}", config.labourRates(),
+                    WorkOrderConfig.PID, DEFAULT_LABOUR_RATES);
+            rates = WorkOrderRules.labourRates(DEFAULT_LABOUR_RATES);
+        }
+        labourRates = rates;
+        List<QcLevel> levels = WorkOrderRules.qcLevels(config.qcLevels());
+        if (levels == null) {
+            LOG.error("qcLevels '{}' in {} is not a list of SELF, FOREMAN, FINAL holding FINAL; using {}", config.qcLevels(),
+                    WorkOrderConfig.PID, DEFAULT_QC_LEVELS);
+            levels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
+        }
+        qcLevels = levels;
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** The shop's clock, to the microsecond the database keeps. */
+    Instant now() {
+        return clock.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static LocalDateTime utc(Instant i) {
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    LocalDateTime startOf(LocalDate day) {
+        return utc(day.atStartOfDay(clock.zone()).toInstant());
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /** A read, or a change that cannot deadlock, in one transaction. */
+    <T> T read(Function<EntityManager, T> work) {
+        return jpa.txExpr(work::apply);
+    }
+
+    /** A change in one transaction, run again if the database chose it as a deadlock victim (see {@link #write}). */
+    <T> T change(Function<EntityManager, T> work) {
+        return write(() -> jpa.txExpr(work::apply));
+    }
+
+    /**
+     * A change of one work order at the version the user read (CONFLICT {@code stale_version} otherwise, nothing
+     * written), in one transaction run again after a deadlock; the work order is then stamped with who and when, one
+     * version on, and read back.
+     */
+    WorkOrder changeWorkOrder(long id, long expectedVersion, Instant now, Actor actor,
+            BiConsumer<EntityManager, WorkOrderEntity> change) {
+        return change(em -> {
+            WorkOrderEntity e = WorkOrderRows.lock(em, id, expectedVersion);
+            change.accept(em, e);
+            WorkOrderRows.touch(e, utc(now), actor);
+            em.flush();
+            return WorkOrderRecords.load(em, e);
+        });
+    }
+
+    /**
+     * Runs a transaction. One the database broke off to resolve a deadlock is run again (up to
+     * {@value #DEADLOCK_ATTEMPTS} times), as it changed nothing; a clash caught only by the unique constraint on running
+     * clocks (two clocks of one technician written by two Karaf instances at once) reads as the clash it is.
+     */
+    static <T> T write(Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (PersistenceException e) {
+                if (Failures.isUniqueViolation(e) && messages(e).contains("uq_wo_clock_running")) {
+                    throw DmsException.conflict("technician", "clock.running", "该技师正在另一项目上计时，请先停止",
+                            "the technician is already clocked on; clock off first");
+                }
+                if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(e)) {
+                    throw e;
+                }
+                LOG.debug("Deadlock victim, attempt {} of {}: {}", attempt, DEADLOCK_ATTEMPTS, e.toString());
+            }
+        }
+    }
+
+    /** SQLState 40001 (Derby's deadlock, serialization failures) or 40P01 (PostgreSQL's deadlock). */
+    static boolean isDeadlock(Throwable failure) {
+        return hasState(failure, "40001") || hasState(failure, "40P01");
+    }
+
+    static boolean hasState(Throwable failure, String sqlState) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                for (java.sql.SQLException x = sql; x != null; x = x.getNextException()) {
+                    if (sqlState.equals(x.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = failure; t != null && s.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(t.getMessage()).append('\n');
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                s.append(sql.getNextException().getMessage()).append('\n');
+            }
+        }
+        return s.toString().toLowerCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /**
+     * After commit: tells every listener; a listener that fails is logged and does not undo the change or stop the
+     * others.
+     */
+    void tell(BiConsumer<WorkOrderListener, WorkOrderEvent> method, WorkOrder wo, WorkOrderStatus from, Long jobId,
+            Actor actor, Instant at) {
+        WorkOrderEvent event = new WorkOrderEvent(wo.id(), wo.number(), wo.vehicleId(), wo.plate(), wo.customerId(),
+                wo.status().name(), from == null ? null : from.name(), jobId, actor.username(), at);
+        for (WorkOrderListener listener : listeners) {
+            try {
+                method.accept(listener, event);
+            } catch (RuntimeException e) {
+                LOG.warn("Work-order listener {} failed on work order {}: {}", listener.getClass().getName(),
+                        event.number(), e.toString(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.opendms.workorder.impl;
+
+import org.opendms.appointment.api.AppointmentService;
+import org.opendms.vehicle.api.VehicleService;
+
+/** Every work-order service wired on one store, as Declarative Services wires them in Karaf. */
+final class Workshop {
+
+    final WorkOrderStore store;
+    final JpaWorkOrders workOrders;
+    final JpaWorkOrderFlow flow;
+    final JpaReception reception;
+    final JpaJobs jobs;
+    final JpaLabourCatalogue catalogue;
+    final JpaDispatch dispatch;
+    final JpaClocks clocks;
+    final JpaQualityControl qc;
+
+    Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
+        this.store = store;
+        workOrders = new JpaWorkOrders(store);
+        flow = new JpaWorkOrderFlow(store);
+        reception = new JpaReception(store, flow, vehicles, appointments);
+        jobs = new JpaJobs(store);
+        catalogue = new JpaLabourCatalogue(store);
+        dispatch = new JpaDispatch(store);
+        clocks = new JpaClocks(store);
+        qc = new JpaQualityControl(store);
+    }
+}

@@ -1,0 +1,61 @@
+package org.opendms.workorder.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import javax.ws.rs.core.Response;
+
+import org.opendms.platform.api.DmsException;
+import org.opendms.workorder.api.Skill;
+import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.WorkOrderStatus;
+
+/** What the work-order resources share: a work order answered with its version as ETag, and parameters read. */
+final class Replies {
+
+    private Replies() {
+    }
+
+    static Response tagged(WorkOrder w) {
+        return Response.ok(w).tag(Long.toString(w.version())).build();
+    }
+
+    static long required(String field, Long value) {
+        if (value == null) {
+            throw DmsException.invalid(field, "required", field + " 不能为空", field + " is required");
+        }
+        return value;
+    }
+
+    static LocalDate day(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd", field + " must be a date yyyy-MM-dd");
+        }
+    }
+
+    static Skill skill(String raw) {
+        try {
+            return Skill.valueOf(raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DmsException.invalid("skill", "wrong_type", "skill 应为 MECHANICAL、ELECTRICAL、BODY 或 PAINT",
+                    "skill must be MECHANICAL, ELECTRICAL, BODY or PAINT");
+        }
+    }
+
+    static WorkOrderStatus status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return WorkOrderStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DmsException.invalid("status", "wrong_type", "status 不是工单状态", "status is not a work-order status");
+        }
+    }
+}
