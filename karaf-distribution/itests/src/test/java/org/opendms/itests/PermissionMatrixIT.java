@@ -47,7 +47,6 @@ public class PermissionMatrixIT extends DmsTestSupport {
     @Before
     public void platformAnswers() throws Exception {
         awaitPlatform();
-        awaitAnswer("permissions", "advisor", 200);
         // the shipped profile enables the insurance plugin; a check that ran before may have disabled it
         if (!call("GET", "plugins/insurance", "admin", null).json().path("enabled").asBoolean()) {
             Reply enabled = call("POST", "plugins/insurance/enable", "admin", null);

@@ -3,6 +3,8 @@ package org.opendms.platform.security;
 import static org.opendms.platform.api.Roles.ADMIN;
 import static org.opendms.platform.api.Roles.ADVISOR;
 import static org.opendms.platform.api.Roles.CASHIER;
+import static org.opendms.platform.api.Roles.FOREMAN;
+import static org.opendms.platform.api.Roles.INSPECTOR;
 import static org.opendms.platform.api.Roles.MANAGER;
 import static org.opendms.platform.api.Roles.TECHNICIAN;
 
@@ -25,6 +27,8 @@ public final class CorePermissions implements PermissionSet {
     private static final List<String> FRONT_DESK = List.of(ADMIN, MANAGER, ADVISOR);
     private static final List<String> MANAGEMENT = List.of(ADMIN, MANAGER);
     private static final List<String> ADMINS = List.of(ADMIN);
+    /** 车间主管/调度 and the service manager standing in. */
+    private static final List<String> DISPATCHERS = List.of(ADMIN, MANAGER, FOREMAN);
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
@@ -47,6 +51,32 @@ public final class CorePermissions implements PermissionSet {
             p("appointment.arrive", "登记到店", "record arrivals", FRONT_DESK),
             p("appointment.no-show", "登记爽约", "record no-shows", FRONT_DESK),
             p("appointment.cancel", "取消预约", "cancel appointments", FRONT_DESK),
+
+            p("workorder.read", "查看工单", "read work orders", EVERYONE),
+            p("workorder.open", "开立工单", "open work orders", FRONT_DESK),
+            // the foreman moves a work order through the workshop (IN_REPAIR, WAITING, AWAITING_QC)
+            p("workorder.status.workshop", "推进工单的车间状态", "move work orders through the workshop", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
+            // completing, delivering and cancelling stay at the desk
+            p("workorder.status.close", "完工、交车或取消工单", "complete, deliver or cancel work orders", FRONT_DESK),
+            p("workorder.job.add", "添加维修项目", "add jobs", FRONT_DESK),
+            p("workorder.line.add", "添加维修明细", "add lines", FRONT_DESK),
+            p("workorder.line.remove", "删除维修明细", "remove lines", FRONT_DESK),
+            p("workorder.job.approve", "登记客户确认", "record approvals", FRONT_DESK),
+            p("workorder.job.decline", "登记客户拒绝", "record declined jobs", FRONT_DESK),
+            p("workorder.dispatch", "派工", "dispatch jobs", DISPATCHERS),
+            // a technician may only clock himself or herself (the service checks)
+            p("workorder.clock", "登记技师计时", "clock technicians on or off", List.of(ADMIN, MANAGER, TECHNICIAN)),
+            p("workorder.clock.others", "为其他技师计时", "clock other technicians on or off", MANAGEMENT),
+            p("workorder.qc.self", "登记自检", "record self checks", List.of(ADMIN, MANAGER, TECHNICIAN)),
+            p("workorder.qc.foreman", "登记班组检", "record foreman checks", List.of(ADMIN, MANAGER, FOREMAN)),
+            p("workorder.qc.final", "登记终检", "record final checks", List.of(ADMIN, MANAGER, INSPECTOR)),
+            p("workorder.comeback.decide", "判定返修", "decide on comebacks", FRONT_DESK),
+            // the technicians find damage in the workshop
+            p("workorder.photo.add", "上传环车照片", "add walk-around photos", List.of(ADMIN, MANAGER, ADVISOR, TECHNICIAN)),
+            p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
+            p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
+            p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),
+            p("technician.skills.edit", "维护技师技能", "keep the technician skill table", DISPATCHERS),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),

@@ -22,6 +22,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WorkOrder;
@@ -76,6 +77,10 @@ public class WorkOrderStore {
     /** The shop's day decides the work-order number; its clock stamps every event. */
     @Reference
     ShopClock clock;
+
+    /** Who may do what: every work-order service checks its actor against the platform's table. */
+    @Reference
+    Permissions permissions;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
