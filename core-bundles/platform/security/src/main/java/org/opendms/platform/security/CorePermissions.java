@@ -29,6 +29,8 @@ public final class CorePermissions implements PermissionSet {
     private static final List<String> ADMINS = List.of(ADMIN);
     /** 车间主管/调度 and the service manager standing in. */
     private static final List<String> DISPATCHERS = List.of(ADMIN, MANAGER, FOREMAN);
+    /** Admins keep staff accounts; managers and foremen read them (to plan the workshop). */
+    private static final List<String> STAFF_READERS = List.of(ADMIN, MANAGER, FOREMAN);
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
@@ -77,6 +79,15 @@ public final class CorePermissions implements PermissionSet {
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),
             p("technician.skills.edit", "维护技师技能", "keep the technician skill table", DISPATCHERS),
+
+            p("staff.read", "查看员工账号", "read staff accounts", STAFF_READERS),
+            p("staff.changes.read", "查看员工账号的修改记录", "read the changes to staff accounts", STAFF_READERS),
+            p("staff.add", "添加员工", "add staff", ADMINS),
+            p("staff.update", "修改员工", "change staff", ADMINS),
+            p("staff.disable", "停用员工账号", "disable staff accounts", ADMINS),
+            p("staff.enable", "启用员工账号", "enable staff accounts", ADMINS),
+            p("staff.password.own", "修改自己的密码", "change one's own password", EVERYONE),
+            p("staff.password.others", "修改他人的密码", "set another person's password", ADMINS),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),
