@@ -35,7 +35,7 @@ public class OperationCatalogue {
     /** Answered without login (see {@link BasicAuthFilter}). */
     private static final Set<String> PUBLIC = Set.of("/health", "/openapi.json");
 
-    private final Map<Long, List<RestOperation>> byService = new ConcurrentHashMap<>();
+    private final Map<Object, List<RestOperation>> byService = new ConcurrentHashMap<>();
     private volatile List<RestOperation> sorted = List.of();
     private ServiceTracker<Object, Object> resources;
     private ServiceTracker<Object, Object> plugins;
@@ -63,14 +63,15 @@ public class OperationCatalogue {
                 Class<?> type = implementation(ref);
                 String at = ref.getBundle() == null ? null : prefix.apply(ref);
                 if (type != null && at != null) {
-                    put(ref, RestOperation.of(type, at));
+                    OperationCatalogue.this.put(ref, RestOperation.of(type, at));
                 }
                 return ref;
             }
 
             @Override
             public void removedService(ServiceReference<Object> ref, Object service) {
-                remove(ref);
+                // not remove(ref): inside a tracker that is ServiceTracker.remove, and the operations would stay listed
+                forget(ref);
             }
         };
         tracker.open(true);
@@ -96,20 +97,17 @@ public class OperationCatalogue {
         resources.close();
     }
 
-    private void put(ServiceReference<?> ref, List<RestOperation> operations) {
-        put((Long) ref.getProperty(Constants.SERVICE_ID), operations);
-    }
-
-    void put(long serviceId, List<RestOperation> operations) {
-        byService.put(serviceId, operations);
+    /** Operations under a key: the service they were read from (or, in tests, any object). */
+    void put(Object key, List<RestOperation> operations) {
+        byService.put(key, operations);
         rebuild();
         // only the permission check of its service (if any) guards such an operation; PermissionMatrixIT fails on it
         operations.stream().filter(o -> o.permissions().isEmpty() && !PUBLIC.contains(o.path()))
                 .forEach(o -> LOG.warn("{} {} names no permission (@RequiresPermission)", o.method(), o.path()));
     }
 
-    private void remove(ServiceReference<?> ref) {
-        byService.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    private void forget(ServiceReference<?> ref) {
+        byService.remove(ref);
         rebuild();
     }
 
