@@ -1,6 +1,7 @@
 package org.opendms.workorder.impl;
 
 import org.opendms.appointment.api.AppointmentService;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.vehicle.api.VehicleService;
 
 /** Every work-order service wired on one store, as Declarative Services wires them in Karaf. */
@@ -18,6 +19,7 @@ final class Workshop {
 
     Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
         this.store = store;
+        store.permissions = TestPermissions.of();
         workOrders = new JpaWorkOrders(store);
         flow = new JpaWorkOrderFlow(store);
         reception = new JpaReception(store, flow, vehicles, appointments);
