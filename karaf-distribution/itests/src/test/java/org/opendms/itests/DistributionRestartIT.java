@@ -128,7 +128,8 @@ public class DistributionRestartIT {
                 if (r.statusCode() == 200 && r.body().contains("org.opendms.vehicle.impl")) {
                     // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
                     // each one arrives, so the platform is ready when all of them answer
-                    if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1")) {
+                    if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
+                            "permissions")) {
                         long rssKb = dist.rssKb();
                         System.out.printf("[figures] %s: start to /api ready %.1f s, resident memory %d MB%n", what,
                                 (System.nanoTime() - started) / 1e9, rssKb / 1024);

@@ -157,7 +157,7 @@ public abstract class DmsTestSupport {
      */
     static void awaitPlatform() throws Exception {
         for (String path : new String[] {"customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
-                "labour-operations?size=1", "technician-skills", "insurance/renewals"}) {
+                "labour-operations?size=1", "technician-skills", "permissions", "insurance/renewals"}) {
             awaitAnswer(path, "advisor", 200);
         }
         awaitAnswer("plugins", "admin", 200);

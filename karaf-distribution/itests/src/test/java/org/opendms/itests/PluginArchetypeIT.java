@@ -234,6 +234,7 @@ public class PluginArchetypeIT {
                         && call("GET", "vehicles?size=1", "advisor", null).status() == 200
                         && call("GET", "appointments?size=1", "advisor", null).status() == 200
                         && call("GET", "work-orders?size=1", "advisor", null).status() == 200
+                        && call("GET", "permissions", "advisor", null).status() == 200
                         && call("GET", "plugins", "admin", null).status() == 200) {
                     return;
                 }

@@ -11,13 +11,11 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Appointments (预约). Every refusal is a {@link DmsException} naming the field, in Chinese and English, and changes
- * nothing. Changes take the version the user read; a stale one is refused with code {@code stale_version}.
+ * nothing. Changes take the version the user read; a stale one is refused with code {@code stale_version}. Who may
+ * call what is the platform's permission table ({@code appointment.*}).
  */
 @ProviderType
 public interface AppointmentService {
-
-    /** Who books and changes appointments. */
-    List<String> EDITORS = List.of("admin", "manager", "advisor");
 
     /**
      * Books a slot. Refused when the slot is full (code {@code slot_full}), not one of the day's slots, in the

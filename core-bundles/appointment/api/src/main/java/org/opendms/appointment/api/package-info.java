@@ -3,7 +3,7 @@
  * and technicians can take; on arrival the appointment becomes a work order, or it is recorded as a no-show.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.opendms.appointment.api;
 
 import org.osgi.annotation.bundle.Export;

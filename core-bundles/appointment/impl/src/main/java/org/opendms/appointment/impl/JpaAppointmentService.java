@@ -33,6 +33,7 @@ import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.vehicle.api.Plate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,6 +56,9 @@ public class JpaAppointmentService implements AppointmentService {
     SchemaReady schema;
 
     @Reference
+    Permissions permissions;
+
+    @Reference
     CustomerService customers;
 
     @Reference
@@ -74,7 +78,7 @@ public class JpaAppointmentService implements AppointmentService {
 
     @Override
     public Appointment book(AppointmentDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "预约", "book appointments");
+        permissions.require(actor, "appointment.book");
         WorkshopCapacity c = capacity;
         AppointmentRules.Valid valid = AppointmentRules.check(draft, shopNow(), c, this::customerExists);
         for (int attempt = 1;; attempt++) {
@@ -179,7 +183,7 @@ public class JpaAppointmentService implements AppointmentService {
 
     @Override
     public Appointment arrive(long id, long expectedVersion, Long workOrderId, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "登记到店", "record arrivals");
+        permissions.require(actor, "appointment.arrive");
         if (workOrderId != null && workOrderId <= 0) {
             throw DmsException.invalid("workOrderId", "out_of_range", "工单号不正确", "workOrderId must be positive");
         }
@@ -188,7 +192,7 @@ public class JpaAppointmentService implements AppointmentService {
 
     @Override
     public Appointment noShow(long id, long expectedVersion, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "登记爽约", "record no-shows");
+        permissions.require(actor, "appointment.no-show");
         LocalDateTime now = shopNow();
         return change(id, expectedVersion, actor, AppointmentStatus.NO_SHOW, (em, e) -> {
             if (now.isBefore(LocalDateTime.of(e.day, e.startTime))) {
@@ -200,7 +204,7 @@ public class JpaAppointmentService implements AppointmentService {
 
     @Override
     public Appointment cancel(long id, long expectedVersion, String reason, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "取消预约", "cancel appointments");
+        permissions.require(actor, "appointment.cancel");
         String why = AppointmentRules.reason(reason);
         return change(id, expectedVersion, actor, AppointmentStatus.CANCELLED, (em, e) -> {
             e.reason = why;

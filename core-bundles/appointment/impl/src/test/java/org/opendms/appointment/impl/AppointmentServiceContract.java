@@ -43,6 +43,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 
 /** Booking rules on a real database migrated by the real changelog, with the real customer archive. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +71,7 @@ abstract class AppointmentServiceContract {
         assertEquals("appointment-001", db.migrate("db/org.opendms.appointment.impl/changelog.xml"));
         service = new JpaAppointmentService();
         service.jpa = db.jpa("dms-appointment");
+        service.permissions = TestPermissions.of();
         service.customers = customers;
         service.clock = new ShopClock() {
             @Override

@@ -32,6 +32,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -75,6 +76,7 @@ public class AppointmentResource {
             responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Appointment.class))),
                     @ApiResponse(responseCode = "400", description = "a field is wrong: plate, date, not a slot, a slot already begun, no concern …"),
                     @ApiResponse(responseCode = "409", description = "the slot is full (code slot_full)")})
+    @RequiresPermission("appointment.book")
     public Response book(AppointmentDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Appointment created = appointments.book(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
@@ -85,6 +87,7 @@ public class AppointmentResource {
     @Operation(summary = "查找预约 Search appointments by day range, advisor, status, plate",
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of appointments (items, page, size, total)"))
+    @RequiresPermission("appointment.read")
     public Page<Appointment> search(
             @Parameter(description = "from day, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "to day, yyyy-MM-dd (inclusive)") @QueryParam("to") String to,
@@ -102,6 +105,7 @@ public class AppointmentResource {
     @Path("slots")
     @Operation(summary = "某日各时段的预约量 The day's slots and how full each is",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SlotLoad.class)))))
+    @RequiresPermission("appointment.read")
     public List<SlotLoad> slots(@Parameter(description = "day, yyyy-MM-dd", required = true) @QueryParam("date") String date) {
         return appointments.slots(day("date", date));
     }
@@ -111,6 +115,7 @@ public class AppointmentResource {
     @Operation(summary = "预约详情 Read an appointment (ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
                     @ApiResponse(responseCode = "404", description = "no such appointment")})
+    @RequiresPermission("appointment.read")
     public Response get(@PathParam("id") String id) {
         return withTag(appointments.get(Params.id("id", id)));
     }
@@ -121,6 +126,7 @@ public class AppointmentResource {
     @Operation(summary = "到店 The vehicle came (If-Match: the ETag read)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
                     @ApiResponse(responseCode = "409", description = "changed since read, or no longer booked")})
+    @RequiresPermission("appointment.arrive")
     public Response arrive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Arrival arrival,
             @Context SecurityContext security) {
         return withTag(appointments.arrive(Params.id("id", id), Params.ifMatch(ifMatch),
@@ -132,6 +138,7 @@ public class AppointmentResource {
     @Operation(summary = "爽约 The slot passed without the vehicle (If-Match: the ETag read)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
                     @ApiResponse(responseCode = "409", description = "the slot has not begun, changed since read, or no longer booked")})
+    @RequiresPermission("appointment.no-show")
     public Response noShow(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         return withTag(appointments.noShow(Params.id("id", id), Params.ifMatch(ifMatch), RestActor.from(security)));
@@ -144,6 +151,7 @@ public class AppointmentResource {
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
                     @ApiResponse(responseCode = "400", description = "no reason"),
                     @ApiResponse(responseCode = "409", description = "changed since read, or no longer booked")})
+    @RequiresPermission("appointment.cancel")
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Cancellation cancellation, @Context SecurityContext security) {
         return withTag(appointments.cancel(Params.id("id", id), Params.ifMatch(ifMatch),

@@ -6,6 +6,7 @@ import org.opendms.appointment.api.AppointmentService;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 
 /**
  * The real appointment book on a test database, migrated by its own changelog, open 08:30–17:30 in one-hour slots with
@@ -20,6 +21,7 @@ public final class AppointmentBookForTests {
         db.migrate("db/org.opendms.appointment.impl/changelog.xml");
         JpaAppointmentService service = new JpaAppointmentService();
         service.jpa = db.jpa("dms-appointment");
+        service.permissions = TestPermissions.of();
         service.customers = customers;
         service.clock = clock;
         service.configure(new WorkshopCapacity.Settings() {

@@ -10,22 +10,17 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The customer archive (客户档案). Every method either does all it says or changes nothing and throws a
- * {@link DmsException} naming the field and the reason.
+ * {@link DmsException} naming the field and the reason. Who may call what is the platform's permission table
+ * ({@code customer.*}); a refusal is a FORBIDDEN DmsException.
  */
 @ProviderType
 public interface CustomerService {
 
-    /** Roles that may create and change customers. */
-    List<String> EDITORS = List.of("admin", "manager", "advisor");
-    /** Roles that may see a customer's full mobile (to call them, to settle a bill). */
-    List<String> CONTACT_READERS = List.of("admin", "manager", "advisor", "cashier");
-    /** Roles that may read the personal-data access log. */
-    List<String> AUDITORS = List.of("admin", "manager");
-
+    /** Needs {@code customer.create}. */
     Customer create(CustomerDraft draft, Actor actor);
 
     /**
-     * Replaces a customer's details.
+     * Replaces a customer's details; needs {@code customer.update}.
      *
      * @param expectedVersion the version the user read; if someone changed the customer since, nothing is written
      *                        and a CONFLICT tells the user to re-read
@@ -37,9 +32,9 @@ public interface CustomerService {
 
     Page<Customer> search(CustomerQuery query, PageRequest page);
 
-    /** The full mobile, for a role in {@link #CONTACT_READERS}; the access is recorded. */
+    /** The full mobile, for {@code customer.mobile.reveal}; the access is recorded. */
     Mobile revealMobile(long id, Actor actor);
 
-    /** Who read or changed this customer's personal data, newest first; for {@link #AUDITORS}. */
+    /** Who read or changed this customer's personal data, newest first; for {@code customer.access-log.read}. */
     List<PersonalDataAccess> personalDataAccess(long id, Actor actor);
 }

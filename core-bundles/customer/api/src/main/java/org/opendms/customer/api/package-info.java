@@ -2,7 +2,7 @@
  * Published customer API: value types, records and the service that core bundles and plugins call.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.opendms.customer.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,6 +31,7 @@ import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -48,6 +49,9 @@ public class JpaCustomerService implements CustomerService {
     SchemaReady schema;
 
     @Reference
+    Permissions permissions;
+
+    @Reference
     ShopClock clock;
 
     /** Plugins told of each committed change. */
@@ -57,7 +61,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Customer create(CustomerDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "新建客户", "create customers");
+        permissions.require(actor, "customer.create");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             Customer created = DeadlockRetry.write(() -> jpa.txExpr(em -> {
@@ -84,7 +88,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Customer update(long id, long expectedVersion, CustomerDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "修改客户", "change customers");
+        permissions.require(actor, "customer.update");
         CustomerRules.Valid valid = CustomerRules.check(draft);
         try {
             Customer[] before = new Customer[1];
@@ -158,7 +162,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public Mobile revealMobile(long id, Actor actor) {
-        Actor.requireAnyRole(actor, CONTACT_READERS, "查看客户完整手机号", "see a customer's full mobile");
+        permissions.require(actor, "customer.mobile.reveal");
         return jpa.txExpr(em -> {
             CustomerEntity e = find(em, id);
             if (e.mobile == null) {
@@ -171,7 +175,7 @@ public class JpaCustomerService implements CustomerService {
 
     @Override
     public List<PersonalDataAccess> personalDataAccess(long id, Actor actor) {
-        Actor.requireAnyRole(actor, AUDITORS, "查看个人信息访问记录", "read the personal-data access log");
+        permissions.require(actor, "customer.access-log.read");
         return jpa.txExpr(em -> {
             find(em, id);
             return em.createQuery("SELECT a FROM PersonalDataAccessEntity a WHERE a.customerId = :id ORDER BY a.id DESC",

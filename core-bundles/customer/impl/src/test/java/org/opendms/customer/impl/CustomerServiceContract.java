@@ -40,6 +40,7 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 
 /** The customer archive's rules, on a real database migrated by the real changelog. */
@@ -62,6 +63,7 @@ abstract class CustomerServiceContract {
         assertEquals("customer-001", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
+        service.permissions = TestPermissions.of();
         service.clock = TestShopClock.system();
     }
 

@@ -29,6 +29,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.vehicle.api.VehicleService;
 import org.osgi.service.component.annotations.Component;
@@ -75,6 +76,7 @@ public class CustomerResource {
             responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Customer.class))),
                     @ApiResponse(responseCode = "400", description = "a field is wrong"),
                     @ApiResponse(responseCode = "409", description = "the mobile belongs to another customer")})
+    @RequiresPermission("customer.create")
     public Response create(CustomerDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Customer created = customers.create(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
@@ -85,6 +87,7 @@ public class CustomerResource {
     @Operation(summary = "查找客户 Search customers by name, mobile (or its last digits) or plate",
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of customers; the mobiles masked (items, page, size, total)"))
+    @RequiresPermission("customer.read")
     public Page<Customer> search(
             @Parameter(description = "姓名、手机号（可为尾号）或车牌 name, mobile (or its tail) or plate") @QueryParam("q") String q,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
@@ -100,6 +103,7 @@ public class CustomerResource {
     @Operation(summary = "客户详情 Read a customer (mobile masked; ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
                     @ApiResponse(responseCode = "404", description = "no such customer")})
+    @RequiresPermission("customer.read")
     public Response get(@PathParam("id") String id) {
         Customer c = customers.get(Params.id("id", id));
         return Response.ok(c).tag(Long.toString(c.version())).build();
@@ -112,6 +116,7 @@ public class CustomerResource {
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerDraft.class))),
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
                     @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, or duplicate mobile")})
+    @RequiresPermission("customer.update")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             CustomerDraft draft, @Context SecurityContext security) {
         Customer c = customers.update(Params.id("id", id), Params.ifMatch(ifMatch), draft, RestActor.from(security));
@@ -123,6 +128,7 @@ public class CustomerResource {
     @Operation(summary = "查看完整手机号（记录访问）Reveal the full mobile; the access is recorded",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MobileNumber.class))),
                     @ApiResponse(responseCode = "403", description = "the role may not see full mobiles")})
+    @RequiresPermission("customer.mobile.reveal")
     public MobileNumber mobile(@PathParam("id") String id, @Context SecurityContext security) {
         return new MobileNumber(customers.revealMobile(Params.id("id", id), RestActor.from(security)).value());
     }
@@ -132,6 +138,7 @@ public class CustomerResource {
     @Operation(summary = "个人信息访问记录 Who read or changed this customer's personal data",
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = PersonalDataAccess.class)))))
+    @RequiresPermission("customer.access-log.read")
     public List<PersonalDataAccess> access(@PathParam("id") String id, @Context SecurityContext security) {
         return customers.personalDataAccess(Params.id("id", id), RestActor.from(security));
     }

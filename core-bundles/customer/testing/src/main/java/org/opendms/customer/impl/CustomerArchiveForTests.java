@@ -2,6 +2,7 @@ package org.opendms.customer.impl;
 
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 
 /**
@@ -18,6 +19,7 @@ public final class CustomerArchiveForTests {
         db.migrate("db/org.opendms.customer.impl/changelog.xml");
         JpaCustomerService service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
+        service.permissions = TestPermissions.of();
         service.clock = TestShopClock.system();
         return service;
     }

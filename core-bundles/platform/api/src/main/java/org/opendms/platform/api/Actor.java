@@ -27,7 +27,9 @@ public record Actor(String username, Set<String> roles, Channel channel) {
     }
 
     /**
-     * Refuses with FORBIDDEN unless there is an actor and it has one of the roles.
+     * Refuses with FORBIDDEN unless there is an actor and it has one of the roles. Core and the plugins name a
+     * permission of {@link org.opendms.platform.api.security.Permissions} instead, so that the role policy stays in one
+     * table; this remains for plugins written before it.
      *
      * @param whatZh what is refused, e.g. "新建客户"
      * @param whatEn the same in English, e.g. "create customers"

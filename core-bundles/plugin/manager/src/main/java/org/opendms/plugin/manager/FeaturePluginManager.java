@@ -15,7 +15,7 @@ import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
-import org.opendms.platform.api.Roles;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.plugin.api.manage.PluginManager;
 import org.opendms.plugin.api.manage.PluginOperation;
 import org.opendms.plugin.api.manage.PluginStatus;
@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public class FeaturePluginManager implements PluginManager, ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturePluginManager.class);
-    private static final List<String> ADMINS = List.of(Roles.ADMIN);
     private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(60);
 
     @Reference
@@ -52,6 +51,9 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Reference
     ServiceComponentRuntime scr;
+
+    @Reference
+    Permissions permissions;
 
     /** The profile is applied once Karaf has installed its boot features, never in the middle of that. */
     @Reference
@@ -100,7 +102,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public List<PluginStatus> list(Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "查看插件", "see plugins");
+        permissions.require(actor, "plugin.read");
         Set<String> ids = profile.ids();
         try {
             ids.addAll(catalogue.offeredIds());
@@ -116,27 +118,27 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public PluginStatus get(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "查看插件", "see plugins");
+        permissions.require(actor, "plugin.read");
         return view.known(PluginNames.checkId(id));
     }
 
     @Override
     public PluginStatus enable(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "启用插件", "enable plugins");
+        permissions.require(actor, "plugin.enable");
         String plugin = PluginNames.checkId(id);
         return run(actor, "ENABLE", plugin, null, () -> featureOperations.enable(plugin, null));
     }
 
     @Override
     public PluginStatus disable(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "停用插件", "disable plugins");
+        permissions.require(actor, "plugin.disable");
         String plugin = PluginNames.checkId(id);
         return run(actor, "DISABLE", plugin, null, () -> featureOperations.disable(plugin));
     }
 
     @Override
     public PluginStatus update(String id, String repositoryUri, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "更新插件", "update plugins");
+        permissions.require(actor, "plugin.update");
         String plugin = PluginNames.checkId(id);
         URI repository = repositoryUri == null || repositoryUri.isBlank() ? null : PluginNames.parseRepository(repositoryUri);
         return run(actor, "UPDATE", plugin, repositoryUri, () -> featureOperations.update(plugin, repository));
@@ -144,7 +146,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public PluginStatus add(String repositoryUri, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "添加插件", "add plugins");
+        permissions.require(actor, "plugin.add");
         URI repository = PluginNames.parseRepository(repositoryUri);
         String[] added = new String[1];
         PluginStatus ignored = run(actor, "ADD", null, repositoryUri, () -> {
@@ -156,14 +158,14 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Override
     public PluginStatus remove(String id, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "移除插件", "remove plugins");
+        permissions.require(actor, "plugin.remove");
         String plugin = PluginNames.checkId(id);
         return run(actor, "REMOVE", plugin, null, () -> featureOperations.remove(plugin));
     }
 
     @Override
     public List<PluginOperation> operations(int limit, Actor actor) {
-        Actor.requireAnyRole(actor, ADMINS, "查看插件操作记录", "see plugin operations");
+        permissions.require(actor, "plugin.operations.read");
         if (limit < 1 || limit > 1000) {
             throw DmsException.invalid("limit", "range", "条数须在 1 到 1000 之间", "limit must be 1 to 1000");
         }

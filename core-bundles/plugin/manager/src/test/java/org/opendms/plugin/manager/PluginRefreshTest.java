@@ -26,6 +26,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Roles;
+import org.opendms.platform.security.PermissionTable;
 import org.opendms.plugin.api.DmsPlugin;
 import org.opendms.plugin.api.manage.PluginOperation;
 import org.opendms.plugin.api.manage.PluginState;
@@ -122,6 +123,7 @@ class PluginRefreshTest {
                 "getRepository", a -> null));
         manager.scr = fake(ServiceComponentRuntime.class, Map.of("getComponentDescriptionDTOs", a -> List.of()));
         manager.configAdmin = fake(ConfigurationAdmin.class, Map.of());
+        manager.permissions = PermissionTable.of();
         manager.wire(context, home, null, new PluginRefresher(refresh, Duration.ofMillis(300)));
         manager.boot.applyProfile();
         assertEquals(PluginState.ACTIVE, manager.get("insurance", ADMIN).state());

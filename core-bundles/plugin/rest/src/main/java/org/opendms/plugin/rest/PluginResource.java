@@ -16,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.plugin.api.manage.PluginManager;
 import org.opendms.plugin.api.manage.PluginOperation;
@@ -57,6 +58,7 @@ public class PluginResource {
     @GET
     @Operation(summary = "插件列表 List plugins", responses = @ApiResponse(responseCode = "200",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = PluginStatus.class)))))
+    @RequiresPermission("plugin.read")
     public List<PluginStatus> list(@Context SecurityContext security) {
         return plugins.list(RestActor.from(security));
     }
@@ -65,6 +67,7 @@ public class PluginResource {
     @Path("{id}")
     @Operation(summary = "查看插件 One plugin", responses = @ApiResponse(responseCode = "200",
             content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @RequiresPermission("plugin.read")
     public PluginStatus get(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.get(id, RestActor.from(security));
     }
@@ -74,6 +77,7 @@ public class PluginResource {
     @Operation(summary = "启用插件 Enable a plugin", description = "Checked against this platform's API first; "
             + "a 409 names what an incompatible plugin lacks and nothing has changed.",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @RequiresPermission("plugin.enable")
     public PluginStatus enable(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.enable(id, RestActor.from(security));
     }
@@ -82,6 +86,7 @@ public class PluginResource {
     @Path("{id}/disable")
     @Operation(summary = "停用插件（数据保留） Disable a plugin, keeping its data",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @RequiresPermission("plugin.disable")
     public PluginStatus disable(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.disable(id, RestActor.from(security));
     }
@@ -92,6 +97,7 @@ public class PluginResource {
     @Operation(summary = "热更新插件 Hot-update a plugin",
             requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = RepositoryInput.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @RequiresPermission("plugin.update")
     public PluginStatus update(@PathParam("id") String id, RepositoryInput input, @Context SecurityContext security) {
         return plugins.update(id, input == null ? null : input.repository(), RestActor.from(security));
     }
@@ -101,6 +107,7 @@ public class PluginResource {
     @Operation(summary = "登记插件仓库 Add a plugin's feature repository",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RepositoryInput.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @RequiresPermission("plugin.add")
     public PluginStatus add(RepositoryInput input, @Context SecurityContext security) {
         return plugins.add(input == null ? null : input.repository(), RestActor.from(security));
     }
@@ -109,6 +116,7 @@ public class PluginResource {
     @Path("{id}")
     @Operation(summary = "移除插件（数据保留） Remove a plugin, keeping its data",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @RequiresPermission("plugin.remove")
     public PluginStatus remove(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.remove(id, RestActor.from(security));
     }
@@ -117,6 +125,7 @@ public class PluginResource {
     @Path("operations")
     @Operation(summary = "插件操作记录 Plugin operations, newest first", responses = @ApiResponse(responseCode = "200",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = PluginOperation.class)))))
+    @RequiresPermission("plugin.operations.read")
     public List<PluginOperation> operations(@QueryParam("limit") String limit, @Context SecurityContext security) {
         Integer n = Params.integer("limit", limit);
         return plugins.operations(n == null ? 50 : n, RestActor.from(security));

@@ -20,6 +20,7 @@ import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.staff.api.NewStaff;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffChange;
@@ -43,9 +44,6 @@ import org.slf4j.LoggerFactory;
 public class JpaStaffService implements StaffService, StaffDirectory, StaffLogins {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaStaffService.class);
-    /** The permission table of this domain: admins keep accounts; managers and foremen read them. */
-    static final List<String> KEEPERS = List.of(Roles.ADMIN);
-    static final List<String> READERS = List.of(Roles.ADMIN, Roles.MANAGER, Roles.FOREMAN);
 
     @Reference(target = "(osgi.unit.name=dms-staff)")
     JpaTemplate jpa;
@@ -55,6 +53,10 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Reference
     ShopClock clock;
+
+    /** Who may do what: staff.* of the platform's table (admins keep accounts; managers and foremen read them). */
+    @Reference
+    Permissions permissions;
 
     CredentialCache cache = new CredentialCache(60);
 
@@ -71,7 +73,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public StaffAccount add(NewStaff staff, Actor actor) {
-        Actor.requireAnyRole(actor, KEEPERS, "添加员工", "add staff");
+        permissions.require(actor, "staff.add");
         List<Violation> problems = new ArrayList<>();
         String login = StaffRules.login(staff == null ? null : staff.login(), problems);
         StaffRules.password("password", staff == null ? null : staff.password(), problems);
@@ -106,7 +108,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public StaffAccount change(String login, long expectedVersion, StaffDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, KEEPERS, "修改员工", "change staff");
+        permissions.require(actor, "staff.update");
         List<Violation> problems = new ArrayList<>();
         StaffRules.Valid valid = StaffRules.details(draft, problems);
         StaffRules.refuseIfAny(problems);
@@ -123,7 +125,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public StaffAccount disable(String login, long expectedVersion, Actor actor) {
-        Actor.requireAnyRole(actor, KEEPERS, "停用员工账号", "disable staff accounts");
+        permissions.require(actor, "staff.disable");
         if (actor.username().equals(login)) {
             throw DmsException.conflict("login", "staff.self_disable", "不能停用自己的账号", "you cannot disable your own account");
         }
@@ -139,7 +141,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public StaffAccount enable(String login, long expectedVersion, Actor actor) {
-        Actor.requireAnyRole(actor, KEEPERS, "启用员工账号", "enable staff accounts");
+        permissions.require(actor, "staff.enable");
         return write(login, expectedVersion, actor, (em, e) -> {
             if (e.active) {
                 return null;
@@ -151,12 +153,11 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public StaffAccount setPassword(String login, String password, Actor actor) {
-        if (actor == null || !actor.username().equals(login)) {
-            Actor.requireAnyRole(actor, KEEPERS, "修改他人的密码", "set another person's password");
-        }
         List<Violation> problems = new ArrayList<>();
         StaffRules.password("password", password, problems);
         StaffRules.refuseIfAny(problems);
+        boolean own = actor != null && actor.username().equals(login);
+        permissions.require(actor, own ? "staff.password.own" : "staff.password.others");
         String hash = Passwords.hash(password);
         return write(login, null, actor, (em, e) -> {
             e.passwordHash = hash;
@@ -166,13 +167,13 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public StaffAccount get(String login, Actor actor) {
-        Actor.requireAnyRole(actor, READERS, "查看员工账号", "read staff accounts");
+        permissions.require(actor, "staff.read");
         return jpa.txExpr(em -> StaffRecords.account(find(em, login)));
     }
 
     @Override
     public List<StaffAccount> list(boolean withDisabled, Actor actor) {
-        Actor.requireAnyRole(actor, READERS, "查看员工账号", "read staff accounts");
+        permissions.require(actor, "staff.read");
         return jpa.txExpr(em -> {
             var query = em.createQuery("SELECT s FROM StaffEntity s" + (withDisabled ? "" : " WHERE s.active = :active")
                     + " ORDER BY s.login", StaffEntity.class);
@@ -185,7 +186,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public List<StaffChange> changes(String login, Actor actor) {
-        Actor.requireAnyRole(actor, READERS, "查看员工账号的修改记录", "read the changes to staff accounts");
+        permissions.require(actor, "staff.changes.read");
         return jpa.txExpr(em -> {
             find(em, login);
             return em.createQuery("SELECT c FROM StaffChangeEntity c WHERE c.login = :l ORDER BY c.id DESC", StaffChangeEntity.class)

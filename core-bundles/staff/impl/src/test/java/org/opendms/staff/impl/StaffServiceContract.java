@@ -27,6 +27,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.staff.api.NewStaff;
 import org.opendms.staff.api.SkillLevel;
 import org.opendms.staff.api.StaffAccount;
@@ -54,6 +55,7 @@ abstract class StaffServiceContract {
         assertEquals("staff-001", db.migrate("db/org.opendms.staff.impl/changelog.xml"));
         service = new JpaStaffService();
         service.jpa = db.jpa("dms-staff");
+        service.permissions = TestPermissions.of();
         service.clock = new ShopClock() {
             @Override
             public ZoneId zone() {
@@ -223,6 +225,7 @@ abstract class StaffServiceContract {
             JpaStaffService fresh = new JpaStaffService();
             fresh.jpa = own.jpa("dms-staff");
             fresh.clock = service.clock;
+            fresh.permissions = service.permissions;
             Actor system = Actor.system();
             StaffAccount only = fresh.add(new NewStaff("chief", "站长", "chief-pass-1", List.of("admin"), List.of(), null), system);
             DmsException e = assertThrows(DmsException.class, () -> fresh.disable("chief", only.version(), system));
@@ -244,6 +247,7 @@ abstract class StaffServiceContract {
             JpaStaffService fresh = new JpaStaffService();
             fresh.jpa = own.jpa("dms-staff");
             fresh.clock = service.clock;
+            fresh.permissions = service.permissions;
             Path users = dir.resolve("users.properties");
             Files.writeString(users, String.join("\n",
                     "admin = demo,_g_:admingroup",

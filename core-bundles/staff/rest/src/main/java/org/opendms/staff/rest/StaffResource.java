@@ -21,6 +21,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.staff.api.NewStaff;
 import org.opendms.staff.api.StaffAccount;
@@ -65,6 +66,7 @@ public class StaffResource {
                     @ApiResponse(responseCode = "400", description = "a field is wrong"),
                     @ApiResponse(responseCode = "403", description = "not an admin"),
                     @ApiResponse(responseCode = "409", description = "the login is taken")})
+    @RequiresPermission("staff.add")
     public Response add(NewStaff body, @Context SecurityContext security, @Context UriInfo uri) {
         StaffAccount added = staff.add(body, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(added.login()).build();
@@ -75,6 +77,7 @@ public class StaffResource {
     @Operation(summary = "员工列表 List staff accounts (admin, manager, foreman)",
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = StaffAccount.class)))))
+    @RequiresPermission("staff.read")
     public List<StaffAccount> list(@Parameter(description = "true: include disabled accounts") @QueryParam("all") String all,
             @Context SecurityContext security) {
         return staff.list(Boolean.TRUE.equals(Params.bool("all", all)), RestActor.from(security));
@@ -85,6 +88,7 @@ public class StaffResource {
     @Operation(summary = "员工账号 Read a staff account (ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
                     @ApiResponse(responseCode = "404", description = "no such account")})
+    @RequiresPermission("staff.read")
     public Response get(@PathParam("login") String login, @Context SecurityContext security) {
         return withTag(staff.get(login, RestActor.from(security)));
     }
@@ -96,6 +100,7 @@ public class StaffResource {
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StaffDraft.class))),
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
                     @ApiResponse(responseCode = "409", description = "changed by someone else since it was read")})
+    @RequiresPermission("staff.update")
     public Response change(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StaffDraft body,
             @Context SecurityContext security) {
         return withTag(staff.change(login, Params.ifMatch(ifMatch), body, RestActor.from(security)));
@@ -105,6 +110,7 @@ public class StaffResource {
     @Path("{login}/disable")
     @Operation(summary = "停用账号 Disable an account: it can no longer log in (admin; If-Match)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))))
+    @RequiresPermission("staff.disable")
     public Response disable(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         return withTag(staff.disable(login, Params.ifMatch(ifMatch), RestActor.from(security)));
@@ -114,6 +120,7 @@ public class StaffResource {
     @Path("{login}/enable")
     @Operation(summary = "启用账号 Enable a disabled account again (admin; If-Match)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))))
+    @RequiresPermission("staff.enable")
     public Response enable(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         return withTag(staff.enable(login, Params.ifMatch(ifMatch), RestActor.from(security)));
@@ -126,6 +133,7 @@ public class StaffResource {
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPassword.class))),
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
                     @ApiResponse(responseCode = "400", description = "too short or too long")})
+    @RequiresPermission({"staff.password.own", "staff.password.others"})
     public Response password(@PathParam("login") String login, NewPassword body, @Context SecurityContext security) {
         return withTag(staff.setPassword(login, body == null ? null : body.password(), RestActor.from(security)));
     }
@@ -135,6 +143,7 @@ public class StaffResource {
     @Operation(summary = "修改记录 Who changed this account, when and what, newest first",
             responses = @ApiResponse(responseCode = "200",
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = StaffChange.class)))))
+    @RequiresPermission("staff.changes.read")
     public List<StaffChange> changes(@PathParam("login") String login, @Context SecurityContext security) {
         return staff.changes(login, RestActor.from(security));
     }

@@ -13,15 +13,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The vehicle archive (车辆档案): each vehicle with its owner, user, reminder dates and odometer history. Every
  * method either does all it says or changes nothing and throws a {@link DmsException} naming the field and the
- * reason.
+ * reason. Who may call what is the platform's permission table ({@code vehicle.*}).
  */
 @ProviderType
 public interface VehicleService {
-
-    /** Roles that may register and change vehicles. */
-    List<String> EDITORS = List.of("admin", "manager", "advisor");
-    /** Roles that may record an odometer reading: the technician reads it on the road test or in the bay. */
-    List<String> ODOMETER_RECORDERS = List.of("admin", "manager", "advisor", "technician");
 
     /** Lowest and highest odometer reading accepted, in km. */
     int ODOMETER_MIN_KM = 0;
@@ -29,13 +24,13 @@ public interface VehicleService {
 
     /**
      * @throws DmsException INVALID_INPUT naming every wrong field (an unknown owner or user included), CONFLICT when
-     *                      the VIN or, among active vehicles, the plate is already registered, FORBIDDEN for a role
-     *                      not in {@link #EDITORS}
+     *                      the VIN or, among active vehicles, the plate is already registered, FORBIDDEN without
+     *                      {@code vehicle.create}
      */
     Vehicle create(VehicleDraft draft, Actor actor);
 
     /**
-     * Replaces a vehicle's details; setting {@code active} to false frees its plate for another vehicle.
+     * Replaces a vehicle's details ({@code vehicle.update}); setting {@code active} to false frees its plate for another vehicle.
      *
      * @param expectedVersion the version the user read; if someone changed the vehicle since, nothing is written and
      *                        a CONFLICT ({@code stale_version}) tells the user to re-read
@@ -56,7 +51,7 @@ public interface VehicleService {
      * @param source       where it was read, e.g. "manual" or "reception"; absent means "manual"
      * @param confirmLower the user confirmed a reading lower than the last one; without it such a reading is refused
      *                     with CONFLICT code {@code odometer.lower}
-     * @throws DmsException FORBIDDEN for a role not in {@link #ODOMETER_RECORDERS}
+     * @throws DmsException FORBIDDEN without {@code vehicle.odometer.record}
      */
     OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor);
 

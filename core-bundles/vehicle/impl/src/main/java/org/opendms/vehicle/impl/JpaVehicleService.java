@@ -31,6 +31,7 @@ import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Plate;
 import org.opendms.vehicle.api.Vehicle;
@@ -63,6 +64,9 @@ public class JpaVehicleService implements VehicleService {
     SchemaReady schema;
 
     @Reference
+    Permissions permissions;
+
+    @Reference
     ShopClock clock;
 
     /** Owners and users are customers; a vehicle never points at one that does not exist. */
@@ -76,7 +80,7 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public Vehicle create(VehicleDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "登记车辆", "register vehicles");
+        permissions.require(actor, "vehicle.create");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
             Vehicle created = DeadlockRetry.write(() -> jpa.txExpr(em -> {
@@ -97,7 +101,7 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public Vehicle update(long id, long expectedVersion, VehicleDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, EDITORS, "修改车辆", "change vehicles");
+        permissions.require(actor, "vehicle.update");
         VehicleRules.Valid valid = VehicleRules.check(draft, this::customerExists);
         try {
             Vehicle[] before = new Vehicle[1];
@@ -170,7 +174,7 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor) {
-        Actor.requireAnyRole(actor, ODOMETER_RECORDERS, "登记里程", "record odometer readings");
+        permissions.require(actor, "vehicle.odometer.record");
         VehicleRules.km(km);
         String from = VehicleRules.source(source);
         Vehicle[] unchanged = new Vehicle[1];

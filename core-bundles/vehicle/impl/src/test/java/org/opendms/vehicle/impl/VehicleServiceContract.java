@@ -35,6 +35,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.event.VehicleEvent;
 import org.opendms.vehicle.api.event.VehicleListener;
@@ -70,6 +71,7 @@ abstract class VehicleServiceContract {
         service = new JpaVehicleService();
         service.clock = TestShopClock.system();
         service.jpa = db.jpa("dms-vehicle");
+        service.permissions = TestPermissions.of();
         service.customers = customers;
         owner = newCustomer("张伟");
     }

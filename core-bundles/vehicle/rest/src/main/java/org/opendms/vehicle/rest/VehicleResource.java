@@ -24,6 +24,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Vehicle;
@@ -74,6 +75,7 @@ public class VehicleResource {
             responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Vehicle.class))),
                     @ApiResponse(responseCode = "400", description = "a field is wrong, or the owner or user does not exist"),
                     @ApiResponse(responseCode = "409", description = "the VIN, or the plate of an active vehicle, is already registered")})
+    @RequiresPermission("vehicle.create")
     public Response create(VehicleDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Vehicle created = vehicles.create(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
@@ -84,6 +86,7 @@ public class VehicleResource {
     @Operation(summary = "查找车辆 Search vehicles by plate or VIN (or its last six), owner or user",
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of vehicles (items, page, size, total)"))
+    @RequiresPermission("vehicle.read")
     public Page<Vehicle> search(
             @Parameter(description = "车牌（可为部分）、车架号或其后六位 plate (or part of it), VIN or its last six") @QueryParam("q") String q,
             @Parameter(description = "客户编号：其拥有或使用的车辆 customer id: vehicles they own or use") @QueryParam("customerId") String customerId,
@@ -101,6 +104,7 @@ public class VehicleResource {
     @Operation(summary = "车辆详情 Read a vehicle (ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
                     @ApiResponse(responseCode = "404", description = "no such vehicle")})
+    @RequiresPermission("vehicle.read")
     public Response get(@PathParam("id") String id) {
         Vehicle v = vehicles.get(Params.id("id", id));
         return Response.ok(v).tag(Long.toString(v.version())).build();
@@ -113,6 +117,7 @@ public class VehicleResource {
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VehicleDraft.class))),
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
                     @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, or duplicate VIN or plate")})
+    @RequiresPermission("vehicle.update")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             VehicleDraft draft, @Context SecurityContext security) {
         Vehicle v = vehicles.update(Params.id("id", id), Params.ifMatch(ifMatch), draft, RestActor.from(security));
@@ -124,6 +129,7 @@ public class VehicleResource {
     @Operation(summary = "按车牌查找在用车辆 Find the active vehicle with a plate, typed in any spelling (京a·12345, 京A 12345)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
                     @ApiResponse(responseCode = "404", description = "no active vehicle has this plate")})
+    @RequiresPermission("vehicle.read")
     public Response byPlate(@PathParam("plate") String plate) {
         Vehicle v = vehicles.findByPlate(plate).orElseThrow(() -> DmsException.notFound("plate",
                 "没有在用车辆使用该车牌", "no active vehicle has this plate"));
@@ -138,6 +144,7 @@ public class VehicleResource {
             responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OdometerReading.class))),
                     @ApiResponse(responseCode = "400", description = "km missing or out of range"),
                     @ApiResponse(responseCode = "409", description = "lower than the last reading and not confirmed (odometer.lower)")})
+    @RequiresPermission("vehicle.odometer.record")
     public Response recordOdometer(@PathParam("id") String id, OdometerInput input, @Context SecurityContext security,
             @Context UriInfo uri) {
         long vehicleId = Params.id("id", id);
@@ -156,6 +163,7 @@ public class VehicleResource {
             responses = {@ApiResponse(responseCode = "200",
                     content = @Content(array = @ArraySchema(schema = @Schema(implementation = OdometerReading.class)))),
                     @ApiResponse(responseCode = "404", description = "no such vehicle")})
+    @RequiresPermission("vehicle.read")
     public List<OdometerReading> odometerHistory(@PathParam("id") String id) {
         return vehicles.odometerHistory(Params.id("id", id));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.impl.CustomerArchiveForTests;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.event.VehicleListener;
@@ -21,6 +22,7 @@ public record CoreFilesForTests(CustomerService customers, VehicleService vehicl
         CustomerService customers = CustomerArchiveForTests.on(db);
         JpaVehicleService vehicles = new JpaVehicleService();
         vehicles.jpa = db.jpa("dms-vehicle");
+        vehicles.permissions = TestPermissions.of();
         vehicles.customers = customers;
         vehicles.clock = TestShopClock.system();
         vehicles.listeners = List.of(listeners);

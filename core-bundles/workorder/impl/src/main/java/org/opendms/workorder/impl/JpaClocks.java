@@ -130,10 +130,10 @@ public class JpaClocks implements Clocks {
     }
 
     /** Who may clock whom: a technician only himself or herself, a manager or admin anyone. */
-    private static String clocking(String technician, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.CLOCKERS, "登记技师计时", "clock technicians on or off");
+    private String clocking(String technician, Actor actor) {
+        store.permissions.require(actor, "workorder.clock");
         String tech = WorkOrderRules.technician(technician);
-        if (!actor.hasAnyRole("admin", "manager") && !tech.equals(actor.username())) {
+        if (!store.permissions.allows(actor, "workorder.clock.others") && !tech.equals(actor.username())) {
             throw DmsException.forbidden("技师只能为自己计时", "a technician clocks on and off only for himself or herself");
         }
         return tech;

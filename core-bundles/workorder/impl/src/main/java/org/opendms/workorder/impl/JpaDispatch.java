@@ -45,7 +45,7 @@ public class JpaDispatch implements Dispatch {
 
     @Override
     public List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.DISPATCHERS, "维护技师技能", "keep the technician skill table");
+        store.permissions.require(actor, "technician.skills.edit");
         String tech = WorkOrderRules.skill(technician, skill, level);
         return store.change(em -> {
             List<SkillEntity> rows = em.createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
@@ -79,7 +79,7 @@ public class JpaDispatch implements Dispatch {
 
     @Override
     public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.DISPATCHERS, "派工", "dispatch jobs");
+        store.permissions.require(actor, "workorder.dispatch");
         WorkOrderRules.Dispatch dispatch = WorkOrderRules.dispatch(technicians, bay);
         Instant now = store.now();
         return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {

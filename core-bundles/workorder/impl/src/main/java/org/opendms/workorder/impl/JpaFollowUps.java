@@ -80,7 +80,7 @@ public class JpaFollowUps implements FollowUps {
 
     @Override
     public WorkOrder takeUp(long jobId, long workOrderId, long expectedVersion, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "重新承接客户拒绝的项目", "take up declined jobs");
+        store.permissions.require(actor, "workorder.job.add");
         Instant now = store.now();
         return store.changeWorkOrder(workOrderId, expectedVersion, now, actor, (em, e) -> {
             JobEntity old = openFollowUp(em, jobId);
@@ -109,7 +109,7 @@ public class JpaFollowUps implements FollowUps {
 
     @Override
     public FollowUp dismiss(long jobId, String reason, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "关闭跟进", "dismiss follow-ups");
+        store.permissions.require(actor, "workorder.job.decline");
         String why = WorkOrderRules.note("reason", reason, WorkOrderRules.DECLINE_REASON_MAX);
         if (why == null) {
             throw DmsException.invalid("reason", "required", "请写明不再跟进的原因", "say why it is not followed up");

@@ -42,7 +42,7 @@ public class JpaJobs implements Jobs {
 
     @Override
     public WorkOrder addJob(long id, long expectedVersion, JobDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "添加维修项目", "add jobs");
+        store.permissions.require(actor, "workorder.job.add");
         WorkOrderRules.Job job = WorkOrderRules.job(draft);
         return changeJobs(id, expectedVersion, store.now(), actor, (em, e) -> {
             Integer max = em.createQuery("SELECT MAX(j.seq) FROM JobEntity j WHERE j.workOrderId = :w", Integer.class)
@@ -55,7 +55,7 @@ public class JpaJobs implements Jobs {
 
     @Override
     public WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "添加维修明细", "add lines");
+        store.permissions.require(actor, "workorder.line.add");
         boolean labour = draft != null && draft.type() == LineType.LABOUR;
         // a labour line is completed from the catalogue and the job's pay-type rate once they are read; others checked now
         WorkOrderRules.Line checked = labour ? null : WorkOrderRules.line(draft);
@@ -82,7 +82,7 @@ public class JpaJobs implements Jobs {
 
     @Override
     public WorkOrder removeLine(long id, long jobId, long lineId, long expectedVersion, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "删除维修明细", "remove lines");
+        store.permissions.require(actor, "workorder.line.remove");
         return changeJobs(id, expectedVersion, store.now(), actor, (em, e) -> {
             JobEntity job = liveJob(em, e, jobId);
             LineEntity line = em.find(LineEntity.class, lineId);
@@ -104,7 +104,7 @@ public class JpaJobs implements Jobs {
 
     @Override
     public WorkOrder declineJob(long id, long jobId, long expectedVersion, String reason, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "登记客户拒绝", "record declined jobs");
+        store.permissions.require(actor, "workorder.job.decline");
         String why = WorkOrderRules.note("reason", reason, WorkOrderRules.DECLINE_REASON_MAX);
         if (why == null) {
             throw DmsException.invalid("reason", "required", "请写明客户拒绝的原因", "say why the customer declined");
@@ -132,7 +132,7 @@ public class JpaJobs implements Jobs {
 
     @Override
     public WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "登记客户确认", "record approvals");
+        store.permissions.require(actor, "workorder.job.approve");
         WorkOrderRules.Approval approval = WorkOrderRules.approval(draft);
         Instant now = store.now();
         WorkOrder after = changeJobs(id, expectedVersion, now, actor, (em, e) -> {

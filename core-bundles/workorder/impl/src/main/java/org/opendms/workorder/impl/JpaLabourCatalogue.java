@@ -37,7 +37,7 @@ public class JpaLabourCatalogue implements LabourCatalogue {
 
     @Override
     public LabourOperation save(LabourOperationDraft draft, Long expectedVersion, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.CATALOGUE_KEEPERS, "维护工时目录", "keep the labour catalogue");
+        store.permissions.require(actor, "labour.catalogue.edit");
         LabourOperationDraft d = WorkOrderRules.labourOperation(draft);
         LocalDateTime at = utc(store.now());
         return store.change(em -> {

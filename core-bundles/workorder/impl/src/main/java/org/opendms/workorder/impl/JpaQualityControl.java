@@ -44,11 +44,11 @@ public class JpaQualityControl implements QualityControl {
             throw DmsException.invalid("level", "required", "请选择质检级别", "the QC level is required");
         }
         if (level == QcLevel.SELF) {
-            Actor.requireAnyRole(actor, Permissions.SELF_QC, "登记自检", "record self checks");
+            store.permissions.require(actor, "workorder.qc.self");
         } else if (level == QcLevel.FOREMAN) {
-            Actor.requireAnyRole(actor, Permissions.FOREMAN_QC, "登记班组检", "record foreman checks");
+            store.permissions.require(actor, "workorder.qc.foreman");
         } else {
-            Actor.requireAnyRole(actor, Permissions.FINAL_QC, "登记终检", "record final checks");
+            store.permissions.require(actor, "workorder.qc.final");
         }
         String cleanNote = WorkOrderRules.note("note", note, WorkOrderRules.NOTE_MAX);
         if (!passed && cleanNote == null) {
@@ -106,7 +106,7 @@ public class JpaQualityControl implements QualityControl {
     }
 
     private WorkOrder decideComeback(long id, long expectedVersion, ComebackDecision decision, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "判定返修", "decide on comebacks");
+        store.permissions.require(actor, "workorder.comeback.decide");
         Instant now = store.now();
         return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             if (e.comebackDecision == null) {

@@ -97,7 +97,7 @@ public class JpaReception implements Reception {
 
     @Override
     public WorkOrder open(ReceptionDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "开立工单", "open work orders");
+        store.permissions.require(actor, "workorder.open");
         Appointment appointment = draft == null || draft.appointmentId() == null ? null : bookedAppointment(draft);
         WorkOrder opened = receive(appointment == null ? draft : fromAppointment(draft, appointment), actor);
         if (appointment == null) {

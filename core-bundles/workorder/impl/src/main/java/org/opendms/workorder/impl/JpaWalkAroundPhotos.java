@@ -15,6 +15,7 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.workorder.api.Photo;
 import org.opendms.workorder.api.PhotoContent;
 import org.opendms.workorder.api.WalkAroundPhotos;
@@ -54,6 +55,9 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
     @Reference
     ShopClock clock;
 
+    @Reference
+    Permissions permissions;
+
     volatile int maxBytes = DEFAULT_MAX_BYTES;
 
     public JpaWalkAroundPhotos() {
@@ -83,7 +87,7 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
 
     @Override
     public Photo add(long workOrderId, String contentType, byte[] data, String caption, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.PHOTOGRAPHERS, "上传环车照片", "add walk-around photos");
+        permissions.require(actor, "workorder.photo.add");
         PhotoRules.Checked photo = PhotoRules.check(contentType, data, caption, maxBytes);
         LocalDateTime at = Stored.utc(clock.now());
         return DeadlockRetry.write(() -> jpa.txExpr(em -> {

@@ -41,13 +41,13 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
     @Override
     public WorkOrder changeStatus(long id, long expectedVersion, WorkOrderStatus target, WaitReason waitReason,
             String note, Actor actor) {
-        boolean workshopMove = target == WorkOrderStatus.IN_REPAIR || target == WorkOrderStatus.WAITING
-                || target == WorkOrderStatus.AWAITING_QC;
-        Actor.requireAnyRole(actor, workshopMove ? Permissions.WORKSHOP_MOVERS : Permissions.EDITORS, "变更工单状态",
-                "change the status of work orders");
         if (target == null) {
             throw DmsException.invalid("status", "required", "请选择目标状态", "the target status is required");
         }
+        // the foreman moves a work order through the workshop; completing, delivering and cancelling stay at the desk
+        boolean workshopMove = target == WorkOrderStatus.IN_REPAIR || target == WorkOrderStatus.WAITING
+                || target == WorkOrderStatus.AWAITING_QC;
+        store.permissions.require(actor, workshopMove ? "workorder.status.workshop" : "workorder.status.close");
         if (target == WorkOrderStatus.WAITING && waitReason == null) {
             throw DmsException.invalid("waitReason", "required", "请选择等待原因（配件、客户确认或外协）",
                     "choose why the work order waits (PARTS, APPROVAL or SUBLET)");
@@ -108,7 +108,7 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
 
     @Override
     public WorkOrder changePromisedAt(long id, long expectedVersion, Instant promisedAt, String reason, Actor actor) {
-        Actor.requireAnyRole(actor, Permissions.EDITORS, "更改约定交车时间", "move the promised time");
+        store.permissions.require(actor, "workorder.open");
         Instant now = store.now();
         if (promisedAt == null) {
             throw DmsException.invalid("promisedAt", "required", "请填写新的约定交车时间", "the new promised time is required");

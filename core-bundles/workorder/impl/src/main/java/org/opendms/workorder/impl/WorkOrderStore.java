@@ -23,6 +23,7 @@ import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WorkOrder;
@@ -75,6 +76,10 @@ public class WorkOrderStore {
     /** The shop's day decides the work-order number; its clock stamps every event. */
     @Reference
     ShopClock clock;
+
+    /** Who may do what: every work-order service checks its actor against the platform's table. */
+    @Reference
+    Permissions permissions;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -109,6 +109,7 @@ abstract class WalkAroundPhotosContract {
         photos = new JpaWalkAroundPhotos(LIMIT);
         photos.jpa = jpa;
         photos.clock = clock;
+        photos.permissions = shop.store.permissions;
         owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "张伟", "13912345678", null, null, List.of(),
                 false, null), ADVISOR).id();
     }
@@ -365,7 +366,8 @@ abstract class WalkAroundPhotosContract {
                 () -> photos.add(wo.id(), "image/png", png(Color.RED), null, CASHIER));
         assertTrue(e.violations().get(0).messageEn().contains("technician"), e.getMessage());
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> photos.add(wo.id(), "image/png", png(Color.RED), null, null));
-        assertEquals(List.of("admin", "manager", "advisor", "technician"), Permissions.PHOTOGRAPHERS);
+        assertEquals(List.of("admin", "manager", "advisor", "technician"),
+                photos.permissions.find("workorder.photo.add").orElseThrow().roles());
     }
 
     @Test
@@ -454,6 +456,7 @@ abstract class WalkAroundPhotosContract {
         JpaWalkAroundPhotos small = new JpaWalkAroundPhotos(1536 * 1024);
         small.jpa = photos.jpa;
         small.clock = clock;
+        small.permissions = photos.permissions;
         v = violation(refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.too_large",
                 () -> small.add(wo.id(), "image/png", pngOfSize(2 * 1024 * 1024), null, ADVISOR)), "photo.too_large");
         assertTrue(v.messageEn().contains("1.5 MB"), v.messageEn());

@@ -2,6 +2,7 @@ package org.opendms.workorder.impl;
 
 import org.opendms.appointment.api.AppointmentService;
 import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.vehicle.api.VehicleService;
 
 /** Every work-order service wired on one store, as Declarative Services wires them in Karaf. */
@@ -25,6 +26,7 @@ final class Workshop {
     /** With the customer archive, for searches by customer name or mobile. */
     Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments, CustomerService customers) {
         this.store = store;
+        store.permissions = TestPermissions.of();
         workOrders = new JpaWorkOrders(store, customers);
         flow = new JpaWorkOrderFlow(store);
         reception = new JpaReception(store, flow, vehicles, appointments);

@@ -16,6 +16,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.Clocks;
@@ -62,6 +63,7 @@ public class ClockResource {
     @GET
     @Operation(summary = "工时记录 Every clock of the work order",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ClockEntry.class)))))
+    @RequiresPermission("workorder.read")
     public List<ClockEntry> list(@PathParam("id") String id) {
         return clocks.clocks(Params.id("id", id));
     }
@@ -72,6 +74,7 @@ public class ClockResource {
     @Operation(summary = "技师开工 Start a technician's clock on a labour line",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))),
                     @ApiResponse(responseCode = "409", description = "job not approved, or the technician's clock already runs")})
+    @RequiresPermission("workorder.clock")
     public Response clockOn(@PathParam("id") String id, ClockOn on, @Context SecurityContext security) {
         ClockOn c = on == null ? new ClockOn(null, null, null) : on;
         long workOrder = Params.id("id", id);
@@ -84,6 +87,7 @@ public class ClockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "技师停工 Stop the technician's clock (a pause reason unless done)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))))
+    @RequiresPermission("workorder.clock")
     public Response clockOff(@PathParam("id") String id, ClockOff off, @Context SecurityContext security) {
         ClockOff c = off == null ? new ClockOff(null, null) : off;
         long workOrder = Params.id("id", id);

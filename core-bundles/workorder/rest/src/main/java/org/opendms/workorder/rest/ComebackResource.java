@@ -26,6 +26,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.QualityControl;
 import org.opendms.workorder.api.WorkOrder;
@@ -59,6 +60,7 @@ public class ComebackResource {
     @Path("confirm")
     @Operation(summary = "确认返修 Confirm the proposed comeback link (If-Match)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission("workorder.comeback.decide")
     public Response confirmComeback(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         return tagged(qc.confirmComeback(Params.id("id", id), Params.ifMatch(ifMatch), RestActor.from(security)));
@@ -68,6 +70,7 @@ public class ComebackResource {
     @Path("reject")
     @Operation(summary = "否认返修 Reject the proposed comeback link (If-Match)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission("workorder.comeback.decide")
     public Response rejectComeback(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
         return tagged(qc.rejectComeback(Params.id("id", id), Params.ifMatch(ifMatch), RestActor.from(security)));

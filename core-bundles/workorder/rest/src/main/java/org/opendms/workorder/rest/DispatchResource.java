@@ -34,6 +34,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.Dispatch;
@@ -75,6 +76,7 @@ public class DispatchResource {
     @GET
     @Operation(summary = "派工情况 Who works each dispatched job, and where",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Assignment.class)))))
+    @RequiresPermission("workorder.read")
     public List<Assignment> assignments(@PathParam("id") String id) {
         return dispatch.assignments(Params.id("id", id));
     }
@@ -85,6 +87,7 @@ public class DispatchResource {
     @Operation(summary = "派工 Assign technicians and a bay to a job (If-Match)",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Assigning.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission("workorder.dispatch")
     public Response assign(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Assigning assigning, @Context SecurityContext security) {
         Assigning d = assigning == null ? new Assigning(null, null) : assigning;
@@ -96,6 +99,7 @@ public class DispatchResource {
     @Path("{jobId}/suggestions")
     @Operation(summary = "派工建议 Technicians for a job, ranked by skill level then open sold hours, each with why",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSuggestion.class)))))
+    @RequiresPermission("workorder.read")
     public List<TechnicianSuggestion> suggestions(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT; absent: the skill the job's labour operations name")
             @QueryParam("skill") String skill) {

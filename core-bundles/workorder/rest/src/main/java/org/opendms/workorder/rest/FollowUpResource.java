@@ -21,6 +21,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.FollowUp;
 import org.opendms.workorder.api.FollowUps;
@@ -59,6 +60,7 @@ public class FollowUpResource {
     }
 
     @GET
+    @RequiresPermission("workorder.read")
     @Operation(summary = "待跟进 Open follow-ups: jobs customers declined, oldest first",
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of follow-ups (items, page, size, total)"))
@@ -73,6 +75,7 @@ public class FollowUpResource {
 
     @GET
     @Path("{jobId}")
+    @RequiresPermission("workorder.read")
     @Operation(summary = "跟进详情 One follow-up, open or closed",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUp.class))),
                     @ApiResponse(responseCode = "404", description = "no declined job with this id")})
@@ -82,6 +85,7 @@ public class FollowUpResource {
 
     @POST
     @Path("{jobId}/take-up")
+    @RequiresPermission("workorder.job.add")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "重新承接 Add the declined job (with its lines) to a later work order of the car; If-Match is that"
             + " work order's ETag",
@@ -100,6 +104,7 @@ public class FollowUpResource {
 
     @POST
     @Path("{jobId}/dismiss")
+    @RequiresPermission("workorder.job.decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "关闭跟进 Close a follow-up without work, with the reason",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Dismissing.class))),

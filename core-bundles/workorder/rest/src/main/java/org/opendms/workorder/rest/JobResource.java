@@ -30,6 +30,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.JobDraft;
@@ -72,6 +73,7 @@ public class JobResource {
     @Operation(summary = "增加项目 Add a job (during repair: an add-on that must be approved) (If-Match)",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = JobDraft.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission("workorder.job.add")
     public Response addJob(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JobDraft draft,
             @Context SecurityContext security) {
         return tagged(jobs.addJob(Params.id("id", id), Params.ifMatch(ifMatch), draft, RestActor.from(security)));
@@ -83,6 +85,7 @@ public class JobResource {
     @Operation(summary = "增加明细 Add a labour, part, sublet or fee line to a job (If-Match)",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LineDraft.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission("workorder.line.add")
     public Response addLine(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LineDraft draft, @Context SecurityContext security) {
         return tagged(jobs.addLine(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch), draft,
@@ -95,6 +98,7 @@ public class JobResource {
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
                     @ApiResponse(responseCode = "404", description = "no such line on that job"),
                     @ApiResponse(responseCode = "409", description = "clocked on (line.clocked), closed, or changed since read")})
+    @RequiresPermission("workorder.line.remove")
     public Response removeLine(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @PathParam("lineId") String lineId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
@@ -110,6 +114,7 @@ public class JobResource {
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
                     @ApiResponse(responseCode = "409", description = "clocked on (job.clocked), already declined, closed, or"
                             + " changed since read")})
+    @RequiresPermission("workorder.job.decline")
     public Response decline(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Declining declining, @Context SecurityContext security) {
         return tagged(jobs.declineJob(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch),
@@ -122,6 +127,7 @@ public class JobResource {
     @Operation(summary = "客户确认 Record the customer's approval of a job (If-Match)",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApprovalDraft.class))),
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission("workorder.job.approve")
     public Response approve(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ApprovalDraft draft, @Context SecurityContext security) {
         return tagged(jobs.approve(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch), draft,

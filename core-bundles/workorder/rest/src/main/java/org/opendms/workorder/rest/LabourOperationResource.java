@@ -38,6 +38,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.LabourCatalogue;
 import org.opendms.workorder.api.LabourOperation;
@@ -74,6 +75,7 @@ public class LabourOperationResource {
     @Operation(summary = "工时目录 The labour catalogue by code",
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of the labour catalogue (items, page, size, total)"))
+    @RequiresPermission("labour.catalogue.read")
     public Page<LabourOperation> search(
             @Parameter(description = "代码开头或名称的一部分 code prefix or part of the name") @QueryParam("q") String text,
             @Parameter(description = "true: leave out retired operations") @QueryParam("activeOnly") String activeOnly,
@@ -89,6 +91,7 @@ public class LabourOperationResource {
     @Operation(summary = "工时项目 One operation of the labour catalogue (ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
                     @ApiResponse(responseCode = "404", description = "no such operation")})
+    @RequiresPermission("labour.catalogue.read")
     public Response get(@PathParam("code") String code) {
         LabourOperation op = catalogue.get(code);
         return Response.ok(op).tag(Long.toString(op.version())).build();
@@ -100,6 +103,7 @@ public class LabourOperationResource {
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))),
             responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
                     @ApiResponse(responseCode = "409", description = "the code is already in the catalogue")})
+    @RequiresPermission("labour.catalogue.edit")
     public Response add(LabourOperationDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         LabourOperation op = catalogue.save(draft, null, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(op.code()).build();
@@ -113,6 +117,7 @@ public class LabourOperationResource {
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))),
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
                     @ApiResponse(responseCode = "409", description = "changed since read")})
+    @RequiresPermission("labour.catalogue.edit")
     public Response change(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             LabourOperationDraft draft, @Context SecurityContext security) {
         LabourOperationDraft d = draft == null ? new LabourOperationDraft(null, null, null, null, null) : draft;

@@ -32,6 +32,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.QcRecord;
@@ -72,6 +73,7 @@ public class QualityControlResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "质检 Record a quality check; a failure sends it back to repair as rework (If-Match)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission({"workorder.qc.self", "workorder.qc.foreman", "workorder.qc.final"})
     public Response check(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Check check,
             @Context SecurityContext security) {
         Check c = check == null ? new Check(null, null, null) : check;
@@ -85,6 +87,7 @@ public class QualityControlResource {
     @GET
     @Operation(summary = "质检记录 Every quality check",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = QcRecord.class)))))
+    @RequiresPermission("workorder.read")
     public List<QcRecord> checks(@PathParam("id") String id) {
         return qc.checks(Params.id("id", id));
     }

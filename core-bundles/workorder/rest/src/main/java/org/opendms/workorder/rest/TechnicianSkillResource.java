@@ -21,6 +21,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.Dispatch;
 import org.opendms.workorder.api.Skill;
@@ -58,6 +59,7 @@ public class TechnicianSkillResource {
     @GET
     @Operation(summary = "技师技能表 The technicians' skill table",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
+    @RequiresPermission("technician.skills.read")
     public List<TechnicianSkill> skills() {
         return dispatch.skills();
     }
@@ -66,6 +68,7 @@ public class TechnicianSkillResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "设置技师技能 Set a technician's level (1–5) in a skill; 0 removes it",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
+    @RequiresPermission("technician.skills.edit")
     public List<TechnicianSkill> setSkill(SkillLevel level, @Context SecurityContext security) {
         SkillLevel l = level == null ? new SkillLevel(null, null, null) : level;
         if (l.level() == null) {

@@ -23,6 +23,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.Photo;
 import org.opendms.workorder.api.PhotoContent;
@@ -78,6 +79,7 @@ public class WalkAroundPhotoResource {
                     @ApiResponse(responseCode = "404", description = "no such work order"),
                     @ApiResponse(responseCode = "409", description = "work order delivered or cancelled (status.closed), or"
                             + " already 30 photos (photo.too_many)")})
+    @RequiresPermission("workorder.photo.add")
     public Response add(@PathParam("id") String id,
             @Parameter(description = "说明 what the photo shows, at most 200 characters") @QueryParam("caption") String caption,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context SecurityContext security,
@@ -94,6 +96,7 @@ public class WalkAroundPhotoResource {
     @Operation(summary = "环车照片 The walk-around photos of a work order, oldest first (without their bytes)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Photo.class)))),
                     @ApiResponse(responseCode = "404", description = "no such work order")})
+    @RequiresPermission("workorder.read")
     public List<Photo> list(@PathParam("id") String id) {
         return photos.list(Params.id("id", id));
     }
@@ -108,6 +111,7 @@ public class WalkAroundPhotoResource {
                     @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/heic", schema = @Schema(type = "string", format = "binary"))}),
                     @ApiResponse(responseCode = "404", description = "the work order has no such photo")})
+    @RequiresPermission("workorder.read")
     public Response content(@PathParam("id") String id, @PathParam("photoId") String photoId) {
         PhotoContent photo = photos.content(Params.id("id", id), Params.id("photoId", photoId));
         CacheControl cache = new CacheControl();

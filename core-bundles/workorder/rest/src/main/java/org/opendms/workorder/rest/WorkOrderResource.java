@@ -26,6 +26,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.OnTimeDelivery;
 import org.opendms.workorder.api.Reception;
@@ -98,6 +99,7 @@ public class WorkOrderResource {
                     @ApiResponse(responseCode = "400", description = "a field is wrong"),
                     @ApiResponse(responseCode = "409", description = "mileage lower than the last reading (confirm it), or the"
                             + " appointment is no longer booked")})
+    @RequiresPermission("workorder.open")
     public Response open(ReceptionDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         WorkOrder opened = reception.open(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(opened.id())).build();
@@ -110,6 +112,7 @@ public class WorkOrderResource {
     @Operation(summary = "接车提示 Recent visits, maintenance, insurance and inspection due, possible comeback",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReceptionBrief.class))),
                     @ApiResponse(responseCode = "404", description = "no such work order")})
+    @RequiresPermission("workorder.read")
     public ReceptionBrief reception(@PathParam("id") String id) {
         return reception.receptionBrief(Params.id("id", id));
     }
@@ -120,6 +123,7 @@ public class WorkOrderResource {
             responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of work orders (items, page, size, total)"),
                     @ApiResponse(responseCode = "400", description = "a parameter is wrong; the answer names it")})
+    @RequiresPermission("workorder.read")
     public Page<WorkOrder> search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
             @Parameter(description = "status, e.g. IN_REPAIR; repeat it or give a comma list for several")
             @QueryParam("status") List<String> status,
@@ -142,6 +146,7 @@ public class WorkOrderResource {
 
     @GET
     @Path("on-time")
+    @RequiresPermission("workorder.read")
     @Operation(summary = "按时交车率 The on-time delivery KPI of the work orders delivered between two days",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OnTimeDelivery.class))),
                     @ApiResponse(responseCode = "400", description = "a day is wrong, or to before from")})
@@ -155,6 +160,7 @@ public class WorkOrderResource {
     @Operation(summary = "工单详情 Read a work order with jobs, lines and totals (ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
                     @ApiResponse(responseCode = "404", description = "no such work order")})
+    @RequiresPermission("workorder.read")
     public Response get(@PathParam("id") String id) {
         return tagged(workOrders.get(Params.id("id", id)));
     }
@@ -163,6 +169,7 @@ public class WorkOrderResource {
     @Path("{id}/history")
     @Operation(summary = "状态历史 Every status move with who and when",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = StatusChange.class)))))
+    @RequiresPermission("workorder.read")
     public List<StatusChange> history(@PathParam("id") String id) {
         return workOrders.history(Params.id("id", id));
     }
@@ -171,6 +178,7 @@ public class WorkOrderResource {
     @Path("{id}/timeline")
     @Operation(summary = "工单履历 Every step of the visit with who and when: opening, status, approvals, dispatch, clocks, QC",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TimelineEntry.class)))))
+    @RequiresPermission("workorder.read")
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
         return workOrders.timeline(Params.id("id", id));
     }
@@ -182,6 +190,7 @@ public class WorkOrderResource {
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
                     @ApiResponse(responseCode = "400", description = "no status, or a wait reason missing or not allowed"),
                     @ApiResponse(responseCode = "409", description = "a move that is not allowed (illegal_transition), or changed since read")})
+    @RequiresPermission({"workorder.status.workshop", "workorder.status.close"})
     public Response status(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusMove move,
             @Context SecurityContext security) {
         StatusMove m = move == null ? new StatusMove(null, null, null) : move;
@@ -191,6 +200,7 @@ public class WorkOrderResource {
 
     @PUT
     @Path("{id}/promised-at")
+    @RequiresPermission("workorder.open")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "更改约定交车时间 Move the promised time, with the reason (kept in the timeline) (If-Match)",
             requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PromiseMove.class))),

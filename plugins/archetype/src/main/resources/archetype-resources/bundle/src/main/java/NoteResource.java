@@ -18,6 +18,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.PluginResource;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,6 +48,7 @@ public class NoteResource implements PluginResource {
     @GET
     @Operation(summary = "车辆备注列表 Notes, newest first",
             responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = VehicleNote.class)))))
+    @RequiresPermission(NotesPermissions.READ)
     public List<VehicleNote> list(
             @Parameter(description = "车辆编号；缺省为全部车辆 vehicle id; absent: every vehicle") @QueryParam("vehicleId") String vehicleId,
             @Parameter(description = "最多条数 at most this many, 1–200 (default 50)") @QueryParam("limit") String limit) {
@@ -60,6 +62,7 @@ public class NoteResource implements PluginResource {
     @Operation(summary = "查看备注 One note",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VehicleNote.class))),
                     @ApiResponse(responseCode = "404", description = "no such note")})
+    @RequiresPermission(NotesPermissions.READ)
     public VehicleNote get(@PathParam("id") String id) {
         return notes.get(Params.id("id", id));
     }
@@ -71,6 +74,7 @@ public class NoteResource implements PluginResource {
             responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VehicleNote.class))),
                     @ApiResponse(responseCode = "400", description = "vehicleId or text missing or wrong, or no such vehicle"),
                     @ApiResponse(responseCode = "403", description = "the role may not write notes")})
+    @RequiresPermission(NotesPermissions.WRITE)
     public Response create(NoteDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         VehicleNote created = notes.add(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();

@@ -10,10 +10,11 @@ import javax.persistence.TypedQuery;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
-import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.PermissionSet;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.vehicle.api.VehicleService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,8 +34,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = NotesConfig.class)
 public class NoteService {
 
-    /** Who may write notes: the people who meet the car. */
-    static final List<String> WRITERS = List.of(Roles.ADVISOR, Roles.TECHNICIAN, Roles.MANAGER, Roles.ADMIN);
     static final int LIST_MAX = 200;
     private static final Logger LOG = LoggerFactory.getLogger(NoteService.class);
 
@@ -47,6 +46,14 @@ public class NoteService {
     /** A note is only taken for a vehicle that exists. */
     @Reference
     VehicleService vehicles;
+
+    /** Who may do what: the platform's table, with this plugin's {@link NotesPermissions} in it. */
+    @Reference
+    Permissions permissions;
+
+    /** Ours: bound here so that the table knows the plugin's permissions before this service answers anyone. */
+    @Reference(target = "(" + NotesPermissions.PROPERTY + "=" + NotesPlugin.ID + ")")
+    PermissionSet ownPermissions;
 
     /** Stored times come from the shop's clock, so a test with a fixed clock sees its time stored. */
     @Reference
@@ -71,11 +78,11 @@ public class NoteService {
     }
 
     /**
-     * @throws DmsException FORBIDDEN for a role not in {@link #WRITERS}; INVALID_INPUT naming each wrong field, an
+     * @throws DmsException FORBIDDEN without {@link NotesPermissions#WRITE}; INVALID_INPUT naming each wrong field, an
      *                      unknown vehicle included
      */
     public VehicleNote add(NoteDraft draft, Actor actor) {
-        Actor.requireAnyRole(actor, WRITERS, "写车辆备注", "write vehicle notes");
+        permissions.require(actor, NotesPermissions.WRITE);
         NoteDraft valid = NoteRules.check(draft, maxLength);
         requireVehicle(valid.vehicleId());
         return inTransaction(em -> {

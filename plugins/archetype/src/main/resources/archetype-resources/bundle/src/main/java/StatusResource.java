@@ -6,6 +6,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.opendms.platform.rest.api.PluginResource;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -38,6 +39,7 @@ public class StatusResource implements PluginResource {
     @GET
     @Operation(summary = "插件状态 What the plugin has seen",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Status.class))))
+    @RequiresPermission(NotesPermissions.READ)
     public Status status() {
         return new Status(counter.seen(), notes.maxLength());
     }

@@ -17,6 +17,7 @@ import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Roles;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.VehicleService;
 
@@ -40,6 +41,7 @@ class NoteServiceDerbyTest {
         notes = new NoteService();
         notes.database = db.entityManagerFactory(NotesPlugin.UNIT);
         notes.vehicles = vehiclesWith(KNOWN_VEHICLE);
+        notes.permissions = TestPermissions.of(new NotesPermissions());
         notes.clock = TestShopClock.fixed(NOW);
         notes.configure(config(500));
     }

@@ -1,8 +1,9 @@
 /**
- * How a bundle publishes REST resources under {@code /api}: constants for the JAX-RS whiteboard.
+ * How a bundle publishes REST resources under {@code /api}: constants for the JAX-RS whiteboard, and the permission
+ * each resource method needs.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.platform.rest.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,6 +24,9 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.security.Permissions;
+import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.platform.rest.api.RestActor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -39,7 +42,8 @@ import java.util.List;
 /**
  * Every /api call except health and the OpenAPI document must carry HTTP Basic credentials that the Karaf JAAS
  * realm accepts. Runs before matching, so an unknown path without credentials is a 401, not a 404 that would tell
- * a stranger which paths exist.
+ * a stranger which paths exist. Then the user's roles must have the permission the operation names
+ * ({@link PermissionCheck}), or the answer is 403.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = SecurityConfig.PID)
 @Designate(ocd = SecurityConfig.class)
@@ -59,6 +63,12 @@ public class BasicAuthFilter implements ContainerRequestFilter {
      */
     @Reference(target = "(osgi.jaxrs.name=" + UnknownQueryFilter.NAME + ")")
     ContainerRequestFilter queryCheck;
+
+    @Reference
+    Permissions permissions;
+
+    @Reference
+    OperationCatalogue operations;
 
     @Activate
     @Modified
@@ -92,7 +102,11 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
                 .collect(Collectors.toUnmodifiableSet());
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        request.setSecurityContext(new JaasSecurityContext(user, roles, secure));
+        JaasSecurityContext security = new JaasSecurityContext(user, roles, secure);
+        request.setSecurityContext(security);
+        PermissionCheck.refusal(operations, permissions, request.getMethod(), path, RestActor.from(security))
+                .ifPresent(refusals -> request.abortWith(Response.status(Response.Status.FORBIDDEN).type(DmsRest.PROBLEM_JSON)
+                        .entity(Problems.body(403, refusals, Problems.locale(request.getAcceptableLanguages()))).build()));
     }
 
     private static Subject login(String realm, Credentials credentials) {
@@ -126,7 +140,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         DmsException problem = new DmsException(DmsException.Kind.INVALID_INPUT, List.of(new Violation("Authorization", code, zh, en)));
         return Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + cfg.challengeRealm() + "\", charset=\"UTF-8\"")
-                .type(org.opendms.platform.rest.api.DmsRest.PROBLEM_JSON)
+                .type(DmsRest.PROBLEM_JSON)
                 .entity(Problems.body(401, problem.violations(), Problems.locale(request.getAcceptableLanguages())))
                 .build();
     }

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * Enables, disables and updates plugins at runtime without restarting core bundles. Every change is checked
  * first (the plugin must resolve against the API this platform has); a refused change leaves the system as it
  * was. Enabled plugins and their configuration are kept in the dealer profile, outside the distribution, and every
- * operation is recorded with who, when, what and the result. Only the admin role may call these.
+ * operation is recorded with who, when, what and the result. Who may call these is the platform's permission table
+ * ({@code plugin.*}: the admin by default).
  */
 @ProviderType
 public interface PluginManager {

@@ -6,20 +6,15 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
-import org.opendms.platform.api.Roles;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Motor insurance policies per vehicle and the renewal list. Every method either does all it says or changes nothing
- * and throws a {@link DmsException} naming the field and the reason.
+ * and throws a {@link DmsException} naming the field and the reason. Who may call what is the platform's permission
+ * table, where the plugin adds its {@code insurance.*} permissions.
  */
 @ProviderType
 public interface InsuranceService {
-
-    /** Roles that may record and correct policies. */
-    List<String> EDITORS = List.of(Roles.ADMIN, Roles.MANAGER, Roles.ADVISOR);
-    /** Roles that may read policies and the renewal list; the cashier sees them when settling insurance work. */
-    List<String> READERS = List.of(Roles.ADMIN, Roles.MANAGER, Roles.ADVISOR, Roles.CASHIER);
 
     /** Renewal list bounds: how far ahead one may look, in days. */
     int WINDOW_MIN_DAYS = 1;
@@ -30,7 +25,7 @@ public interface InsuranceService {
     /**
      * @throws DmsException INVALID_INPUT naming every wrong field (an unknown vehicle included), CONFLICT when the
      *                      insurer already has this policy number or the vehicle already has a policy of this kind
-     *                      on one of the days, FORBIDDEN for a role not in {@link #EDITORS}
+     *                      on one of the days, FORBIDDEN without {@code insurance.policy.create}
      */
     Policy create(PolicyDraft draft, Actor actor);
 
@@ -42,7 +37,7 @@ public interface InsuranceService {
      */
     Policy update(long id, long expectedVersion, PolicyDraft draft, Actor actor);
 
-    /** @throws DmsException NOT_FOUND when there is no such policy, FORBIDDEN for a role not in {@link #READERS} */
+    /** @throws DmsException NOT_FOUND when there is no such policy, FORBIDDEN without {@code insurance.policy.read} */
     Policy get(long id, Actor actor);
 
     /** Policies matching the query, latest end date first. */

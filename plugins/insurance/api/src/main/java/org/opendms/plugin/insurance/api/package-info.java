@@ -3,7 +3,7 @@
  * other plugins (reminders, accident repair) to build on.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.opendms.plugin.insurance.api;
 
 import org.osgi.annotation.bundle.Export;

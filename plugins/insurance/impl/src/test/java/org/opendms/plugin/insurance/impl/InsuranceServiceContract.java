@@ -33,6 +33,7 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
 import org.opendms.plugin.insurance.api.Policy;
 import org.opendms.plugin.insurance.api.PolicyDraft;
 import org.opendms.plugin.insurance.api.PolicyKind;
@@ -111,6 +112,7 @@ abstract class InsuranceServiceContract {
         service.jpa = db.jpa("dms-insurance");
         service.vehicles = vehicles;
         service.clock = new FixedShopClock(TODAY);
+        service.permissions = TestPermissions.of(new InsurancePermissions());
         service.configure(window(30));
         owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "王芳", "13612345678", null, null,
                 List.of(), false, null), ADVISOR).id();

@@ -22,6 +22,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.PluginResource;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.plugin.insurance.api.InsuranceService;
 import org.opendms.plugin.insurance.api.Policy;
@@ -57,6 +58,7 @@ public class PolicyResource implements PluginResource {
                     @ApiResponse(responseCode = "400", description = "a field is wrong, or the vehicle does not exist"),
                     @ApiResponse(responseCode = "409", description = "the insurer's policy number is already recorded, or the vehicle "
                             + "has a policy of this kind on one of the days")})
+    @RequiresPermission("insurance.policy.create")
     public Response create(PolicyDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Policy created = insurance.create(draft, RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build();
@@ -67,6 +69,7 @@ public class PolicyResource implements PluginResource {
     @Operation(summary = "查找保单 Search policies by vehicle, plate, insurer or kind, latest end first",
             responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
                     description = "a page of policies (items, page, size, total)"))
+    @RequiresPermission("insurance.policy.read")
     public Page<Policy> search(
             @Parameter(description = "车辆编号 vehicle id") @QueryParam("vehicleId") String vehicleId,
             @Parameter(description = "车牌（可为部分，任意写法） plate or part of it, any spelling") @QueryParam("plate") String plate,
@@ -86,6 +89,7 @@ public class PolicyResource implements PluginResource {
     @Operation(summary = "保单详情 Read a policy (ETag is the version)",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Policy.class))),
                     @ApiResponse(responseCode = "404", description = "no such policy")})
+    @RequiresPermission("insurance.policy.read")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         Policy p = insurance.get(Params.id("id", id), RestActor.from(security));
         return Response.ok(p).tag(Long.toString(p.version())).build();
@@ -99,6 +103,7 @@ public class PolicyResource implements PluginResource {
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Policy.class))),
                     @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, a duplicate "
                             + "policy number or an overlapping term")})
+    @RequiresPermission("insurance.policy.update")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             PolicyDraft draft, @Context SecurityContext security) {
         Policy p = insurance.update(Params.id("id", id), Params.ifMatch(ifMatch), draft, RestActor.from(security));

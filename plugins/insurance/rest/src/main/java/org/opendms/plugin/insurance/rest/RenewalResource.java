@@ -12,6 +12,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.PluginResource;
 import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.plugin.insurance.api.InsuranceService;
 import org.opendms.plugin.insurance.api.RenewalDue;
@@ -48,6 +49,7 @@ public class RenewalResource implements PluginResource {
     @Operation(summary = "续保名单 Insurance ending within the next days or in the last 30 days and not renewed, by end date",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RenewalList.class))),
                     @ApiResponse(responseCode = "400", description = "days is not a whole number from 1 to 365")})
+    @RequiresPermission("insurance.renewal.read")
     public RenewalList renewals(
             @Parameter(description = "提前天数 1–365，缺省为配置值 days ahead, 1–365; absent: the configured window") @QueryParam("days") String days,
             @Context SecurityContext security) {

@@ -1,0 +1,108 @@
+package org.opendms.platform.security;
+
+import static org.opendms.platform.api.Roles.ADMIN;
+import static org.opendms.platform.api.Roles.ADVISOR;
+import static org.opendms.platform.api.Roles.CASHIER;
+import static org.opendms.platform.api.Roles.FOREMAN;
+import static org.opendms.platform.api.Roles.INSPECTOR;
+import static org.opendms.platform.api.Roles.MANAGER;
+import static org.opendms.platform.api.Roles.TECHNICIAN;
+
+import java.util.List;
+
+import org.opendms.platform.api.Roles;
+import org.opendms.platform.api.security.Permission;
+import org.opendms.platform.api.security.PermissionSet;
+
+/**
+ * THE role policy of core: every permission that core's services and REST resources name, with the roles that have
+ * it. Plugins add theirs through {@link PermissionSet}; the README's "Who may do what" matrix is this table (the
+ * role-matrix integration test fails when they differ).
+ */
+public final class CorePermissions implements PermissionSet {
+
+    /** Every logged-in shop role. */
+    private static final List<String> EVERYONE = Roles.ALL;
+    /** The front desk: service advisors and the managers above them. */
+    private static final List<String> FRONT_DESK = List.of(ADMIN, MANAGER, ADVISOR);
+    private static final List<String> MANAGEMENT = List.of(ADMIN, MANAGER);
+    private static final List<String> ADMINS = List.of(ADMIN);
+    /** 车间主管/调度 and the service manager standing in. */
+    private static final List<String> DISPATCHERS = List.of(ADMIN, MANAGER, FOREMAN);
+    /** Admins keep staff accounts; managers and foremen read them (to plan the workshop). */
+    private static final List<String> STAFF_READERS = List.of(ADMIN, MANAGER, FOREMAN);
+
+    private static final List<Permission> TABLE = List.of(
+            p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
+
+            p("customer.read", "查看客户", "read customers", EVERYONE),
+            p("customer.create", "新建客户", "create customers", FRONT_DESK),
+            p("customer.update", "修改客户", "change customers", FRONT_DESK),
+            // to call them, to settle a bill
+            p("customer.mobile.reveal", "查看客户完整手机号", "see a customer's full mobile", List.of(ADMIN, MANAGER, ADVISOR, CASHIER)),
+            p("customer.access-log.read", "查看个人信息访问记录", "read the personal-data access log", MANAGEMENT),
+
+            p("vehicle.read", "查看车辆", "read vehicles", EVERYONE),
+            p("vehicle.create", "登记车辆", "register vehicles", FRONT_DESK),
+            p("vehicle.update", "修改车辆", "change vehicles", FRONT_DESK),
+            // the technician reads the odometer in the workshop
+            p("vehicle.odometer.record", "登记里程", "record odometer readings", List.of(ADMIN, MANAGER, ADVISOR, TECHNICIAN)),
+
+            p("appointment.read", "查看预约", "read appointments", EVERYONE),
+            p("appointment.book", "预约", "book appointments", FRONT_DESK),
+            p("appointment.arrive", "登记到店", "record arrivals", FRONT_DESK),
+            p("appointment.no-show", "登记爽约", "record no-shows", FRONT_DESK),
+            p("appointment.cancel", "取消预约", "cancel appointments", FRONT_DESK),
+
+            p("workorder.read", "查看工单", "read work orders", EVERYONE),
+            p("workorder.open", "开立工单", "open work orders", FRONT_DESK),
+            // the foreman moves a work order through the workshop (IN_REPAIR, WAITING, AWAITING_QC)
+            p("workorder.status.workshop", "推进工单的车间状态", "move work orders through the workshop", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
+            // completing, delivering and cancelling stay at the desk
+            p("workorder.status.close", "完工、交车或取消工单", "complete, deliver or cancel work orders", FRONT_DESK),
+            p("workorder.job.add", "添加维修项目", "add jobs", FRONT_DESK),
+            p("workorder.line.add", "添加维修明细", "add lines", FRONT_DESK),
+            p("workorder.line.remove", "删除维修明细", "remove lines", FRONT_DESK),
+            p("workorder.job.approve", "登记客户确认", "record approvals", FRONT_DESK),
+            p("workorder.job.decline", "登记客户拒绝", "record declined jobs", FRONT_DESK),
+            p("workorder.dispatch", "派工", "dispatch jobs", DISPATCHERS),
+            // a technician may only clock himself or herself (the service checks)
+            p("workorder.clock", "登记技师计时", "clock technicians on or off", List.of(ADMIN, MANAGER, TECHNICIAN)),
+            p("workorder.clock.others", "为其他技师计时", "clock other technicians on or off", MANAGEMENT),
+            p("workorder.qc.self", "登记自检", "record self checks", List.of(ADMIN, MANAGER, TECHNICIAN)),
+            p("workorder.qc.foreman", "登记班组检", "record foreman checks", List.of(ADMIN, MANAGER, FOREMAN)),
+            p("workorder.qc.final", "登记终检", "record final checks", List.of(ADMIN, MANAGER, INSPECTOR)),
+            p("workorder.comeback.decide", "判定返修", "decide on comebacks", FRONT_DESK),
+            // the technicians find damage in the workshop
+            p("workorder.photo.add", "上传环车照片", "add walk-around photos", List.of(ADMIN, MANAGER, ADVISOR, TECHNICIAN)),
+            p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
+            p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
+            p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),
+            p("technician.skills.edit", "维护技师技能", "keep the technician skill table", DISPATCHERS),
+
+            p("staff.read", "查看员工账号", "read staff accounts", STAFF_READERS),
+            p("staff.changes.read", "查看员工账号的修改记录", "read the changes to staff accounts", STAFF_READERS),
+            p("staff.add", "添加员工", "add staff", ADMINS),
+            p("staff.update", "修改员工", "change staff", ADMINS),
+            p("staff.disable", "停用员工账号", "disable staff accounts", ADMINS),
+            p("staff.enable", "启用员工账号", "enable staff accounts", ADMINS),
+            p("staff.password.own", "修改自己的密码", "change one's own password", EVERYONE),
+            p("staff.password.others", "修改他人的密码", "set another person's password", ADMINS),
+
+            p("plugin.read", "查看插件", "see plugins", ADMINS),
+            p("plugin.enable", "启用插件", "enable plugins", ADMINS),
+            p("plugin.disable", "停用插件", "disable plugins", ADMINS),
+            p("plugin.update", "更新插件", "update plugins", ADMINS),
+            p("plugin.add", "添加插件", "add plugins", ADMINS),
+            p("plugin.remove", "移除插件", "remove plugins", ADMINS),
+            p("plugin.operations.read", "查看插件操作记录", "see plugin operations", ADMINS));
+
+    @Override
+    public List<Permission> permissions() {
+        return TABLE;
+    }
+
+    private static Permission p(String name, String zh, String en, List<String> roles) {
+        return new Permission(name, zh, en, roles);
+    }
+}
