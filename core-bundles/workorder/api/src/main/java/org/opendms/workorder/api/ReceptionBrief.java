@@ -14,7 +14,8 @@ import java.util.List;
  * @param insurance      the insurance due date in the vehicle file (交强险/商业险); null when not known
  * @param inspection     the annual inspection (年检) due date in the vehicle file; null when not known
  * @param comebackOf     the delivered work order this visit may be a comeback of, as proposed; null if none
- * @param reminders      one per thing to raise: maintenance due, insurance or inspection due or passed, possible comeback
+ * @param reminders      one per thing to raise: maintenance due, insurance or inspection due or passed, possible
+ *                       comeback, declined jobs to follow up, then the plugins' reminders
  */
 public record ReceptionBrief(long workOrderId, long vehicleId, String plate, String vin, String make, String model,
         Integer year, Integer lastOdometerKm, List<PastVisit> recentVisits, MaintenanceDue maintenance, DueDate insurance,
@@ -54,7 +55,8 @@ public record ReceptionBrief(long workOrderId, long vehicleId, String plate, Str
      * A thing to raise with the customer.
      *
      * @param code maintenance.due, maintenance.soon, insurance.expired, insurance.due, inspection.expired,
-     *             inspection.due or comeback.possible
+     *             inspection.due, comeback.possible, followup.declined (a job declined on an earlier visit, see
+     *             {@link FollowUps}), or a plugin's code (see {@code org.opendms.workorder.api.reception})
      */
     public record Reminder(String code, String messageZh, String messageEn) {
     }

@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * One step of a work order's life, as its timeline shows it: who did what, when.
  *
- * @param kind  OPENED, STATUS, APPROVED, DECLINED, DISPATCHED, CLOCKED_ON, CLOCKED_OFF, QC_PASSED, QC_FAILED or
- *              COMEBACK
+ * @param kind  OPENED, STATUS, APPROVED, DECLINED, DISPATCHED, CLOCKED_ON, CLOCKED_OFF, QC_PASSED, QC_FAILED,
+ *              COMEBACK or PROMISE_CHANGED
  * @param jobId the job the step concerns; null for the work order as a whole
  */
 public record TimelineEntry(Instant at, String username, String kind, Long jobId, String textZh, String textEn) {

@@ -21,17 +21,31 @@ import java.util.Set;
  * @param comebackOfId     the earlier, delivered work order this visit may be a comeback (返修) of; null if none
  * @param comebackDecision null when there is no comeback link
  * @param version          changes with every change; send it back as expectedVersion
+ * @param onTime           once delivered: delivered by the promised time; null while not delivered or with no promise
+ * @param late             not yet delivered (nor cancelled) and past its promised time, as of reading
  */
 public record WorkOrder(long id, String number, long vehicleId, String plate, long customerId, WorkOrderStatus status,
         WaitReason waitReason, Set<VisitType> visitTypes, int mileageInKm, Integer fuelPercent, String walkAround,
         String advisor, Instant promisedAt, Instant deliveredAt, BigDecimal vatRate, List<Job> jobs, Totals totals,
         int reworkCount, boolean finalQcPassed, Long comebackOfId, String comebackOfNumber,
         ComebackDecision comebackDecision, Instant openedAt, String openedBy, Instant updatedAt, String updatedBy,
-        long version) {
+        long version, Boolean onTime, boolean late) {
 
     public WorkOrder {
         visitTypes = Set.copyOf(visitTypes);
         jobs = List.copyOf(jobs);
+    }
+
+    /** A work order as in 2.0, before on-time and late: neither known. */
+    public WorkOrder(long id, String number, long vehicleId, String plate, long customerId, WorkOrderStatus status,
+            WaitReason waitReason, Set<VisitType> visitTypes, int mileageInKm, Integer fuelPercent, String walkAround,
+            String advisor, Instant promisedAt, Instant deliveredAt, BigDecimal vatRate, List<Job> jobs, Totals totals,
+            int reworkCount, boolean finalQcPassed, Long comebackOfId, String comebackOfNumber,
+            ComebackDecision comebackDecision, Instant openedAt, String openedBy, Instant updatedAt, String updatedBy,
+            long version) {
+        this(id, number, vehicleId, plate, customerId, status, waitReason, visitTypes, mileageInKm, fuelPercent, walkAround,
+                advisor, promisedAt, deliveredAt, vatRate, jobs, totals, reworkCount, finalQcPassed, comebackOfId,
+                comebackOfNumber, comebackDecision, openedAt, openedBy, updatedAt, updatedBy, version, null, false);
     }
 
     /** The job with this id. */

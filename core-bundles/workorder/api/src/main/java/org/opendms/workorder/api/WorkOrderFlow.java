@@ -25,4 +25,14 @@ public interface WorkOrderFlow {
      */
     WorkOrder changeStatus(long id, long expectedVersion, WorkOrderStatus target, WaitReason waitReason, String note,
             Actor actor);
+
+    /**
+     * Moves the promised delivery time (约定交车时间), e.g. when the customer approves an add-on; the old and the new
+     * time and the reason are kept in the timeline (kind {@code PROMISE_CHANGED}). Advisor and manager.
+     *
+     * @param promisedAt required, not in the past (INVALID_INPUT {@code promisedAt} {@code required} / {@code in_past})
+     * @param reason     required, at most 200 characters (INVALID_INPUT {@code reason})
+     * @throws DmsException CONFLICT {@code status} {@code status.final} once delivered or cancelled
+     */
+    WorkOrder changePromisedAt(long id, long expectedVersion, java.time.Instant promisedAt, String reason, Actor actor);
 }

@@ -18,6 +18,13 @@ public interface WorkOrders {
     Page<WorkOrder> search(WorkOrderQuery query, PageRequest page);
 
     /**
+     * The on-time delivery KPI over the work orders delivered from one shop-local day to another (either may be null).
+     *
+     * @throws DmsException INVALID_INPUT {@code to} {@code before_from}
+     */
+    OnTimeDelivery onTimeDelivery(java.time.LocalDate from, java.time.LocalDate to);
+
+    /**
      * Every status move, oldest first, the opening included.
      *
      * @throws DmsException NOT_FOUND

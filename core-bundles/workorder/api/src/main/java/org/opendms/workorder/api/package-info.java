@@ -7,9 +7,11 @@
  * listen to work-order events through {@code org.opendms.workorder.api.event.WorkOrderListener}.
  * <p>
  * 2.0.0: the single {@code WorkOrderService} split into these services; role lists left the API.
+ * 2.1.0: on-time and late on {@link org.opendms.workorder.api.WorkOrder}; a search by several statuses, open, late and
+ * customer; the promised time moved with a reason; {@link org.opendms.workorder.api.FollowUps} of declined jobs.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;

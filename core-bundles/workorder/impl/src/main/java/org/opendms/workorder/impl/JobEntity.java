@@ -70,4 +70,21 @@ public class JobEntity {
 
     @Column(name = "decline_reason")
     String declineReason;
+
+    /** A declined job's follow-up: null or OPEN while open, then TAKEN_UP or DISMISSED. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "followup_outcome")
+    org.opendms.workorder.api.FollowUp.Outcome followUpOutcome;
+
+    @Column(name = "followup_closed_at")
+    LocalDateTime followUpClosedAt;
+
+    @Column(name = "followup_closed_by")
+    String followUpClosedBy;
+
+    @Column(name = "followup_note")
+    String followUpNote;
+
+    @Column(name = "followup_taken_up_on_id")
+    Long followUpTakenUpOnId;
 }

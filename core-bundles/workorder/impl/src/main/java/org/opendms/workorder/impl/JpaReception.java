@@ -5,10 +5,12 @@ import static org.opendms.workorder.impl.WorkOrderRows.find;
 import static org.opendms.workorder.impl.WorkOrderRows.history;
 import static org.opendms.workorder.impl.WorkOrderStore.utc;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -39,7 +41,10 @@ import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderFlow;
 import org.opendms.workorder.api.WorkOrderStatus;
 import org.opendms.workorder.api.event.WorkOrderListener;
+import org.opendms.workorder.api.reception.ReceptionReminderSource;
+import org.opendms.workorder.api.reception.ReceptionVisit;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -67,7 +72,20 @@ public class JpaReception implements Reception {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile AppointmentService appointments;
 
+    /** Plugins' reminders for the brief, e.g. the insurance plugin's policies ending soon. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<ReceptionReminderSource> reminderSources = List.of();
+
+    /** How long a brief waits for the plugins' reminders. */
+    PluginReminders pluginReminders = new PluginReminders(Duration.ofSeconds(2));
+
     public JpaReception() {
+    }
+
+    @Deactivate
+    void deactivate() {
+        pluginReminders.close();
     }
 
     JpaReception(WorkOrderStore store, WorkOrderFlow flow, VehicleService vehicles, AppointmentService appointments) {
@@ -216,7 +234,7 @@ public class JpaReception implements Reception {
             }
             history(em, e, null, WorkOrderStatus.AWAITING_DISPATCH, at, actor, null);
             em.flush();
-            return load(em, e);
+            return load(em, e, now);
         });
         store.tell(WorkOrderListener::opened, opened, null, null, actor, now);
         return opened;
@@ -279,6 +297,17 @@ public class JpaReception implements Reception {
         WorkOrderEntity wo = store.read(em -> find(em, id));
         Vehicle vehicle = vehicles.get(wo.vehicleId);
         ReceptionBriefs.Intervals i = store.intervals;
-        return store.read(em -> ReceptionBriefs.brief(em, wo, vehicle, i, store.clock.zone()));
+        ReceptionBrief brief = store.read(em -> ReceptionBriefs.brief(em, wo, vehicle, i, store.clock.zone()));
+        List<ReceptionReminderSource> sources = reminderSources;
+        if (sources.isEmpty()) {
+            return brief;
+        }
+        ReceptionVisit visit = new ReceptionVisit(wo.id, vehicle.id(), vehicle.plate(), vehicle.vin(), wo.customerId,
+                Stored.instant(wo.openedAt).atZone(store.clock.zone()).toLocalDate());
+        List<ReceptionBrief.Reminder> reminders = new ArrayList<>(brief.reminders());
+        reminders.addAll(pluginReminders.ask(sources, visit));
+        return new ReceptionBrief(brief.workOrderId(), brief.vehicleId(), brief.plate(), brief.vin(), brief.make(),
+                brief.model(), brief.year(), brief.lastOdometerKm(), brief.recentVisits(), brief.maintenance(),
+                brief.insurance(), brief.inspection(), brief.comebackOf(), reminders);
     }
 }

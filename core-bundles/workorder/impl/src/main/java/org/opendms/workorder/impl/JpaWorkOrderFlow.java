@@ -8,6 +8,7 @@ import static org.opendms.workorder.impl.WorkOrderStore.utc;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -103,5 +104,37 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
             store.tell(WorkOrderListener::delivered, after, from[0], null, actor, now);
         }
         return after;
+    }
+
+    @Override
+    public WorkOrder changePromisedAt(long id, long expectedVersion, Instant promisedAt, String reason, Actor actor) {
+        store.permissions.require(actor, "workorder.open");
+        Instant now = store.now();
+        if (promisedAt == null) {
+            throw DmsException.invalid("promisedAt", "required", "请填写新的约定交车时间", "the new promised time is required");
+        }
+        Instant to = promisedAt.truncatedTo(ChronoUnit.MICROS);
+        if (to.isBefore(now.minus(1, ChronoUnit.MINUTES))) {
+            throw DmsException.invalid("promisedAt", "in_past", "约定交车时间不能早于现在", "promisedAt must not be in the past");
+        }
+        String why = WorkOrderRules.note("reason", reason, WorkOrderRules.DECLINE_REASON_MAX);
+        if (why == null) {
+            throw DmsException.invalid("reason", "required", "请写明更改约定交车时间的原因", "say why the promised time moves");
+        }
+        return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
+            if (e.status.isFinal()) {
+                throw DmsException.conflict("status", "status.final", "工单“" + e.status.zh() + "”，不能再改约定交车时间",
+                        "the work order is " + e.status + "; its promised time no longer moves");
+            }
+            PromiseChangeEntity p = new PromiseChangeEntity();
+            p.workOrderId = e.id;
+            p.oldPromisedAt = e.promisedAt;
+            p.newPromisedAt = utc(to);
+            p.reason = why;
+            p.changedBy = actor.username();
+            p.changedAt = utc(now);
+            em.persist(p);
+            e.promisedAt = p.newPromisedAt;
+        });
     }
 }

@@ -75,8 +75,24 @@ final class ReceptionBriefs {
                         "this may be a comeback of " + wo.comebackOfNumber + ", delivered recently: confirm or reject"));
             }
         }
+        followUps(em, wo, zone, reminders);
         return new ReceptionBrief(wo.id, vehicle.id(), vehicle.plate(), vehicle.vin(), vehicle.make(), vehicle.model(),
                 vehicle.year(), vehicle.lastOdometerKm(), recent, maintenance, insurance, inspection, comebackOf, reminders);
+    }
+
+    /** Each job the customer declined on an earlier visit and nobody took up or dismissed since. */
+    private static void followUps(EntityManager em, WorkOrderEntity wo, ZoneId zone, List<Reminder> reminders) {
+        List<JobEntity> declined = em.createQuery("SELECT j FROM JobEntity j WHERE " + JpaFollowUps.OPEN
+                + " AND j.workOrderId IN (SELECT w.id FROM WorkOrderEntity w WHERE w.vehicleId = :v AND w.id <> :self)"
+                + " ORDER BY j.declinedAt, j.id", JobEntity.class).setParameter("v", wo.vehicleId)
+                .setParameter("self", wo.id).getResultList();
+        for (JobEntity j : declined) {
+            LocalDate on = day(j.declinedAt, zone);
+            reminders.add(new Reminder("followup.declined",
+                    "待跟进：" + on + " 客户拒绝的项目“" + j.concern + "”（" + j.declineReason + "），可加入本次工单",
+                    "follow-up: on " + on + " the customer declined \"" + j.concern + "\" (" + j.declineReason
+                            + "); it can be added to this work order"));
+        }
     }
 
     private static MaintenanceDue maintenance(WorkOrderEntity last, WorkOrderEntity now, Intervals intervals, LocalDate today,

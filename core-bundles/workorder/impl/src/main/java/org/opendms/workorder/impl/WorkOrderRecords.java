@@ -3,6 +3,7 @@ package org.opendms.workorder.impl;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,12 +36,15 @@ final class WorkOrderRecords {
     private WorkOrderRecords() {
     }
 
-    static WorkOrder load(EntityManager em, WorkOrderEntity e) {
-        return loadAll(em, List.of(e)).get(0);
+    static WorkOrder load(EntityManager em, WorkOrderEntity e, Instant now) {
+        return loadAll(em, List.of(e), now).get(0);
     }
 
-    /** The work orders with their jobs, lines and clocked hours, in three queries whatever their number. */
-    static List<WorkOrder> loadAll(EntityManager em, List<WorkOrderEntity> orders) {
+    /**
+     * The work orders with their jobs, lines and clocked hours, in three queries whatever their number; {@code now}
+     * tells which open ones are past their promised time.
+     */
+    static List<WorkOrder> loadAll(EntityManager em, List<WorkOrderEntity> orders, Instant now) {
         if (orders.isEmpty()) {
             return List.of();
         }
@@ -88,9 +92,26 @@ final class WorkOrderRecords {
                     e.mileageInKm, e.fuelPercent, e.walkAround, e.advisor, Stored.instant(e.promisedAt),
                     Stored.instant(e.deliveredAt), e.vatRate, js, totals, e.reworkCount, e.finalQcPassed, e.comebackOfId,
                     e.comebackOfNumber, e.comebackDecision, Stored.instant(e.openedAt), e.openedBy,
-                    Stored.instant(e.updatedAt), e.updatedBy, e.version));
+                    Stored.instant(e.updatedAt), e.updatedBy, e.version, onTime(e), late(e, now)));
         }
         return result;
+    }
+
+    /** Delivered by the promised time; null until delivered, or with no promise. */
+    static Boolean onTime(WorkOrderEntity e) {
+        return e.deliveredAt == null || e.promisedAt == null ? null : !e.deliveredAt.isAfter(e.promisedAt);
+    }
+
+    /** Still to be handed back, and past the promised time. */
+    static boolean late(WorkOrderEntity e, Instant now) {
+        return e.promisedAt != null && e.deliveredAt == null && !e.status.isFinal()
+                && Stored.instant(e.promisedAt).isBefore(now);
+    }
+
+    /** Every move of the promised time, oldest first. */
+    static List<PromiseChangeEntity> promiseChanges(EntityManager em, long id) {
+        return em.createQuery("SELECT p FROM PromiseChangeEntity p WHERE p.workOrderId = :w ORDER BY p.id",
+                PromiseChangeEntity.class).setParameter("w", id).getResultList();
     }
 
     /** Every status move, oldest first. */

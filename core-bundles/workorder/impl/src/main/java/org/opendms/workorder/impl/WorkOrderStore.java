@@ -177,7 +177,7 @@ public class WorkOrderStore {
             change.accept(em, e);
             WorkOrderRows.touch(e, utc(now), actor);
             em.flush();
-            return WorkOrderRecords.load(em, e);
+            return WorkOrderRecords.load(em, e, now);
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.opendms.platform.api.Stored;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.ComebackDecision;
@@ -19,7 +20,7 @@ final class WorkOrderTimeline {
 
     /** Steps at the same instant read in this order: a failed check before the move back to repair it causes. */
     private static final List<String> ORDER = List.of("OPENED", "APPROVED", "DECLINED", "DISPATCHED", "CLOCKED_ON",
-            "CLOCKED_OFF", "QC_PASSED", "QC_FAILED", "COMEBACK", "STATUS");
+            "CLOCKED_OFF", "QC_PASSED", "QC_FAILED", "COMEBACK", "PROMISE_CHANGED", "STATUS");
 
     private WorkOrderTimeline() {
     }
@@ -82,6 +83,24 @@ final class WorkOrderTimeline {
         }
         steps.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> ORDER.indexOf(e.kind())));
         return steps;
+    }
+
+    /** The steps with every move of the promised time put in its place. */
+    static List<TimelineEntry> withPromiseChanges(List<TimelineEntry> steps, List<PromiseChangeEntity> changes) {
+        if (changes.isEmpty()) {
+            return steps;
+        }
+        List<TimelineEntry> all = new ArrayList<>(steps);
+        for (PromiseChangeEntity p : changes) {
+            String was = p.oldPromisedAt == null ? "未约定" : Stored.instant(p.oldPromisedAt).toString();
+            String wasEn = p.oldPromisedAt == null ? "none" : Stored.instant(p.oldPromisedAt).toString();
+            Instant to = Stored.instant(p.newPromisedAt);
+            all.add(new TimelineEntry(Stored.instant(p.changedAt), p.changedBy, "PROMISE_CHANGED", null,
+                    "约定交车时间 " + was + " → " + to + "：" + p.reason,
+                    "promised time " + wasEn + " → " + to + ": " + p.reason));
+        }
+        all.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> ORDER.indexOf(e.kind())));
+        return all;
     }
 
     private static String job(Job j) {

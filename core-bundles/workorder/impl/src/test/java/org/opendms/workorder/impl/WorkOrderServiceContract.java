@@ -109,7 +109,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-005", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-006-desk", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         appointments = AppointmentBookForTests.on(db, core.customers(), clock);
         shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000), vehicles,

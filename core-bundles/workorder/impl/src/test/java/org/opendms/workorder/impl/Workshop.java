@@ -1,6 +1,7 @@
 package org.opendms.workorder.impl;
 
 import org.opendms.appointment.api.AppointmentService;
+import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.vehicle.api.VehicleService;
 
@@ -16,11 +17,17 @@ final class Workshop {
     final JpaDispatch dispatch;
     final JpaClocks clocks;
     final JpaQualityControl qc;
+    final JpaFollowUps followUps;
 
     Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
+        this(store, vehicles, appointments, null);
+    }
+
+    /** With the customer archive, for searches by customer name or mobile. */
+    Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments, CustomerService customers) {
         this.store = store;
         store.permissions = TestPermissions.of();
-        workOrders = new JpaWorkOrders(store);
+        workOrders = new JpaWorkOrders(store, customers);
         flow = new JpaWorkOrderFlow(store);
         reception = new JpaReception(store, flow, vehicles, appointments);
         jobs = new JpaJobs(store);
@@ -28,5 +35,6 @@ final class Workshop {
         dispatch = new JpaDispatch(store);
         clocks = new JpaClocks(store);
         qc = new JpaQualityControl(store);
+        followUps = new JpaFollowUps(store);
     }
 }

@@ -2,7 +2,11 @@ package org.opendms.workorder.rest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.ws.rs.core.Response;
 
@@ -48,6 +52,16 @@ final class Replies {
         }
     }
 
+    /** Statuses given as repeated parameters, each one or a comma list: status=IN_REPAIR&status=WAITING or IN_REPAIR,WAITING. */
+    static Set<WorkOrderStatus> statuses(List<String> raw) {
+        Set<WorkOrderStatus> statuses = EnumSet.noneOf(WorkOrderStatus.class);
+        if (raw != null) {
+            raw.stream().filter(r -> r != null).flatMap(r -> Arrays.stream(r.split(","))).map(Replies::status)
+                    .filter(s -> s != null).forEach(statuses::add);
+        }
+        return statuses;
+    }
+
     static WorkOrderStatus status(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
@@ -55,7 +69,8 @@ final class Replies {
         try {
             return WorkOrderStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DmsException.invalid("status", "wrong_type", "status 不是工单状态", "status is not a work-order status");
+            throw DmsException.invalid("status", "wrong_type", "status“" + raw.strip() + "”不是工单状态（" + Arrays.toString(WorkOrderStatus.values()) + "）",
+                    "status '" + raw.strip() + "' is not a work-order status " + Arrays.toString(WorkOrderStatus.values()));
         }
     }
 }

@@ -4,26 +4,13 @@ import static org.opendms.workorder.rest.Replies.day;
 import static org.opendms.workorder.rest.Replies.tagged;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
-
-import javax.ws.rs.Consumes;
-import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -41,6 +28,7 @@ import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
+import org.opendms.workorder.api.OnTimeDelivery;
 import org.opendms.workorder.api.Reception;
 import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
@@ -94,6 +82,10 @@ public class WorkOrderResource {
     public record OpenedWorkOrder(@JsonUnwrapped WorkOrder workOrder, ReceptionBrief reception) {
     }
 
+    /** The promised delivery time moved, and why. */
+    public record PromiseMove(Instant promisedAt, String reason) {
+    }
+
     /** A status move; {@code waitReason} only for WAITING. */
     public record StatusMove(WorkOrderStatus status, WaitReason waitReason, String note) {
     }
@@ -126,12 +118,19 @@ public class WorkOrderResource {
     }
 
     @GET
-    @Operation(summary = "查找工单 Search by plate, status, advisor, technician, opening day",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of work orders (items, page, size, total)"))
+    @Operation(summary = "查找工单 Search by plate, statuses, advisor, technician, customer, opening day; open=true: every"
+            + " work order in the workshop; late=true: past the promised time (open, or delivered after it)",
+            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+                    description = "a page of work orders (items, page, size, total)"),
+                    @ApiResponse(responseCode = "400", description = "a parameter is wrong; the answer names it")})
     @RequiresPermission("workorder.read")
     public Page<WorkOrder> search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
-            @Parameter(description = "status, e.g. IN_REPAIR") @QueryParam("status") String status,
+            @Parameter(description = "status, e.g. IN_REPAIR; repeat it or give a comma list for several")
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "true: not completed, delivered or cancelled") @QueryParam("open") String open,
+            @Parameter(description = "true: past the promised time") @QueryParam("late") String late,
+            @Parameter(description = "客户姓名或手机号（全号或尾号） customer name, or mobile whole or its last digits")
+            @QueryParam("customer") String customer,
             @Parameter(description = "advisor username") @QueryParam("advisor") String advisor,
             @Parameter(description = "technician username") @QueryParam("technician") String technician,
             @Parameter(description = "opened on or after, yyyy-MM-dd") @QueryParam("from") String from,
@@ -139,9 +138,21 @@ public class WorkOrderResource {
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
             @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
-        WorkOrderQuery query = new WorkOrderQuery(plate, Replies.status(status), advisor, technician, day("from", from),
-                day("to", to));
+        WorkOrderQuery query = new WorkOrderQuery(plate, null, advisor, technician, day("from", from), day("to", to),
+                Replies.statuses(status), Boolean.TRUE.equals(Params.bool("open", open)),
+                Boolean.TRUE.equals(Params.bool("late", late)), customer);
         return workOrders.search(query, request);
+    }
+
+    @GET
+    @Path("on-time")
+    @RequiresPermission("workorder.read")
+    @Operation(summary = "按时交车率 The on-time delivery KPI of the work orders delivered between two days",
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OnTimeDelivery.class))),
+                    @ApiResponse(responseCode = "400", description = "a day is wrong, or to before from")})
+    public OnTimeDelivery onTime(@Parameter(description = "delivered on or after, yyyy-MM-dd") @QueryParam("from") String from,
+            @Parameter(description = "delivered on or before, yyyy-MM-dd") @QueryParam("to") String to) {
+        return workOrders.onTimeDelivery(day("from", from), day("to", to));
     }
 
     @GET
@@ -185,5 +196,21 @@ public class WorkOrderResource {
         StatusMove m = move == null ? new StatusMove(null, null, null) : move;
         return tagged(flow.changeStatus(Params.id("id", id), Params.ifMatch(ifMatch), m.status(), m.waitReason(),
                 m.note(), RestActor.from(security)));
+    }
+
+    @PUT
+    @Path("{id}/promised-at")
+    @RequiresPermission("workorder.open")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "更改约定交车时间 Move the promised time, with the reason (kept in the timeline) (If-Match)",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PromiseMove.class))),
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+                    @ApiResponse(responseCode = "400", description = "promisedAt missing or in the past, reason missing"),
+                    @ApiResponse(responseCode = "409", description = "delivered or cancelled (status.final), or changed since read")})
+    public Response promisedAt(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            PromiseMove move, @Context SecurityContext security) {
+        PromiseMove m = move == null ? new PromiseMove(null, null) : move;
+        return tagged(flow.changePromisedAt(Params.id("id", id), Params.ifMatch(ifMatch), m.promisedAt(), m.reason(),
+                RestActor.from(security)));
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opendms.workorder.api.reception.ReceptionReminder;
+import org.opendms.workorder.api.reception.ReceptionVisit;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import org.opendms.customer.api.CustomerDraft;
@@ -584,5 +586,30 @@ abstract class InsuranceServiceContract {
         Policy p = service.create(draft2026(newVehicle().id(), PolicyKind.COMMERCIAL), ADVISOR);
         assertEquals(service.clock.now(), p.createdAt());
         assertEquals(service.clock.now(), service.get(p.id(), ADVISOR).updatedAt());
+    }
+
+    // ---- reminders at reception
+
+    @Test
+    void aPolicyEndingWithinTheRenewalWindowIsRaisedAtReception() {
+        Vehicle car = newVehicle();
+        annual(car.id(), PolicyKind.COMMERCIAL, TODAY.plusDays(12));
+        annual(car.id(), PolicyKind.COMPULSORY, TODAY.plusDays(90));
+        Vehicle renewed = newVehicle();
+        annual(renewed.id(), PolicyKind.COMMERCIAL, TODAY.plusDays(5));
+        annual(renewed.id(), PolicyKind.COMMERCIAL, TODAY.plusDays(5).plusYears(1));
+        PolicyDueReminders reminders = new PolicyDueReminders();
+        reminders.jpa = db.jpa("dms-insurance");
+        reminders.insurance = service;
+
+        List<ReceptionReminder> raised = reminders.remindersFor(new ReceptionVisit(1, car.id(), car.plate(), car.vin(),
+                owner, TODAY));
+        assertEquals(1, raised.size(), "the compulsory policy ends beyond the 30-day window: " + raised);
+        assertEquals("insurance.policy_due", raised.get(0).code());
+        assertTrue(raised.get(0).messageZh().contains("商业险") && raised.get(0).messageZh().contains(TODAY.plusDays(12)
+                .toString()), raised.get(0).messageZh());
+        assertTrue(raised.get(0).messageEn().contains("in 12 days"), raised.get(0).messageEn());
+        assertEquals(List.of(), reminders.remindersFor(new ReceptionVisit(2, renewed.id(), renewed.plate(), renewed.vin(),
+                owner, TODAY)), "renewed already: nothing to sell");
     }
 }
