@@ -70,4 +70,15 @@ public class JobEntity {
 
     @Column(name = "decline_reason")
     String declineReason;
+
+    /** The cause the technician found (故障原因) and the correction done (维修措施); null until recorded. */
+    String cause;
+
+    String correction;
+
+    @Column(name = "findings_at")
+    LocalDateTime findingsAt;
+
+    @Column(name = "findings_by")
+    String findingsBy;
 }

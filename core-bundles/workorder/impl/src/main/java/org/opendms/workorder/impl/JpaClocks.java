@@ -84,6 +84,7 @@ public class JpaClocks implements Clocks {
             if (!mine.isEmpty()) {
                 throw runningElsewhere(em, tech, mine.get(0));
             }
+            dispatchedOrOnTheSpot(em, e, job, tech, now, actor);
             ClockEntity c = new ClockEntity();
             c.workOrderId = e.id;
             c.jobId = job.id;
@@ -129,11 +130,40 @@ public class JpaClocks implements Clocks {
         });
     }
 
-    /** Who may clock whom: a technician only himself or herself, a manager or admin anyone. */
+    /**
+     * A technician works the jobs dispatched to him or her. The foreman (or manager) clocking a technician on a job not
+     * dispatched to them assigns it on the spot: the technician joins the job's dispatch in the same transaction.
+     */
+    private static void dispatchedOrOnTheSpot(EntityManager em, WorkOrderEntity e, JobEntity job, String tech, Instant now,
+            Actor actor) {
+        List<String> dispatched = em.createQuery("SELECT a.technician FROM AssignmentEntity a WHERE a.jobId = :j"
+                + " ORDER BY a.position", String.class).setParameter("j", job.id).getResultList();
+        if (dispatched.contains(tech)) {
+            return;
+        }
+        if (!actor.hasAnyRole(Permissions.DISPATCHERS.toArray(String[]::new))) {
+            String to = dispatched.isEmpty() ? "尚未派工" : "派给了 " + String.join("、", dispatched);
+            String toEn = dispatched.isEmpty() ? "is not dispatched yet" : "is dispatched to " + String.join(", ", dispatched);
+            throw DmsException.conflict("technician", "clock.not_dispatched",
+                    "项目 " + job.seq + "（" + job.concern + "）" + to + "，技师 " + tech + " 不能在其上计时；请车间主管派工",
+                    "job " + job.seq + " (" + job.concern + ") " + toEn + "; technician " + tech
+                            + " cannot clock on it until the foreman dispatches it");
+        }
+        AssignmentEntity a = new AssignmentEntity();
+        a.workOrderId = e.id;
+        a.jobId = job.id;
+        a.position = dispatched.size();
+        a.technician = tech;
+        em.persist(a);
+        job.assignedAt = utc(now);
+        job.assignedBy = actor.username();
+    }
+
+    /** Who may clock whom: a technician only himself or herself, the foreman, a manager or admin anyone. */
     private static String clocking(String technician, Actor actor) {
         Actor.requireAnyRole(actor, Permissions.CLOCKERS, "登记技师计时", "clock technicians on or off");
         String tech = WorkOrderRules.technician(technician);
-        if (!actor.hasAnyRole("admin", "manager") && !tech.equals(actor.username())) {
+        if (!actor.hasAnyRole(Permissions.DISPATCHERS.toArray(String[]::new)) && !tech.equals(actor.username())) {
             throw DmsException.forbidden("技师只能为自己计时", "a technician clocks on and off only for himself or herself");
         }
         return tech;

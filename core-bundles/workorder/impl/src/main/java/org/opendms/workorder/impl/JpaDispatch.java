@@ -85,6 +85,7 @@ public class JpaDispatch implements Dispatch {
         return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             refuseClosed(e);
             JobEntity job = liveJob(em, e, jobId);
+            refuseUndispatchable(em, job);
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId).executeUpdate();
             int position = 0;
             for (String tech : dispatch.technicians()) {
@@ -99,6 +100,20 @@ public class JpaDispatch implements Dispatch {
             job.assignedAt = utc(now);
             job.assignedBy = actor.username();
         });
+    }
+
+    /** Only work the customer approved and the advisor priced goes to the workshop. */
+    private static void refuseUndispatchable(EntityManager em, JobEntity job) {
+        if (job.approvedAt == null) {
+            throw DmsException.conflict("jobId", "job.unapproved", "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能派工",
+                    "job " + job.seq + " (" + job.concern + ") is not approved by the customer yet; it cannot be dispatched");
+        }
+        long lines = em.createQuery("SELECT COUNT(l) FROM LineEntity l WHERE l.jobId = :j", Long.class)
+                .setParameter("j", job.id).getSingleResult();
+        if (lines == 0) {
+            throw DmsException.conflict("jobId", "job.empty", "项目 " + job.seq + "（" + job.concern + "）还没有明细，不能派工",
+                    "job " + job.seq + " (" + job.concern + ") has no lines yet; it cannot be dispatched");
+        }
     }
 
     @Override

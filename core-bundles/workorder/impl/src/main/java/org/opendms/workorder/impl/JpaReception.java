@@ -154,13 +154,29 @@ public class JpaReception implements Reception {
         return new ReceptionDraft(d.plate() == null || d.plate().isBlank() ? a.plate() : d.plate(), d.vin(),
                 d.ownerId() == null ? a.customerId() : d.ownerId(), d.mileageKm(), d.confirmLowerMileage(), d.fuelPercent(),
                 d.walkAround(), concerns, d.advisor() == null || d.advisor().isBlank() ? a.advisor() : d.advisor(),
-                d.promisedAt(), d.visitTypes(), d.approval(), a.id());
+                d.promisedAt(), d.visitTypes(), d.approval(), a.id(), d.confirmSecondOpen());
+    }
+
+    /** The same car twice in the workshop is mostly a desk's slip: the advisor confirms a second open work order. */
+    private void refuseSecondOpen(Vehicle vehicle) {
+        List<String> open = store.read(em -> em.createQuery("SELECT w.number FROM WorkOrderEntity w WHERE w.vehicleId = :v"
+                + " AND w.status NOT IN :done ORDER BY w.id", String.class).setParameter("v", vehicle.id())
+                .setParameter("done", List.of(WorkOrderStatus.DELIVERED, WorkOrderStatus.CANCELLED)).getResultList());
+        if (!open.isEmpty()) {
+            throw DmsException.conflict("confirmSecondOpen", "vehicle.open_work_order",
+                    "车辆 " + vehicle.plate() + " 已有未交车的工单 " + open.get(0) + "；确需再开一张，请勾选确认（confirmSecondOpen）",
+                    "vehicle " + vehicle.plate() + " already has work order " + open.get(0)
+                            + " open; set confirmSecondOpen to open a second one");
+        }
     }
 
     private WorkOrder receive(ReceptionDraft draft, Actor actor) {
         Instant now = store.now();
         WorkOrderRules.Reception r = WorkOrderRules.reception(draft, actor.username(), now, vehicles::findByPlate);
         Vehicle vehicle = r.vehicle();
+        if (vehicle != null && !Boolean.TRUE.equals(draft.confirmSecondOpen())) {
+            refuseSecondOpen(vehicle);
+        }
         if (vehicle == null) {
             // the vehicle archive checks VIN and owner itself and names the field it refuses
             vehicle = vehicles.create(new VehicleDraft(r.vin().value(), r.plate().value(), null, null, null, null, null,

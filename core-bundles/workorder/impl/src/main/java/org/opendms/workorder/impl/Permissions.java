@@ -15,8 +15,11 @@ final class Permissions {
      * Completion, delivery and cancellation stay with the editors.
      */
     static final List<String> WORKSHOP_MOVERS = List.of("admin", "manager", "advisor", "foreman");
-    /** Clock technicians on and off; a technician may only clock himself or herself. */
-    static final List<String> CLOCKERS = List.of("admin", "manager", "technician");
+    /**
+     * Clock technicians on and off; a technician may only clock himself or herself, the foreman anyone (and so assigns
+     * a job on the spot).
+     */
+    static final List<String> CLOCKERS = List.of("admin", "manager", "foreman", "technician");
     /** Record a SELF check. */
     static final List<String> SELF_QC = List.of("admin", "manager", "technician");
     /** Record a FOREMAN check (班组检): the foreman, or the service manager standing in. */
@@ -25,6 +28,8 @@ final class Permissions {
     static final List<String> FINAL_QC = List.of("admin", "manager", "inspector");
     /** Dispatch jobs and keep the technician skill table: the foreman (车间主管/调度) or the service manager. */
     static final List<String> DISPATCHERS = List.of("admin", "manager", "foreman");
+    /** Record a job's cause and correction: the technician who found and fixed it, the foreman, the advisor. */
+    static final List<String> FINDINGS_RECORDERS = List.of("admin", "manager", "advisor", "foreman", "technician");
     /** Keep the labour catalogue. */
     static final List<String> CATALOGUE_KEEPERS = List.of("admin", "manager");
     /** Add walk-around photos: those who edit work orders, and the technicians who find damage in the workshop. */
