@@ -58,6 +58,37 @@ public class ConsoleIT extends DmsTestSupport {
     }
 
     @Test
+    public void customersAndVehiclesShowTheirTimesInTheShopsZoneLikeWorkOrders() throws Exception {
+        long n = unique();
+        Reply customer = call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"时区客户\",\"mobile\":\""
+                + newMobile() + "\"}");
+        assertEquals(customer.raw(), 201, customer.status());
+        long customerId = customer.json().path("id").asLong();
+        Reply vehicle = call("POST", "vehicles", "advisor", "{\"vin\":\"" + TestData.vin(n) + "\",\"plate\":\""
+                + TestData.plate(n) + "\",\"ownerId\":" + customerId + "}");
+        assertEquals(vehicle.raw(), 201, vehicle.status());
+        Reply reading = call("POST", "vehicles/" + vehicle.json().path("id").asLong() + "/odometer", "technician",
+                "{\"km\":1200,\"source\":\"reception\"}");
+        assertEquals(reading.raw(), 201, reading.status());
+        // the REST answer gives the instant; the console shows it as a shop clock reads it, to the minute
+        String customerShown = shopTime(customer.json().path("createdAt").asText());
+        String vehicleShown = shopTime(vehicle.json().path("createdAt").asText());
+
+        String shownCustomer = console("dms:customer-show " + customerId);
+        assertTrue(customerShown + " in " + shownCustomer, shownCustomer.contains("创建 Created") && shownCustomer.contains(customerShown));
+        String shownVehicle = console("dms:vehicle-show " + vehicle.json().path("id").asLong());
+        assertTrue(vehicleShown + " in " + shownVehicle, shownVehicle.contains(vehicleShown));
+        String readShown = shopTime(reading.json().path("readAt").asText());
+        assertTrue("odometer read at " + readShown + " in " + shownVehicle, shownVehicle.contains(readShown + " "));
+        assertFalse("no UTC instant: " + shownVehicle, shownVehicle.matches("(?s).*\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z.*"));
+    }
+
+    private static String shopTime(String instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.OffsetDateTime.parse(instant).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    @Test
     public void aRefusedCommandSaysWhyInBothLanguagesAndStoresNothing() throws Exception {
         long before = call("GET", "customers?size=1", "admin", null).json().path("total").asLong();
         String out = console("dms:customer-add --mobile 12345 坏手机号");

@@ -161,6 +161,7 @@ public abstract class DmsTestSupport {
             awaitAnswer(path, "advisor", 200);
         }
         awaitAnswer("plugins", "admin", 200);
+        awaitAnswer("staff", "admin", 200);
     }
 
     /** Runs a console command as the admin user and returns what it printed. */

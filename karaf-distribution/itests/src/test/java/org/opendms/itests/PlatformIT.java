@@ -74,6 +74,34 @@ public class PlatformIT extends DmsTestSupport {
     }
 
     @Test
+    public void healthSaysStartingNamingACoreBundleNotReadyAndOnceUpItsEndpointAnswersAtOnce() throws Exception {
+        Bundle vehicleRest = null;
+        for (Bundle b : bundleContext.getBundles()) {
+            vehicleRest = "org.opendms.vehicle.rest".equals(b.getSymbolicName()) ? b : vehicleRest;
+        }
+        assertTrue("org.opendms.vehicle.rest installed", vehicleRest != null);
+        vehicleRest.stop();
+        try {
+            Reply starting = call("GET", "health", null, null);
+            assertEquals(starting.raw(), 503, starting.status());
+            assertEquals(starting.raw(), "STARTING", starting.json().path("status").asText());
+            assertTrue(starting.raw(), starting.json().path("starting").toString().contains("org.opendms.vehicle.rest"));
+        } finally {
+            vehicleRest.start();
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        Reply health = call("GET", "health", null, null);
+        while (health.status() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            health = call("GET", "health", null, null);
+        }
+        assertEquals(health.raw(), "UP", health.json().path("status").asText());
+        assertEquals(0, health.json().path("starting").size());
+        Reply vehicles = call("GET", "vehicles?size=1", "advisor", null);
+        assertEquals("right after health said UP: " + vehicles.raw(), 200, vehicles.status());
+    }
+
+    @Test
     public void theOpenApiDocumentDescribesExactlyTheLiveResources() throws Exception {
         Reply doc = call("GET", "openapi.json", null, null);
         assertEquals(200, doc.status());

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
 
@@ -18,6 +19,9 @@ public class CustomerShow implements Action {
 
     @Reference
     CustomerService customers;
+
+    @Reference
+    ShopClock clock;
 
     @Argument(index = 0, name = "id", description = "客户编号 customer id", required = true)
     long id;
@@ -40,10 +44,10 @@ public class CustomerShow implements Action {
             line("微信 WeChat", c.wechatId());
             line("地址 Address", c.address());
             line("标签 Tags", String.join(", ", c.tags()));
-            line("营销同意 Consent", c.marketingConsent() ? "是 yes (" + c.marketingConsentAt() + ")" : "否 no");
+            line("营销同意 Consent", c.marketingConsent() ? "是 yes (" + ConsolePrinter.time(c.marketingConsentAt(), clock.zone()) + ")" : "否 no");
             line("备注 Note", c.note());
-            line("创建 Created", c.createdAt() + " " + c.createdBy());
-            line("修改 Updated", c.updatedAt() + " " + c.updatedBy() + " (version " + c.version() + ")");
+            line("创建 Created", ConsolePrinter.time(c.createdAt(), clock.zone()) + " " + c.createdBy());
+            line("修改 Updated", ConsolePrinter.time(c.updatedAt(), clock.zone()) + " " + c.updatedBy() + " (version " + c.version() + ")");
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);
         }

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleQuery;
@@ -23,6 +24,9 @@ public class VehicleFind implements Action {
     @Reference
     VehicleService vehicles;
 
+    @Reference
+    ShopClock clock;
+
     @Argument(index = 0, name = "plateOrVin", description = "车牌如 \"京a 12345\"，或车架号、后六位 a plate such as \"京a 12345\", a VIN or its last six",
             required = true)
     String text;
@@ -32,14 +36,14 @@ public class VehicleFind implements Action {
         try {
             Optional<Vehicle> byPlate = vehicles.findByPlate(text);
             if (byPlate.isPresent()) {
-                VehiclePrinter.details(System.out, byPlate.get());
+                VehiclePrinter.details(System.out, byPlate.get(), clock.zone());
                 return null;
             }
             Page<Vehicle> found = vehicles.search(VehicleQuery.text(text), PageRequest.of(0, 20));
             if (found.total() == 0) {
                 System.out.println("未找到车辆 No vehicle found: " + text);
             } else if (found.total() == 1) {
-                VehiclePrinter.details(System.out, found.items().get(0));
+                VehiclePrinter.details(System.out, found.items().get(0), clock.zone());
             } else {
                 VehiclePrinter.table(System.out, found.items());
                 System.out.println("共 " + found.total() + " 辆 " + found.total() + " in all"

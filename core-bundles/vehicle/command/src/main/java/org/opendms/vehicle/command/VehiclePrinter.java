@@ -1,6 +1,7 @@
 package org.opendms.vehicle.command;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -8,7 +9,7 @@ import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.vehicle.api.OdometerReading;
 import org.opendms.vehicle.api.Vehicle;
 
-/** How the vehicle commands show vehicles: one as labelled lines, several as a table. */
+/** How the vehicle commands show vehicles: one as labelled lines, several as a table; times in the shop's zone. */
 final class VehiclePrinter {
 
     private VehiclePrinter() {
@@ -32,7 +33,7 @@ final class VehiclePrinter {
         table.print(out);
     }
 
-    static void details(PrintStream out, Vehicle v) {
+    static void details(PrintStream out, Vehicle v, ZoneId zone) {
         line(out, "编号 Id", v.id());
         line(out, "车牌 Plate", v.plate() == null ? "（未上牌 not registered）" : v.plate());
         line(out, "车架号 VIN", v.vin());
@@ -48,23 +49,23 @@ final class VehiclePrinter {
         line(out, "年检到期 Inspection", v.inspectionDueDate());
         line(out, "在用 Active", v.active() ? "是 yes" : "否 no");
         line(out, "里程 Odometer", v.lastOdometerKm() == null ? "" : v.lastOdometerKm() + " km");
-        line(out, "创建 Created", v.createdAt() + " " + v.createdBy());
-        line(out, "修改 Updated", v.updatedAt() + " " + v.updatedBy() + " (version " + v.version() + ")");
+        line(out, "创建 Created", ConsolePrinter.time(v.createdAt(), zone) + " " + v.createdBy());
+        line(out, "修改 Updated", ConsolePrinter.time(v.updatedAt(), zone) + " " + v.updatedBy() + " (version " + v.version() + ")");
     }
 
-    static void history(PrintStream out, List<OdometerReading> readings, int max) {
+    static void history(PrintStream out, List<OdometerReading> readings, int max, ZoneId zone) {
         if (readings.isEmpty()) {
             out.println("无里程记录 No odometer readings");
             return;
         }
         ShellTable table = new ShellTable();
-        table.column("时间 Read at (UTC)");
+        table.column("时间 Read at");
         table.column("里程 Km");
         table.column("来源 Source");
         table.column("登记人 By");
         table.column("确认低于上次 Confirmed lower");
         for (OdometerReading r : readings.subList(0, Math.min(max, readings.size()))) {
-            table.addRow().addContent(r.readAt(), r.km(), r.source(), r.recordedBy(), r.confirmedLower() ? "是 yes" : "");
+            table.addRow().addContent(ConsolePrinter.time(r.readAt(), zone), r.km(), r.source(), r.recordedBy(), r.confirmedLower() ? "是 yes" : "");
         }
         table.print(out);
         if (readings.size() > max) {

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.vehicle.api.VehicleService;
 
@@ -17,6 +18,9 @@ public class VehicleShow implements Action {
     @Reference
     VehicleService vehicles;
 
+    @Reference
+    ShopClock clock;
+
     @Argument(index = 0, name = "id", description = "车辆编号 vehicle id", required = true)
     long id;
 
@@ -26,9 +30,9 @@ public class VehicleShow implements Action {
     @Override
     public Object execute() {
         try {
-            VehiclePrinter.details(System.out, vehicles.get(id));
+            VehiclePrinter.details(System.out, vehicles.get(id), clock.zone());
             System.out.println();
-            VehiclePrinter.history(System.out, vehicles.odometerHistory(id), Math.max(0, readings));
+            VehiclePrinter.history(System.out, vehicles.odometerHistory(id), Math.max(0, readings), clock.zone());
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);
         }

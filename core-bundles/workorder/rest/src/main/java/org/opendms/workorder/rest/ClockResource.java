@@ -11,16 +11,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
-
-import javax.ws.rs.Consumes;
-import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
@@ -28,6 +19,7 @@ import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.Clocks;
+import org.opendms.workorder.api.WorkOrders;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
@@ -42,7 +34,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * /api/work-orders/{id}/clocks: technicians clocking on and off the labour lines of a work order; thin over
- * {@link Clocks}. A clock is the technician's own and takes no If-Match.
+ * {@link Clocks}. A clock is the technician's own and takes no If-Match, but it raises the work order's version: the
+ * answer carries the new ETag, so that the client's next change does not meet a 409 for a change it made itself.
  */
 @Component(service = ClockResource.class)
 @JaxrsResource
@@ -54,6 +47,9 @@ public class ClockResource {
 
     @Reference
     Clocks clocks;
+
+    @Reference
+    WorkOrders workOrders;
 
     /** A technician's clock on a labour line. */
     public record ClockOn(Long jobId, Long labourLineId, String technician) {
@@ -76,10 +72,11 @@ public class ClockResource {
     @Operation(summary = "技师开工 Start a technician's clock on a labour line",
             responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))),
                     @ApiResponse(responseCode = "409", description = "job not approved, or the technician's clock already runs")})
-    public ClockEntry clockOn(@PathParam("id") String id, ClockOn on, @Context SecurityContext security) {
+    public Response clockOn(@PathParam("id") String id, ClockOn on, @Context SecurityContext security) {
         ClockOn c = on == null ? new ClockOn(null, null, null) : on;
-        return clocks.clockOn(Params.id("id", id), required("jobId", c.jobId()), required("labourLineId", c.labourLineId()),
-                c.technician(), RestActor.from(security));
+        long workOrder = Params.id("id", id);
+        return tagged(workOrder, clocks.clockOn(workOrder, required("jobId", c.jobId()),
+                required("labourLineId", c.labourLineId()), c.technician(), RestActor.from(security)));
     }
 
     @POST
@@ -87,8 +84,13 @@ public class ClockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "技师停工 Stop the technician's clock (a pause reason unless done)",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))))
-    public ClockEntry clockOff(@PathParam("id") String id, ClockOff off, @Context SecurityContext security) {
+    public Response clockOff(@PathParam("id") String id, ClockOff off, @Context SecurityContext security) {
         ClockOff c = off == null ? new ClockOff(null, null) : off;
-        return clocks.clockOff(Params.id("id", id), c.technician(), c.pauseReason(), RestActor.from(security));
+        long workOrder = Params.id("id", id);
+        return tagged(workOrder, clocks.clockOff(workOrder, c.technician(), c.pauseReason(), RestActor.from(security)));
+    }
+
+    private Response tagged(long workOrder, ClockEntry entry) {
+        return Response.ok(entry).tag(Long.toString(workOrders.get(workOrder).version())).build();
     }
 }

@@ -1,13 +1,20 @@
 package org.opendms.platform.console.api;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violation;
 
-/** Prints a refusal the way staff read it: each field with its reason in Chinese, then English. */
+/**
+ * Prints what staff read: a refusal with each field and its reason in Chinese, then English; times in the shop's zone.
+ */
 public final class ConsolePrinter {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ConsolePrinter() {
     }
@@ -25,5 +32,13 @@ public final class ConsolePrinter {
     public static String cell(Object value, int width) {
         String s = value == null ? "" : value.toString();
         return s.codePointCount(0, s.length()) <= width ? s : s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
+    }
+
+    /**
+     * A stored time as staff read it: in the shop's zone ({@code ShopClock.zone()}), to the minute; empty for none.
+     * Never the server's zone or UTC, so that every command shows the same wall-clock time for the same moment.
+     */
+    public static String time(Instant at, ZoneId shopZone) {
+        return at == null ? "" : SHOWN.format(at.atZone(shopZone));
     }
 }

@@ -1,0 +1,269 @@
+package org.opendms.staff.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.Channel;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Violation;
+import org.opendms.platform.testing.TestDatabase;
+import org.opendms.staff.api.NewStaff;
+import org.opendms.staff.api.SkillLevel;
+import org.opendms.staff.api.StaffAccount;
+import org.opendms.staff.api.StaffChange;
+import org.opendms.staff.api.StaffDraft;
+import org.opendms.staff.api.Technician;
+
+/** Staff accounts, logins and the change record on a real database migrated by the real changelog. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StaffServiceContract {
+
+    static final Actor ADMIN = new Actor("boss", Set.of("admin"), Channel.REST);
+    static final Actor FOREMAN = new Actor("lao.wang", Set.of("foreman"), Channel.REST);
+    static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
+    private static final AtomicInteger LOGINS = new AtomicInteger();
+
+    TestDatabase db;
+    JpaStaffService service;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void migrate() {
+        db = database();
+        assertEquals("staff-001", db.migrate("db/org.opendms.staff.impl/changelog.xml"));
+        service = new JpaStaffService();
+        service.jpa = db.jpa("dms-staff");
+        service.clock = new ShopClock() {
+            @Override
+            public ZoneId zone() {
+                return ZoneId.of("Asia/Shanghai");
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.fixed(NOW, zone());
+            }
+        };
+    }
+
+    @AfterAll
+    void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    static String newLogin() {
+        return "tech" + LOGINS.incrementAndGet();
+    }
+
+    static NewStaff technician(String login) {
+        return new NewStaff(login, "李师傅", "s3cret-pass", List.of("technician"), List.of(new SkillLevel("机修", 4)), "一组");
+    }
+
+    private long accounts() {
+        return db.count("SELECT COUNT(*) FROM staff_account");
+    }
+
+    @Test
+    void anAdminAddsATechnicianWhoCanLogInAndIsInTheDirectory() {
+        String login = newLogin();
+        StaffAccount added = service.add(technician(login), ADMIN);
+        assertEquals(List.of("technician"), added.roles());
+        assertEquals(List.of(new SkillLevel("机修", 4)), added.skills());
+        assertEquals("一组", added.team());
+        assertTrue(added.active());
+        assertEquals(NOW, added.createdAt());
+
+        assertEquals(Optional.of(Set.of("technician")), service.verify(login, "s3cret-pass"));
+        assertEquals(Optional.empty(), service.verify(login, "wrong-pass"));
+        Technician t = service.technician(login).orElseThrow();
+        assertEquals(4, t.level("机修"));
+        assertTrue(service.technicians().stream().anyMatch(x -> x.login().equals(login)));
+    }
+
+    @Test
+    void thePasswordIsStoredAsASaltedBcryptHash() {
+        String a = newLogin();
+        String b = newLogin();
+        service.add(technician(a), ADMIN);
+        service.add(technician(b), ADMIN);
+        long plain = db.count("SELECT COUNT(*) FROM staff_account WHERE password_hash LIKE '%s3cret%'");
+        assertEquals(0, plain);
+        long bcrypt = db.count("SELECT COUNT(*) FROM staff_account WHERE login IN ('" + a + "','" + b + "') AND password_hash LIKE '$2y$10$%'");
+        assertEquals(2, bcrypt);
+        assertEquals(2, db.count("SELECT COUNT(DISTINCT password_hash) FROM staff_account WHERE login IN ('" + a + "','" + b + "')"));
+    }
+
+    @Test
+    void aDuplicateLoginIsRefusedAndNothingIsAdded() {
+        String login = newLogin();
+        service.add(technician(login), ADMIN);
+        long before = accounts();
+        DmsException e = assertThrows(DmsException.class, () -> service.add(technician(login), ADMIN));
+        assertEquals(DmsException.Kind.CONFLICT, e.kind());
+        assertEquals("login", e.violations().get(0).field());
+        assertEquals(before, accounts());
+    }
+
+    @Test
+    void badInputIsRefusedNamingEveryFieldInBothLanguages() {
+        long before = accounts();
+        DmsException e = assertThrows(DmsException.class, () -> service.add(new NewStaff("Bad Login", " ", "short",
+                List.of("technician", "boss"), List.of(new SkillLevel("机修", 6), new SkillLevel("机修", 2)), null), ADMIN));
+        assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
+        List<String> fields = e.violations().stream().map(Violation::field).toList();
+        assertEquals(List.of("login", "password", "name", "roles[1]", "skills[0].level", "skills[1].code"), fields);
+        for (Violation v : e.violations()) {
+            assertFalse(v.messageZh().isBlank());
+            assertFalse(v.messageEn().isBlank());
+        }
+        assertEquals(before, accounts());
+    }
+
+    @Test
+    void onlyAnAdminAddsOrChangesStaff() {
+        String login = newLogin();
+        DmsException e = assertThrows(DmsException.class, () -> service.add(technician(login), FOREMAN));
+        assertEquals(DmsException.Kind.FORBIDDEN, e.kind());
+        StaffAccount added = service.add(technician(login), ADMIN);
+        assertThrows(DmsException.class, () -> service.disable(login, added.version(), FOREMAN));
+        assertEquals(login, service.get(login, FOREMAN).login());
+    }
+
+    @Test
+    void anAdminChangesRolesSkillsAndTeamAndTheChangeIsRecorded() {
+        String login = newLogin();
+        StaffAccount added = service.add(technician(login), ADMIN);
+        StaffAccount changed = service.change(login, added.version(), new StaffDraft("李师傅", List.of("technician", "foreman"),
+                List.of(new SkillLevel("机修", 5), new SkillLevel("电工", 2)), "二组"), ADMIN);
+        assertEquals(List.of("foreman", "technician"), changed.roles());
+        assertEquals("二组", changed.team());
+        assertNotEquals(added.version(), changed.version());
+        assertEquals(Optional.of(Set.of("technician", "foreman")), service.verify(login, "s3cret-pass"));
+
+        List<StaffChange> changes = service.changes(login, ADMIN);
+        assertEquals(List.of("CHANGED", "ADDED"), changes.stream().map(StaffChange::what).toList());
+        StaffChange last = changes.get(0);
+        assertEquals("boss", last.by());
+        assertEquals("REST", last.channel());
+        assertEquals(NOW, last.at());
+        assertTrue(last.detail().contains("roles: [technician] → [foreman, technician]"), last.detail());
+        assertTrue(last.detail().contains("team: 一组 → 二组"), last.detail());
+        assertFalse(last.detail().contains("s3cret"));
+    }
+
+    @Test
+    void aStaleVersionChangesNothing() {
+        String login = newLogin();
+        StaffAccount added = service.add(technician(login), ADMIN);
+        service.change(login, added.version(), new StaffDraft("李师傅", List.of("technician"), List.of(), "二组"), ADMIN);
+        DmsException e = assertThrows(DmsException.class, () -> service.change(login, added.version(),
+                new StaffDraft("王师傅", List.of("technician"), List.of(), null), ADMIN));
+        assertEquals("stale_version", e.violations().get(0).code());
+        assertEquals("李师傅", service.get(login, ADMIN).name());
+    }
+
+    @Test
+    void aDisabledAccountCannotLogInEvenRightAfterASuccessfulLogin() {
+        String login = newLogin();
+        StaffAccount added = service.add(technician(login), ADMIN);
+        assertTrue(service.verify(login, "s3cret-pass").isPresent()); // now in the credential cache
+        StaffAccount disabled = service.disable(login, added.version(), ADMIN);
+        assertFalse(disabled.active());
+        assertEquals(Optional.empty(), service.verify(login, "s3cret-pass"));
+        assertEquals(Optional.empty(), service.technician(login));
+        assertFalse(service.list(false, ADMIN).stream().anyMatch(a -> a.login().equals(login)));
+        assertTrue(service.list(true, ADMIN).stream().anyMatch(a -> a.login().equals(login)));
+
+        service.enable(login, disabled.version(), ADMIN);
+        assertTrue(service.verify(login, "s3cret-pass").isPresent());
+        assertEquals(List.of("ENABLED", "DISABLED", "ADDED"), service.changes(login, ADMIN).stream().map(StaffChange::what).toList());
+    }
+
+    @Test
+    void aNewPasswordReplacesTheOldOneAtOnce() {
+        String login = newLogin();
+        service.add(technician(login), ADMIN);
+        assertTrue(service.verify(login, "s3cret-pass").isPresent());
+        Actor self = new Actor(login, Set.of("technician"), Channel.CONSOLE);
+        service.setPassword(login, "another-pass", self);
+        assertEquals(Optional.empty(), service.verify(login, "s3cret-pass"));
+        assertTrue(service.verify(login, "another-pass").isPresent());
+        DmsException e = assertThrows(DmsException.class, () -> service.setPassword("boss", "x-another-pass", self));
+        assertEquals(DmsException.Kind.FORBIDDEN, e.kind());
+        assertEquals("PASSWORD", service.changes(login, ADMIN).get(0).what());
+    }
+
+    @Test
+    void theLastActiveAdminIsNeitherDisabledNorDemoted() {
+        try (TestDatabase own = database()) {
+            own.migrate("db/org.opendms.staff.impl/changelog.xml");
+            JpaStaffService fresh = new JpaStaffService();
+            fresh.jpa = own.jpa("dms-staff");
+            fresh.clock = service.clock;
+            Actor system = Actor.system();
+            StaffAccount only = fresh.add(new NewStaff("chief", "站长", "chief-pass-1", List.of("admin"), List.of(), null), system);
+            DmsException e = assertThrows(DmsException.class, () -> fresh.disable("chief", only.version(), system));
+            assertEquals("staff.last_admin", e.violations().get(0).code());
+            assertThrows(DmsException.class, () -> fresh.change("chief", only.version(),
+                    new StaffDraft("站长", List.of("manager"), List.of(), null), system));
+            assertTrue(fresh.verify("chief", "chief-pass-1").isPresent());
+
+            fresh.add(new NewStaff("deputy", "副站长", "deputy-pass-1", List.of("admin"), List.of(), null), system);
+            assertFalse(fresh.disable("chief", only.version(), system).active());
+        }
+    }
+
+    @Test
+    void usersPropertiesAreImportedOnceAndTheirPasswordsBecomeBcryptAtFirstLogin(@TempDir Path dir) throws Exception {
+        // a fresh database of its own: the import runs only when there is no account yet
+        try (TestDatabase own = database()) {
+            own.migrate("db/org.opendms.staff.impl/changelog.xml");
+            JpaStaffService fresh = new JpaStaffService();
+            fresh.jpa = own.jpa("dms-staff");
+            fresh.clock = service.clock;
+            Path users = dir.resolve("users.properties");
+            Files.writeString(users, String.join("\n",
+                    "admin = demo,_g_:admingroup",
+                    "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh",
+                    "technician = {CRYPT}2a97516c354b68848cdbd8f54a226a0a55b21ed138e207ad6c5cbb9c00aa5aea{CRYPT},technician",
+                    "karaf = karaf,viewer"));
+            fresh.importUsersOnce(users);
+            assertEquals(2, own.count("SELECT COUNT(*) FROM staff_account"));
+            // the file no longer lets anyone in, should Karaf's own realm answer while the staff bundle is stopped
+            assertEquals(List.of(), UsersFile.read(users));
+            assertTrue(Files.readString(users).contains("_g_\\:admingroup = group"), Files.readString(users));
+            assertEquals(Optional.of(Set.of("admin", "manager")), fresh.verify("admin", "demo"));
+            assertEquals(Optional.of(Set.of("technician")), fresh.verify("technician", "demo"));
+            assertEquals(Optional.empty(), fresh.verify("karaf", "karaf"));
+            assertEquals(0, own.count("SELECT COUNT(*) FROM staff_account WHERE password_hash NOT LIKE '$2y$%'"));
+            assertEquals("PASSWORD_REHASHED", fresh.changes("admin", ADMIN).get(0).what());
+
+            fresh.importUsersOnce(users);
+            assertEquals(2, own.count("SELECT COUNT(*) FROM staff_account"));
+            assertTrue(fresh.verify("admin", "demo").isPresent());
+        }
+    }
+}
