@@ -15,6 +15,7 @@ import javax.persistence.EntityManager;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.staff.api.StaffDirectory;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.Clocks;
 import org.opendms.workorder.api.LineType;
@@ -32,6 +33,10 @@ public class JpaClocks implements Clocks {
     @Reference
     WorkOrderStore store;
 
+    /** A job assigned on the spot goes only to a known, active technician. */
+    @Reference
+    StaffDirectory staff;
+
     /**
      * Clocking a technician on reads (is a clock of theirs running?), then writes: two terminals clocking the same
      * technician on at once would both pass the read. They queue on one of these (a single Karaf serves a shop); the
@@ -46,9 +51,10 @@ public class JpaClocks implements Clocks {
         }
     }
 
-    JpaClocks(WorkOrderStore store) {
+    JpaClocks(WorkOrderStore store, StaffDirectory staff) {
         this();
         this.store = store;
+        this.staff = staff;
     }
 
     @Override
@@ -84,7 +90,7 @@ public class JpaClocks implements Clocks {
             if (!mine.isEmpty()) {
                 throw runningElsewhere(em, tech, mine.get(0));
             }
-            dispatchedOrOnTheSpot(em, e, job, tech, now, actor);
+            dispatchedOrOnTheSpot(em, e, job, tech, now, actor, staff);
             ClockEntity c = new ClockEntity();
             c.workOrderId = e.id;
             c.jobId = job.id;
@@ -135,7 +141,7 @@ public class JpaClocks implements Clocks {
      * dispatched to them assigns it on the spot: the technician joins the job's dispatch in the same transaction.
      */
     private static void dispatchedOrOnTheSpot(EntityManager em, WorkOrderEntity e, JobEntity job, String tech, Instant now,
-            Actor actor) {
+            Actor actor, StaffDirectory staff) {
         List<String> dispatched = em.createQuery("SELECT a.technician FROM AssignmentEntity a WHERE a.jobId = :j"
                 + " ORDER BY a.position", String.class).setParameter("j", job.id).getResultList();
         if (dispatched.contains(tech)) {
@@ -149,6 +155,7 @@ public class JpaClocks implements Clocks {
                     "job " + job.seq + " (" + job.concern + ") " + toEn + "; technician " + tech
                             + " cannot clock on it until the foreman dispatches it");
         }
+        Technicians.requireActive(staff, "technician", tech);
         AssignmentEntity a = new AssignmentEntity();
         a.workOrderId = e.id;
         a.jobId = job.id;

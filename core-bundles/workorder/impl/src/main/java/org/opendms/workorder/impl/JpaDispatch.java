@@ -19,6 +19,7 @@ import javax.persistence.LockModeType;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.staff.api.StaffDirectory;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.Dispatch;
 import org.opendms.workorder.api.LineType;
@@ -36,17 +37,26 @@ public class JpaDispatch implements Dispatch {
     @Reference
     WorkOrderStore store;
 
+    /** Who may be given work: the known, active technicians. */
+    @Reference
+    StaffDirectory staff;
+
     public JpaDispatch() {
     }
 
-    JpaDispatch(WorkOrderStore store) {
+    JpaDispatch(WorkOrderStore store, StaffDirectory staff) {
         this.store = store;
+        this.staff = staff;
     }
 
     @Override
     public List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor) {
         Actor.requireAnyRole(actor, Permissions.DISPATCHERS, "维护技师技能", "keep the technician skill table");
         String tech = WorkOrderRules.skill(technician, skill, level);
+        if (level > 0) {
+            // removing a skill (level 0) stays possible for someone who left
+            Technicians.requireActive(staff, "technician", tech);
+        }
         return store.change(em -> {
             List<SkillEntity> rows = em.createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
                     SkillEntity.class).setParameter("t", tech).setParameter("s", skill)
@@ -81,6 +91,7 @@ public class JpaDispatch implements Dispatch {
     public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
         Actor.requireAnyRole(actor, Permissions.DISPATCHERS, "派工", "dispatch jobs");
         WorkOrderRules.Dispatch dispatch = WorkOrderRules.dispatch(technicians, bay);
+        Technicians.requireActive(staff, "technicians", dispatch.technicians());
         Instant now = store.now();
         return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             refuseClosed(e);

@@ -136,6 +136,13 @@ public class JpaReception implements Reception {
                     "预约 " + a.id() + " 的状态是 " + a.status() + "，只有已预约的才能开单",
                     "appointment " + a.id() + " is " + a.status() + "; only a BOOKED one is converted");
         }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(store.now(), store.clock.zone());
+        if (!a.date().equals(today)) {
+            throw DmsException.conflict("appointmentId", "appointment.not_today",
+                    "预约 " + a.id() + " 是 " + a.date() + " 的，今天（" + today + "）不能按此预约接车；请改约到今天或按散客接车",
+                    "appointment " + a.id() + " is for " + a.date() + ", not today (" + today + "); rebook it for today or"
+                            + " receive the car as a walk-in");
+        }
         if (draft.plate() != null && !draft.plate().isBlank()) {
             Plate plate = Plate.parse("plate", draft.plate());
             if (!plate.value().equals(a.plate())) {

@@ -176,7 +176,10 @@ abstract class WalkAroundPhotosContract {
     }
 
     WorkOrder completed(WorkOrder wo) {
-        WorkOrder w = move(move(wo, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+        WorkOrder repair = move(wo, WorkOrderStatus.IN_REPAIR);
+        // nobody clocks labour on these work orders: the manager says why they go to QC
+        WorkOrder w = shop.flow.changeStatus(repair.id(), repair.version(), WorkOrderStatus.AWAITING_QC, null, "只检查，未动工",
+                MANAGER);
         for (QcLevel level : List.of(QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL)) {
             w = shop.qc.check(w.id(), w.version(), level, true, null, MANAGER);
         }

@@ -874,6 +874,26 @@ abstract class WorkOrderServiceContract {
     }
 
     @Test
+    void dispatchAndTheSkillTableTakeOnlyKnownActiveTechnicians() {
+        shop.technicians.disabled.add("left.tech");
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        long job = wo.jobs().get(0).id();
+        long line = wo.jobs().get(0).lines().get(0).id();
+        DmsException e = refused(DmsException.Kind.INVALID_INPUT, "technicians[1]", "technician.unknown",
+                () -> shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech", "lee.tehc", "left.tech"), null, FOREMAN));
+        assertTrue(e.violations().stream().anyMatch(v -> v.field().equals("technicians[2]")), e.getMessage());
+        assertFalse(e.violations().stream().anyMatch(v -> v.field().equals("technicians[0]")), e.getMessage());
+        assertTrue(e.violations().get(0).messageZh().contains("lee.tehc"), e.getMessage());
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "technician.unknown",
+                () -> shop.dispatch.setSkill("left.tech", Skill.BODY, 3, FOREMAN));
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "technician.unknown",
+                () -> shop.clocks.clockOn(wo.id(), job, line, "nobody", FOREMAN));
+        assertEquals(List.of(), shop.dispatch.assignments(wo.id()));
+        // a skill of someone who left can still be removed
+        shop.dispatch.setSkill("left.tech", Skill.BODY, 0, FOREMAN);
+    }
+
+    @Test
     void eachJobKeepsTheCauseFoundAndTheCorrectionDoneUntilTheWorkOrderCloses() {
         WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
         long job = wo.jobs().get(0).id();
@@ -1238,6 +1258,14 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> shop.reception.receptionBrief(Long.MAX_VALUE));
     }
 
+    /** Moves the shop's clock on to 08:00 of the next day and books that day's 08:30 slot: the car comes today. */
+    Appointment bookToday(String plate, String... concerns) {
+        Instant eight = shopDay().plusDays(1).atTime(8, 0).atZone(MutableShopClock.SHANGHAI).toInstant();
+        clock.advance(Duration.between(clock.now(), eight));
+        return appointments.book(new AppointmentDraft(plate, owner, AppointmentChannel.WECHAT, shopDay(),
+                java.time.LocalTime.of(8, 30), "li.advisor", List.of(concerns)), ADVISOR);
+    }
+
     Appointment bookTomorrow(String plate, String... concerns) {
         return appointments.book(new AppointmentDraft(plate, owner, AppointmentChannel.WECHAT, shopDay().plusDays(1),
                 java.time.LocalTime.of(8, 30), "li.advisor", List.of(concerns)), ADVISOR);
@@ -1246,8 +1274,15 @@ abstract class WorkOrderServiceContract {
     @Test
     void anAppointmentIsConvertedIntoTheWorkOrderOpenedForIt() {
         Vehicle v = knownVehicle();
-        Appointment booked = bookTomorrow(v.plate(), "保养", "空调不凉");
-        // the customer came a day early: reception by the appointment alone, the mileage and the visit type
+        // the customer came a day early: tomorrow's appointment is not received today, nothing changes
+        Appointment early = bookTomorrow(v.plate(), "保养");
+        DmsException notToday = refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_today",
+                () -> shop.reception.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
+                        Set.of(VisitType.MAINTENANCE), null, early.id()), ADVISOR));
+        assertTrue(notToday.violations().get(0).messageEn().contains(early.date().toString()), notToday.getMessage());
+        assertEquals(AppointmentStatus.BOOKED, appointments.get(early.id()).status());
+        // on the day: reception by the appointment alone, the mileage and the visit type
+        Appointment booked = bookToday(v.plate(), "保养", "空调不凉");
         WorkOrder wo = shop.reception.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
                 Set.of(VisitType.MAINTENANCE, VisitType.GENERAL_REPAIR), null, booked.id()), ADVISOR);
         assertEquals(List.of(v.plate(), "li.advisor", List.of("保养", "空调不凉")),
@@ -1261,7 +1296,7 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_booked", () -> shop.reception.open(new ReceptionDraft(
                 null, null, null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, again),
                 ADVISOR));
-        Appointment other = bookTomorrow(knownVehicle().plate(), "洗车");
+        Appointment other = bookToday(knownVehicle().plate(), "洗车");
         refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.other_vehicle", () -> shop.reception.open(
                 new ReceptionDraft(v.plate(), null, null, 8_100, null, null, null, null, null, null,
                         Set.of(VisitType.MAINTENANCE), null, other.id()), ADVISOR));
@@ -1704,7 +1739,7 @@ abstract class WorkOrderServiceContract {
     @Test
     void anAppointmentAnotherDeskConvertedFirstCancelsTheNewWorkOrderAndSaysSo() {
         Vehicle v = knownVehicle();
-        Appointment booked = bookTomorrow(v.plate(), "保养");
+        Appointment booked = bookToday(v.plate(), "保养");
         DmsException stale = DmsException.conflict("version", "stale_version", "预约已被他人修改", "changed by someone else");
         Workshop racing = new Workshop(shop.store, vehicles, arrivalFailing(stale));
         DmsException e = assertThrows(DmsException.class, () -> racing.reception.open(new ReceptionDraft(null, null, null,
@@ -1719,7 +1754,7 @@ abstract class WorkOrderServiceContract {
     @Test
     void aFailureConvertingAnAppointmentIsReportedAsItselfNotAsAnotherDesksConversion() {
         Vehicle v = knownVehicle();
-        Appointment booked = bookTomorrow(v.plate(), "保养");
+        Appointment booked = bookToday(v.plate(), "保养");
         IllegalStateException databaseDown = new IllegalStateException("the connection to the database was lost");
         Workshop failing = new Workshop(shop.store, vehicles, arrivalFailing(databaseDown));
         Throwable thrown = assertThrows(RuntimeException.class, () -> failing.reception.open(new ReceptionDraft(null, null,

@@ -15,6 +15,7 @@ final class Workshop {
     final JpaDispatch dispatch;
     final JpaClocks clocks;
     final JpaQualityControl qc;
+    final ShopTechnicians technicians = new ShopTechnicians();
 
     Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
         this.store = store;
@@ -23,8 +24,8 @@ final class Workshop {
         reception = new JpaReception(store, flow, vehicles, appointments);
         jobs = new JpaJobs(store);
         catalogue = new JpaLabourCatalogue(store);
-        dispatch = new JpaDispatch(store);
-        clocks = new JpaClocks(store);
+        dispatch = new JpaDispatch(store, technicians);
+        clocks = new JpaClocks(store, technicians);
         qc = new JpaQualityControl(store);
     }
 }
