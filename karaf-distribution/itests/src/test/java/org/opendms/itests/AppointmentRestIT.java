@@ -89,8 +89,16 @@ public class AppointmentRestIT extends DmsTestSupport {
 
     @Test
     public void anArrivalLinksTheWorkOrderAndAStaleOrRepeatedChangeIsRefused() throws Exception {
-        LocalDate day = freshDay();
-        Reply booked = call("POST", "appointments", "advisor", draft(day, "10:30"));
+        // an appointment arrives on its own day only
+        Reply later = call("POST", "appointments", "advisor", draft(freshDay(), "10:30"));
+        Reply early = call("POST", "appointments/" + later.json().path("id").asLong() + "/arrive", "advisor",
+                "{\"workOrderId\":42}", "If-Match", later.etag());
+        assertEquals(early.raw(), 409, early.status());
+        assertEquals("appointment.not_today", early.code(0));
+        String start = todaysFreeSlot();
+        org.junit.Assume.assumeTrue("no slot left today in the shop's zone", start != null);
+        LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Reply booked = call("POST", "appointments", "advisor", draft(day, start));
         assertEquals(booked.raw(), 201, booked.status());
         String path = "appointments/" + booked.json().path("id").asLong();
         Reply arrived = call("POST", path + "/arrive", "advisor", "{\"workOrderId\":42}", "If-Match", booked.etag());

@@ -87,6 +87,21 @@ public abstract class DmsTestSupport {
         return UNIQUE.incrementAndGet();
     }
 
+    /**
+     * The start ("HH:mm") of a slot later today in the shop's zone with a place free, or null late in the day: an
+     * appointment is received on its own day only, so a test that receives one books it for today.
+     */
+    static String todaysFreeSlot() throws Exception {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        for (JsonNode slot : call("GET", "appointments/slots?date=" + now.toLocalDate(), "advisor", null).json()) {
+            java.time.LocalTime start = java.time.LocalTime.parse(slot.path("start").asText());
+            if (start.isAfter(now.toLocalTime().plusMinutes(5)) && slot.path("booked").asInt() < slot.path("capacity").asInt()) {
+                return slot.path("start").asText().substring(0, 5);
+            }
+        }
+        return null;
+    }
+
     /** A mainland mobile nobody else in this run has. */
     static String newMobile() {
         return "137" + String.format("%08d", unique() % 100_000_000L);

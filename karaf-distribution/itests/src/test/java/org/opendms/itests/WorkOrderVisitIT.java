@@ -91,10 +91,21 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         // with the seconds always written: toString() leaves ":00" out, which the strict JSON reader refuses
         String promised = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
                 .format(ZonedDateTime.now(SHOP).plusDays(1).withNano(0));
-        Reply opened = call("POST", "work-orders", "advisor", "{\"appointmentId\":" + appointment.path("id").asLong()
-                + ",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,"
+        // tomorrow's appointment is not received today; one booked for later today is (if the day has a slot left)
+        String rest = ",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,"
                 + "\"walkAround\":\"右后门划痕；后备箱有婴儿座椅\",\"promisedAt\":\"" + promised + "\","
-                + "\"visitTypes\":[\"MAINTENANCE\",\"GENERAL_REPAIR\"]}");
+                + "\"visitTypes\":[\"MAINTENANCE\",\"GENERAL_REPAIR\"]}";
+        refused(call("POST", "work-orders", "advisor", "{\"appointmentId\":" + appointment.path("id").asLong() + rest), 409,
+                "appointmentId", "appointment.not_today");
+        String start = todaysFreeSlot();
+        if (start != null) {
+            appointment = ok(call("POST", "appointments", "advisor", "{\"plate\":\"" + plate + "\",\"channel\":\"PHONE\","
+                    + "\"date\":\"" + LocalDate.now(SHOP) + "\",\"start\":\"" + start + "\",\"advisor\":\"advisor\","
+                    + "\"concerns\":[\"保养\",\"左前轮异响\"]}"), 201);
+        }
+        Reply opened = call("POST", "work-orders", "advisor", start != null
+                ? "{\"appointmentId\":" + appointment.path("id").asLong() + rest
+                : "{\"plate\":\"" + plate + "\",\"concerns\":[{\"concern\":\"保养\"},{\"concern\":\"左前轮异响\"}]" + rest);
         JsonNode wo = ok(opened, 201);
         long id = wo.path("id").asLong();
         String path = "work-orders/" + id;
@@ -103,15 +114,30 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         assertEquals(plate, wo.path("plate").asText());
         JsonNode vehicle = ok(call("GET", "vehicles/" + wo.path("vehicleId").asLong(), "advisor", null), 200);
         assertEquals(23150, vehicle.path("lastOdometerKm").asInt());
-        JsonNode arrived = ok(call("GET", "appointments/" + appointment.path("id").asLong(), "advisor", null), 200);
-        assertEquals("ARRIVED", arrived.path("status").asText());
-        assertEquals(id, arrived.path("workOrderId").asLong());
+        if (start != null) {
+            JsonNode arrived = ok(call("GET", "appointments/" + appointment.path("id").asLong(), "advisor", null), 200);
+            assertEquals("ARRIVED", arrived.path("status").asText());
+            assertEquals(id, arrived.path("workOrderId").asLong());
+        }
         // beside the work order, what to raise at reception: a car new to the shop has no history and no due dates yet
         JsonNode reception = wo.path("reception");
         assertEquals(wo.toString(), plate, reception.path("plate").asText());
         assertEquals(wo.toString(), 0, reception.path("recentVisits").size());
         assertTrue(wo.toString(), reception.path("maintenance").isNull() && reception.path("reminders").isArray());
         assertEquals(reception, ok(call("GET", path + "/reception", "advisor", null), 200));
+
+        // the same car again while this work order is open: refused unless the advisor confirms a second one
+        String walkIn = "{\"plate\":\"" + plate + "\",\"mileageKm\":23150,\"visitTypes\":[\"GENERAL_REPAIR\"],"
+                + "\"concerns\":[{\"concern\":\"洗车\"}]";
+        long before = workOrders();
+        Reply again = call("POST", "work-orders", "advisor", walkIn + "}");
+        refused(again, 409, "confirmSecondOpen", "vehicle.open_work_order");
+        assertTrue(again.raw(), again.raw().contains(wo.path("number").asText()));
+        assertEquals("refused: nothing opened", before, workOrders());
+        Reply secondOpen = call("POST", "work-orders", "advisor", walkIn + ",\"confirmSecondOpen\":true}");
+        long secondId = ok(secondOpen, 201).path("id").asLong();
+        ok(call("POST", "work-orders/" + secondId + "/status", "advisor", "{\"status\":\"CANCELLED\",\"note\":\"误开\"}",
+                "If-Match", secondOpen.etag()), 200);
 
         // estimate: lines on the jobs, then the customer approves both
         long service = job(wo, "保养");
@@ -189,9 +215,18 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         assertEquals("job.unapproved", unapproved.code(0));
         r = call("POST", path + "/jobs/" + brakes + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"WECHAT\"}", "If-Match", r.etag());
         ok(r, 200);
-        ok(call("POST", path + "/clocks/on", "technician", "{\"jobId\":" + brakes + ",\"labourLineId\":"
-                + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}"), 200);
+        // approved but nobody dispatched it: the technician cannot clock on; the foreman assigns it on the spot
+        String onBrakes = "{\"jobId\":" + brakes + ",\"labourLineId\":" + firstLabourLine(wo, brakes)
+                + ",\"technician\":\"technician\"}";
+        refused(call("POST", path + "/clocks/on", "technician", onBrakes), 409, "technician", "clock.not_dispatched");
+        ok(call("POST", path + "/clocks/on", "foreman", onBrakes), 200);
         ok(call("POST", path + "/clocks/off", "technician", "{\"technician\":\"technician\"}"), 200);
+        // the three Cs of the repair record: the technician adds the cause found and the correction done
+        r = call("PUT", path + "/jobs/" + noise + "/findings", "technician", "{\"cause\":\"左前稳定杆连杆球头松旷\","
+                + "\"correction\":\"更换左前稳定杆连杆，试车异响消除\"}", "If-Match", call("GET", path, "advisor", null).etag());
+        JsonNode findings = ok(r, 200).path("jobs").path(1).path("findings");
+        assertEquals(findings.toString(), "左前稳定杆连杆球头松旷", findings.path("cause").asText());
+        assertEquals(findings.toString(), "technician", findings.path("recordedBy").asText());
         r = call("GET", path, "advisor", null);
 
         // QC fails: back to repair as rework; then passes at every level
@@ -214,6 +249,8 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         r = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         assertTrue(wo.toString(), !wo.path("deliveredAt").isNull());
+        refused(call("PUT", path + "/jobs/" + noise + "/findings", "technician", "{\"cause\":\"x\"}", "If-Match", r.etag()),
+                409, "status", "status.closed");
         Reply illegal = call("POST", path + "/status", "advisor", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         assertEquals(illegal.raw(), 409, illegal.status());
         assertEquals("illegal_transition", illegal.code(0));
@@ -234,7 +271,7 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         assertEquals(who.toString(), "OPENED:advisor", who.get(0));
         assertEquals(who.toString(), "STATUS:advisor", who.get(who.size() - 1));
         for (String step : List.of("APPROVED:advisor", "DISPATCHED:foreman", "STATUS:foreman", "CLOCKED_ON:technician",
-                "CLOCKED_OFF:technician", "QC_FAILED:inspector", "QC_PASSED:technician", "QC_PASSED:foreman",
+                "CLOCKED_OFF:technician", "FINDINGS:technician", "QC_FAILED:inspector", "QC_PASSED:technician", "QC_PASSED:foreman",
                 "QC_PASSED:inspector")) {
             assertTrue(step + " in " + who, who.contains(step));
         }

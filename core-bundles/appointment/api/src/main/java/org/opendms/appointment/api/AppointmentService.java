@@ -30,7 +30,11 @@ public interface AppointmentService {
 
     Page<Appointment> search(AppointmentQuery query, PageRequest page);
 
-    /** The vehicle came: the appointment is ARRIVED and linked to the work order opened for it (if already known). */
+    /**
+     * The vehicle came: the appointment is ARRIVED and linked to the work order opened for it (if already known), and
+     * its place in the slot is free again (the slot's load counts booked appointments only). Only on the appointment's
+     * own day: CONFLICT {@code appointment.not_today} otherwise.
+     */
     Appointment arrive(long id, long expectedVersion, Long workOrderId, Actor actor);
 
     /** The slot passed without the vehicle; refused before the slot has started. */

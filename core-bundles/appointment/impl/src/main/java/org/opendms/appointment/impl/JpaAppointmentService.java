@@ -187,7 +187,22 @@ public class JpaAppointmentService implements AppointmentService {
         if (workOrderId != null && workOrderId <= 0) {
             throw DmsException.invalid("workOrderId", "out_of_range", "工单号不正确", "workOrderId must be positive");
         }
-        return change(id, expectedVersion, actor, AppointmentStatus.ARRIVED, (em, e) -> e.workOrderId = workOrderId);
+        LocalDate today = shopNow().toLocalDate();
+        return change(id, expectedVersion, actor, AppointmentStatus.ARRIVED, (em, e) -> {
+            if (!e.day.equals(today)) {
+                throw notToday("id", e.id, e.day, today);
+            }
+            e.workOrderId = workOrderId;
+            lockedSlot(em, e.day, e.startTime).booked--; // the car is here: its place in the slot is free for a walk-in
+        });
+    }
+
+    /** An appointment is received on its own day: tomorrow's is booked again for today, not taken early. */
+    static DmsException notToday(String field, long id, LocalDate day, LocalDate today) {
+        return DmsException.conflict(field, "appointment.not_today",
+                "预约 " + id + " 是 " + day + " 的，今天（" + today + "）不能按此预约接车；请改约到今天或按散客接车",
+                "appointment " + id + " is for " + day + ", not today (" + today + "); rebook it for today or receive"
+                        + " the car as a walk-in");
     }
 
     @Override

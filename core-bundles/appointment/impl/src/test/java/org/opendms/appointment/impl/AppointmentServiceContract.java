@@ -231,8 +231,29 @@ abstract class AppointmentServiceContract {
     }
 
     @Test
-    void arrivalLinksTheWorkOrderAndAFinishedAppointmentChangesNoMore() {
+    void anAppointmentArrivesOnItsOwnDayAndFreesItsPlaceForAWalkIn() {
+        service.configure(settings(1, 1)); // one car per slot
         LocalDate day = freshDay();
+        Appointment tomorrows = service.book(draft(day, LocalTime.of(9, 30)), ADVISOR);
+        DmsException early = assertThrows(DmsException.class, () -> service.arrive(tomorrows.id(), tomorrows.version(), 1L, ADVISOR));
+        assertEquals(List.of(DmsException.Kind.CONFLICT, "id", "appointment.not_today"),
+                List.of(early.kind(), early.violations().get(0).field(), early.violations().get(0).code()));
+        assertTrue(early.violations().get(0).messageZh().contains(day.toString()), early.getMessage());
+        assertEquals(tomorrows, service.get(tomorrows.id()), "refused: still booked");
+
+        shopNow = LocalDateTime.of(day, LocalTime.of(9, 0));
+        DmsException full = assertThrows(DmsException.class, () -> service.book(draft(day, LocalTime.of(9, 30)), ADVISOR));
+        assertEquals("slot_full", full.violations().get(0).code());
+        Appointment arrived = service.arrive(tomorrows.id(), tomorrows.version(), 4712L, ADVISOR);
+        assertEquals(AppointmentStatus.ARRIVED, arrived.status());
+        assertEquals(0, service.slots(day).get(1).booked(), "the car is in: the slot counts booked appointments only");
+        assertEquals(AppointmentStatus.BOOKED, service.book(new AppointmentDraft("沪C12345", null, AppointmentChannel.WALK_IN,
+                day, LocalTime.of(9, 30), "advisor", List.of("洗车")), ADVISOR).status(), "a walk-in takes the place");
+    }
+
+    @Test
+    void arrivalLinksTheWorkOrderAndAFinishedAppointmentChangesNoMore() {
+        LocalDate day = NOW.toLocalDate(); // today: 10:00 now
         Appointment a = service.book(draft(day, LocalTime.of(11, 30)), ADVISOR);
         Appointment arrived = service.arrive(a.id(), a.version(), 4711L, ADVISOR);
         assertEquals(AppointmentStatus.ARRIVED, arrived.status());

@@ -66,9 +66,16 @@ public final class CorePermissions implements PermissionSet {
             p("workorder.job.approve", "登记客户确认", "record approvals", FRONT_DESK),
             p("workorder.job.decline", "登记客户拒绝", "record declined jobs", FRONT_DESK),
             p("workorder.dispatch", "派工", "dispatch jobs", DISPATCHERS),
-            // a technician may only clock himself or herself (the service checks)
-            p("workorder.clock", "登记技师计时", "clock technicians on or off", List.of(ADMIN, MANAGER, TECHNICIAN)),
-            p("workorder.clock.others", "为其他技师计时", "clock other technicians on or off", MANAGEMENT),
+            // a technician may only clock himself or herself (the service checks); the foreman anyone, which assigns
+            // a job not yet dispatched to that technician on the spot
+            p("workorder.clock", "登记技师计时", "clock technicians on or off", List.of(ADMIN, MANAGER, FOREMAN, TECHNICIAN)),
+            p("workorder.clock.others", "为其他技师计时", "clock other technicians on or off", DISPATCHERS),
+            // the three Cs: the technician who found and fixed it, the foreman, the advisor
+            p("workorder.job.findings", "登记故障原因和维修措施", "record a job's cause and correction",
+                    List.of(ADMIN, MANAGER, ADVISOR, FOREMAN, TECHNICIAN)),
+            // a work order goes to QC without clocked labour only when the foreman (or manager) says why
+            p("workorder.qc.release-unclocked", "无计时放行质检", "send a work order without clocked labour to QC",
+                    DISPATCHERS),
             p("workorder.qc.self", "登记自检", "record self checks", List.of(ADMIN, MANAGER, TECHNICIAN)),
             p("workorder.qc.foreman", "登记班组检", "record foreman checks", List.of(ADMIN, MANAGER, FOREMAN)),
             p("workorder.qc.final", "登记终检", "record final checks", List.of(ADMIN, MANAGER, INSPECTOR)),

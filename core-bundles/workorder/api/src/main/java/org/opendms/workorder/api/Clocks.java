@@ -14,10 +14,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Clocks {
 
     /**
-     * Starts a technician's clock on a labour line of an approved job while the work order is IN_REPAIR.
+     * Starts a technician's clock on a labour line of an approved job dispatched to that technician while the work
+     * order is IN_REPAIR. The foreman (or manager) clocking a technician on a job not dispatched to them assigns it on
+     * the spot: the technician joins the job's dispatch in the same transaction.
      *
      * @throws DmsException CONFLICT {@code job.unapproved} or {@code clock.running} (the technician's clock already
-     *                      runs, on any work order)
+     *                      runs, on any work order), {@code clock.not_dispatched} (field
+     *                      {@code technician}) when a technician clocks on a job not dispatched to him or her
      */
     ClockEntry clockOn(long id, long jobId, long labourLineId, String technician, Actor actor);
 

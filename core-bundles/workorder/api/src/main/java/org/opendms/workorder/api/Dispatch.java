@@ -26,13 +26,14 @@ public interface Dispatch {
 
     /**
      * Dispatches a job: the technicians who work it and the bay, replacing any earlier assignment of that job. An
-     * unapproved job may be dispatched; nobody can clock on it until it is approved. Takes the work order's version
-     * read (CONFLICT {@code stale_version}).
+     * Takes the work order's version
+     * read (CONFLICT {@code stale_version}). Only an approved job with at least one line is dispatched.
      *
      * @param technicians one to ten usernames, no duplicates
      * @param bay         optional, at most 20 characters
      * @throws DmsException FORBIDDEN for a role that may not dispatch; CONFLICT {@code status.closed} once the work
-     *                      order is completed, delivered or cancelled
+     *                      order is completed, delivered or cancelled; CONFLICT {@code job.unapproved} (field
+     *                      {@code jobId}) for a job the customer has not approved, {@code job.empty} for one without lines
      */
     WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor);
 

@@ -12,9 +12,10 @@ import java.util.List;
  * @param decline  null unless the customer declined the job; a declined job keeps its lines but they are not in the
  *                 work order's totals, and it no longer changes
  * @param totals   of its own lines, see {@link Totals} for the rounding rule
+ * @param findings the cause found and the correction done; null until the technician records them
  */
 public record Job(long id, int seq, String concern, PayType payType, boolean addOn, Approval approval, Decline decline,
-        List<Line> lines, Totals totals) {
+        List<Line> lines, Totals totals, Findings findings) {
 
     public Job {
         lines = List.copyOf(lines);

@@ -42,6 +42,17 @@ public interface Jobs {
      */
     WorkOrder declineJob(long id, long jobId, long expectedVersion, String reason, Actor actor);
 
+    /**
+     * Records the cause the technician found and the correction done on a job (the three Cs of the repair record with
+     * the customer's concern), replacing what was recorded before; by the technician, the foreman, the advisor or the
+     * manager.
+     *
+     * @param cause      at most 1000 characters; null or blank clears it
+     * @param correction at most 1000 characters; null or blank clears it
+     * @throws DmsException CONFLICT {@code status.closed} once the work order is completed, delivered or cancelled
+     */
+    WorkOrder recordFindings(long id, long jobId, long expectedVersion, String cause, String correction, Actor actor);
+
     /** Records the customer's approval of a job. */
     WorkOrder approve(long id, long jobId, long expectedVersion, ApprovalDraft draft, Actor actor);
 }

@@ -24,10 +24,21 @@ import java.util.Set;
  * @param approval            when present, the customer approved the initial jobs at reception; otherwise they start
  *                            unapproved
  * @param appointmentId       the appointment (预约) the vehicle came for, converted into this work order; optional
+ * @param confirmSecondOpen   the advisor confirmed opening a second work order for a vehicle that already has one open
+ *                            (not delivered nor cancelled); without it reception is refused with CONFLICT
+ *                            {@code vehicle.open_work_order} naming the open one
  */
 public record ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,
         Integer fuelPercent, String walkAround, List<JobDraft> concerns, String advisor, Instant promisedAt,
-        Set<VisitType> visitTypes, ApprovalDraft approval, Long appointmentId) {
+        Set<VisitType> visitTypes, ApprovalDraft approval, Long appointmentId, Boolean confirmSecondOpen) {
+
+    /** Without the confirmation of a second open work order. */
+    public ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,
+            Integer fuelPercent, String walkAround, List<JobDraft> concerns, String advisor, Instant promisedAt,
+            Set<VisitType> visitTypes, ApprovalDraft approval, Long appointmentId) {
+        this(plate, vin, ownerId, mileageKm, confirmLowerMileage, fuelPercent, walkAround, concerns, advisor, promisedAt,
+                visitTypes, approval, appointmentId, null);
+    }
 
     /** A walk-in: no appointment. */
     public ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,

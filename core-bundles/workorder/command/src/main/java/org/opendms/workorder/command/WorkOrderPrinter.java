@@ -59,6 +59,10 @@ final class WorkOrderPrinter {
             out.println("项目 Job " + j.seq() + ": " + j.concern() + " [" + j.payType() + (j.addOn() ? ", 增项 add-on" : "") + "] "
                     + (j.declined() ? "客户拒绝 declined: " + j.decline().reason()
                             : j.approval() == null ? "待客户确认 awaiting approval" : "已确认 approved by " + j.approval().approvedBy()));
+            if (j.findings() != null) {
+                out.println("  故障原因 Cause: " + (j.findings().cause() == null ? "-" : j.findings().cause()));
+                out.println("  维修措施 Correction: " + (j.findings().correction() == null ? "-" : j.findings().correction()));
+            }
             ShellTable lines = new ShellTable();
             lines.column("类型 Type");
             lines.column("代码 Code");

@@ -87,4 +87,15 @@ public class JobEntity {
 
     @Column(name = "followup_taken_up_on_id")
     Long followUpTakenUpOnId;
+
+    /** The cause the technician found (故障原因) and the correction done (维修措施); null until recorded. */
+    String cause;
+
+    String correction;
+
+    @Column(name = "findings_at")
+    LocalDateTime findingsAt;
+
+    @Column(name = "findings_by")
+    String findingsBy;
 }

@@ -15,6 +15,7 @@ import javax.persistence.EntityManager;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.staff.api.StaffDirectory;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.Clocks;
 import org.opendms.workorder.api.LineType;
@@ -32,6 +33,10 @@ public class JpaClocks implements Clocks {
     @Reference
     WorkOrderStore store;
 
+    /** A job assigned on the spot goes only to a known, active technician. */
+    @Reference
+    StaffDirectory staff;
+
     /**
      * Clocking a technician on reads (is a clock of theirs running?), then writes: two terminals clocking the same
      * technician on at once would both pass the read. They queue on one of these (a single Karaf serves a shop); the
@@ -46,9 +51,10 @@ public class JpaClocks implements Clocks {
         }
     }
 
-    JpaClocks(WorkOrderStore store) {
+    JpaClocks(WorkOrderStore store, StaffDirectory staff) {
         this();
         this.store = store;
+        this.staff = staff;
     }
 
     @Override
@@ -84,6 +90,7 @@ public class JpaClocks implements Clocks {
             if (!mine.isEmpty()) {
                 throw runningElsewhere(em, tech, mine.get(0));
             }
+            dispatchedOrOnTheSpot(em, e, job, tech, now, actor, staff);
             ClockEntity c = new ClockEntity();
             c.workOrderId = e.id;
             c.jobId = job.id;
@@ -129,7 +136,37 @@ public class JpaClocks implements Clocks {
         });
     }
 
-    /** Who may clock whom: a technician only himself or herself, a manager or admin anyone. */
+    /**
+     * A technician works the jobs dispatched to him or her. The foreman (or manager) clocking a technician on a job not
+     * dispatched to them assigns it on the spot: the technician joins the job's dispatch in the same transaction.
+     */
+    private void dispatchedOrOnTheSpot(EntityManager em, WorkOrderEntity e, JobEntity job, String tech, Instant now,
+            Actor actor, StaffDirectory staff) {
+        List<String> dispatched = em.createQuery("SELECT a.technician FROM AssignmentEntity a WHERE a.jobId = :j"
+                + " ORDER BY a.position", String.class).setParameter("j", job.id).getResultList();
+        if (dispatched.contains(tech)) {
+            return;
+        }
+        if (!store.permissions.allows(actor, "workorder.dispatch")) {
+            String to = dispatched.isEmpty() ? "尚未派工" : "派给了 " + String.join("、", dispatched);
+            String toEn = dispatched.isEmpty() ? "is not dispatched yet" : "is dispatched to " + String.join(", ", dispatched);
+            throw DmsException.conflict("technician", "clock.not_dispatched",
+                    "项目 " + job.seq + "（" + job.concern + "）" + to + "，技师 " + tech + " 不能在其上计时；请车间主管派工",
+                    "job " + job.seq + " (" + job.concern + ") " + toEn + "; technician " + tech
+                            + " cannot clock on it until the foreman dispatches it");
+        }
+        Technicians.requireActive(staff, "technician", tech);
+        AssignmentEntity a = new AssignmentEntity();
+        a.workOrderId = e.id;
+        a.jobId = job.id;
+        a.position = dispatched.size();
+        a.technician = tech;
+        em.persist(a);
+        job.assignedAt = utc(now);
+        job.assignedBy = actor.username();
+    }
+
+    /** Who may clock whom: a technician only himself or herself, the foreman, a manager or admin anyone. */
     private String clocking(String technician, Actor actor) {
         store.permissions.require(actor, "workorder.clock");
         String tech = WorkOrderRules.technician(technician);

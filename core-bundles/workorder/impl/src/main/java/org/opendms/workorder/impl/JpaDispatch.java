@@ -19,6 +19,7 @@ import javax.persistence.LockModeType;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.staff.api.StaffDirectory;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.Dispatch;
 import org.opendms.workorder.api.LineType;
@@ -36,17 +37,26 @@ public class JpaDispatch implements Dispatch {
     @Reference
     WorkOrderStore store;
 
+    /** Who may be given work: the known, active technicians. */
+    @Reference
+    StaffDirectory staff;
+
     public JpaDispatch() {
     }
 
-    JpaDispatch(WorkOrderStore store) {
+    JpaDispatch(WorkOrderStore store, StaffDirectory staff) {
         this.store = store;
+        this.staff = staff;
     }
 
     @Override
     public List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor) {
         store.permissions.require(actor, "technician.skills.edit");
         String tech = WorkOrderRules.skill(technician, skill, level);
+        if (level > 0) {
+            // removing a skill (level 0) stays possible for someone who left
+            Technicians.requireActive(staff, "technician", tech);
+        }
         return store.change(em -> {
             List<SkillEntity> rows = em.createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
                     SkillEntity.class).setParameter("t", tech).setParameter("s", skill)
@@ -81,10 +91,12 @@ public class JpaDispatch implements Dispatch {
     public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
         store.permissions.require(actor, "workorder.dispatch");
         WorkOrderRules.Dispatch dispatch = WorkOrderRules.dispatch(technicians, bay);
+        Technicians.requireActive(staff, "technicians", dispatch.technicians());
         Instant now = store.now();
         return store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             refuseClosed(e);
             JobEntity job = liveJob(em, e, jobId);
+            refuseUndispatchable(em, job);
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId).executeUpdate();
             int position = 0;
             for (String tech : dispatch.technicians()) {
@@ -99,6 +111,20 @@ public class JpaDispatch implements Dispatch {
             job.assignedAt = utc(now);
             job.assignedBy = actor.username();
         });
+    }
+
+    /** Only work the customer approved and the advisor priced goes to the workshop. */
+    private static void refuseUndispatchable(EntityManager em, JobEntity job) {
+        if (job.approvedAt == null) {
+            throw DmsException.conflict("jobId", "job.unapproved", "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能派工",
+                    "job " + job.seq + " (" + job.concern + ") is not approved by the customer yet; it cannot be dispatched");
+        }
+        long lines = em.createQuery("SELECT COUNT(l) FROM LineEntity l WHERE l.jobId = :j", Long.class)
+                .setParameter("j", job.id).getSingleResult();
+        if (lines == 0) {
+            throw DmsException.conflict("jobId", "job.empty", "项目 " + job.seq + "（" + job.concern + "）还没有明细，不能派工",
+                    "job " + job.seq + " (" + job.concern + ") has no lines yet; it cannot be dispatched");
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violations;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Jobs;
@@ -127,6 +128,24 @@ public class JpaJobs implements Jobs {
             job.bay = null;
             job.assignedAt = null;
             job.assignedBy = null;
+        });
+    }
+
+    @Override
+    public WorkOrder recordFindings(long id, long jobId, long expectedVersion, String cause, String correction,
+            Actor actor) {
+        store.permissions.require(actor, "workorder.job.findings");
+        Violations v = new Violations();
+        String found = WorkOrderRules.text(v, "cause", cause, WorkOrderRules.FINDINGS_MAX, true);
+        String done = WorkOrderRules.text(v, "correction", correction, WorkOrderRules.FINDINGS_MAX, true);
+        v.throwIfAny();
+        Instant now = store.now();
+        return changeJobs(id, expectedVersion, now, actor, (em, e) -> {
+            JobEntity job = liveJob(em, e, jobId);
+            job.cause = found;
+            job.correction = done;
+            job.findingsAt = utc(now);
+            job.findingsBy = actor.username();
         });
     }
 

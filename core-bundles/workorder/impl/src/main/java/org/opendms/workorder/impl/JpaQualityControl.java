@@ -55,10 +55,15 @@ public class JpaQualityControl implements QualityControl {
             throw DmsException.invalid("note", "required", "质检不通过时请写明原因", "say why the check failed");
         }
         Instant now = store.now();
+        List<QcLevel> qc = store.qcLevels;
         WorkOrder after = store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             if (e.status != WorkOrderStatus.AWAITING_QC) {
                 throw DmsException.conflict("status", "qc.status", "工单“" + e.status.zh() + "”，只有待质检的工单可以质检",
                         "the work order is " + e.status + "; only a work order AWAITING_QC is checked");
+            }
+            QcGate.refuseCheckWithoutLabour(em, e);
+            if (passed) {
+                QcGate.refuseOutOfOrder(level, qc, passedLevels(e));
             }
             LocalDateTime at = utc(now);
             QcEntity q = new QcEntity();

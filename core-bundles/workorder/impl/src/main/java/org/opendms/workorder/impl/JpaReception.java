@@ -157,6 +157,13 @@ public class JpaReception implements Reception {
                     "预约 " + a.id() + " 的状态是 " + a.status() + "，只有已预约的才能开单",
                     "appointment " + a.id() + " is " + a.status() + "; only a BOOKED one is converted");
         }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(store.now(), store.clock.zone());
+        if (!a.date().equals(today)) {
+            throw DmsException.conflict("appointmentId", "appointment.not_today",
+                    "预约 " + a.id() + " 是 " + a.date() + " 的，今天（" + today + "）不能按此预约接车；请改约到今天或按散客接车",
+                    "appointment " + a.id() + " is for " + a.date() + ", not today (" + today + "); rebook it for today or"
+                            + " receive the car as a walk-in");
+        }
         if (draft.plate() != null && !draft.plate().isBlank()) {
             Plate plate = Plate.parse("plate", draft.plate());
             if (!plate.value().equals(a.plate())) {
@@ -175,13 +182,29 @@ public class JpaReception implements Reception {
         return new ReceptionDraft(d.plate() == null || d.plate().isBlank() ? a.plate() : d.plate(), d.vin(),
                 d.ownerId() == null ? a.customerId() : d.ownerId(), d.mileageKm(), d.confirmLowerMileage(), d.fuelPercent(),
                 d.walkAround(), concerns, d.advisor() == null || d.advisor().isBlank() ? a.advisor() : d.advisor(),
-                d.promisedAt(), d.visitTypes(), d.approval(), a.id());
+                d.promisedAt(), d.visitTypes(), d.approval(), a.id(), d.confirmSecondOpen());
+    }
+
+    /** The same car twice in the workshop is mostly a desk's slip: the advisor confirms a second open work order. */
+    private void refuseSecondOpen(Vehicle vehicle) {
+        List<String> open = store.read(em -> em.createQuery("SELECT w.number FROM WorkOrderEntity w WHERE w.vehicleId = :v"
+                + " AND w.status NOT IN :done ORDER BY w.id", String.class).setParameter("v", vehicle.id())
+                .setParameter("done", List.of(WorkOrderStatus.DELIVERED, WorkOrderStatus.CANCELLED)).getResultList());
+        if (!open.isEmpty()) {
+            throw DmsException.conflict("confirmSecondOpen", "vehicle.open_work_order",
+                    "车辆 " + vehicle.plate() + " 已有未交车的工单 " + open.get(0) + "；确需再开一张，请勾选确认（confirmSecondOpen）",
+                    "vehicle " + vehicle.plate() + " already has work order " + open.get(0)
+                            + " open; set confirmSecondOpen to open a second one");
+        }
     }
 
     private WorkOrder receive(ReceptionDraft draft, Actor actor) {
         Instant now = store.now();
         WorkOrderRules.Reception r = WorkOrderRules.reception(draft, actor.username(), now, vehicles::findByPlate);
         Vehicle vehicle = r.vehicle();
+        if (vehicle != null && !Boolean.TRUE.equals(draft.confirmSecondOpen())) {
+            refuseSecondOpen(vehicle);
+        }
         if (vehicle == null) {
             // the vehicle archive checks VIN and owner itself and names the field it refuses
             vehicle = vehicles.create(new VehicleDraft(r.vin().value(), r.plate().value(), null, null, null, null, null,

@@ -84,6 +84,8 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
                 throw DmsException.conflict("status", "clock.running", "技师 " + who + " 仍在计时，请先停止计时",
                         "technician " + who + " is still clocked on; clock off first");
             }
+            String noLabour = target == WorkOrderStatus.AWAITING_QC ? QcGate.noLabourReason(em, e, cleanNote,
+                    store.permissions.allows(actor, "workorder.qc.release-unclocked")) : null;
             LocalDateTime at = utc(now);
             if (target == WorkOrderStatus.CANCELLED) {
                 for (ClockEntity c : running) {
@@ -91,6 +93,7 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
                 }
             }
             String reason = waitReason == null ? cleanNote : waitReason.name() + (cleanNote == null ? "" : ": " + cleanNote);
+            reason = noLabour != null ? noLabour : reason;
             move(em, e, target, at, actor, reason);
             e.waitReason = waitReason;
             if (target == WorkOrderStatus.DELIVERED) {

@@ -20,6 +20,7 @@ import org.opendms.workorder.api.Approval;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.Decline;
+import org.opendms.workorder.api.Findings;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.LabourOperation;
 import org.opendms.workorder.api.Line;
@@ -78,7 +79,7 @@ final class WorkOrderRecords {
             Decline decline = j.declinedAt == null ? null
                     : new Decline(j.declineReason, Stored.instant(j.declinedAt), j.declinedBy);
             jobsByOrder.computeIfAbsent(j.workOrderId, k -> new ArrayList<>())
-                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, decline, ls, totals));
+                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, decline, ls, totals, findings(j)));
         }
         List<WorkOrder> result = new ArrayList<>();
         for (WorkOrderEntity e : orders) {
@@ -146,6 +147,10 @@ final class WorkOrderRecords {
             out.add(new Assignment(jobId, techs, job.bay, Stored.instant(job.assignedAt), job.assignedBy));
         });
         return out;
+    }
+
+    static Findings findings(JobEntity j) {
+        return j.findingsAt == null ? null : new Findings(j.cause, j.correction, Stored.instant(j.findingsAt), j.findingsBy);
     }
 
     static ClockEntry clock(ClockEntity c) {

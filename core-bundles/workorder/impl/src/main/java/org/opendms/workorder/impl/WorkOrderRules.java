@@ -42,6 +42,8 @@ final class WorkOrderRules {
     static final int NAME_MAX = 50;
     static final int NOTE_MAX = 500;
     static final int PAUSE_REASON_MAX = 200;
+    /** A job's cause or correction (the three Cs). */
+    static final int FINDINGS_MAX = 1000;
     static final int CODE_MAX = 40;
     static final int DESCRIPTION_MAX = 200;
     static final BigDecimal QUANTITY_MAX = new BigDecimal("9999");
@@ -359,7 +361,7 @@ final class WorkOrderRules {
     }
 
     /** An optional free-text field: trimmed, at most max characters, no control characters (line breaks if multiline). */
-    private static String text(Violations v, String field, String raw, int max, boolean multiline) {
+    static String text(Violations v, String field, String raw, int max, boolean multiline) {
         if (raw == null) {
             return null;
         }

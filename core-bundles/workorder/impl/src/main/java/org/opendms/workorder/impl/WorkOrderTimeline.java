@@ -9,6 +9,7 @@ import org.opendms.platform.api.Stored;
 import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.ComebackDecision;
+import org.opendms.workorder.api.Findings;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.QcRecord;
 import org.opendms.workorder.api.StatusChange;
@@ -20,7 +21,7 @@ final class WorkOrderTimeline {
 
     /** Steps at the same instant read in this order: a failed check before the move back to repair it causes. */
     private static final List<String> ORDER = List.of("OPENED", "APPROVED", "DECLINED", "DISPATCHED", "CLOCKED_ON",
-            "CLOCKED_OFF", "QC_PASSED", "QC_FAILED", "COMEBACK", "PROMISE_CHANGED", "STATUS");
+            "CLOCKED_OFF", "FINDINGS", "QC_PASSED", "QC_FAILED", "COMEBACK", "PROMISE_CHANGED", "STATUS");
 
     private WorkOrderTimeline() {
     }
@@ -45,6 +46,12 @@ final class WorkOrderTimeline {
                 steps.add(new TimelineEntry(j.approval().at(), j.approval().recordedBy(), "APPROVED", j.id(),
                         job(j) + " 客户确认：" + j.approval().approvedBy() + "（" + j.approval().channel() + "）",
                         "job " + j.seq() + " approved by " + j.approval().approvedBy() + " (" + j.approval().channel() + ")"));
+            }
+            if (j.findings() != null) {
+                Findings f = j.findings();
+                steps.add(new TimelineEntry(f.at(), f.recordedBy(), "FINDINGS", j.id(),
+                        job(j) + " 故障原因：" + orNone(f.cause(), "—") + "；维修措施：" + orNone(f.correction(), "—"),
+                        "job " + j.seq() + " cause: " + orNone(f.cause(), "-") + "; correction: " + orNone(f.correction(), "-")));
             }
             if (j.decline() != null) {
                 steps.add(new TimelineEntry(j.decline().at(), j.decline().recordedBy(), "DECLINED", j.id(),
@@ -101,6 +108,10 @@ final class WorkOrderTimeline {
         }
         all.sort(Comparator.comparing(TimelineEntry::at).thenComparing(e -> ORDER.indexOf(e.kind())));
         return all;
+    }
+
+    private static String orNone(String text, String none) {
+        return text == null ? none : text;
     }
 
     private static String job(Job j) {

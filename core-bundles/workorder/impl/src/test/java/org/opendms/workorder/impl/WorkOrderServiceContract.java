@@ -57,6 +57,7 @@ import org.opendms.workorder.api.Assignment;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.ClockEntry;
 import org.opendms.workorder.api.ComebackDecision;
+import org.opendms.workorder.api.Findings;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Line;
@@ -109,7 +110,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-006-desk", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-007", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         appointments = AppointmentBookForTests.on(db, core.customers(), clock);
         shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000), vehicles,
@@ -161,8 +162,26 @@ abstract class WorkOrderServiceContract {
         return shop.jobs.approve(wo.id(), wo.jobs().get(0).id(), wo.version(), BY_WECHAT, ADVISOR);
     }
 
+    /** A move by the advisor; to QC, labour is clocked first if nobody clocked any (no QC without clocked labour). */
     WorkOrder move(WorkOrder wo, WorkOrderStatus to) {
-        return shop.flow.changeStatus(wo.id(), wo.version(), to, null, null, ADVISOR);
+        WorkOrder w = to == WorkOrderStatus.AWAITING_QC && shop.clocks.clocks(wo.id()).isEmpty() ? labourClocked(wo) : wo;
+        return shop.flow.changeStatus(w.id(), w.version(), to, null, null, ADVISOR);
+    }
+
+    /** The foreman clocks qc.tech on and off the first labour line of an approved job, assigning it on the spot. */
+    WorkOrder labourClocked(WorkOrder wo) {
+        Job job = wo.jobs().stream().filter(j -> j.approved() && j.lines().stream().anyMatch(l -> l.type() == LineType.LABOUR))
+                .findFirst().orElseThrow(() -> new AssertionError("no approved labour to clock on in " + wo));
+        Line line = job.lines().stream().filter(l -> l.type() == LineType.LABOUR).findFirst().orElseThrow();
+        shop.clocks.clockOn(wo.id(), job.id(), line.id(), "qc.tech", FOREMAN);
+        shop.clocks.clockOff(wo.id(), "qc.tech", null, FOREMAN);
+        return shop.workOrders.get(wo.id());
+    }
+
+    /** The draft with the advisor's confirmation of a second open work order for the car. */
+    static ReceptionDraft secondOpenConfirmed(ReceptionDraft d) {
+        return new ReceptionDraft(d.plate(), d.vin(), d.ownerId(), d.mileageKm(), d.confirmLowerMileage(), d.fuelPercent(),
+                d.walkAround(), d.concerns(), d.advisor(), d.promisedAt(), d.visitTypes(), d.approval(), d.appointmentId(), true);
     }
 
     /** Through repair, QC and completion to DELIVERED. */
@@ -357,6 +376,7 @@ abstract class WorkOrderServiceContract {
             refused(DmsException.Kind.CONFLICT, "jobId", "job.unapproved",
                     () -> shop.clocks.clockOn(woId, filter.id(), filterLine, "chen.tech", TECH_CHEN));
             wo = shop.jobs.approve(wo.id(), filter.id(), wo.version(), new ApprovalDraft("张伟", ApprovalChannel.PHONE), ADVISOR);
+            wo = shop.dispatch.assign(wo.id(), filter.id(), wo.version(), List.of("chen.tech"), null, FOREMAN);
             shop.clocks.clockOn(wo.id(), filter.id(), filterLine, "chen.tech", TECH_CHEN);
             clock.advance(Duration.ofMinutes(20));
             shop.clocks.clockOff(wo.id(), "chen.tech", null, TECH_CHEN);
@@ -379,14 +399,14 @@ abstract class WorkOrderServiceContract {
             WorkOrder awaiting = wo;
             refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
                     () -> shop.flow.changeStatus(woId, awaiting.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
-            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, "复检合格", MANAGER);
-            assertTrue(wo.finalQcPassed());
-            // the self check before the rework does not count: every level checks the repaired car
+            // the self check before the rework does not count: every level checks the repaired car, in order
             WorkOrder finalOnly = wo;
-            refused(DmsException.Kind.CONFLICT, "status", "qc.level_missing",
-                    () -> shop.flow.changeStatus(woId, finalOnly.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+            refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
+                    () -> shop.qc.check(woId, finalOnly.version(), QcLevel.FINAL, true, "复检合格", MANAGER));
             wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
             wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, MANAGER);
+            wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, "复检合格", MANAGER);
+            assertTrue(wo.finalQcPassed());
             wo = move(wo, WorkOrderStatus.COMPLETED);
             clock.advance(Duration.ofMinutes(30));
             wo = move(wo, WorkOrderStatus.DELIVERED);
@@ -404,7 +424,7 @@ abstract class WorkOrderServiceContract {
             assertEquals("派工给李师傅", history.get(1).reason());
             assertTrue(history.get(3).reason().contains("机油液位偏低"), history.get(3).reason());
             assertEquals(wo.deliveredAt(), history.get(6).at());
-            assertEquals(List.of(QcLevel.SELF, QcLevel.FINAL, QcLevel.FINAL, QcLevel.SELF, QcLevel.FOREMAN),
+            assertEquals(List.of(QcLevel.SELF, QcLevel.FINAL, QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL),
                     shop.qc.checks(wo.id()).stream().map(q -> q.level()).toList());
             assertEquals(List.of(true, false, true, true, true),
                     shop.qc.checks(wo.id()).stream().map(q -> q.passed()).toList());
@@ -582,12 +602,14 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.CONFLICT, "status", "clock.status",
                 () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", TECH_LI));
         WorkOrder repairA = move(a, WorkOrderStatus.IN_REPAIR);
+        shop.dispatch.assign(a.id(), jobA, repairA.version(), List.of("chen.tech"), null, FOREMAN);
         WorkOrder b = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
         long jobB = b.jobs().get(0).id();
         long lineB = b.jobs().get(0).lines().get(0).id();
         WorkOrder withPart = shop.jobs.addLine(b.id(), jobB, b.version(), LineDraft.part("P-9", "滤芯", "1", "50", null), ADVISOR);
         assertFalse(withPart.job(jobB).approved(), "a line added after approval changes the price: approve again");
         withPart = shop.jobs.approve(b.id(), jobB, withPart.version(), BY_WECHAT, ADVISOR);
+        withPart = shop.dispatch.assign(b.id(), jobB, withPart.version(), List.of("li.tech"), null, FOREMAN);
         long partB = withPart.jobs().get(0).lines().get(1).id();
 
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> shop.clocks.clockOn(a.id(), jobA, lineA, "li.tech", TECH_CHEN));
@@ -639,7 +661,7 @@ abstract class WorkOrderServiceContract {
 
         // cancelling stops the clocks still running
         WorkOrder c = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
-        shop.clocks.clockOn(c.id(), c.jobs().get(0).id(), c.jobs().get(0).lines().get(0).id(), "chen.tech", TECH_CHEN);
+        shop.clocks.clockOn(c.id(), c.jobs().get(0).id(), c.jobs().get(0).lines().get(0).id(), "chen.tech", FOREMAN);
         WorkOrder cc = shop.workOrders.get(c.id());
         move(cc, WorkOrderStatus.CANCELLED);
         assertFalse(shop.clocks.clocks(c.id()).get(0).running());
@@ -682,14 +704,15 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.INVALID_INPUT, "level", "required", () -> shop.qc.check(qc.id(), qc.version(), null, true, null, MANAGER));
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
                 () -> shop.qc.check(qc.id(), qc.version() - 1, QcLevel.FINAL, true, null, MANAGER));
-        // a foreman's pass is not the final one
-        WorkOrder foreman = shop.qc.check(qc.id(), qc.version(), QcLevel.FOREMAN, true, null, FOREMAN);
+        // a foreman's pass (after the technician's own) is not the final one
+        WorkOrder self = shop.qc.check(qc.id(), qc.version(), QcLevel.SELF, true, null, TECH_LI);
+        WorkOrder foreman = shop.qc.check(self.id(), self.version(), QcLevel.FOREMAN, true, null, FOREMAN);
         assertFalse(foreman.finalQcPassed());
         refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
                 () -> shop.flow.changeStatus(foreman.id(), foreman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
         // a final pass does not survive a later rework
         WorkOrder passed = shop.qc.check(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, INSPECTOR);
-        assertEquals(List.of("sun.foreman", "he.inspector"), shop.qc.checks(qc.id()).stream().map(q -> q.username()).toList());
+        assertEquals(List.of("li.tech", "sun.foreman", "he.inspector"), shop.qc.checks(qc.id()).stream().map(q -> q.username()).toList());
         assertTrue(passed.finalQcPassed());
         WorkOrder again = move(move(passed, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
         assertFalse(again.finalQcPassed());
@@ -715,12 +738,189 @@ abstract class WorkOrderServiceContract {
         }
         WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
         wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
-        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, null, MANAGER);
         WorkOrder noForeman = wo;
-        DmsException e = refused(DmsException.Kind.CONFLICT, "status", "qc.level_missing",
-                () -> shop.flow.changeStatus(noForeman.id(), noForeman.version(), WorkOrderStatus.COMPLETED, null, null, ADVISOR));
+        DmsException e = refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
+                () -> shop.qc.check(noForeman.id(), noForeman.version(), QcLevel.FINAL, true, null, MANAGER));
         assertTrue(e.violations().get(0).messageEn().contains("FOREMAN"), e.getMessage());
         assertFalse(e.violations().get(0).messageEn().contains("SELF"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ workshop rules
+
+    @Test
+    void aTechnicianClocksOnlyOnJobsDispatchedToHimAndTheForemanAssignsOnTheSpot() {
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        long job = wo.jobs().get(0).id();
+        long line = wo.jobs().get(0).lines().get(0).id();
+        DmsException e = refused(DmsException.Kind.CONFLICT, "technician", "clock.not_dispatched",
+                () -> shop.clocks.clockOn(wo.id(), job, line, "li.tech", TECH_LI));
+        assertTrue(e.violations().get(0).messageZh().contains("尚未派工"), e.getMessage());
+        WorkOrder toChen = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("chen.tech"), null, FOREMAN);
+        DmsException other = refused(DmsException.Kind.CONFLICT, "technician", "clock.not_dispatched",
+                () -> shop.clocks.clockOn(wo.id(), job, line, "li.tech", TECH_LI));
+        assertTrue(other.violations().get(0).messageEn().contains("chen.tech"), other.getMessage());
+        shop.clocks.clockOn(wo.id(), job, line, "chen.tech", TECH_CHEN);
+
+        // the foreman sends li.tech to help: clocking him on dispatches the job to him as well, in one step
+        clock.advance(Duration.ofMinutes(5));
+        shop.clocks.clockOn(wo.id(), job, line, "li.tech", FOREMAN);
+        assertEquals(List.of(new Assignment(job, List.of("chen.tech", "li.tech"), null, clock.now(), "sun.foreman")),
+                shop.dispatch.assignments(wo.id()));
+        assertTrue(shop.workOrders.timeline(wo.id()).stream().anyMatch(t -> t.kind().equals("DISPATCHED")
+                && t.at().equals(clock.now()) && t.textEn().contains("chen.tech, li.tech")), "the dispatch is on the timeline");
+        shop.clocks.clockOff(wo.id(), "li.tech", null, TECH_LI);
+        // dispatched now, li.tech clocks on by himself
+        shop.clocks.clockOn(wo.id(), job, line, "li.tech", TECH_LI);
+        assertTrue(shop.workOrders.get(wo.id()).version() > toChen.version());
+        shop.clocks.clockOff(wo.id(), "li.tech", null, TECH_LI);
+        shop.clocks.clockOff(wo.id(), "chen.tech", null, TECH_CHEN);
+    }
+
+    @Test
+    void onlyApprovedJobsWithLinesAreDispatched() {
+        Vehicle v = knownVehicle();
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("异响")), BY_WECHAT), ADVISOR);
+        long job = wo.jobs().get(0).id();
+        assertTrue(wo.job(job).approved());
+        WorkOrder empty = wo;
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.empty",
+                () -> shop.dispatch.assign(empty.id(), job, empty.version(), List.of("li.tech"), null, FOREMAN));
+        wo = shop.jobs.addLine(wo.id(), job, wo.version(), LineDraft.labour("LAB-1", "检查底盘异响", "1", "100"), ADVISOR);
+        assertFalse(wo.job(job).approved(), "the line changed the price");
+        WorkOrder unapproved = wo;
+        refused(DmsException.Kind.CONFLICT, "jobId", "job.unapproved",
+                () -> shop.dispatch.assign(unapproved.id(), job, unapproved.version(), List.of("li.tech"), null, FOREMAN));
+        wo = shop.jobs.approve(wo.id(), job, wo.version(), BY_WECHAT, ADVISOR);
+        wo = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech"), null, FOREMAN);
+        assertEquals(List.of("li.tech"), shop.dispatch.assignments(wo.id()).get(0).technicians());
+    }
+
+    @Test
+    void noQcWithoutClockedLabourUnlessTheForemanSaysWhy() {
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        DmsException e = refused(DmsException.Kind.CONFLICT, "note", "qc.no_labour_clocked",
+                () -> shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, null, ADVISOR));
+        assertTrue(e.violations().get(0).messageZh().contains(wo.number()), e.getMessage());
+        // the advisor's word is not enough, nor the foreman's silence
+        refused(DmsException.Kind.CONFLICT, "note", "qc.no_labour_clocked",
+                () -> shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, "客户自带配件", ADVISOR));
+        refused(DmsException.Kind.CONFLICT, "note", "qc.no_labour_clocked",
+                () -> shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, " ", FOREMAN));
+        WorkOrder qc = shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, "仅检查，未动工", FOREMAN);
+        assertEquals(WorkOrderStatus.AWAITING_QC, qc.status());
+        StatusChange toQc = shop.workOrders.history(wo.id()).get(2);
+        assertTrue(toQc.reason().contains("仅检查，未动工") && toQc.reason().contains("未登记工时"), toQc.reason());
+        assertTrue(shop.workOrders.timeline(wo.id()).stream().anyMatch(t -> t.textZh().contains("仅检查，未动工")));
+        // with the foreman's reason the checks go on
+        assertEquals(Set.of(), Set.copyOf(shop.clocks.clocks(wo.id())));
+        WorkOrder checked = shop.qc.check(qc.id(), qc.version(), QcLevel.SELF, true, null, MANAGER);
+        assertEquals(WorkOrderStatus.AWAITING_QC, checked.status());
+
+        // clocked labour needs no reason
+        WorkOrder clocked = labourClocked(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR));
+        assertEquals(WorkOrderStatus.AWAITING_QC, shop.flow.changeStatus(clocked.id(), clocked.version(),
+                WorkOrderStatus.AWAITING_QC, null, null, ADVISOR).status());
+    }
+
+    @Test
+    void qcLevelsPassInTheirOrderSinceTheLastRework() {
+        WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+        WorkOrder fresh = wo;
+        DmsException e = refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
+                () -> shop.qc.check(fresh.id(), fresh.version(), QcLevel.FOREMAN, true, null, FOREMAN));
+        assertTrue(e.violations().get(0).messageEn().contains("SELF"), e.getMessage());
+        refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
+                () -> shop.qc.check(fresh.id(), fresh.version(), QcLevel.FINAL, true, null, INSPECTOR));
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, FOREMAN);
+        // the inspector finds a fault: rework, and the self check is due again before the foreman's
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, false, "刹车异响", INSPECTOR);
+        wo = move(wo, WorkOrderStatus.AWAITING_QC);
+        WorkOrder reworked = wo;
+        refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
+                () -> shop.qc.check(reworked.id(), reworked.version(), QcLevel.FOREMAN, true, null, FOREMAN));
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, FOREMAN);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, null, INSPECTOR);
+        assertTrue(wo.finalQcPassed());
+        // without a configured SELF level, the foreman checks first
+        List<QcLevel> before = shop.store.qcLevels;
+        shop.store.qcLevels = List.of(QcLevel.FOREMAN, QcLevel.FINAL);
+        try {
+            WorkOrder w = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
+            w = shop.qc.check(w.id(), w.version(), QcLevel.FOREMAN, true, null, FOREMAN);
+            assertTrue(shop.qc.check(w.id(), w.version(), QcLevel.FINAL, true, null, INSPECTOR).finalQcPassed());
+        } finally {
+            shop.store.qcLevels = before;
+        }
+    }
+
+    @Test
+    void aSecondOpenWorkOrderForTheSameCarNeedsTheAdvisorsConfirmation() {
+        Vehicle v = knownVehicle();
+        WorkOrder first = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("保养")), null), ADVISOR);
+        DmsException e = refused(DmsException.Kind.CONFLICT, "confirmSecondOpen", "vehicle.open_work_order",
+                () -> shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("洗车")), null), ADVISOR));
+        assertTrue(e.violations().get(0).messageZh().contains(first.number()), e.getMessage());
+        assertTrue(e.violations().get(0).messageEn().contains(first.number()), e.getMessage());
+        WorkOrder second = shop.reception.open(secondOpenConfirmed(reception(v.plate(), 1_000,
+                List.of(JobDraft.customer("洗车")), null)), ADVISOR);
+        assertEquals(v.id(), second.vehicleId());
+        // once both are gone (delivered, cancelled), the next visit opens without a word
+        move(first, WorkOrderStatus.CANCELLED);
+        move(second, WorkOrderStatus.CANCELLED);
+        assertEquals(WorkOrderStatus.AWAITING_DISPATCH, shop.reception.open(reception(v.plate(), 1_000,
+                List.of(JobDraft.customer("保养")), null), ADVISOR).status());
+    }
+
+    @Test
+    void dispatchAndTheSkillTableTakeOnlyKnownActiveTechnicians() {
+        shop.technicians.disabled.add("left.tech");
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        long job = wo.jobs().get(0).id();
+        long line = wo.jobs().get(0).lines().get(0).id();
+        DmsException e = refused(DmsException.Kind.INVALID_INPUT, "technicians[1]", "technician.unknown",
+                () -> shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech", "lee.tehc", "left.tech"), null, FOREMAN));
+        assertTrue(e.violations().stream().anyMatch(v -> v.field().equals("technicians[2]")), e.getMessage());
+        assertFalse(e.violations().stream().anyMatch(v -> v.field().equals("technicians[0]")), e.getMessage());
+        assertTrue(e.violations().get(0).messageZh().contains("lee.tehc"), e.getMessage());
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "technician.unknown",
+                () -> shop.dispatch.setSkill("left.tech", Skill.BODY, 3, FOREMAN));
+        refused(DmsException.Kind.INVALID_INPUT, "technician", "technician.unknown",
+                () -> shop.clocks.clockOn(wo.id(), job, line, "nobody", FOREMAN));
+        assertEquals(List.of(), shop.dispatch.assignments(wo.id()));
+        // a skill of someone who left can still be removed
+        shop.dispatch.setSkill("left.tech", Skill.BODY, 0, FOREMAN);
+    }
+
+    @Test
+    void eachJobKeepsTheCauseFoundAndTheCorrectionDoneUntilTheWorkOrderCloses() {
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        long job = wo.jobs().get(0).id();
+        assertNull(wo.job(job).findings());
+        WorkOrder before = wo;
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
+                () -> shop.jobs.recordFindings(before.id(), job, before.version(), "x", "y", CASHIER));
+        refused(DmsException.Kind.INVALID_INPUT, "cause", "too_long",
+                () -> shop.jobs.recordFindings(before.id(), job, before.version(), "因".repeat(1001), "y", TECH_LI));
+        refused(DmsException.Kind.INVALID_INPUT, "correction", "control_character",
+                () -> shop.jobs.recordFindings(before.id(), job, before.version(), "x", "a\u0007b", TECH_LI));
+        refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                () -> shop.jobs.recordFindings(before.id(), job, before.version() - 1, "x", "y", TECH_LI));
+        clock.advance(Duration.ofMinutes(30));
+        wo = shop.jobs.recordFindings(wo.id(), job, wo.version(), "右前稳定杆连杆球头松旷", null, TECH_LI);
+        assertEquals(new Findings("右前稳定杆连杆球头松旷", null, clock.now(), "li.tech"), wo.job(job).findings());
+        wo = shop.jobs.recordFindings(wo.id(), job, wo.version(), " 右前稳定杆连杆球头松旷 ", "更换右前稳定杆连杆\n试车异响消除",
+                FOREMAN);
+        assertEquals("更换右前稳定杆连杆\n试车异响消除", shop.workOrders.get(wo.id()).job(job).findings().correction());
+        assertEquals("右前稳定杆连杆球头松旷", wo.job(job).findings().cause());
+        assertTrue(shop.workOrders.timeline(wo.id()).stream().anyMatch(t -> t.kind().equals("FINDINGS")
+                && t.username().equals("sun.foreman") && t.textZh().contains("故障原因：右前稳定杆连杆球头松旷")
+                && t.textEn().contains("correction: 更换右前稳定杆连杆")), "the findings are on the timeline");
+        WorkOrder closed = move(passQc(move(wo, WorkOrderStatus.AWAITING_QC)), WorkOrderStatus.COMPLETED);
+        refused(DmsException.Kind.CONFLICT, "status", "status.closed",
+                () -> shop.jobs.recordFindings(closed.id(), job, closed.version(), "x", "y", MANAGER));
+        assertEquals("右前稳定杆连杆球头松旷", shop.workOrders.get(wo.id()).job(job).findings().cause());
     }
 
     // ------------------------------------------------------------------ comebacks
@@ -761,7 +961,8 @@ abstract class WorkOrderServiceContract {
         assertEquals(third.id(), rejected.comebackOfId());
         // only a delivered work order is a comeback candidate
         WorkOrder open = approvedOrder(10_000);
-        WorkOrder sameCar = shop.reception.open(reception(open.plate(), 10_100, List.of(JobDraft.customer("x")), null), ADVISOR);
+        WorkOrder sameCar = shop.reception.open(secondOpenConfirmed(reception(open.plate(), 10_100,
+                List.of(JobDraft.customer("x")), null)), ADVISOR);
         assertNull(sameCar.comebackOfId());
     }
 
@@ -772,8 +973,8 @@ abstract class WorkOrderServiceContract {
         WorkOrder first = deliver(approvedOrder(20_000));
         clock.advance(Duration.ofDays(10));
         assertNull(strict.reception.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR).comebackOfId());
-        assertEquals(first.id(), shop.reception.open(reception(first.plate(), 20_600, List.of(JobDraft.customer("a")), null), ADVISOR)
-                .comebackOfId());
+        assertEquals(first.id(), shop.reception.open(secondOpenConfirmed(reception(first.plate(), 20_600,
+                List.of(JobDraft.customer("a")), null)), ADVISOR).comebackOfId());
     }
 
     // ------------------------------------------------------------------ numbering and concurrency
@@ -792,8 +993,8 @@ abstract class WorkOrderServiceContract {
         List<Object> results = race(threads, i -> {
             List<String> numbers = new ArrayList<>();
             for (int k = 0; k < each; k++) {
-                numbers.add(shop.reception.open(reception(cars.get(i).plate(), 1_000 + k, List.of(JobDraft.customer("保养")), null),
-                        ADVISOR).number());
+                numbers.add(shop.reception.open(secondOpenConfirmed(reception(cars.get(i).plate(), 1_000 + k,
+                        List.of(JobDraft.customer("保养")), null)), ADVISOR).number());
             }
             return numbers;
         });
@@ -1057,6 +1258,14 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> shop.reception.receptionBrief(Long.MAX_VALUE));
     }
 
+    /** Moves the shop's clock on to 08:00 of the next day and books that day's 08:30 slot: the car comes today. */
+    Appointment bookToday(String plate, String... concerns) {
+        Instant eight = shopDay().plusDays(1).atTime(8, 0).atZone(MutableShopClock.SHANGHAI).toInstant();
+        clock.advance(Duration.between(clock.now(), eight));
+        return appointments.book(new AppointmentDraft(plate, owner, AppointmentChannel.WECHAT, shopDay(),
+                java.time.LocalTime.of(8, 30), "li.advisor", List.of(concerns)), ADVISOR);
+    }
+
     Appointment bookTomorrow(String plate, String... concerns) {
         return appointments.book(new AppointmentDraft(plate, owner, AppointmentChannel.WECHAT, shopDay().plusDays(1),
                 java.time.LocalTime.of(8, 30), "li.advisor", List.of(concerns)), ADVISOR);
@@ -1065,8 +1274,15 @@ abstract class WorkOrderServiceContract {
     @Test
     void anAppointmentIsConvertedIntoTheWorkOrderOpenedForIt() {
         Vehicle v = knownVehicle();
-        Appointment booked = bookTomorrow(v.plate(), "保养", "空调不凉");
-        // the customer came a day early: reception by the appointment alone, the mileage and the visit type
+        // the customer came a day early: tomorrow's appointment is not received today, nothing changes
+        Appointment early = bookTomorrow(v.plate(), "保养");
+        DmsException notToday = refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_today",
+                () -> shop.reception.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
+                        Set.of(VisitType.MAINTENANCE), null, early.id()), ADVISOR));
+        assertTrue(notToday.violations().get(0).messageEn().contains(early.date().toString()), notToday.getMessage());
+        assertEquals(AppointmentStatus.BOOKED, appointments.get(early.id()).status());
+        // on the day: reception by the appointment alone, the mileage and the visit type
+        Appointment booked = bookToday(v.plate(), "保养", "空调不凉");
         WorkOrder wo = shop.reception.open(new ReceptionDraft(null, null, null, 8_000, null, 60, null, null, null, null,
                 Set.of(VisitType.MAINTENANCE, VisitType.GENERAL_REPAIR), null, booked.id()), ADVISOR);
         assertEquals(List.of(v.plate(), "li.advisor", List.of("保养", "空调不凉")),
@@ -1080,7 +1296,7 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.CONFLICT, "appointmentId", "appointment.not_booked", () -> shop.reception.open(new ReceptionDraft(
                 null, null, null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, again),
                 ADVISOR));
-        Appointment other = bookTomorrow(knownVehicle().plate(), "洗车");
+        Appointment other = bookToday(knownVehicle().plate(), "洗车");
         refused(DmsException.Kind.INVALID_INPUT, "appointmentId", "appointment.other_vehicle", () -> shop.reception.open(
                 new ReceptionDraft(v.plate(), null, null, 8_100, null, null, null, null, null, null,
                         Set.of(VisitType.MAINTENANCE), null, other.id()), ADVISOR));
@@ -1304,6 +1520,7 @@ abstract class WorkOrderServiceContract {
                 WorkOrderStatus.CANCELLED, null, null, FOREMAN));
         assertEquals(WorkOrderStatus.IN_REPAIR, shop.flow.changeStatus(fresh.id(), fresh.version(), WorkOrderStatus.IN_REPAIR,
                 null, null, FOREMAN).status());
+        busy = shop.jobs.approve(busy.id(), busyJob, busy.version(), BY_WECHAT, ADVISOR);
         busy = shop.dispatch.assign(busy.id(), busyJob, busy.version(), List.of("wu.tech"), null, FOREMAN);
         WorkOrder next = approvedOrder(2000);
         long job = next.jobs().get(0).id();
@@ -1377,7 +1594,8 @@ abstract class WorkOrderServiceContract {
         WorkOrder delivered = deliver(wo);
         refused(DmsException.Kind.CONFLICT, "status", "status.closed",
                 () -> shop.dispatch.assign(id, job, delivered.version(), List.of("li.tech"), null, MANAGER));
-        assertEquals(List.of(), shop.dispatch.assignments(id));
+        // only the technician the foreman clocked on before QC
+        assertEquals(List.of(List.of("qc.tech")), shop.dispatch.assignments(id).stream().map(Assignment::technicians).toList());
     }
 
     @Test
@@ -1521,7 +1739,7 @@ abstract class WorkOrderServiceContract {
     @Test
     void anAppointmentAnotherDeskConvertedFirstCancelsTheNewWorkOrderAndSaysSo() {
         Vehicle v = knownVehicle();
-        Appointment booked = bookTomorrow(v.plate(), "保养");
+        Appointment booked = bookToday(v.plate(), "保养");
         DmsException stale = DmsException.conflict("version", "stale_version", "预约已被他人修改", "changed by someone else");
         Workshop racing = new Workshop(shop.store, vehicles, arrivalFailing(stale));
         DmsException e = assertThrows(DmsException.class, () -> racing.reception.open(new ReceptionDraft(null, null, null,
@@ -1536,7 +1754,7 @@ abstract class WorkOrderServiceContract {
     @Test
     void aFailureConvertingAnAppointmentIsReportedAsItselfNotAsAnotherDesksConversion() {
         Vehicle v = knownVehicle();
-        Appointment booked = bookTomorrow(v.plate(), "保养");
+        Appointment booked = bookToday(v.plate(), "保养");
         IllegalStateException databaseDown = new IllegalStateException("the connection to the database was lost");
         Workshop failing = new Workshop(shop.store, vehicles, arrivalFailing(databaseDown));
         Throwable thrown = assertThrows(RuntimeException.class, () -> failing.reception.open(new ReceptionDraft(null, null,

@@ -18,6 +18,7 @@ final class Workshop {
     final JpaClocks clocks;
     final JpaQualityControl qc;
     final JpaFollowUps followUps;
+    final ShopTechnicians technicians = new ShopTechnicians();
 
     Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
         this(store, vehicles, appointments, null);
@@ -32,8 +33,8 @@ final class Workshop {
         reception = new JpaReception(store, flow, vehicles, appointments);
         jobs = new JpaJobs(store);
         catalogue = new JpaLabourCatalogue(store);
-        dispatch = new JpaDispatch(store);
-        clocks = new JpaClocks(store);
+        dispatch = new JpaDispatch(store, technicians);
+        clocks = new JpaClocks(store, technicians);
         qc = new JpaQualityControl(store);
         followUps = new JpaFollowUps(store);
     }

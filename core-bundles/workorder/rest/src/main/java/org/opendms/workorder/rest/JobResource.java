@@ -6,6 +6,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -64,6 +65,10 @@ public class JobResource {
     @Reference
     Jobs jobs;
 
+    /** The cause the technician found and the correction done; each optional, null or blank clears it. */
+    public record Finding(String cause, String correction) {
+    }
+
     /** Why the customer declined a job. */
     public record Declining(String reason) {
     }
@@ -119,6 +124,21 @@ public class JobResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Declining declining, @Context SecurityContext security) {
         return tagged(jobs.declineJob(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch),
                 declining == null ? null : declining.reason(), RestActor.from(security)));
+    }
+
+    @PUT
+    @Path("{jobId}/findings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "故障原因和维修措施 Record the cause found and the correction done on a job (If-Match)",
+            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Finding.class))),
+            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+                    @ApiResponse(responseCode = "409", description = "declined, closed, or changed since read")})
+    @RequiresPermission("workorder.job.findings")
+    public Response findings(@PathParam("id") String id, @PathParam("jobId") String jobId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Finding finding, @Context SecurityContext security) {
+        return tagged(jobs.recordFindings(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch),
+                finding == null ? null : finding.cause(), finding == null ? null : finding.correction(),
+                RestActor.from(security)));
     }
 
     @POST
