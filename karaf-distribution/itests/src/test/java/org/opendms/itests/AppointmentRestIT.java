@@ -69,7 +69,8 @@ public class AppointmentRestIT extends DmsTestSupport {
         try {
             Reply first = call("POST", "appointments", "advisor", draft(day, "13:30"));
             assertEquals(first.raw(), 201, first.status());
-            assertTrue(first.location(), first.location().endsWith("/api/appointments/" + first.json().path("id").asLong()));
+            assertTrue(first.location(),
+                    first.location().endsWith("/api/appointments/" + first.json().path("id").asLong()));
             Reply full = call("POST", "appointments", "advisor", draft(day, "13:30"), "Accept-Language", "en");
             assertEquals(full.raw(), 409, full.status());
             assertEquals("slot_full", full.code(0));
@@ -121,12 +122,13 @@ public class AppointmentRestIT extends DmsTestSupport {
         String onTheDay = "appointments?from=" + day + "&to=" + day;
         long before = call("GET", onTheDay, "advisor", null).json().path("total").asLong();
         String[][] cases = {
-            {good.replaceFirst("\"plate\":\"[^\"]*\"", "\"plate\":\"京A1\""), "plate"},
-            {good.replace("\"15:30\"", "\"15:00\""), "start"},
-            {good.replace("\"PHONE\"", "\"FAX\""), "channel"},
-            {good.replace("[\"保养\",\"刹车异响\"]", "[]"), "concerns"},
-            {good.replace("\"date\":\"" + day + "\"", "\"date\":\"2020-01-01\""), "date"},
-            {good.replace("\"customerId\"", "x").replace("{\"plate\"", "{\"customerId\":99999999,\"plate\""), "customerId"},
+                { good.replaceFirst("\"plate\":\"[^\"]*\"", "\"plate\":\"京A1\""), "plate" },
+                { good.replace("\"15:30\"", "\"15:00\""), "start" },
+                { good.replace("\"PHONE\"", "\"FAX\""), "channel" },
+                { good.replace("[\"保养\",\"刹车异响\"]", "[]"), "concerns" },
+                { good.replace("\"date\":\"" + day + "\"", "\"date\":\"2020-01-01\""), "date" },
+                { good.replace("\"customerId\"", "x").replace("{\"plate\"", "{\"customerId\":99999999,\"plate\""),
+                        "customerId" },
         };
         for (String[] c : cases) {
             Reply r = call("POST", "appointments", "advisor", c[0]);

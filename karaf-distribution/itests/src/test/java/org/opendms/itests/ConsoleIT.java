@@ -75,7 +75,8 @@ public class ConsoleIT extends DmsTestSupport {
         String vehicleShown = shopTime(vehicle.json().path("createdAt").asText());
 
         String shownCustomer = console("dms:customer-show " + customerId);
-        assertTrue(customerShown + " in " + shownCustomer, shownCustomer.contains("创建 Created") && shownCustomer.contains(customerShown));
+        assertTrue(customerShown + " in " + shownCustomer,
+                shownCustomer.contains("创建 Created") && shownCustomer.contains(customerShown));
         String shownVehicle = console("dms:vehicle-show " + vehicle.json().path("id").asLong());
         assertTrue(vehicleShown + " in " + shownVehicle, shownVehicle.contains(vehicleShown));
         String readShown = shopTime(reading.json().path("readAt").asText());
@@ -85,7 +86,8 @@ public class ConsoleIT extends DmsTestSupport {
 
     private static String shopTime(String instant) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(java.time.OffsetDateTime.parse(instant).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")));
+                .format(java.time.OffsetDateTime.parse(instant)
+                        .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     @Test
@@ -106,8 +108,9 @@ public class ConsoleIT extends DmsTestSupport {
                 + newMobile() + "\"}").json().path("id").asLong();
         // the vehicle file says the annual inspection is overdue: the reception reminder shows in dms:wo-show
         String overdue = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(5).toString();
-        assertEquals(201, call("POST", "vehicles", "advisor", "{\"vin\":\"" + TestData.vin(n) + "\",\"plate\":\"" + plate
-                + "\",\"ownerId\":" + owner + ",\"inspectionDueDate\":\"" + overdue + "\"}").status());
+        assertEquals(201,
+                call("POST", "vehicles", "advisor", "{\"vin\":\"" + TestData.vin(n) + "\",\"plate\":\"" + plate
+                        + "\",\"ownerId\":" + owner + ",\"inspectionDueDate\":\"" + overdue + "\"}").status());
         Reply opened = call("POST", "work-orders", "advisor", "{\"plate\":\"" + plate + "\",\"mileageKm\":4200,"
                 + "\"concerns\":[{\"concern\":\"空调异味\"}],\"visitTypes\":[\"GENERAL_REPAIR\"]}");
         assertEquals(opened.raw(), 201, opened.status());
@@ -122,7 +125,8 @@ public class ConsoleIT extends DmsTestSupport {
 
         String illegal = console("dms:wo-status --version 1 " + id + " COMPLETED");
         assertTrue(illegal, illegal.contains("未执行 Not done") && illegal.contains("status: "));
-        assertEquals("AWAITING_DISPATCH", call("GET", "work-orders/" + id, "advisor", null).json().path("status").asText());
+        assertEquals("AWAITING_DISPATCH",
+                call("GET", "work-orders/" + id, "advisor", null).json().path("status").asText());
         String moved = console("dms:wo-status --version 1 --note 客户取消 " + id + " CANCELLED");
         assertTrue(moved, moved.contains("CANCELLED"));
         Reply history = call("GET", "work-orders/" + id + "/history", "advisor", null);

@@ -26,7 +26,8 @@ public class CustomerRestIT extends DmsTestSupport {
     }
 
     static String person(String name, String mobile) {
-        return "{\"type\":\"PERSON\",\"name\":\"" + name + "\",\"mobile\":\"" + mobile + "\",\"tags\":[\"VIP\"],\"marketingConsent\":true}";
+        return "{\"type\":\"PERSON\",\"name\":\"" + name + "\",\"mobile\":\"" + mobile
+                + "\",\"tags\":[\"VIP\"],\"marketingConsent\":true}";
     }
 
     private long customerCount() throws Exception {
@@ -98,21 +99,27 @@ public class CustomerRestIT extends DmsTestSupport {
         long before = customerCount();
         String ok = newMobile();
         String[][] cases = {
-            // body, expected field, expected code
-            {"{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\",\"shoeSize\":42}", "shoeSize", "unknown_field"},
-            {"{\"type\":\"PERSON\",\"name\":\"甲\",\"name\":\"乙\",\"mobile\":\"" + ok + "\"}", "name", "duplicate_key"},
-            {"{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":", "", "malformed_json"},
-            {"not json at all", "", "malformed_json"},
-            {"{\"type\":\"ALIEN\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\"}", "type", "wrong_type"},
-            {"{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\",\"marketingConsent\":\"yes\"}", "marketingConsent", "wrong_type"},
-            {"{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\",\"tags\":\"VIP\"}", "tags", "wrong_type"},
-            {"{\"type\":\"PERSON\",\"name\":{\"first\":\"坏\"},\"mobile\":\"" + ok + "\"}", "name", "wrong_type"},
-            {"[1,2,3]", "", "wrong_type"},
-            {"{\"type\":\"PERSON\",\"name\":\"" + "长".repeat(200_000) + "\",\"mobile\":\"" + ok + "\"}", "name", "too_large"},
-            {"{\"type\":\"PERSON\",\"name\":\"" + "长".repeat(101) + "\",\"mobile\":\"" + ok + "\"}", "name", "too_long"},
-            {"{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"12345\"}", "mobile", "mobile.format"},
-            {"{\"type\":\"PERSON\",\"name\":\" \",\"mobile\":\"" + ok + "\"}", "name", "required"},
-            {"", "", "required"},
+                // body, expected field, expected code
+                { "{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\",\"shoeSize\":42}", "shoeSize",
+                        "unknown_field" },
+                { "{\"type\":\"PERSON\",\"name\":\"甲\",\"name\":\"乙\",\"mobile\":\"" + ok + "\"}", "name",
+                        "duplicate_key" },
+                { "{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":", "", "malformed_json" },
+                { "not json at all", "", "malformed_json" },
+                { "{\"type\":\"ALIEN\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\"}", "type", "wrong_type" },
+                { "{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\",\"marketingConsent\":\"yes\"}",
+                        "marketingConsent", "wrong_type" },
+                { "{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"" + ok + "\",\"tags\":\"VIP\"}", "tags",
+                        "wrong_type" },
+                { "{\"type\":\"PERSON\",\"name\":{\"first\":\"坏\"},\"mobile\":\"" + ok + "\"}", "name", "wrong_type" },
+                { "[1,2,3]", "", "wrong_type" },
+                { "{\"type\":\"PERSON\",\"name\":\"" + "长".repeat(200_000) + "\",\"mobile\":\"" + ok + "\"}", "name",
+                        "too_large" },
+                { "{\"type\":\"PERSON\",\"name\":\"" + "长".repeat(101) + "\",\"mobile\":\"" + ok + "\"}", "name",
+                        "too_long" },
+                { "{\"type\":\"PERSON\",\"name\":\"坏输入\",\"mobile\":\"12345\"}", "mobile", "mobile.format" },
+                { "{\"type\":\"PERSON\",\"name\":\" \",\"mobile\":\"" + ok + "\"}", "name", "required" },
+                { "", "", "required" },
         };
         for (String[] c : cases) {
             Reply r = call("POST", "customers", "advisor", c[0]);

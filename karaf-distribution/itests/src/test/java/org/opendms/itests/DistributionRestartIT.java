@@ -60,15 +60,20 @@ public class DistributionRestartIT {
     public void aCustomerAndVehicleSurviveARestartOfThePlatform() throws Exception {
         start("first start");
         String mobile = "136" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
-        JsonNode customer = send("POST", "customers", "{\"type\":\"PERSON\",\"name\":\"重启测试\",\"mobile\":\"" + mobile + "\"}", 201);
+        JsonNode customer = send("POST", "customers",
+                "{\"type\":\"PERSON\",\"name\":\"重启测试\",\"mobile\":\"" + mobile + "\"}", 201);
         String vin = TestData.vin(2183294);
-        JsonNode vehicle = send("POST", "vehicles", "{\"vin\":\"" + vin + "\",\"plate\":\"京A·12345\",\"make\":\"大众\",\"model\":\"帕萨特\",\"ownerId\":"
-                + customer.path("id").asLong() + "}", 201);
+        JsonNode vehicle = send("POST", "vehicles",
+                "{\"vin\":\"" + vin + "\",\"plate\":\"京A·12345\",\"make\":\"大众\",\"model\":\"帕萨特\",\"ownerId\":"
+                        + customer.path("id").asLong() + "}",
+                201);
 
         assertTrue("Karaf stopped", dist.stop(90));
         start("restart");
 
-        JsonNode found = send("GET", "vehicles/by-plate/" + URLEncoder.encode("京a 12345", StandardCharsets.UTF_8).replace("+", "%20"), null, 200);
+        JsonNode found = send("GET",
+                "vehicles/by-plate/" + URLEncoder.encode("京a 12345", StandardCharsets.UTF_8).replace("+", "%20"), null,
+                200);
         assertEquals(vehicle.path("id").asLong(), found.path("id").asLong());
         assertEquals(vin, found.path("vin").asText());
         assertEquals(customer.path("id").asLong(), found.path("ownerId").asLong());
@@ -86,8 +91,10 @@ public class DistributionRestartIT {
         // the admin sets the renewal window in etc/, as the README says, then turns the plugin off
         Files.writeString(home.resolve("etc/org.opendms.insurance.cfg"), "renewalWindowDays = 45\n");
         long deadline = System.currentTimeMillis() + 30_000;
-        for (JsonNode r = null; r == null || r.path("days").asInt() != 45; r = send("GET", "insurance/renewals", null, -1)) {
-            assertTrue("the window from etc/org.opendms.insurance.cfg was not applied", System.currentTimeMillis() < deadline);
+        for (JsonNode r = null; r == null
+                || r.path("days").asInt() != 45; r = send("GET", "insurance/renewals", null, -1)) {
+            assertTrue("the window from etc/org.opendms.insurance.cfg was not applied",
+                    System.currentTimeMillis() < deadline);
             Thread.sleep(200);
         }
         assertEquals(false, send("admin", "POST", "plugins/insurance/disable", null, 200).path("enabled").asBoolean());
@@ -97,7 +104,8 @@ public class DistributionRestartIT {
         assertTrue("the newer distribution has no settings of its own",
                 !Files.exists(home.resolve("etc/org.opendms.insurance.cfg")));
         start("newer distribution, same DMS_DEALER_HOME");
-        assertEquals("换版本测试", send("GET", "customers/" + customer.path("id").asLong(), null, 200).path("name").asText());
+        assertEquals("换版本测试",
+                send("GET", "customers/" + customer.path("id").asLong(), null, 200).path("name").asText());
         JsonNode plugin = send("admin", "GET", "plugins/insurance", null, 200);
         assertEquals(plugin.toString(), false, plugin.path("enabled").asBoolean());
         send("GET", "insurance/renewals", null, 404);
@@ -123,7 +131,8 @@ public class DistributionRestartIT {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health")).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("org.opendms.vehicle.impl")) {
                     // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
@@ -141,7 +150,8 @@ public class DistributionRestartIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError(what + ": /api did not become ready within 120 s; see " + home.resolve("data/log/karaf.log"));
+        throw new AssertionError(
+                what + ": /api did not become ready within 120 s; see " + home.resolve("data/log/karaf.log"));
     }
 
     private boolean allAnswer(String... paths) throws Exception {
@@ -159,8 +169,11 @@ public class DistributionRestartIT {
 
     private JsonNode send(String user, String method, String path, String body, int expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .header("Authorization",
+                        "Basic " + Base64.getEncoder()
+                                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }

@@ -43,7 +43,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public abstract class DmsTestSupport {
 
     /**
-     * Added to every port the test distribution listens on ({@code -Ddms.it.portOffset=N}), so that several checkouts on
+     * Added to every port the test distribution listens on ({@code -Ddms.it.portOffset=N}), so that several checkouts
+     * on
      * one machine can run their integration tests at once.
      */
     static final int PORT_OFFSET = Integer.getInteger("dms.it.portOffset", 0);
@@ -63,22 +64,24 @@ public abstract class DmsTestSupport {
     public Option[] config() {
         String distribution = System.getProperty("opendms.distribution");
         return new Option[] {
-            karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
-                    .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("OpenDMS"),
-            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-            logLevel(LogLevel.WARN),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(18101 + PORT_OFFSET)),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
-                    Integer.toString(11099 + PORT_OFFSET)),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
-                    Integer.toString(44445 + PORT_OFFSET)),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                    System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
-            vmOptions("-Xmx512m"),
-            new VMOption("-Dfile.encoding=UTF-8"),
-            systemProperty("pax.exam.service.timeout").value("60000"),
-            systemProperty("dms.it.portOffset").value(Integer.toString(PORT_OFFSET)),
+                karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false).name("OpenDMS"),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        Integer.toString(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort",
+                        Integer.toString(18101 + PORT_OFFSET)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        Integer.toString(11099 + PORT_OFFSET)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        Integer.toString(44445 + PORT_OFFSET)),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+                vmOptions("-Xmx512m"),
+                new VMOption("-Dfile.encoding=UTF-8"),
+                systemProperty("pax.exam.service.timeout").value("60000"),
+                systemProperty("dms.it.portOffset").value(Integer.toString(PORT_OFFSET)),
         };
     }
 
@@ -95,7 +98,8 @@ public abstract class DmsTestSupport {
         java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
         for (JsonNode slot : call("GET", "appointments/slots?date=" + now.toLocalDate(), "advisor", null).json()) {
             java.time.LocalTime start = java.time.LocalTime.parse(slot.path("start").asText());
-            if (start.isAfter(now.toLocalTime().plusMinutes(5)) && slot.path("booked").asInt() < slot.path("capacity").asInt()) {
+            if (start.isAfter(now.toLocalTime().plusMinutes(5))
+                    && slot.path("booked").asInt() < slot.path("capacity").asInt()) {
                 return slot.path("start").asText().substring(0, 5);
             }
         }
@@ -136,14 +140,17 @@ public abstract class DmsTestSupport {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode json = null;
         String raw = response.body();
-        if (raw != null && !raw.isEmpty() && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+        if (raw != null && !raw.isEmpty()
+                && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
             json = JSON.readTree(raw);
         }
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("ETag").orElse(null), response.headers().firstValue("Location").orElse(null),
+                response.headers().firstValue("ETag").orElse(null),
+                response.headers().firstValue("Location").orElse(null),
                 json, raw);
     }
 
@@ -171,8 +178,9 @@ public abstract class DmsTestSupport {
      * whiteboard may still rebuild /api as resources arrive, and a request can meet the servlet's bare 404.
      */
     static void awaitPlatform() throws Exception {
-        for (String path : new String[] {"customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
-                "labour-operations?size=1", "technician-skills", "permissions", "insurance/renewals"}) {
+        for (String path : new String[] { "customers?size=1", "vehicles?size=1", "appointments?size=1",
+                "work-orders?size=1",
+                "labour-operations?size=1", "technician-skills", "permissions", "insurance/renewals" }) {
             awaitAnswer(path, "advisor", 200);
         }
         awaitAnswer("plugins", "admin", 200);

@@ -58,12 +58,14 @@ public class InsuranceRestIT extends DmsTestSupport {
     /** Sets the renewal window as an admin would and waits until the running plugin uses it. */
     private void renewalWindow(int days) throws Exception {
         Configuration settings = configurations.getConfiguration(SETTINGS, "?");
-        Dictionary<String, Object> values = settings.getProperties() == null ? new Hashtable<>() : settings.getProperties();
+        Dictionary<String, Object> values = settings.getProperties() == null ? new Hashtable<>()
+                : settings.getProperties();
         values.put("renewalWindowDays", days);
         settings.update(values);
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (call("GET", "insurance/renewals", "advisor", null).json().path("days").asInt() != days) {
-            assertTrue("the renewal window did not become " + days + " days without a restart", System.nanoTime() < deadline);
+            assertTrue("the renewal window did not become " + days + " days without a restart",
+                    System.nanoTime() < deadline);
             Thread.sleep(100);
         }
     }
@@ -93,7 +95,8 @@ public class InsuranceRestIT extends DmsTestSupport {
 
     /** A year's policy whose last day is {@code end}. */
     private static Reply annual(long vehicleId, String kind, LocalDate end) throws Exception {
-        Reply r = call("POST", "insurance/policies", "advisor", policy(vehicleId, kind, end.minusYears(1).plusDays(1), end));
+        Reply r = call("POST", "insurance/policies", "advisor",
+                policy(vehicleId, kind, end.minusYears(1).plusDays(1), end));
         assertEquals(r.raw(), 201, r.status());
         return r;
     }
@@ -132,7 +135,8 @@ public class InsuranceRestIT extends DmsTestSupport {
         assertEquals(created.etag(), read.etag());
 
         String typed = plate.substring(0, 1) + "a·" + plate.substring(2);
-        Reply found = call("GET", "insurance/policies?plate=" + URLEncoder.encode(typed, StandardCharsets.UTF_8), "advisor", null);
+        Reply found = call("GET", "insurance/policies?plate=" + URLEncoder.encode(typed, StandardCharsets.UTF_8),
+                "advisor", null);
         assertEquals(found.raw(), 1, found.json().path("total").asLong());
         assertEquals(id, found.json().path("items").path(0).path("id").asLong());
 
@@ -145,16 +149,16 @@ public class InsuranceRestIT extends DmsTestSupport {
         long vehicle = newVehicle(null);
         String good = policy(vehicle, "COMMERCIAL", LocalDate.of(2026, 5, 1), LocalDate.of(2027, 4, 30));
         String[][] cases = {
-            {good.replace("\"中国人保\"", "\"保\""), "insurer"},
-            {good.replaceFirst("\"PDZA\\d+\"", "\"PD 1\""), "policyNumber"},
-            {good.replace("COMMERCIAL", "THEFT"), "kind"},
-            {good.replace("2027-04-30", "2026-04-30"), "endDate"},
-            {good.replace("2027-04-30", "2027-05-03"), "endDate"},
-            {good.replace("950.00", "12.345"), "premium"},
-            {good.replace("950.00", "-1"), "premium"},
-            {good.replace("950.00", "1000000.01"), "premium"},
-            {good.replace("\"vehicleId\":" + vehicle, "\"vehicleId\":999999999"), "vehicleId"},
-            {good.replace("2026-05-01", "2026-02-30"), "startDate"},
+                { good.replace("\"中国人保\"", "\"保\""), "insurer" },
+                { good.replaceFirst("\"PDZA\\d+\"", "\"PD 1\""), "policyNumber" },
+                { good.replace("COMMERCIAL", "THEFT"), "kind" },
+                { good.replace("2027-04-30", "2026-04-30"), "endDate" },
+                { good.replace("2027-04-30", "2027-05-03"), "endDate" },
+                { good.replace("950.00", "12.345"), "premium" },
+                { good.replace("950.00", "-1"), "premium" },
+                { good.replace("950.00", "1000000.01"), "premium" },
+                { good.replace("\"vehicleId\":" + vehicle, "\"vehicleId\":999999999"), "vehicleId" },
+                { good.replace("2026-05-01", "2026-02-30"), "startDate" },
         };
         long before = policyCount();
         for (String[] c : cases) {
@@ -202,7 +206,8 @@ public class InsuranceRestIT extends DmsTestSupport {
 
     @Test
     public void theRenewalListShowsTheConfiguredWindowUnlessMoreDaysAreAsked() throws Exception {
-        assertEquals("the 4S profile's window", 60, call("GET", "insurance/renewals", "advisor", null).json().path("days").asInt());
+        assertEquals("the 4S profile's window", 60,
+                call("GET", "insurance/renewals", "advisor", null).json().path("days").asInt());
         long soon = newVehicle(null);
         long later = newVehicle(null);
         annual(soon, "COMPULSORY", today().plusDays(10));
@@ -233,7 +238,7 @@ public class InsuranceRestIT extends DmsTestSupport {
         assertEquals(1, renewalsOf(ninety, soon).size());
         assertEquals(1, renewalsOf(ninety, later).size());
 
-        for (String days : new String[] {"0", "366", "abc"}) {
+        for (String days : new String[] { "0", "366", "abc" }) {
             Reply bad = call("GET", "insurance/renewals?days=" + days, "advisor", null);
             assertEquals(bad.raw(), 400, bad.status());
             assertEquals("days", bad.field(0));

@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class PermissionMatrixIT extends DmsTestSupport {
 
     /** One demo user per shop role, named after it, password demo. */
-    private static final List<String> DEMO_USERS = List.of("admin", "advisor", "technician", "parts", "cashier", "manager",
+    private static final List<String> DEMO_USERS = List.of("admin", "advisor", "technician", "parts", "cashier",
+            "manager",
             "foreman", "inspector");
     /** Answers without login (a load balancer watches it); the OpenAPI document itself is not in the document. */
     private static final Set<String> PUBLIC = Set.of("GET /health");
@@ -77,7 +78,8 @@ public class PermissionMatrixIT extends DmsTestSupport {
         table.path("permissions").forEach(p -> rolesOf.put(p.path("name").asText(), names(p.path("roles"))));
         Map<String, Operation> listed = new TreeMap<>();
         table.path("operations").forEach(o -> {
-            Operation op = new Operation(o.path("method").asText(), o.path("path").asText(), names(o.path("permissions")));
+            Operation op = new Operation(o.path("method").asText(), o.path("path").asText(),
+                    names(o.path("permissions")));
             listed.put(op.key(), op);
         });
 
@@ -113,7 +115,8 @@ public class PermissionMatrixIT extends DmsTestSupport {
             boolean withBody = Set.of("POST", "PUT", "PATCH").contains(op.method());
             for (String user : DEMO_USERS) {
                 boolean allowed = op.permissions().stream().anyMatch(p -> rolesOf.get(p).contains(user));
-                Reply reply = call(op.method(), path, user, withBody ? "{}" : null, "If-Match", "\"1\"", "Accept-Language", "en");
+                Reply reply = call(op.method(), path, user, withBody ? "{}" : null, "If-Match", "\"1\"",
+                        "Accept-Language", "en");
                 requests++;
                 boolean refused = reply.status() == 403;
                 matrix.append(String.format(" %-10s", refused ? "·" : "✓"));
@@ -129,7 +132,8 @@ public class PermissionMatrixIT extends DmsTestSupport {
             matrix.append('\n');
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String report = matrix + "\n" + documented.size() + " operations x " + DEMO_USERS.size() + " roles = " + requests
+        String report = matrix + "\n" + documented.size() + " operations x " + DEMO_USERS.size() + " roles = "
+                + requests
                 + " requests in " + millis + " ms\n";
         System.out.println(report);
         Files.writeString(itestsTarget().resolve("permission-matrix.txt"), report, StandardCharsets.UTF_8);
@@ -151,12 +155,14 @@ public class PermissionMatrixIT extends DmsTestSupport {
         if (!shown.equals(expected)) {
             // DMS_UPDATE_README=true (inherited by the Karaf this test boots) writes the table into the README
             if ("true".equals(System.getenv("DMS_UPDATE_README"))) {
-                Files.writeString(readme, text.substring(0, begin + README_BEGIN.length()) + expected + text.substring(end),
+                Files.writeString(readme,
+                        text.substring(0, begin + README_BEGIN.length()) + expected + text.substring(end),
                         StandardCharsets.UTF_8);
             } else {
                 Path file = itestsTarget().resolve("permission-matrix.md");
                 Files.writeString(file, expected, StandardCharsets.UTF_8);
-                fail("README.md's 'Who may do what' differs from the permission table; the table as it is now is in " + file
+                fail("README.md's 'Who may do what' differs from the permission table; the table as it is now is in "
+                        + file
                         + " (or run this test with DMS_UPDATE_README=true)");
             }
         }
@@ -168,7 +174,8 @@ public class PermissionMatrixIT extends DmsTestSupport {
         List<String> granted = names(table.path("granted"));
         assertTrue(granted.toString(), granted.contains("customer.mobile.reveal"));
         assertTrue(granted.toString(), !granted.contains("customer.create"));
-        Reply refused = call("POST", "customers", "cashier", "{\"type\":\"PERSON\",\"name\":\"x\"}", "Accept-Language", "en");
+        Reply refused = call("POST", "customers", "cashier", "{\"type\":\"PERSON\",\"name\":\"x\"}", "Accept-Language",
+                "en");
         assertEquals(403, refused.status());
         assertEquals("application/problem+json", refused.contentType());
         assertEquals("your role may not create customers (permission customer.create, needs admin/manager/advisor)",
@@ -185,7 +192,8 @@ public class PermissionMatrixIT extends DmsTestSupport {
         md.append('\n');
         for (JsonNode p : table.path("permissions")) {
             List<String> have = names(p.path("roles"));
-            md.append("| `").append(p.path("name").asText()).append("` | ").append(p.path("labelZh").asText()).append(' ')
+            md.append("| `").append(p.path("name").asText()).append("` | ").append(p.path("labelZh").asText())
+                    .append(' ')
                     .append(p.path("labelEn").asText()).append(" |");
             roles.forEach(r -> md.append(have.contains(r) ? " ✓ |" : "  |"));
             md.append('\n');

@@ -85,7 +85,8 @@ public class PlatformIT extends DmsTestSupport {
             Reply starting = call("GET", "health", null, null);
             assertEquals(starting.raw(), 503, starting.status());
             assertEquals(starting.raw(), "STARTING", starting.json().path("status").asText());
-            assertTrue(starting.raw(), starting.json().path("starting").toString().contains("org.opendms.vehicle.rest"));
+            assertTrue(starting.raw(),
+                    starting.json().path("starting").toString().contains("org.opendms.vehicle.rest"));
         } finally {
             vehicleRest.start();
         }
@@ -121,7 +122,8 @@ public class PlatformIT extends DmsTestSupport {
             }
         }
         // plugins' resources: served at /<plugin id>/<class @Path>/<method @Path>
-        ServiceReference<?>[] plugins = bundleContext.getServiceReferences("org.opendms.platform.rest.api.PluginResource", null);
+        ServiceReference<?>[] plugins = bundleContext
+                .getServiceReferences("org.opendms.platform.rest.api.PluginResource", null);
         for (ServiceReference<?> ref : plugins == null ? new ServiceReference<?>[0] : plugins) {
             Object resource = bundleContext.getService(ref);
             try {
@@ -132,7 +134,8 @@ public class PlatformIT extends DmsTestSupport {
                         HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
                         if (verb != null) {
                             Path sub = m.getAnnotation(Path.class);
-                            live.add(verb.value() + " " + normalise((base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/")));
+                            live.add(verb.value() + " "
+                                    + normalise((base + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/")));
                         }
                     }
                 }
@@ -150,8 +153,9 @@ public class PlatformIT extends DmsTestSupport {
         Set<String> dms = new TreeSet<>();
         sessionFactory.getRegistry().getCommands().stream().filter(c -> "dms".equals(c.getScope()))
                 .forEach(c -> dms.add(c.getName()));
-        assertTrue(dms.toString(), dms.containsAll(List.of("customer-add", "customer-list", "customer-show", "vehicle-add",
-                "vehicle-list", "vehicle-show", "vehicle-find")));
+        assertTrue(dms.toString(),
+                dms.containsAll(List.of("customer-add", "customer-list", "customer-show", "vehicle-add",
+                        "vehicle-list", "vehicle-show", "vehicle-find")));
     }
 
     /** "/customers/{id : \\d+}" and "customers/{id}" name the same path. */

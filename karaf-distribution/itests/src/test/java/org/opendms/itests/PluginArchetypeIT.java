@@ -89,12 +89,14 @@ public class PluginArchetypeIT {
     }
 
     @Test
-    public void aPluginGeneratedFromTheArchetypeBuildsInstallsAnswersAndIsRemovedWhileCoreKeepsAnswering() throws Exception {
+    public void aPluginGeneratedFromTheArchetypeBuildsInstallsAnswersAndIsRemovedWhileCoreKeepsAnswering()
+            throws Exception {
         long started = System.nanoTime();
         maven(outside, "generate", ARCHETYPE_GENERATE, "-DarchetypeCatalog=local",
                 "-DarchetypeGroupId=org.opendms", "-DarchetypeArtifactId=opendms-plugin-archetype",
                 "-DarchetypeVersion=" + System.getProperty("opendms.version"), "-DgroupId=com.example.shop",
-                "-DartifactId=" + ID, "-Dpackage=com.example.shop.tyrehotel", "-DpluginId=" + ID, "-DinteractiveMode=false");
+                "-DartifactId=" + ID, "-Dpackage=com.example.shop.tyrehotel", "-DpluginId=" + ID,
+                "-DinteractiveMode=false");
         figure("archetype:generate", started);
         Path project = outside.resolve(ID);
 
@@ -122,7 +124,8 @@ public class PluginArchetypeIT {
         assertEquals("the plugin's listener was told of the vehicle created through core",
                 seen + 1, call("GET", ID + "/status", "advisor", null).json().path("vehicleEventsSeen").asLong());
 
-        Reply note = call("POST", ID + "/notes", "advisor", "{\"vehicleId\":" + vehicle + ",\"text\":\" 冬季胎存放于 B-12 货架 \"}");
+        Reply note = call("POST", ID + "/notes", "advisor",
+                "{\"vehicleId\":" + vehicle + ",\"text\":\" 冬季胎存放于 B-12 货架 \"}");
         assertEquals(note.raw(), 201, note.status());
         assertEquals("冬季胎存放于 B-12 货架", note.json().path("text").asText());
         assertEquals("advisor", note.json().path("createdBy").asText());
@@ -130,7 +133,8 @@ public class PluginArchetypeIT {
         assertEquals(listed.toString(), 1, listed.size());
         assertEquals(note.json().path("id").asLong(), listed.get(0).path("id").asLong());
 
-        Reply refused = call("POST", ID + "/notes", "advisor", "{\"vehicleId\":null,\"text\":\" \"}", "Accept-Language", "en");
+        Reply refused = call("POST", ID + "/notes", "advisor", "{\"vehicleId\":null,\"text\":\" \"}", "Accept-Language",
+                "en");
         assertEquals(refused.raw(), 400, refused.status());
         JsonNode errors = refused.json().path("errors");
         assertEquals(refused.raw(), "vehicleId", errors.path(0).path("field").asText());
@@ -139,7 +143,8 @@ public class PluginArchetypeIT {
         Reply zh = call("POST", ID + "/notes", "advisor", "{\"vehicleId\":999999,\"text\":\"x\"}");
         assertEquals(zh.raw(), 400, zh.status());
         assertTrue(zh.raw(), zh.json().path("errors").path(0).path("message").asText().contains("不存在"));
-        assertEquals(403, call("POST", ID + "/notes", "cashier", "{\"vehicleId\":" + vehicle + ",\"text\":\"x\"}").status());
+        assertEquals(403,
+                call("POST", ID + "/notes", "cashier", "{\"vehicleId\":" + vehicle + ",\"text\":\"x\"}").status());
         assertEquals(401, call("GET", ID + "/notes", null, null).status());
 
         String console = console(ID + ":notes --limit 5 " + vehicle);
@@ -163,11 +168,13 @@ public class PluginArchetypeIT {
 
     private long newVehicle() throws Exception {
         long n = System.nanoTime() / 1000 % 10_000_000L;
-        Reply customer = call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"轮胎寄存客户\",\"mobile\":\"139"
-                + String.format("%08d", n) + "\"}");
+        Reply customer = call("POST", "customers", "advisor",
+                "{\"type\":\"PERSON\",\"name\":\"轮胎寄存客户\",\"mobile\":\"139"
+                        + String.format("%08d", n) + "\"}");
         assertEquals(customer.raw(), 201, customer.status());
         Reply vehicle = call("POST", "vehicles", "advisor", "{\"vin\":\"" + TestData.vin(n) + "\",\"plate\":\""
-                + TestData.plate(n) + "\",\"make\":\"大众\",\"model\":\"帕萨特\",\"ownerId\":" + customer.json().path("id").asLong() + "}");
+                + TestData.plate(n) + "\",\"make\":\"大众\",\"model\":\"帕萨特\",\"ownerId\":"
+                + customer.json().path("id").asLong() + "}");
         assertEquals(vehicle.raw(), 201, vehicle.status());
         return vehicle.json().path("id").asLong();
     }
@@ -196,7 +203,8 @@ public class PluginArchetypeIT {
         if (p.exitValue() != 0) {
             List<String> lines = Files.readAllLines(log);
             throw new AssertionError(String.join(" ", command) + " failed in " + dir + " (exit " + p.exitValue() + "); "
-                    + log + " ends:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                    + log + " ends:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
         }
     }
 
@@ -257,16 +265,19 @@ public class PluginArchetypeIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError(method + " " + path + " did not answer " + expected + " within " + seconds + " s; last "
-                + last.status() + " " + last.raw() + "; see " + home.resolve("data/log/karaf.log"));
+        throw new AssertionError(
+                method + " " + path + " did not answer " + expected + " within " + seconds + " s; last "
+                        + last.status() + " " + last.raw() + "; see " + home.resolve("data/log/karaf.log"));
     }
 
     private Reply call(String method, String path, String user, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/" + path))
                 .timeout(Duration.ofSeconds(120))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         if (body != null) {
             b.header("Content-Type", "application/json");
@@ -283,7 +294,7 @@ public class PluginArchetypeIT {
         Path out = logs.resolve("console.log");
         Process p = new ProcessBuilder("bin/client", "-h", "127.0.0.1", "-a", Integer.toString(SSH_PORT), "-u", "admin",
                 "-p", "demo", "-r", "10", command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+                        .redirectOutput(out.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("bin/client " + command + " did not finish in 120 s");

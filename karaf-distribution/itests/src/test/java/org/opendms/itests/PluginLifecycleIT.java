@@ -50,7 +50,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
     private final List<String> coreStops = new CopyOnWriteArrayList<>();
     private final BundleListener watchCore = event -> {
         Bundle b = event.getBundle();
-        boolean core = b.getHeaders("").get("DMS-Plugin") == null && b.getBundleId() != bundleContext.getBundle().getBundleId()
+        boolean core = b.getHeaders("").get("DMS-Plugin") == null
+                && b.getBundleId() != bundleContext.getBundle().getBundleId()
                 && !String.valueOf(b.getSymbolicName()).startsWith("org.example");
         if (core && (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED)) {
             coreStops.add(b.getSymbolicName() + " " + event.getType());
@@ -128,7 +129,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
         assertEquals("ACTIVE", status.path("state").asText());
         assertTrue(status.toString(), status.path("schemaVersions").has("org.opendms.plugin.insurance.impl"));
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!call("GET", "insurance/renewals?days=365", "advisor", null).raw().contains("\"vehicleId\":" + registeredMeanwhile + ",")) {
+        while (!call("GET", "insurance/renewals?days=365", "advisor", null).raw()
+                .contains("\"vehicleId\":" + registeredMeanwhile + ",")) {
             assertTrue("a vehicle registered while the plugin was off did not become a lead",
                     System.currentTimeMillis() < deadline);
             Thread.sleep(200);
@@ -189,7 +191,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
         assertTrue(out, out.contains("不兼容"));
         Reply rest = call("POST", "plugins/future/enable", "admin", null, "Accept-Language", "en");
         assertEquals(rest.raw(), 409, rest.status());
-        assertTrue(rest.raw(), rest.json().path("errors").path(0).path("message").asText().contains("this platform has 1.0.0"));
+        assertTrue(rest.raw(),
+                rest.json().path("errors").path(0).path("message").asText().contains("this platform has 1.0.0"));
         assertEquals("nothing was installed", bundlesBefore, bundleNames());
         assertEquals(installedBefore, console("feature:list -i"));
         assertEquals("DISABLED", plugin("future").path("state").asText());
@@ -234,7 +237,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
             String list = console("dms:plugin-list");
             assertTrue(list, list.matches("(?s).*faulty.*FAILED.*"));
             assertEquals("core keeps answering", 200, call("GET", "customers?size=1", "advisor", null).status());
-            assertEquals("other plugins keep answering", 200, call("GET", "insurance/renewals", "advisor", null).status());
+            assertEquals("other plugins keep answering", 200,
+                    call("GET", "insurance/renewals", "advisor", null).status());
             assertEquals("ACTIVE", plugin("insurance").path("state").asText());
         } finally {
             console("dms:plugin-remove faulty");
@@ -285,7 +289,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
         for (Bundle b : bundleContext.getBundles()) {
             if ("insurance".equals(b.getHeaders("").get("DMS-Plugin"))) {
                 Manifest m;
-                try (InputStream in = new URL(b.getLocation()).openStream(); JarInputStream jar = new JarInputStream(in)) {
+                try (InputStream in = new URL(b.getLocation()).openStream();
+                        JarInputStream jar = new JarInputStream(in)) {
                     m = jar.getManifest();
                 }
                 m.getMainAttributes().putValue("Bundle-Version", "0.1.1.hotupdate");
@@ -394,7 +399,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
     }
 
     private List<String> bundleNames() {
-        return Arrays.stream(bundleContext.getBundles()).map(b -> b.getSymbolicName() + "/" + b.getVersion()).sorted().toList();
+        return Arrays.stream(bundleContext.getBundles()).map(b -> b.getSymbolicName() + "/" + b.getVersion()).sorted()
+                .toList();
     }
 
     static Manifest bundleManifest(String symbolicName, String version, String plugin) {
@@ -415,7 +421,8 @@ public class PluginLifecycleIT extends DmsTestSupport {
 
     /** The same, with more entries (name to content). */
     static File writeJar(File file, Manifest manifest, URL copyFrom, Map<String, byte[]> entries) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file.toPath()); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(file.toPath());
+                JarOutputStream jar = new JarOutputStream(out, manifest)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(e.getKey()));
                 jar.write(e.getValue());

@@ -49,7 +49,8 @@ final class ReadmeExamples {
                 i = end;
                 marked = false;
             } else if (!line.isEmpty() && marked) {
-                throw new IllegalStateException("README.md line " + (i + 1) + ": " + MARKER + " must be right before ```sh");
+                throw new IllegalStateException(
+                        "README.md line " + (i + 1) + ": " + MARKER + " must be right before ```sh");
             }
         }
         return commands;
@@ -97,11 +98,14 @@ final class ReadmeExamples {
         s.append("  return $rc\n");
         s.append("}\n");
         s.append("readme_check() {\n"); // $1 rc, $2 line, $3 expected status or empty
-        s.append("  if [ \"$1\" -ne 0 ]; then echo \"README.md line $2: the command failed with exit status $1\" >&2; exit 1; fi\n");
+        s.append(
+                "  if [ \"$1\" -ne 0 ]; then echo \"README.md line $2: the command failed with exit status $1\" >&2; exit 1; fi\n");
         s.append("  local status\n");
         s.append("  for status in $(cat \"$README_STATUS\"); do\n");
-        s.append("    if [ -n \"$3\" ] && [ \"$status\" != \"$3\" ]; then echo \"README.md line $2: HTTP $status, the README says it answers $3\" >&2; exit 1; fi\n");
-        s.append("    if [ -z \"$3\" ] && [ \"$status\" -ge 400 -o \"$status\" = 000 ]; then echo \"README.md line $2: HTTP $status\" >&2; exit 1; fi\n");
+        s.append(
+                "    if [ -n \"$3\" ] && [ \"$status\" != \"$3\" ]; then echo \"README.md line $2: HTTP $status, the README says it answers $3\" >&2; exit 1; fi\n");
+        s.append(
+                "    if [ -z \"$3\" ] && [ \"$status\" -ge 400 -o \"$status\" = 000 ]; then echo \"README.md line $2: HTTP $status\" >&2; exit 1; fi\n");
         s.append("  done\n");
         s.append("  : > \"$README_STATUS\"\n");
         s.append("}\n");

@@ -69,8 +69,9 @@ public class ReadmeExamplesIT {
     public void onceHealthSaysUpEveryCoreEndpointAnswers() {
         assertTrue(answersWhenUp.toString(), answersWhenUp.keySet().containsAll(
                 List.of("/customers", "/vehicles", "/appointments", "/work-orders")));
-        answersWhenUp.forEach((path, status) -> assertTrue("GET " + path + " answered " + status + " right after health said UP "
-                + healthWhenUp + "; all: " + answersWhenUp, status != 404 && status < 500));
+        answersWhenUp.forEach(
+                (path, status) -> assertTrue("GET " + path + " answered " + status + " right after health said UP "
+                        + healthWhenUp + "; all: " + answersWhenUp, status != 404 && status < 500));
     }
 
     @Test
@@ -78,8 +79,10 @@ public class ReadmeExamplesIT {
         Path readme = Path.of(System.getProperty("opendms.readme", "../../README.md"));
         long started = System.nanoTime();
         Run run = runExamples(readme, Path.of("target/readme-work").toAbsolutePath());
-        System.out.printf("[figures] %d README commands ran in %.1f s%n", run.commands(), (System.nanoTime() - started) / 1e9);
-        assertTrue("README.md has no runnable blocks (" + ReadmeExamples.MARKER + " before ```sh)", run.commands() > 10);
+        System.out.printf("[figures] %d README commands ran in %.1f s%n", run.commands(),
+                (System.nanoTime() - started) / 1e9);
+        assertTrue("README.md has no runnable blocks (" + ReadmeExamples.MARKER + " before ```sh)",
+                run.commands() > 10);
         if (run.exit() != 0) {
             fail(lastLines(run.output(), 25) + "\n(whole run: " + run.log() + ")");
         }
@@ -91,7 +94,8 @@ public class ReadmeExamplesIT {
         Path work = Path.of("target/readme-failing").toAbsolutePath();
         Path readme = work.resolveSibling("readme-failing.md");
         Files.writeString(readme, String.join("\n", "# A README", "", ReadmeExamples.MARKER, "```sh",
-                "curl -s http://localhost:8181/api/health", "curl -s http://localhost:8181/api/customers   # answers 401",
+                "curl -s http://localhost:8181/api/health",
+                "curl -s http://localhost:8181/api/customers   # answers 401",
                 "curl -s http://localhost:8181/api/customers", "echo never", "```", ""));
         Run run = runExamples(readme, work);
         assertEquals(run.output(), 1, run.exit());
@@ -161,7 +165,7 @@ public class ReadmeExamplesIT {
         }
         JsonNode paths = JSON.readTree(get("openapi.json", null).body()).path("paths");
         Map<String, Integer> answers = new TreeMap<>();
-        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext();) {
             String path = it.next();
             boolean plugin = plugins.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
             if (!path.contains("{") && paths.path(path).has("get") && !plugin) {
@@ -174,7 +178,8 @@ public class ReadmeExamplesIT {
     private static HttpResponse<String> get(String path, String user) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            b.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -25,7 +25,8 @@ public class StaffIT extends DmsTestSupport {
     }
 
     static String technician(String login, String password) {
-        return "{\"login\":\"" + login + "\",\"name\":\"李师傅\",\"password\":\"" + password + "\",\"roles\":[\"technician\"],"
+        return "{\"login\":\"" + login + "\",\"name\":\"李师傅\",\"password\":\"" + password
+                + "\",\"roles\":[\"technician\"],"
                 + "\"skills\":[{\"code\":\"机修\",\"level\":4}],\"team\":\"一组\"}";
     }
 
@@ -36,12 +37,14 @@ public class StaffIT extends DmsTestSupport {
         Reply added = call("POST", "staff", "admin", technician(login, password));
         assertEquals(added.raw(), 201, added.status());
         assertNotNull(added.location());
-        assertFalse("no password or hash in the answer", added.raw().contains(password) || added.raw().contains("$2y$"));
+        assertFalse("no password or hash in the answer",
+                added.raw().contains(password) || added.raw().contains("$2y$"));
 
         String credentials = login + ":" + password;
         assertEquals(200, call("GET", "work-orders?size=1", credentials, null).status());
         assertEquals(401, call("GET", "work-orders?size=1", login + ":wrong-password", null).status());
-        assertEquals("a technician keeps no accounts", 403, call("POST", "staff", credentials, technician("x" + login, password)).status());
+        assertEquals("a technician keeps no accounts", 403,
+                call("POST", "staff", credentials, technician("x" + login, password)).status());
 
         Reply read = call("GET", "staff/" + login, "admin", null);
         assertEquals(4, read.json().path("skills").path(0).path("level").asInt());
@@ -85,7 +88,8 @@ public class StaffIT extends DmsTestSupport {
             advisor |= s.path("login").asText().equals("advisor") && s.path("roles").toString().contains("advisor");
         }
         assertTrue(staff.toString(), advisor);
-        String consoleAdd = console("dms:staff-add --password demo-pass-1 --role technician --skill 电工:3 wang" + unique() + " 王师傅");
+        String consoleAdd = console(
+                "dms:staff-add --password demo-pass-1 --role technician --skill 电工:3 wang" + unique() + " 王师傅");
         assertTrue(consoleAdd, consoleAdd.contains("Added"));
     }
 }

@@ -26,9 +26,11 @@ final class UnpackedDistribution {
         Files.createDirectories(home);
         run(home, "tar", "xzf", System.getProperty("opendms.distribution"), "--strip-components=1");
         UnpackedDistribution d = new UnpackedDistribution(home);
-        d.replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + httpPort);
+        d.replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
+                "org.osgi.service.http.port = " + httpPort);
         d.replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
-        d.replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099", "rmiRegistryPort = " + rmiRegistryPort);
+        d.replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099",
+                "rmiRegistryPort = " + rmiRegistryPort);
         d.replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444", "rmiServerPort = " + rmiServerPort);
         return d;
     }

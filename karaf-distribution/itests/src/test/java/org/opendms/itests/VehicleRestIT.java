@@ -61,7 +61,8 @@ public class VehicleRestIT extends DmsTestSupport {
         assertEquals(byPlate.raw(), 200, byPlate.status());
         assertEquals(id, byPlate.json().path("id").asLong());
 
-        assertTrue(call("GET", "vehicles?q=" + path(plate.substring(3)), "advisor", null).raw().contains("\"id\":" + id));
+        assertTrue(
+                call("GET", "vehicles?q=" + path(plate.substring(3)), "advisor", null).raw().contains("\"id\":" + id));
         assertTrue(call("GET", "vehicles?q=" + vin.substring(11), "advisor", null).raw().contains("\"id\":" + id));
         assertTrue(call("GET", "customers?q=" + path(spaced), "advisor", null).raw().contains("\"id\":" + owner));
         assertEquals(404, call("GET", "vehicles/by-plate/" + path("粤B00000"), "advisor", null).status());
@@ -71,12 +72,14 @@ public class VehicleRestIT extends DmsTestSupport {
     public void aDuplicateVinOrActivePlateIsAConflictAndNothingIsStored() throws Exception {
         long owner = newCustomer();
         long n = unique();
-        assertEquals(201, call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(n), owner)).status());
+        assertEquals(201,
+                call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(n), owner)).status());
         long before = vehicleCount();
         Reply sameVin = call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(unique()), owner));
         assertEquals(409, sameVin.status());
         assertEquals("vin", sameVin.field(0));
-        Reply samePlate = call("POST", "vehicles", "advisor", vehicle(TestData.vin(unique()), TestData.plate(n), owner));
+        Reply samePlate = call("POST", "vehicles", "advisor",
+                vehicle(TestData.vin(unique()), TestData.plate(n), owner));
         assertEquals(409, samePlate.status());
         assertEquals("plate", samePlate.field(0));
         assertEquals(before, vehicleCount());
@@ -89,13 +92,16 @@ public class VehicleRestIT extends DmsTestSupport {
         String vin = TestData.vin(unique());
         String wrongCheck = vin.substring(0, 8) + (vin.charAt(8) == '1' ? '2' : '1') + vin.substring(9);
         String[][] cases = {
-            {vehicle(wrongCheck, TestData.plate(unique()), owner), "vin", "vin.check_digit"},
-            {vehicle(vin.replace('A', 'O'), TestData.plate(unique()), owner), "vin", "vin.character"},
-            {vehicle(vin, "京I12345", owner), "plate", "plate.format"},
-            {vehicle(vin, TestData.plate(unique()), 999_999_999L), "ownerId", "not_found"},
-            {vehicle(vin, TestData.plate(unique()), owner).replace("\"year\":2022", "\"year\":\"2022年\""), "year", "wrong_type"},
-            {vehicle(vin, TestData.plate(unique()), owner).replace("2027-03-01", "2027-02-30"), "insuranceDueDate", "wrong_type"},
-            {vehicle(vin, TestData.plate(unique()), owner).replace("PETROL", "STEAM"), "energyType", "wrong_type"},
+                { vehicle(wrongCheck, TestData.plate(unique()), owner), "vin", "vin.check_digit" },
+                { vehicle(vin.replace('A', 'O'), TestData.plate(unique()), owner), "vin", "vin.character" },
+                { vehicle(vin, "京I12345", owner), "plate", "plate.format" },
+                { vehicle(vin, TestData.plate(unique()), 999_999_999L), "ownerId", "not_found" },
+                { vehicle(vin, TestData.plate(unique()), owner).replace("\"year\":2022", "\"year\":\"2022年\""), "year",
+                        "wrong_type" },
+                { vehicle(vin, TestData.plate(unique()), owner).replace("2027-03-01", "2027-02-30"), "insuranceDueDate",
+                        "wrong_type" },
+                { vehicle(vin, TestData.plate(unique()), owner).replace("PETROL", "STEAM"), "energyType",
+                        "wrong_type" },
         };
         for (String[] c : cases) {
             Reply r = call("POST", "vehicles", "advisor", c[0]);
@@ -111,14 +117,18 @@ public class VehicleRestIT extends DmsTestSupport {
     @Test
     public void aLowerOdometerReadingNeedsConfirmationAndHistoryIsKept() throws Exception {
         long n = unique();
-        long id = call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(n), newCustomer())).json().path("id").asLong();
-        assertEquals(201, call("POST", "vehicles/" + id + "/odometer", "technician", "{\"km\":52000,\"source\":\"reception\"}").status());
+        long id = call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(n), newCustomer())).json()
+                .path("id").asLong();
+        assertEquals(201,
+                call("POST", "vehicles/" + id + "/odometer", "technician", "{\"km\":52000,\"source\":\"reception\"}")
+                        .status());
         Reply lower = call("POST", "vehicles/" + id + "/odometer", "advisor", "{\"km\":51000,\"source\":\"manual\"}");
         assertEquals(lower.raw(), 409, lower.status());
         assertEquals("odometer.lower", lower.code(0));
         assertTrue(lower.raw(), lower.raw().contains("52000"));
         assertEquals(1, call("GET", "vehicles/" + id + "/odometer", "advisor", null).json().size());
-        Reply confirmed = call("POST", "vehicles/" + id + "/odometer", "advisor", "{\"km\":51000,\"source\":\"manual\",\"confirmLower\":true}");
+        Reply confirmed = call("POST", "vehicles/" + id + "/odometer", "advisor",
+                "{\"km\":51000,\"source\":\"manual\",\"confirmLower\":true}");
         assertEquals(confirmed.raw(), 201, confirmed.status());
         Reply history = call("GET", "vehicles/" + id + "/odometer", "advisor", null);
         assertEquals(2, history.json().size());
@@ -134,11 +144,13 @@ public class VehicleRestIT extends DmsTestSupport {
         Reply created = call("POST", "vehicles", "advisor", vehicle(TestData.vin(n), TestData.plate(n), owner));
         long id = created.json().path("id").asLong();
         String etag = created.etag();
-        String changed = vehicle(TestData.vin(n), TestData.plate(n), owner).replace("\"model\":\"帕萨特\"", "\"model\":\"迈腾\"");
+        String changed = vehicle(TestData.vin(n), TestData.plate(n), owner).replace("\"model\":\"帕萨特\"",
+                "\"model\":\"迈腾\"");
         Reply updated = call("PUT", "vehicles/" + id, "advisor", changed, "If-Match", etag);
         assertEquals(updated.raw(), 200, updated.status());
         assertEquals("迈腾", call("GET", "vehicles/" + id, "technician", null).json().path("model").asText());
-        Reply stale = call("PUT", "vehicles/" + id, "manager", vehicle(TestData.vin(n), TestData.plate(n), owner), "If-Match", etag);
+        Reply stale = call("PUT", "vehicles/" + id, "manager", vehicle(TestData.vin(n), TestData.plate(n), owner),
+                "If-Match", etag);
         assertEquals(409, stale.status());
         assertEquals("迈腾", call("GET", "vehicles/" + id, "technician", null).json().path("model").asText());
     }

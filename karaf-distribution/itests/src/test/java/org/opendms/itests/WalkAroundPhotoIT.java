@@ -65,10 +65,13 @@ public class WalkAroundPhotoIT extends DmsTestSupport {
         }
     }
 
-    private static Binary send(String method, String path, String user, String contentType, byte[] body, String... headers)
+    private static Binary send(String method, String path, String user, String contentType, byte[] body,
+            String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(method,
+                        body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         if (contentType != null) {

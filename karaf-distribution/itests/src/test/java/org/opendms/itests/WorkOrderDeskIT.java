@@ -79,9 +79,11 @@ public class WorkOrderDeskIT extends DmsTestSupport {
         for (String c : concerns) {
             jobs.append(jobs.length() == 0 ? "" : ",").append("{\"concern\":\"").append(c).append("\"}");
         }
-        return call("POST", "work-orders", "advisor", "{\"plate\":\"" + TestData.plate(n) + "\",\"vin\":\"" + TestData.vin(n)
-                + "\",\"ownerId\":" + owner + ",\"mileageKm\":" + (20000 + n % 1000) + ",\"concerns\":[" + jobs
-                + "],\"promisedAt\":\"" + at(ZonedDateTime.now(SHOP).plusHours(5)) + "\",\"visitTypes\":[\"GENERAL_REPAIR\"]}");
+        return call("POST", "work-orders", "advisor",
+                "{\"plate\":\"" + TestData.plate(n) + "\",\"vin\":\"" + TestData.vin(n)
+                        + "\",\"ownerId\":" + owner + ",\"mileageKm\":" + (20000 + n % 1000) + ",\"concerns\":[" + jobs
+                        + "],\"promisedAt\":\"" + at(ZonedDateTime.now(SHOP).plusHours(5))
+                        + "\",\"visitTypes\":[\"GENERAL_REPAIR\"]}");
     }
 
     @Test
@@ -127,18 +129,24 @@ public class WorkOrderDeskIT extends DmsTestSupport {
         ok(call("POST", "work-orders/" + toCancel.json().path("id").asLong() + "/status", "advisor",
                 "{\"status\":\"CANCELLED\",\"note\":\"客户不修了\"}", "If-Match", toCancel.etag()), 200);
         Reply w = call("GET", "work-orders/" + waiting, "advisor", null);
-        Reply r = call("POST", "work-orders/" + waiting + "/status", "foreman", "{\"status\":\"IN_REPAIR\"}", "If-Match", w.etag());
-        ok(call("POST", "work-orders/" + waiting + "/status", "foreman", "{\"status\":\"WAITING\",\"waitReason\":\"PARTS\"}",
+        Reply r = call("POST", "work-orders/" + waiting + "/status", "foreman", "{\"status\":\"IN_REPAIR\"}",
+                "If-Match", w.etag());
+        ok(call("POST", "work-orders/" + waiting + "/status", "foreman",
+                "{\"status\":\"WAITING\",\"waitReason\":\"PARTS\"}",
                 "If-Match", ok(r, 200) == null ? null : r.etag()), 200);
 
         String hers = "&customer=" + q(name);
-        assertEquals(List.of(received, waiting), ids(ok(call("GET", "work-orders?open=true" + hers, "advisor", null), 200)));
-        assertEquals(List.of(received, waiting), ids(ok(call("GET", "work-orders?status=WAITING&status=AWAITING_DISPATCH"
-                + hers, "advisor", null), 200)));
-        assertEquals(List.of(waiting), ids(ok(call("GET", "work-orders?status=" + q("WAITING,IN_REPAIR") + hers, "advisor",
-                null), 200)));
+        assertEquals(List.of(received, waiting),
+                ids(ok(call("GET", "work-orders?open=true" + hers, "advisor", null), 200)));
+        assertEquals(List.of(received, waiting),
+                ids(ok(call("GET", "work-orders?status=WAITING&status=AWAITING_DISPATCH"
+                        + hers, "advisor", null), 200)));
+        assertEquals(List.of(waiting),
+                ids(ok(call("GET", "work-orders?status=" + q("WAITING,IN_REPAIR") + hers, "advisor",
+                        null), 200)));
         assertEquals(3, ids(ok(call("GET", "work-orders?customer=" + mobile, "advisor", null), 200)).size());
-        assertEquals(3, ids(ok(call("GET", "work-orders?customer=" + mobile.substring(5), "advisor", null), 200)).size());
+        assertEquals(3,
+                ids(ok(call("GET", "work-orders?customer=" + mobile.substring(5), "advisor", null), 200)).size());
         assertEquals(List.of(), ids(ok(call("GET", "work-orders?late=true" + hers, "advisor", null), 200)));
         String today = LocalDate.now(SHOP).toString();
         JsonNode kpi = ok(call("GET", "work-orders/on-time?from=" + today + "&to=" + today, "advisor", null), 200);
@@ -171,7 +179,8 @@ public class WorkOrderDeskIT extends DmsTestSupport {
         assertTrue(next.raw(), codes(next.json().path("reception")).contains("followup.declined"));
         String path = "follow-ups/" + wipers;
         refused(call("POST", path + "/take-up", "advisor", "{}", "If-Match", next.etag()), 400, "workOrderId");
-        Reply taken = call("POST", path + "/take-up", "advisor", "{\"workOrderId\":" + next.json().path("id").asLong() + "}",
+        Reply taken = call("POST", path + "/take-up", "advisor",
+                "{\"workOrderId\":" + next.json().path("id").asLong() + "}",
                 "If-Match", next.etag());
         assertEquals(2, ok(taken, 200).path("jobs").size());
         assertEquals("建议更换雨刮", taken.json().path("jobs").path(1).path("concern").asText());
@@ -179,7 +188,8 @@ public class WorkOrderDeskIT extends DmsTestSupport {
         Reply again = call("POST", path + "/dismiss", "advisor", "{\"reason\":\"重复\"}");
         assertEquals(again.raw(), 409, again.status());
         assertEquals("followup.closed", again.code(0));
-        assertEquals(0, ok(call("GET", "follow-ups?plate=" + q(TestData.plate(n)), "advisor", null), 200).path("total").asInt());
+        assertEquals(0, ok(call("GET", "follow-ups?plate=" + q(TestData.plate(n)), "advisor", null), 200).path("total")
+                .asInt());
     }
 
     @Test
@@ -190,7 +200,8 @@ public class WorkOrderDeskIT extends DmsTestSupport {
                 + TestData.plate(n) + "\",\"ownerId\":" + owner + "}"), 201).path("id").asLong();
         LocalDate end = LocalDate.now(SHOP).plusDays(10);
         ok(call("POST", "insurance/policies", "advisor", "{\"vehicleId\":" + vehicle + ",\"insurer\":\"中国人保\","
-                + "\"policyNumber\":\"PDAA" + n + "\",\"kind\":\"COMMERCIAL\",\"startDate\":\"" + end.minusYears(1).plusDays(1)
+                + "\"policyNumber\":\"PDAA" + n + "\",\"kind\":\"COMMERCIAL\",\"startDate\":\""
+                + end.minusYears(1).plusDays(1)
                 + "\",\"endDate\":\"" + end + "\",\"premium\":3200.00}"), 201);
         JsonNode reception = ok(open(n, owner, "保养"), 201).path("reception");
         JsonNode due = null;

@@ -64,7 +64,8 @@ public class WorkOrderVisitIT extends DmsTestSupport {
     }
 
     private static String labour(String code, String description, String hours) {
-        return "{\"type\":\"LABOUR\",\"code\":\"" + code + "\",\"description\":\"" + description + "\",\"quantity\":" + hours
+        return "{\"type\":\"LABOUR\",\"code\":\"" + code + "\",\"description\":\"" + description + "\",\"quantity\":"
+                + hours
                 + ",\"unitPrice\":300.00}";
     }
 
@@ -73,15 +74,18 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         long n = unique();
         String plate = TestData.plate(n);
         LocalDate tomorrow = LocalDate.now(SHOP).plusDays(1);
-        JsonNode appointment = ok(call("POST", "appointments", "advisor", "{\"plate\":\"" + plate + "\",\"channel\":\"PHONE\","
-                + "\"date\":\"" + tomorrow + "\",\"start\":\"08:30\",\"advisor\":\"advisor\",\"concerns\":[\"保养\",\"左前轮异响\"]}"), 201);
+        JsonNode appointment = ok(call("POST", "appointments", "advisor",
+                "{\"plate\":\"" + plate + "\",\"channel\":\"PHONE\","
+                        + "\"date\":\"" + tomorrow
+                        + "\",\"start\":\"08:30\",\"advisor\":\"advisor\",\"concerns\":[\"保养\",\"左前轮异响\"]}"),
+                201);
         long owner = ok(call("POST", "customers", "advisor",
                 "{\"type\":\"PERSON\",\"name\":\"陈先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
 
         // the labour catalogue the estimate draws on (kept by the service manager)
-        for (String op : new String[] {"BY-010\",\"name\":\"更换机油机滤\",\"flatRateHours\":0.8",
+        for (String op : new String[] { "BY-010\",\"name\":\"更换机油机滤\",\"flatRateHours\":0.8",
                 "XJ-201\",\"name\":\"检查前悬挂\",\"flatRateHours\":1.5,\"skill\":\"MECHANICAL\"",
-                "ZD-105\",\"name\":\"更换前刹车片\",\"flatRateHours\":0.8,\"skill\":\"MECHANICAL\""}) {
+                "ZD-105\",\"name\":\"更换前刹车片\",\"flatRateHours\":0.8,\"skill\":\"MECHANICAL\"" }) {
             Reply added = call("POST", "labour-operations", "manager", "{\"code\":\"" + op + "}");
             assertTrue(added.raw(), added.status() == 201 || "labour.exists".equals(added.code(0)));
         }
@@ -92,16 +96,21 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         String promised = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
                 .format(ZonedDateTime.now(SHOP).plusDays(1).withNano(0));
         // tomorrow's appointment is not received today; one booked for later today is (if the day has a slot left)
-        String rest = ",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner + ",\"mileageKm\":23150,\"fuelPercent\":40,"
+        String rest = ",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":" + owner
+                + ",\"mileageKm\":23150,\"fuelPercent\":40,"
                 + "\"walkAround\":\"右后门划痕；后备箱有婴儿座椅\",\"promisedAt\":\"" + promised + "\","
                 + "\"visitTypes\":[\"MAINTENANCE\",\"GENERAL_REPAIR\"]}";
-        refused(call("POST", "work-orders", "advisor", "{\"appointmentId\":" + appointment.path("id").asLong() + rest), 409,
+        refused(call("POST", "work-orders", "advisor", "{\"appointmentId\":" + appointment.path("id").asLong() + rest),
+                409,
                 "appointmentId", "appointment.not_today");
         String start = todaysFreeSlot();
         if (start != null) {
-            appointment = ok(call("POST", "appointments", "advisor", "{\"plate\":\"" + plate + "\",\"channel\":\"PHONE\","
-                    + "\"date\":\"" + LocalDate.now(SHOP) + "\",\"start\":\"" + start + "\",\"advisor\":\"advisor\","
-                    + "\"concerns\":[\"保养\",\"左前轮异响\"]}"), 201);
+            appointment = ok(call("POST", "appointments", "advisor",
+                    "{\"plate\":\"" + plate + "\",\"channel\":\"PHONE\","
+                            + "\"date\":\"" + LocalDate.now(SHOP) + "\",\"start\":\"" + start
+                            + "\",\"advisor\":\"advisor\","
+                            + "\"concerns\":[\"保养\",\"左前轮异响\"]}"),
+                    201);
         }
         Reply opened = call("POST", "work-orders", "advisor", start != null
                 ? "{\"appointmentId\":" + appointment.path("id").asLong() + rest
@@ -143,12 +152,14 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         long service = job(wo, "保养");
         long noise = job(wo, "左前轮异响");
         String etag = opened.etag();
-        Reply r = call("POST", path + "/jobs/" + service + "/lines", "advisor", labour("BY-010", "更换机油机滤", "1.0"), "If-Match", etag);
+        Reply r = call("POST", path + "/jobs/" + service + "/lines", "advisor", labour("BY-010", "更换机油机滤", "1.0"),
+                "If-Match", etag);
         ok(r, 200);
         r = call("POST", path + "/jobs/" + service + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"90915-YZZE1\","
                 + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50}", "If-Match", r.etag());
         ok(r, 200);
-        r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", labour("XJ-201", "检查前悬挂", "1.5"), "If-Match", r.etag());
+        r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", labour("XJ-201", "检查前悬挂", "1.5"), "If-Match",
+                r.etag());
         wo = ok(r, 200);
         // a part entered by mistake, removed before the customer sees the estimate
         r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"WRONG-1\","
@@ -163,23 +174,29 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         // the JSON carries money exactly to the fen (the test's JSON reader would turn it into doubles)
         String totals = "\"totals\":{\"net\":818.50,\"vat\":106.41,\"gross\":924.91}";
         assertTrue("300.00 + 68.50 + 450.00, 13 % VAT to the fen: " + r.raw(), r.raw().contains(totals));
-        r = call("POST", path + "/jobs/" + service + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
+        r = call("POST", path + "/jobs/" + service + "/approval", "advisor",
+                "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
         ok(r, 200);
-        r = call("POST", path + "/jobs/" + noise + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
+        r = call("POST", path + "/jobs/" + noise + "/approval", "advisor",
+                "{\"approvedBy\":\"陈先生\",\"channel\":\"IN_PERSON\"}", "If-Match", r.etag());
         ok(r, 200);
 
         // dispatch with a suggestion: the technician with the skill and the least open work comes first, with why
         ok(call("POST", "technician-skills", "foreman",
                 "{\"technician\":\"technician\",\"skill\":\"MECHANICAL\",\"level\":4}"), 200);
-        JsonNode suggestions = ok(call("GET", path + "/assignments/" + service + "/suggestions?skill=MECHANICAL", "foreman", null), 200);
+        JsonNode suggestions = ok(
+                call("GET", path + "/assignments/" + service + "/suggestions?skill=MECHANICAL", "foreman", null), 200);
         assertEquals(suggestions.toString(), "technician", suggestions.path(0).path("technician").asText());
         assertTrue(suggestions.toString(), suggestions.path(0).path("reasonZh").asText().contains("4"));
         // without a skill asked: the one the job's labour operation (XJ-201) names in the catalogue
-        assertEquals(suggestions, ok(call("GET", path + "/assignments/" + noise + "/suggestions", "foreman", null), 200));
-        assertEquals("the QC inspector does not dispatch", 403, call("PUT", path + "/assignments/" + service, "inspector",
-                "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}", "If-Match", r.etag()).status());
-        for (long job : new long[] {service, noise}) {
-            r = call("PUT", path + "/assignments/" + job, "foreman", "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
+        assertEquals(suggestions,
+                ok(call("GET", path + "/assignments/" + noise + "/suggestions", "foreman", null), 200));
+        assertEquals("the QC inspector does not dispatch", 403,
+                call("PUT", path + "/assignments/" + service, "inspector",
+                        "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}", "If-Match", r.etag()).status());
+        for (long job : new long[] { service, noise }) {
+            r = call("PUT", path + "/assignments/" + job, "foreman",
+                    "{\"technicians\":[\"technician\"],\"bay\":\"A3\"}",
                     "If-Match", r.etag());
             ok(r, 200);
         }
@@ -213,7 +230,8 @@ public class WorkOrderVisitIT extends DmsTestSupport {
                 + firstLabourLine(wo, brakes) + ",\"technician\":\"technician\"}");
         assertEquals(unapproved.raw(), 409, unapproved.status());
         assertEquals("job.unapproved", unapproved.code(0));
-        r = call("POST", path + "/jobs/" + brakes + "/approval", "advisor", "{\"approvedBy\":\"陈先生\",\"channel\":\"WECHAT\"}", "If-Match", r.etag());
+        r = call("POST", path + "/jobs/" + brakes + "/approval", "advisor",
+                "{\"approvedBy\":\"陈先生\",\"channel\":\"WECHAT\"}", "If-Match", r.etag());
         ok(r, 200);
         // approved but nobody dispatched it: the technician cannot clock on; the foreman assigns it on the spot
         String onBrakes = "{\"jobId\":" + brakes + ",\"labourLineId\":" + firstLabourLine(wo, brakes)
@@ -232,24 +250,29 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         // QC fails: back to repair as rework; then passes at every level
         r = call("POST", path + "/status", "advisor", "{\"status\":\"AWAITING_QC\"}", "If-Match", r.etag());
         ok(r, 200);
-        r = call("POST", path + "/qc", "inspector", "{\"level\":\"FINAL\",\"passed\":false,\"note\":\"异响仍在\"}", "If-Match", r.etag());
+        r = call("POST", path + "/qc", "inspector", "{\"level\":\"FINAL\",\"passed\":false,\"note\":\"异响仍在\"}",
+                "If-Match", r.etag());
         wo = ok(r, 200);
         assertEquals("IN_REPAIR", wo.path("status").asText());
         assertEquals(1, wo.path("reworkCount").asInt());
         r = call("POST", path + "/status", "advisor", "{\"status\":\"AWAITING_QC\"}", "If-Match", r.etag());
         ok(r, 200);
-        for (String[] check : new String[][] {{"SELF", "technician"}, {"FOREMAN", "foreman"}, {"FINAL", "inspector"}}) {
-            r = call("POST", path + "/qc", check[1], "{\"level\":\"" + check[0] + "\",\"passed\":true}", "If-Match", r.etag());
+        for (String[] check : new String[][] { { "SELF", "technician" }, { "FOREMAN", "foreman" },
+                { "FINAL", "inspector" } }) {
+            r = call("POST", path + "/qc", check[1], "{\"level\":\"" + check[0] + "\",\"passed\":true}", "If-Match",
+                    r.etag());
             ok(r, 200);
         }
         r = call("POST", path + "/status", "advisor", "{\"status\":\"COMPLETED\"}", "If-Match", r.etag());
         ok(r, 200);
-        Reply stale = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match", afterDispatch);
+        Reply stale = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match",
+                afterDispatch);
         assertEquals("two people changing one work order: the second re-reads", 409, stale.status());
         r = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         assertTrue(wo.toString(), !wo.path("deliveredAt").isNull());
-        refused(call("PUT", path + "/jobs/" + noise + "/findings", "technician", "{\"cause\":\"x\"}", "If-Match", r.etag()),
+        refused(call("PUT", path + "/jobs/" + noise + "/findings", "technician", "{\"cause\":\"x\"}", "If-Match",
+                r.etag()),
                 409, "status", "status.closed");
         Reply illegal = call("POST", path + "/status", "advisor", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         assertEquals(illegal.raw(), 409, illegal.status());
@@ -271,7 +294,8 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         assertEquals(who.toString(), "OPENED:advisor", who.get(0));
         assertEquals(who.toString(), "STATUS:advisor", who.get(who.size() - 1));
         for (String step : List.of("APPROVED:advisor", "DISPATCHED:foreman", "STATUS:foreman", "CLOCKED_ON:technician",
-                "CLOCKED_OFF:technician", "FINDINGS:technician", "QC_FAILED:inspector", "QC_PASSED:technician", "QC_PASSED:foreman",
+                "CLOCKED_OFF:technician", "FINDINGS:technician", "QC_FAILED:inspector", "QC_PASSED:technician",
+                "QC_PASSED:foreman",
                 "QC_PASSED:inspector")) {
             assertTrue(step + " in " + who, who.contains(step));
         }
@@ -281,8 +305,10 @@ public class WorkOrderVisitIT extends DmsTestSupport {
                 who.get(who.indexOf("QC_FAILED:inspector") + 1));
         assertEquals("the service and the brakes were clocked; the refused clock-ons left nothing", 2,
                 ok(call("GET", path + "/clocks", "advisor", null), 200).size());
-        JsonNode found = ok(call("GET", "work-orders?plate=" + java.net.URLEncoder.encode(plate, "UTF-8") + "&status=DELIVERED",
-                "advisor", null), 200);
+        JsonNode found = ok(
+                call("GET", "work-orders?plate=" + java.net.URLEncoder.encode(plate, "UTF-8") + "&status=DELIVERED",
+                        "advisor", null),
+                200);
         assertEquals(1, found.path("total").asInt());
     }
 
@@ -312,19 +338,23 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         refused(call("POST", "work-orders", "advisor", "{" + good + "}"), 400, "mileageKm", "required");
         refused(call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"fuelPercent\":101}"), 400,
                 "fuelPercent", "out_of_range");
-        refused(call("POST", "work-orders", "advisor", "{\"plate\":\"京A12\",\"mileageKm\":100,\"visitTypes\":[\"PDI\"]}"),
+        refused(call("POST", "work-orders", "advisor",
+                "{\"plate\":\"京A12\",\"mileageKm\":100,\"visitTypes\":[\"PDI\"]}"),
                 400, "plate", "plate.format");
-        refused(call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"appointmentId\":999999999}"), 400,
+        refused(call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"appointmentId\":999999999}"),
+                400,
                 "appointmentId", "not_found");
         Reply wrongType = call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":\"many\"}");
         assertEquals(wrongType.raw(), 400, wrongType.status());
         assertEquals(wrongType.raw(), "mileageKm", wrongType.field(0));
-        Reply unknownType = call("POST", "work-orders", "advisor", "{" + good + ",\"mileageKm\":100,\"visitTypes\":[\"WASH\"]}");
+        Reply unknownType = call("POST", "work-orders", "advisor",
+                "{" + good + ",\"mileageKm\":100,\"visitTypes\":[\"WASH\"]}");
         assertEquals(unknownType.raw(), 400, unknownType.status());
         assertEquals(403, call("POST", "work-orders", "cashier", "{" + good + ",\"mileageKm\":100}").status());
         assertEquals("no work order was opened", before, workOrders());
         assertEquals("and no vehicle registered", 0,
-                ok(call("GET", "vehicles?q=" + java.net.URLEncoder.encode(plate, "UTF-8"), "advisor", null), 200).path("total").asInt());
+                ok(call("GET", "vehicles?q=" + java.net.URLEncoder.encode(plate, "UTF-8"), "advisor", null), 200)
+                        .path("total").asInt());
 
         // the catalogue: only managers keep it, and every entry is checked
         String code = "T" + n % 1_000_000;
@@ -360,11 +390,13 @@ public class WorkOrderVisitIT extends DmsTestSupport {
 
         // the customer declines the job: it stays, with the reason, and no longer takes lines
         long job = wo.path("jobs").path(0).path("id").asLong();
-        refused(call("POST", path + "/jobs/" + job + "/decline", "advisor", "{}", "If-Match", opened.etag()), 400, "reason",
+        refused(call("POST", path + "/jobs/" + job + "/decline", "advisor", "{}", "If-Match", opened.etag()), 400,
+                "reason",
                 "required");
         Reply declined = call("POST", path + "/jobs/" + job + "/decline", "advisor", "{\"reason\":\"客户下次再做\"}",
                 "If-Match", opened.etag());
-        assertEquals(declined.raw(), "客户下次再做", ok(declined, 200).path("jobs").path(0).path("decline").path("reason").asText());
+        assertEquals(declined.raw(), "客户下次再做",
+                ok(declined, 200).path("jobs").path(0).path("decline").path("reason").asText());
         refused(call("POST", path + "/jobs/" + job + "/lines", "advisor", "{\"type\":\"FEE\",\"description\":\"检测费\","
                 + "\"quantity\":1,\"unitPrice\":50}", "If-Match", declined.etag()), 409, "jobId", "job.declined");
     }

@@ -30,7 +30,8 @@ final class AppointmentRules {
     private AppointmentRules() {
     }
 
-    static Valid check(AppointmentDraft d, LocalDateTime shopNow, WorkshopCapacity capacity, LongPredicate customerExists) {
+    static Valid check(AppointmentDraft d, LocalDateTime shopNow, WorkshopCapacity capacity,
+            LongPredicate customerExists) {
         Violations v = new Violations();
         if (d == null) {
             throw DmsException.invalid("", "required", "缺少预约内容", "the appointment is missing");
@@ -42,7 +43,8 @@ final class AppointmentRules {
             e.violations().forEach(v::add);
         }
         if (d.customerId() != null && (d.customerId() <= 0 || !customerExists.test(d.customerId()))) {
-            v.add("customerId", "not_found", "客户 " + d.customerId() + " 不存在", "customer " + d.customerId() + " does not exist");
+            v.add("customerId", "not_found", "客户 " + d.customerId() + " 不存在",
+                    "customer " + d.customerId() + " does not exist");
         }
         if (d.channel() == null) {
             v.add("channel", "required", "请选择预约渠道（电话、微信、到店、网上）", "channel is required (PHONE, WECHAT, WALK_IN, WEB)");
@@ -53,14 +55,17 @@ final class AppointmentRules {
         } else if (d.date().isBefore(today)) {
             v.add("date", "past", "预约日期 " + d.date() + " 已过", "the date " + d.date() + " has passed");
         } else if (d.date().isAfter(today.plusDays(DAYS_AHEAD_MAX))) {
-            v.add("date", "too_far", "最多只能预约 " + DAYS_AHEAD_MAX + " 天以内", "appointments go at most " + DAYS_AHEAD_MAX + " days ahead");
+            v.add("date", "too_far", "最多只能预约 " + DAYS_AHEAD_MAX + " 天以内",
+                    "appointments go at most " + DAYS_AHEAD_MAX + " days ahead");
         }
         if (d.start() == null) {
             v.add("start", "required", "请选择预约时段", "start (the slot) is required");
         } else if (!capacity.isSlot(d.start())) {
-            v.add("start", "not_a_slot", "没有 " + d.start() + " 开始的时段（" + capacity.opens() + " 至 " + capacity.closes() + "，每段 "
-                    + capacity.slotMinutes() + " 分钟）", "there is no slot starting at " + d.start() + " (" + capacity.opens()
-                    + " to " + capacity.closes() + ", " + capacity.slotMinutes() + " minutes each)");
+            v.add("start", "not_a_slot",
+                    "没有 " + d.start() + " 开始的时段（" + capacity.opens() + " 至 " + capacity.closes() + "，每段 "
+                            + capacity.slotMinutes() + " 分钟）",
+                    "there is no slot starting at " + d.start() + " (" + capacity.opens()
+                            + " to " + capacity.closes() + ", " + capacity.slotMinutes() + " minutes each)");
         } else if (today.equals(d.date()) && !d.start().isAfter(shopNow.toLocalTime())) {
             v.add("start", "past", d.start() + " 的时段已开始，请选以后的时段", "the " + d.start() + " slot has already begun");
         }

@@ -178,7 +178,8 @@ public class JpaAppointmentService implements AppointmentService {
         if (!plate.isEmpty()) {
             search.where("a.plate LIKE :plate ESCAPE '\\'", "plate", Stored.containsPattern(plate));
         }
-        return jpa.txExpr(em -> search.page(em, "a.day, a.startTime, a.id", page, JpaAppointmentService::toAppointment));
+        return jpa
+                .txExpr(em -> search.page(em, "a.day, a.startTime, a.id", page, JpaAppointmentService::toAppointment));
     }
 
     @Override

@@ -47,7 +47,8 @@ record WorkshopCapacity(LocalTime opens, LocalTime closes, int slotMinutes, int 
         int bays = within("bays", s.bays(), 1, 500, 6);
         int technicians = within("technicians", s.technicians(), 1, 500, 8);
         if (!opens.plusMinutes(minutes).isAfter(opens) || opens.plusMinutes(minutes).isAfter(closes)) {
-            LOG.error("{}: opens {} and closes {} leave no slot of {} minutes; using {}-{}", PID, opens, closes, minutes,
+            LOG.error("{}: opens {} and closes {} leave no slot of {} minutes; using {}-{}", PID, opens, closes,
+                    minutes,
                     DEFAULT.opens(), DEFAULT.closes());
             opens = DEFAULT.opens();
             closes = DEFAULT.closes();
@@ -58,8 +59,8 @@ record WorkshopCapacity(LocalTime opens, LocalTime closes, int slotMinutes, int 
     /** The day's slot starts, in order. */
     List<LocalTime> starts() {
         List<LocalTime> starts = new ArrayList<>();
-        for (LocalTime t = opens; !t.plusMinutes(slotMinutes).isAfter(closes) && !t.plusMinutes(slotMinutes).isBefore(t);
-                t = t.plusMinutes(slotMinutes)) {
+        for (LocalTime t = opens; !t.plusMinutes(slotMinutes).isAfter(closes)
+                && !t.plusMinutes(slotMinutes).isBefore(t); t = t.plusMinutes(slotMinutes)) {
             starts.add(t);
         }
         return starts;

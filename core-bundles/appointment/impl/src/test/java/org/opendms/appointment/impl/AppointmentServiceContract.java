@@ -235,20 +235,24 @@ abstract class AppointmentServiceContract {
         service.configure(settings(1, 1)); // one car per slot
         LocalDate day = freshDay();
         Appointment tomorrows = service.book(draft(day, LocalTime.of(9, 30)), ADVISOR);
-        DmsException early = assertThrows(DmsException.class, () -> service.arrive(tomorrows.id(), tomorrows.version(), 1L, ADVISOR));
+        DmsException early = assertThrows(DmsException.class,
+                () -> service.arrive(tomorrows.id(), tomorrows.version(), 1L, ADVISOR));
         assertEquals(List.of(DmsException.Kind.CONFLICT, "id", "appointment.not_today"),
                 List.of(early.kind(), early.violations().get(0).field(), early.violations().get(0).code()));
         assertTrue(early.violations().get(0).messageZh().contains(day.toString()), early.getMessage());
         assertEquals(tomorrows, service.get(tomorrows.id()), "refused: still booked");
 
         shopNow = LocalDateTime.of(day, LocalTime.of(9, 0));
-        DmsException full = assertThrows(DmsException.class, () -> service.book(draft(day, LocalTime.of(9, 30)), ADVISOR));
+        DmsException full = assertThrows(DmsException.class,
+                () -> service.book(draft(day, LocalTime.of(9, 30)), ADVISOR));
         assertEquals("slot_full", full.violations().get(0).code());
         Appointment arrived = service.arrive(tomorrows.id(), tomorrows.version(), 4712L, ADVISOR);
         assertEquals(AppointmentStatus.ARRIVED, arrived.status());
         assertEquals(0, service.slots(day).get(1).booked(), "the car is in: the slot counts booked appointments only");
-        assertEquals(AppointmentStatus.BOOKED, service.book(new AppointmentDraft("沪C12345", null, AppointmentChannel.WALK_IN,
-                day, LocalTime.of(9, 30), "advisor", List.of("洗车")), ADVISOR).status(), "a walk-in takes the place");
+        assertEquals(AppointmentStatus.BOOKED,
+                service.book(new AppointmentDraft("沪C12345", null, AppointmentChannel.WALK_IN,
+                        day, LocalTime.of(9, 30), "advisor", List.of("洗车")), ADVISOR).status(),
+                "a walk-in takes the place");
     }
 
     @Test
@@ -312,28 +316,46 @@ abstract class AppointmentServiceContract {
     void eachWrongInputIsRefusedWithItsFieldAndNothingIsStored() {
         LocalDate day = freshDay();
         AppointmentDraft good = draft(day, LocalTime.of(12, 30));
-        refused("plate", "plate.format", d -> new AppointmentDraft("京A123", d.customerId(), d.channel(), d.date(), d.start(), d.advisor(), d.concerns()), good);
-        refused("plate", "required", d -> new AppointmentDraft(" ", d.customerId(), d.channel(), d.date(), d.start(), d.advisor(), d.concerns()), good);
-        refused("customerId", "not_found", d -> new AppointmentDraft(d.plate(), 99_999_999L, d.channel(), d.date(), d.start(), d.advisor(), d.concerns()), good);
-        refused("channel", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), null, d.date(), d.start(), d.advisor(), d.concerns()), good);
-        refused("date", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), null, d.start(), d.advisor(), d.concerns()), good);
-        refused("date", "past", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), NOW.toLocalDate().minusDays(1), d.start(), d.advisor(), d.concerns()), good);
-        refused("date", "too_far", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), NOW.toLocalDate().plusDays(181), d.start(), d.advisor(), d.concerns()), good);
-        refused("start", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), null, d.advisor(), d.concerns()), good);
-        refused("start", "not_a_slot", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), LocalTime.of(9, 0), d.advisor(), d.concerns()), good);
-        refused("start", "not_a_slot", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), LocalTime.of(17, 30), d.advisor(), d.concerns()), good);
-        refused("start", "past", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), NOW.toLocalDate(), LocalTime.of(9, 30), d.advisor(), d.concerns()), good);
-        refused("advisor", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), d.start(), "  ", d.concerns()), good);
-        refused("advisor", "too_long", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), d.start(), "a".repeat(65), d.concerns()), good);
-        refused("concerns", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), d.start(), d.advisor(), List.of(" ", "")), good);
-        refused("concerns", "too_many", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), d.start(), d.advisor(), java.util.Collections.nCopies(21, "洗车")), good);
-        refused("concerns[1]", "too_long", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), d.start(), d.advisor(), List.of("洗车", "异响".repeat(101))), good);
+        refused("plate", "plate.format", d -> new AppointmentDraft("京A123", d.customerId(), d.channel(), d.date(),
+                d.start(), d.advisor(), d.concerns()), good);
+        refused("plate", "required", d -> new AppointmentDraft(" ", d.customerId(), d.channel(), d.date(), d.start(),
+                d.advisor(), d.concerns()), good);
+        refused("customerId", "not_found", d -> new AppointmentDraft(d.plate(), 99_999_999L, d.channel(), d.date(),
+                d.start(), d.advisor(), d.concerns()), good);
+        refused("channel", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), null, d.date(), d.start(),
+                d.advisor(), d.concerns()), good);
+        refused("date", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), null, d.start(),
+                d.advisor(), d.concerns()), good);
+        refused("date", "past", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(),
+                NOW.toLocalDate().minusDays(1), d.start(), d.advisor(), d.concerns()), good);
+        refused("date", "too_far", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(),
+                NOW.toLocalDate().plusDays(181), d.start(), d.advisor(), d.concerns()), good);
+        refused("start", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(), null,
+                d.advisor(), d.concerns()), good);
+        refused("start", "not_a_slot", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                LocalTime.of(9, 0), d.advisor(), d.concerns()), good);
+        refused("start", "not_a_slot", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                LocalTime.of(17, 30), d.advisor(), d.concerns()), good);
+        refused("start", "past", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), NOW.toLocalDate(),
+                LocalTime.of(9, 30), d.advisor(), d.concerns()), good);
+        refused("advisor", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), "  ", d.concerns()), good);
+        refused("advisor", "too_long", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), "a".repeat(65), d.concerns()), good);
+        refused("concerns", "required", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), d.advisor(), List.of(" ", "")), good);
+        refused("concerns", "too_many", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), d.advisor(), java.util.Collections.nCopies(21, "洗车")), good);
+        refused("concerns[1]", "too_long", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), d.advisor(), List.of("洗车", "异响".repeat(101))), good);
         assertEquals(0, service.slots(day).get(4).booked(), "no place was taken");
 
         Appointment a = service.book(good, ADVISOR);
-        DmsException noReason = assertThrows(DmsException.class, () -> service.cancel(a.id(), a.version(), " ", ADVISOR));
+        DmsException noReason = assertThrows(DmsException.class,
+                () -> service.cancel(a.id(), a.version(), " ", ADVISOR));
         assertEquals("reason", noReason.violations().get(0).field());
-        DmsException badWorkOrder = assertThrows(DmsException.class, () -> service.arrive(a.id(), a.version(), 0L, ADVISOR));
+        DmsException badWorkOrder = assertThrows(DmsException.class,
+                () -> service.arrive(a.id(), a.version(), 0L, ADVISOR));
         assertEquals("workOrderId", badWorkOrder.violations().get(0).field());
         assertEquals(a, service.get(a.id()), "refused changes leave it as it was");
     }

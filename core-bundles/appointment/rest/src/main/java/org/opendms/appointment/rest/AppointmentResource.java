@@ -51,7 +51,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** /api/appointments: thin over {@link AppointmentService}, which holds every rule. */
 @Component(service = AppointmentResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("appointments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "预约 Appointments")
@@ -59,7 +59,6 @@ public class AppointmentResource {
 
     @Reference
     AppointmentService appointments;
-
 
     /** @param workOrderId the work order opened for the vehicle, if already opened */
     public record Arrival(Long workOrderId) {
@@ -71,11 +70,10 @@ public class AppointmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "预约 Book a slot",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AppointmentDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Appointment.class))),
-                    @ApiResponse(responseCode = "400", description = "a field is wrong: plate, date, not a slot, a slot already begun, no concern …"),
-                    @ApiResponse(responseCode = "409", description = "the slot is full (code slot_full)")})
+    @Operation(summary = "预约 Book a slot", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AppointmentDraft.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Appointment.class))),
+            @ApiResponse(responseCode = "400", description = "a field is wrong: plate, date, not a slot, a slot already begun, no concern …"),
+            @ApiResponse(responseCode = "409", description = "the slot is full (code slot_full)") })
     @RequiresPermission("appointment.book")
     public Response book(AppointmentDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Appointment created = appointments.book(draft, RestActor.from(security));
@@ -84,9 +82,7 @@ public class AppointmentResource {
     }
 
     @GET
-    @Operation(summary = "查找预约 Search appointments by day range, advisor, status, plate",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of appointments (items, page, size, total)"))
+    @Operation(summary = "查找预约 Search appointments by day range, advisor, status, plate", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of appointments (items, page, size, total)"))
     @RequiresPermission("appointment.read")
     public Page<Appointment> search(
             @Parameter(description = "from day, yyyy-MM-dd") @QueryParam("from") String from,
@@ -103,18 +99,18 @@ public class AppointmentResource {
 
     @GET
     @Path("slots")
-    @Operation(summary = "某日各时段的预约量 The day's slots and how full each is",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SlotLoad.class)))))
+    @Operation(summary = "某日各时段的预约量 The day's slots and how full each is", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SlotLoad.class)))))
     @RequiresPermission("appointment.read")
-    public List<SlotLoad> slots(@Parameter(description = "day, yyyy-MM-dd", required = true) @QueryParam("date") String date) {
+    public List<SlotLoad> slots(
+            @Parameter(description = "day, yyyy-MM-dd", required = true) @QueryParam("date") String date) {
         return appointments.slots(day("date", date));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "预约详情 Read an appointment (ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
-                    @ApiResponse(responseCode = "404", description = "no such appointment")})
+    @Operation(summary = "预约详情 Read an appointment (ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
+            @ApiResponse(responseCode = "404", description = "no such appointment") })
     @RequiresPermission("appointment.read")
     public Response get(@PathParam("id") String id) {
         return withTag(appointments.get(Params.id("id", id)));
@@ -123,11 +119,12 @@ public class AppointmentResource {
     @POST
     @Path("{id}/arrive")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "到店 The vehicle came (If-Match: the ETag read)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
-                    @ApiResponse(responseCode = "409", description = "changed since read, or no longer booked")})
+    @Operation(summary = "到店 The vehicle came (If-Match: the ETag read)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
+            @ApiResponse(responseCode = "409", description = "changed since read, or no longer booked") })
     @RequiresPermission("appointment.arrive")
-    public Response arrive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Arrival arrival,
+    public Response arrive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Arrival arrival,
             @Context SecurityContext security) {
         return withTag(appointments.arrive(Params.id("id", id), Params.ifMatch(ifMatch),
                 arrival == null ? null : arrival.workOrderId(), RestActor.from(security)));
@@ -135,9 +132,9 @@ public class AppointmentResource {
 
     @POST
     @Path("{id}/no-show")
-    @Operation(summary = "爽约 The slot passed without the vehicle (If-Match: the ETag read)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
-                    @ApiResponse(responseCode = "409", description = "the slot has not begun, changed since read, or no longer booked")})
+    @Operation(summary = "爽约 The slot passed without the vehicle (If-Match: the ETag read)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
+            @ApiResponse(responseCode = "409", description = "the slot has not begun, changed since read, or no longer booked") })
     @RequiresPermission("appointment.no-show")
     public Response noShow(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
@@ -147,10 +144,10 @@ public class AppointmentResource {
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "取消预约 Cancel; the place is free again (If-Match: the ETag read)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
-                    @ApiResponse(responseCode = "400", description = "no reason"),
-                    @ApiResponse(responseCode = "409", description = "changed since read, or no longer booked")})
+    @Operation(summary = "取消预约 Cancel; the place is free again (If-Match: the ETag read)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Appointment.class))),
+            @ApiResponse(responseCode = "400", description = "no reason"),
+            @ApiResponse(responseCode = "409", description = "changed since read, or no longer booked") })
     @RequiresPermission("appointment.cancel")
     public Response cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Cancellation cancellation, @Context SecurityContext security) {
@@ -172,7 +169,8 @@ public class AppointmentResource {
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd", field + " must be a date yyyy-MM-dd");
+            throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd",
+                    field + " must be a date yyyy-MM-dd");
         }
     }
 

@@ -5,9 +5,9 @@ import java.util.Set;
 /**
  * A search over customers.
  *
- * @param text        matched against the name (contains) and, when it is at least 4 digits, the mobile (contains,
- *                    so "1234" finds numbers ending 1234); blank matches everyone
- * @param orAmongIds  customers found another way (e.g. owners of a matching plate) that are also results
+ * @param text       matched against the name (contains) and, when it is at least 4 digits, the mobile (contains,
+ *                   so "1234" finds numbers ending 1234); blank matches everyone
+ * @param orAmongIds customers found another way (e.g. owners of a matching plate) that are also results
  */
 public record CustomerQuery(String text, Set<Long> orAmongIds) {
 

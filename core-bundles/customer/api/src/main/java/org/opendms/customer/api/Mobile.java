@@ -15,8 +15,7 @@ public final class Mobile {
     private static final int MAX_RAW_LENGTH = 20;
 
     private static final String FORMAT_ZH = "手机号格式不正确：应为11位大陆手机号，如 13812341234";
-    private static final String FORMAT_EN =
-            "mobile must be an 11-digit mainland number starting 13–19, e.g. 13812341234";
+    private static final String FORMAT_EN = "mobile must be an 11-digit mainland number starting 13–19, e.g. 13812341234";
 
     private final String value;
 
@@ -28,6 +27,7 @@ public final class Mobile {
      * Normalises and checks a mobile number typed by a person.
      *
      * @param field the input field to name in a refusal
+     *
      * @throws DmsException (invalid input) with code {@code required} or {@code mobile.format}
      */
     public static Mobile parse(String field, String raw) {
@@ -38,7 +38,7 @@ public final class Mobile {
             throw DmsException.invalid(field, "mobile.format", FORMAT_ZH, FORMAT_EN);
         }
         String number = stripSeparators(raw);
-        for (String prefix : new String[] {"+86", "0086", "86"}) {
+        for (String prefix : new String[] { "+86", "0086", "86" }) {
             if (number.startsWith(prefix) && number.length() == prefix.length() + 11) {
                 number = number.substring(prefix.length());
                 break;

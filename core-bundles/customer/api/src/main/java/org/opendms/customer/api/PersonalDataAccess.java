@@ -5,7 +5,8 @@ import java.time.Instant;
 import org.opendms.platform.api.Channel;
 
 /** One record of who read or changed a customer's personal data (PIPL: keep who accessed it). */
-public record PersonalDataAccess(long customerId, String field, Action action, String actor, Channel channel, Instant at) {
+public record PersonalDataAccess(long customerId, String field, Action action, String actor, Channel channel,
+        Instant at) {
 
     public enum Action {
         CREATE, READ, UPDATE

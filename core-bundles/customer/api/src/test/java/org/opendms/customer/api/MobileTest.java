@@ -24,40 +24,40 @@ class MobileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "13812341234",
-        "138 1234 1234",
-        "138-1234-1234",
-        " 13812341234 ",
-        "+86 138-1234-1234",
-        "+8613812341234",
-        "0086 13812341234",
-        "86 13812341234",
-        "8613812341234",
+            "13812341234",
+            "138 1234 1234",
+            "138-1234-1234",
+            " 13812341234 ",
+            "+86 138-1234-1234",
+            "+8613812341234",
+            "0086 13812341234",
+            "86 13812341234",
+            "8613812341234",
     })
     void acceptsAndNormalises(String raw) {
         assertEquals("13812341234", Mobile.parse("mobile", raw).value());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"13000000000", "14512345678", "16612345678", "19912345678"})
+    @ValueSource(strings = { "13000000000", "14512345678", "16612345678", "19912345678" })
     void acceptsEveryMobileRange(String raw) {
         assertEquals(raw, Mobile.parse("mobile", raw).value());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "12812341234",      // 12x is not a mobile range
-        "10812341234",
-        "23812341234",
-        "1381234123",       // 10 digits
-        "138123412345",     // 12 digits
-        "abc",
-        "1381234123a",
-        "+85213812341234",  // Hong Kong prefix
-        "+86 1381234123",   // prefix, but 10 digits after it
-        "86138123412",      // 86 followed by 9 digits is not dropped, and is no mobile number
-        "010-12345678",     // a landline
-        "138_1234_1234",
+            "12812341234", // 12x is not a mobile range
+            "10812341234",
+            "23812341234",
+            "1381234123", // 10 digits
+            "138123412345", // 12 digits
+            "abc",
+            "1381234123a",
+            "+85213812341234", // Hong Kong prefix
+            "+86 1381234123", // prefix, but 10 digits after it
+            "86138123412", // 86 followed by 9 digits is not dropped, and is no mobile number
+            "010-12345678", // a landline
+            "138_1234_1234",
     })
     void refusesWithFormatCode(String raw) {
         Violation v = refusal(raw);
@@ -79,7 +79,7 @@ class MobileTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "\u3000"})
+    @ValueSource(strings = { "   ", "\u3000" })
     void requiresAValue(String raw) {
         assertEquals("required", refusal(raw).code());
     }

@@ -44,10 +44,12 @@ public class CustomerShow implements Action {
             line("微信 WeChat", c.wechatId());
             line("地址 Address", c.address());
             line("标签 Tags", String.join(", ", c.tags()));
-            line("营销同意 Consent", c.marketingConsent() ? "是 yes (" + ConsolePrinter.time(c.marketingConsentAt(), clock.zone()) + ")" : "否 no");
+            line("营销同意 Consent", c.marketingConsent()
+                    ? "是 yes (" + ConsolePrinter.time(c.marketingConsentAt(), clock.zone()) + ")" : "否 no");
             line("备注 Note", c.note());
             line("创建 Created", ConsolePrinter.time(c.createdAt(), clock.zone()) + " " + c.createdBy());
-            line("修改 Updated", ConsolePrinter.time(c.updatedAt(), clock.zone()) + " " + c.updatedBy() + " (version " + c.version() + ")");
+            line("修改 Updated", ConsolePrinter.time(c.updatedAt(), clock.zone()) + " " + c.updatedBy() + " (version "
+                    + c.version() + ")");
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);
         }

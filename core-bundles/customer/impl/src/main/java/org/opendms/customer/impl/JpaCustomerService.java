@@ -55,8 +55,7 @@ public class JpaCustomerService implements CustomerService {
     ShopClock clock;
 
     /** Plugins told of each committed change. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<CustomerListener> listeners = List.of();
 
     @Override
@@ -124,7 +123,8 @@ public class JpaCustomerService implements CustomerService {
         List<CustomerListener> now = listeners;
         if (!now.isEmpty()) {
             AfterCommit.tell(now, CustomerListener::customerChanged,
-                    new CustomerEvent(kind, before, after, actor.username(), after.updatedAt()), "customer " + after.id());
+                    new CustomerEvent(kind, before, after, actor.username(), after.updatedAt()),
+                    "customer " + after.id());
         }
     }
 
@@ -178,9 +178,12 @@ public class JpaCustomerService implements CustomerService {
         permissions.require(actor, "customer.access-log.read");
         return jpa.txExpr(em -> {
             find(em, id);
-            return em.createQuery("SELECT a FROM PersonalDataAccessEntity a WHERE a.customerId = :id ORDER BY a.id DESC",
-                    PersonalDataAccessEntity.class).setParameter("id", id).setMaxResults(500).getResultList().stream()
-                    .map(a -> new PersonalDataAccess(a.customerId, a.field, a.action, a.actor, a.channel, Stored.instant(a.accessedAt)))
+            return em
+                    .createQuery("SELECT a FROM PersonalDataAccessEntity a WHERE a.customerId = :id ORDER BY a.id DESC",
+                            PersonalDataAccessEntity.class)
+                    .setParameter("id", id).setMaxResults(500).getResultList().stream()
+                    .map(a -> new PersonalDataAccess(a.customerId, a.field, a.action, a.actor, a.channel,
+                            Stored.instant(a.accessedAt)))
                     .toList();
         });
     }
@@ -207,8 +210,9 @@ public class JpaCustomerService implements CustomerService {
         if (mobile == null) {
             return;
         }
-        List<Long> holders = new ArrayList<>(em.createQuery("SELECT c.id FROM CustomerEntity c WHERE c.mobile = :m", Long.class)
-                .setParameter("m", mobile.value()).getResultList());
+        List<Long> holders = new ArrayList<>(
+                em.createQuery("SELECT c.id FROM CustomerEntity c WHERE c.mobile = :m", Long.class)
+                        .setParameter("m", mobile.value()).getResultList());
         holders.remove(exceptId);
         if (!holders.isEmpty()) {
             throw duplicateMobile(holders.get(0));
@@ -253,14 +257,11 @@ public class JpaCustomerService implements CustomerService {
         em.persist(a);
     }
 
-
     static Customer toCustomer(CustomerEntity e) {
         String masked = e.mobile == null ? null : Mobile.parse("mobile", e.mobile).masked();
         return new Customer(e.id, e.type, e.name, masked, e.wechatId, e.address, List.copyOf(e.tags),
                 e.marketingConsent, Stored.instant(e.marketingConsentAt), e.note, e.createdAt(), e.createdBy(),
                 e.updatedAt(), e.updatedBy(), e.version);
     }
-
-
 
 }

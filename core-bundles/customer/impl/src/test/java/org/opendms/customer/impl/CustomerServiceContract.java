@@ -141,8 +141,10 @@ abstract class CustomerServiceContract {
 
     @Test
     void aCompanyMayHaveNoMobileButAPersonMust() {
-        Customer a = service.create(new CustomerDraft(CustomerType.COMPANY, "顺丰速运车队", null, null, null, null, null, null), ADVISOR);
-        Customer b = service.create(new CustomerDraft(CustomerType.COMPANY, "滴滴车队", "", null, null, null, null, null), ADVISOR);
+        Customer a = service
+                .create(new CustomerDraft(CustomerType.COMPANY, "顺丰速运车队", null, null, null, null, null, null), ADVISOR);
+        Customer b = service.create(new CustomerDraft(CustomerType.COMPANY, "滴滴车队", "", null, null, null, null, null),
+                ADVISOR);
         assertNull(a.mobileMasked());
         assertNull(b.mobileMasked());
         DmsException e = assertThrows(DmsException.class, () -> service.create(person("赵六", null), ADVISOR));
@@ -154,10 +156,12 @@ abstract class CustomerServiceContract {
         String mobile = newMobile();
         Customer c = service.create(person("欧阳修远", mobile), ADVISOR);
         assertTrue(ids(service.search(CustomerQuery.text("阳修"), PageRequest.of(0, 50))).contains(c.id()));
-        assertTrue(ids(service.search(CustomerQuery.text(mobile.substring(7)), PageRequest.of(0, 50))).contains(c.id()));
+        assertTrue(
+                ids(service.search(CustomerQuery.text(mobile.substring(7)), PageRequest.of(0, 50))).contains(c.id()));
         assertTrue(ids(service.search(CustomerQuery.text(mobile), PageRequest.of(0, 50))).contains(c.id()));
         assertFalse(ids(service.search(CustomerQuery.text("不存在的名字"), PageRequest.of(0, 50))).contains(c.id()));
-        assertTrue(ids(service.search(new CustomerQuery("京A99999", Set.of(c.id())), PageRequest.of(0, 50))).contains(c.id()));
+        assertTrue(ids(service.search(new CustomerQuery("京A99999", Set.of(c.id())), PageRequest.of(0, 50)))
+                .contains(c.id()));
     }
 
     @Test
@@ -210,7 +214,8 @@ abstract class CustomerServiceContract {
         service.revealMobile(c.id(), ADVISOR);
         service.update(c.id(), c.version(), person("吴九", newMobile()), MANAGER);
         List<PersonalDataAccess> log = service.personalDataAccess(c.id(), MANAGER);
-        List<String> lines = log.stream().map(a -> a.action() + " " + a.field() + " " + a.actor() + " " + a.channel()).toList();
+        List<String> lines = log.stream().map(a -> a.action() + " " + a.field() + " " + a.actor() + " " + a.channel())
+                .toList();
         assertEquals(List.of("UPDATE mobile manager CONSOLE", "READ mobile advisor REST"), lines.subList(0, 2));
         // both written by the create, in one transaction: their order does not matter
         assertEquals(Set.of("CREATE mobile advisor REST", "CREATE name advisor REST"), Set.copyOf(lines.subList(2, 4)));
@@ -259,7 +264,8 @@ abstract class CustomerServiceContract {
             Customer c = service.create(person("李听", mobile), ADVISOR);
             Customer changed = service.update(c.id(), c.version(), person("李听听", mobile), ADVISOR);
             assertEquals("李听听", service.get(c.id()).name());
-            assertEquals(List.of(ChangeKind.CREATED, ChangeKind.CHANGED), told.stream().map(CustomerEvent::kind).toList());
+            assertEquals(List.of(ChangeKind.CREATED, ChangeKind.CHANGED),
+                    told.stream().map(CustomerEvent::kind).toList());
             assertEquals(changed, told.get(1).after());
             assertEquals(c, told.get(1).before());
         } finally {
@@ -295,7 +301,7 @@ abstract class CustomerServiceContract {
 
     /** Locks one customer, waits (on its first run only) until the other desk holds the other, then locks that. */
     private void noteBoth(long firstId, long secondId, String note, CyclicBarrier bothHoldOne, AtomicInteger runs) {
-        boolean[] retried = {false};
+        boolean[] retried = { false };
         DeadlockRetry.run(() -> service.jpa.tx(em -> {
             runs.incrementAndGet();
             em.find(CustomerEntity.class, firstId, LockModeType.PESSIMISTIC_WRITE).note = note;

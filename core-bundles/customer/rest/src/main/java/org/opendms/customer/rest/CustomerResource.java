@@ -51,7 +51,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** /api/customers: thin over {@link CustomerService}, which holds every rule. */
 @Component(service = CustomerResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "客户 Customers")
@@ -68,14 +68,12 @@ public class CustomerResource {
     public record MobileNumber(String mobile) {
     }
 
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "新建客户 Create a customer",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Customer.class))),
-                    @ApiResponse(responseCode = "400", description = "a field is wrong"),
-                    @ApiResponse(responseCode = "409", description = "the mobile belongs to another customer")})
+    @Operation(summary = "新建客户 Create a customer", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerDraft.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Customer.class))),
+            @ApiResponse(responseCode = "400", description = "a field is wrong"),
+            @ApiResponse(responseCode = "409", description = "the mobile belongs to another customer") })
     @RequiresPermission("customer.create")
     public Response create(CustomerDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Customer created = customers.create(draft, RestActor.from(security));
@@ -84,9 +82,7 @@ public class CustomerResource {
     }
 
     @GET
-    @Operation(summary = "查找客户 Search customers by name, mobile (or its last digits) or plate",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of customers; the mobiles masked (items, page, size, total)"))
+    @Operation(summary = "查找客户 Search customers by name, mobile (or its last digits) or plate", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of customers; the mobiles masked (items, page, size, total)"))
     @RequiresPermission("customer.read")
     public Page<Customer> search(
             @Parameter(description = "姓名、手机号（可为尾号）或车牌 name, mobile (or its tail) or plate") @QueryParam("q") String q,
@@ -100,9 +96,9 @@ public class CustomerResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "客户详情 Read a customer (mobile masked; ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
-                    @ApiResponse(responseCode = "404", description = "no such customer")})
+    @Operation(summary = "客户详情 Read a customer (mobile masked; ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
+            @ApiResponse(responseCode = "404", description = "no such customer") })
     @RequiresPermission("customer.read")
     public Response get(@PathParam("id") String id) {
         Customer c = customers.get(Params.id("id", id));
@@ -112,10 +108,9 @@ public class CustomerResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改客户 Replace a customer's details (If-Match: the ETag read)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerDraft.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
-                    @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, or duplicate mobile")})
+    @Operation(summary = "修改客户 Replace a customer's details (If-Match: the ETag read)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerDraft.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
+            @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, or duplicate mobile") })
     @RequiresPermission("customer.update")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             CustomerDraft draft, @Context SecurityContext security) {
@@ -125,9 +120,9 @@ public class CustomerResource {
 
     @GET
     @Path("{id}/mobile")
-    @Operation(summary = "查看完整手机号（记录访问）Reveal the full mobile; the access is recorded",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MobileNumber.class))),
-                    @ApiResponse(responseCode = "403", description = "the role may not see full mobiles")})
+    @Operation(summary = "查看完整手机号（记录访问）Reveal the full mobile; the access is recorded", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MobileNumber.class))),
+            @ApiResponse(responseCode = "403", description = "the role may not see full mobiles") })
     @RequiresPermission("customer.mobile.reveal")
     public MobileNumber mobile(@PathParam("id") String id, @Context SecurityContext security) {
         return new MobileNumber(customers.revealMobile(Params.id("id", id), RestActor.from(security)).value());
@@ -135,9 +130,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id}/personal-data-access")
-    @Operation(summary = "个人信息访问记录 Who read or changed this customer's personal data",
-            responses = @ApiResponse(responseCode = "200",
-                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = PersonalDataAccess.class)))))
+    @Operation(summary = "个人信息访问记录 Who read or changed this customer's personal data", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = PersonalDataAccess.class)))))
     @RequiresPermission("customer.access-log.read")
     public List<PersonalDataAccess> access(@PathParam("id") String id, @Context SecurityContext security) {
         return customers.personalDataAccess(Params.id("id", id), RestActor.from(security));

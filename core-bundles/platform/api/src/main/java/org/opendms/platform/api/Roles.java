@@ -16,7 +16,8 @@ public final class Roles {
     public static final String INSPECTOR = "inspector";
 
     /** Every shop role, in the order a console lists them. */
-    public static final List<String> ALL = List.of(ADMIN, ADVISOR, TECHNICIAN, PARTS, CASHIER, MANAGER, FOREMAN, INSPECTOR);
+    public static final List<String> ALL = List.of(ADMIN, ADVISOR, TECHNICIAN, PARTS, CASHIER, MANAGER, FOREMAN,
+            INSPECTOR);
 
     private Roles() {
     }

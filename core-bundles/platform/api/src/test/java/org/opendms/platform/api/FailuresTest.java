@@ -11,7 +11,8 @@ class FailuresTest {
 
     @Test
     void tellsWhichUniqueConstraintRefusedTheWriteFromAnyCauseOrNextException() {
-        SQLException postgres = new SQLException("ERROR: duplicate key value violates unique constraint \"uq_vehicle_vin\"",
+        SQLException postgres = new SQLException(
+                "ERROR: duplicate key value violates unique constraint \"uq_vehicle_vin\"",
                 "23505");
         RuntimeException wrapped = new RuntimeException("commit failed", postgres);
         assertTrue(Failures.isUniqueViolation(wrapped, "uq_vehicle_vin"));
@@ -26,6 +27,7 @@ class FailuresTest {
 
     @Test
     void aConstraintNamedInAnotherFailureIsNoUniqueViolation() {
-        assertFalse(Failures.isUniqueViolation(new SQLException("deadlock near uq_vehicle_vin", "40P01"), "uq_vehicle_vin"));
+        assertFalse(Failures.isUniqueViolation(new SQLException("deadlock near uq_vehicle_vin", "40P01"),
+                "uq_vehicle_vin"));
     }
 }

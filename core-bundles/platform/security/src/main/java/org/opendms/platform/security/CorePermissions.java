@@ -39,14 +39,16 @@ public final class CorePermissions implements PermissionSet {
             p("customer.create", "新建客户", "create customers", FRONT_DESK),
             p("customer.update", "修改客户", "change customers", FRONT_DESK),
             // to call them, to settle a bill
-            p("customer.mobile.reveal", "查看客户完整手机号", "see a customer's full mobile", List.of(ADMIN, MANAGER, ADVISOR, CASHIER)),
+            p("customer.mobile.reveal", "查看客户完整手机号", "see a customer's full mobile",
+                    List.of(ADMIN, MANAGER, ADVISOR, CASHIER)),
             p("customer.access-log.read", "查看个人信息访问记录", "read the personal-data access log", MANAGEMENT),
 
             p("vehicle.read", "查看车辆", "read vehicles", EVERYONE),
             p("vehicle.create", "登记车辆", "register vehicles", FRONT_DESK),
             p("vehicle.update", "修改车辆", "change vehicles", FRONT_DESK),
             // the technician reads the odometer in the workshop
-            p("vehicle.odometer.record", "登记里程", "record odometer readings", List.of(ADMIN, MANAGER, ADVISOR, TECHNICIAN)),
+            p("vehicle.odometer.record", "登记里程", "record odometer readings",
+                    List.of(ADMIN, MANAGER, ADVISOR, TECHNICIAN)),
 
             p("appointment.read", "查看预约", "read appointments", EVERYONE),
             p("appointment.book", "预约", "book appointments", FRONT_DESK),
@@ -57,7 +59,8 @@ public final class CorePermissions implements PermissionSet {
             p("workorder.read", "查看工单", "read work orders", EVERYONE),
             p("workorder.open", "开立工单", "open work orders", FRONT_DESK),
             // the foreman moves a work order through the workshop (IN_REPAIR, WAITING, AWAITING_QC)
-            p("workorder.status.workshop", "推进工单的车间状态", "move work orders through the workshop", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
+            p("workorder.status.workshop", "推进工单的车间状态", "move work orders through the workshop",
+                    List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
             // completing, delivering and cancelling stay at the desk
             p("workorder.status.close", "完工、交车或取消工单", "complete, deliver or cancel work orders", FRONT_DESK),
             p("workorder.job.add", "添加维修项目", "add jobs", FRONT_DESK),

@@ -42,8 +42,7 @@ public class PermissionTable implements Permissions {
         return table;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     synchronized void addPlugin(PermissionSet set) {
         plugins.add(set);
         byName = merge(core, plugins);
@@ -61,7 +60,8 @@ public class PermissionTable implements Permissions {
             for (Permission p : set.permissions()) {
                 Permission before = merged.putIfAbsent(p.name(), p);
                 if (before != null) {
-                    LOG.error("{} declares permission {}, which is already in the table; ignored", set.getClass().getName(), p.name());
+                    LOG.error("{} declares permission {}, which is already in the table; ignored",
+                            set.getClass().getName(), p.name());
                 }
             }
         }

@@ -45,13 +45,15 @@ class PermissionTableTest {
     @Test
     void anUnknownPermissionIsRefusedEvenToTheAdmin() {
         assertFalse(PermissionTable.of().allows(as(Roles.ADMIN), "nobody.knows"));
-        DmsException refused = assertThrows(DmsException.class, () -> PermissionTable.of().require(as(Roles.ADMIN), "nobody.knows"));
+        DmsException refused = assertThrows(DmsException.class,
+                () -> PermissionTable.of().require(as(Roles.ADMIN), "nobody.knows"));
         assertEquals(DmsException.Kind.FORBIDDEN, refused.kind());
     }
 
     @Test
     void aPluginsPermissionsComeAndGoWithItAndCannotOverrideCore() {
-        PermissionSet plugin = () -> List.of(new Permission("notes.write", "写备注", "write notes", List.of(Roles.TECHNICIAN)),
+        PermissionSet plugin = () -> List.of(
+                new Permission("notes.write", "写备注", "write notes", List.of(Roles.TECHNICIAN)),
                 new Permission("customer.create", "新建客户", "create customers", List.of(Roles.TECHNICIAN)));
         PermissionTable table = (PermissionTable) PermissionTable.of(plugin);
         assertTrue(table.allows(as(Roles.TECHNICIAN), "notes.write"));

@@ -41,7 +41,8 @@ public class ShopSettings implements ShopClock {
         try {
             return ZoneId.of(configured.trim());
         } catch (DateTimeException | NullPointerException e) {
-            LOG.error("time zone '{}' in {} is not a zone id such as Asia/Shanghai; using Asia/Shanghai", configured, PID);
+            LOG.error("time zone '{}' in {} is not a zone id such as Asia/Shanghai; using Asia/Shanghai", configured,
+                    PID);
             return DEFAULT_ZONE;
         }
     }

@@ -78,8 +78,8 @@ public final class TestDatabase implements AutoCloseable {
 
     private static PGSimpleDataSource pg(String schema) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[] {PG_HOST});
-        ds.setPortNumbers(new int[] {PG_PORT});
+        ds.setServerNames(new String[] { PG_HOST });
+        ds.setPortNumbers(new int[] { PG_PORT });
         ds.setDatabaseName(PG_DATABASE);
         ds.setUser(PG_USER);
         if (schema != null) {
@@ -137,7 +137,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs SQL directly, to look at what a service stored without going through it. */
     public long count(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); var r = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {

@@ -44,7 +44,8 @@ public class PluginHistory implements Action {
             table.column("结果 Result").maxSize(90);
             for (PluginOperation op : plugins.operations(limit, ConsoleActor.current())) {
                 table.addRow().addContent(SHOWN.format(op.at().atZone(zone)), op.username(), op.channel(),
-                        op.action() + (op.detail() == null ? "" : " " + op.detail()), op.plugin() == null ? "" : op.plugin(),
+                        op.action() + (op.detail() == null ? "" : " " + op.detail()),
+                        op.plugin() == null ? "" : op.plugin(),
                         (op.succeeded() ? "成功 ok: " : "拒绝 refused: ") + op.result() + " (" + op.millis() + " ms)");
             }
             table.print(System.out);

@@ -34,7 +34,8 @@ public class PluginList implements Action {
             table.column("说明 Title");
             table.column("原因 Why").maxSize(80);
             for (PluginStatus p : plugins.list(ConsoleActor.current())) {
-                table.addRow().addContent(p.id(), p.enabled() ? "是 yes" : "否 no", p.version() == null ? "" : p.version(),
+                table.addRow().addContent(p.id(), p.enabled() ? "是 yes" : "否 no",
+                        p.version() == null ? "" : p.version(),
                         p.state().chinese() + " " + p.state(), String.join(",", p.schemaVersions().values()),
                         ConsolePrinter.cell(p.title(), 40), p.problem() == null ? "" : p.problem());
                 if (verbose) {

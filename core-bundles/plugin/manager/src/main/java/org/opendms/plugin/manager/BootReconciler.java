@@ -112,7 +112,8 @@ final class BootReconciler {
             view.succeeded(id);
             log.record(actor, action, id, detail, true, result, started);
         } catch (Exception e) {
-            String reason = e instanceof DmsException d ? RefusalReasons.bothLanguages(d) : String.valueOf(e.getMessage());
+            String reason = e instanceof DmsException d ? RefusalReasons.bothLanguages(d)
+                    : String.valueOf(e.getMessage());
             view.failed(id, reason);
             LOG.error("Plugin {}: {} failed: {}", id, action, reason);
             log.record(actor, action, id, detail, false, reason, started);

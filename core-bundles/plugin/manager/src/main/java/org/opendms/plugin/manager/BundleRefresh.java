@@ -30,7 +30,8 @@ interface BundleRefresh {
             @Override
             public void start(Collection<Bundle> bundles, Runnable finished) {
                 wiring().refreshBundles(bundles, event -> {
-                    if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
+                    if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED
+                            || event.getType() == FrameworkEvent.ERROR) {
                         finished.run();
                     }
                 });

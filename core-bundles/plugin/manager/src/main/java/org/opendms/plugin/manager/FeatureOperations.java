@@ -136,7 +136,8 @@ final class FeatureOperations {
     String upgrade(String id, Feature installed, Feature next) throws Exception {
         refuseUnlessResolvable(id, next, EnumSet.of(Option.Simulate, Option.Upgrade, Option.NoAutoRefreshBundles));
         view.enabled(id);
-        features.installFeature(next.getName(), next.getVersion(), EnumSet.of(Option.Upgrade, Option.NoAutoRefreshBundles));
+        features.installFeature(next.getName(), next.getVersion(),
+                EnumSet.of(Option.Upgrade, Option.NoAutoRefreshBundles));
         // the plugin's own bundles are rewired to each other's new versions; nothing outside the plugin is touched
         refresh(id, inspector.bundles(id, catalogue.installed(id)));
         PluginState state = settle(id);
@@ -200,7 +201,8 @@ final class FeatureOperations {
             String location = bundle.getLocation().trim();
             if (isMissingFile(location)) {
                 throw DmsException.conflict("id", "plugin.unresolvable",
-                        "插件 " + id + " 的文件不存在：" + location, "plugin " + id + " names a file that is not there: " + location);
+                        "插件 " + id + " 的文件不存在：" + location,
+                        "plugin " + id + " names a file that is not there: " + location);
             }
         }
         try {

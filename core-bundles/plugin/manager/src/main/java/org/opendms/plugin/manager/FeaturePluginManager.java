@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * {@link FeatureOperations}, one at a time, recorded with its result, and written back to the profile
  * ({@link ProfileSync}). What the admin sees of a plugin comes from {@link PluginStatusView}.
  */
-@Component(service = {PluginManager.class, ConfigurationListener.class}, immediate = true)
+@Component(service = { PluginManager.class, ConfigurationListener.class }, immediate = true)
 public class FeaturePluginManager implements PluginManager, ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturePluginManager.class);
@@ -78,7 +78,8 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     /** Builds the collaborators; the DS references must be set. */
     void wire(BundleContext context, Path home, Path shippedProfile, PluginRefresher refresher) {
         PluginInspector inspector = new PluginInspector(context, scr);
-        profile = new ProfileSync(new ProfileStore(home, shippedProfile), configAdmin, pid -> catalogue.installedOwner(pid));
+        profile = new ProfileSync(new ProfileStore(home, shippedProfile), configAdmin,
+                pid -> catalogue.installedOwner(pid));
         catalogue = new PluginCatalogue(features, context, inspector, profile);
         view = new PluginStatusView(catalogue, profile, inspector);
         featureOperations = new FeatureOperations(features, catalogue, profile, inspector, view, refresher);
@@ -140,7 +141,8 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     public PluginStatus update(String id, String repositoryUri, Actor actor) {
         permissions.require(actor, "plugin.update");
         String plugin = PluginNames.checkId(id);
-        URI repository = repositoryUri == null || repositoryUri.isBlank() ? null : PluginNames.parseRepository(repositoryUri);
+        URI repository = repositoryUri == null || repositoryUri.isBlank() ? null
+                : PluginNames.parseRepository(repositoryUri);
         return run(actor, "UPDATE", plugin, repositoryUri, () -> featureOperations.update(plugin, repository));
     }
 

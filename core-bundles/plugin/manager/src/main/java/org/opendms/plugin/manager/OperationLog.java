@@ -34,7 +34,8 @@ final class OperationLog {
     }
 
     /** Records an operation with its result and how long it took; a record that cannot be written is logged. */
-    void record(Actor actor, String action, String plugin, String detail, boolean ok, String result, long startedNanos) {
+    void record(Actor actor, String action, String plugin, String detail, boolean ok, String result,
+            long startedNanos) {
         PluginOperation op = new PluginOperation(Instant.now(), actor.username(), actor.channel(), action, plugin,
                 detail, ok, result, (System.nanoTime() - startedNanos) / 1_000_000);
         try {

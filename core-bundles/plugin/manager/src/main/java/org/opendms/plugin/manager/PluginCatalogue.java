@@ -128,7 +128,8 @@ final class PluginCatalogue {
         Feature best = null;
         for (Feature f : all == null ? new Feature[0] : all) {
             if (version != null ? PluginNames.sameVersion(f.getVersion(), version)
-                    : best == null || PluginNames.version(f.getVersion()).compareTo(PluginNames.version(best.getVersion())) > 0) {
+                    : best == null || PluginNames.version(f.getVersion())
+                            .compareTo(PluginNames.version(best.getVersion())) > 0) {
                 best = f;
             }
         }
@@ -154,7 +155,8 @@ final class PluginCatalogue {
             features.addRepository(repository, false);
             return true;
         } catch (Exception e) {
-            RefusalReasons.Reason reason = RefusalReasons.explain(String.valueOf(repository), e, this::exportedVersions);
+            RefusalReasons.Reason reason = RefusalReasons.explain(String.valueOf(repository), e,
+                    this::exportedVersions);
             throw DmsException.invalid("repository", "plugin.repositoryUnreadable",
                     "功能仓库 " + repository + " 无法读取：" + reason.zh(),
                     "feature repository " + repository + " cannot be read: " + reason.en());

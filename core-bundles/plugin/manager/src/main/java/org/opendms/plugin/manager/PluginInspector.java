@@ -77,22 +77,22 @@ final class PluginInspector {
             shown.add(b.getSymbolicName() + " " + b.getVersion() + " " + stateName(b.getState()));
             boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
             switch (b.getState()) {
-                case Bundle.ACTIVE:
-                    break;
-                case Bundle.RESOLVED:
-                    if (!fragment) {
-                        if (inGrace) {
-                            starting = true;
-                        } else {
-                            failures.add(b.getSymbolicName() + " 未启动 is not started");
-                        }
+            case Bundle.ACTIVE:
+                break;
+            case Bundle.RESOLVED:
+                if (!fragment) {
+                    if (inGrace) {
+                        starting = true;
+                    } else {
+                        failures.add(b.getSymbolicName() + " 未启动 is not started");
                     }
-                    break;
-                case Bundle.INSTALLED:
-                    failures.add(b.getSymbolicName() + " 无法解析 cannot be resolved (bundle:diag " + b.getBundleId() + ")");
-                    break;
-                default:
-                    starting = true;
+                }
+                break;
+            case Bundle.INSTALLED:
+                failures.add(b.getSymbolicName() + " 无法解析 cannot be resolved (bundle:diag " + b.getBundleId() + ")");
+                break;
+            default:
+                starting = true;
             }
             String failedSchema = schemaFailure(b.getSymbolicName());
             if (failedSchema != null) {
@@ -124,20 +124,20 @@ final class PluginInspector {
                 }
                 for (ComponentConfigurationDTO c : configurations) {
                     switch (c.state) {
-                        case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                            failures.add(d.name + " 启动失败 failed to activate: " + c.failure);
-                            break;
-                        case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
-                            if (inGrace && failedSchema == null) {
-                                starting = true;
-                            } else if (failedSchema == null) {
-                                failures.add(d.name + " 缺少服务 waits for " + waitsFor(c));
-                            }
-                            break;
-                        case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
-                            failures.add(d.name + " 缺少配置 needs configuration " + String.join(", ", d.configurationPid));
-                            break;
-                        default:
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION:
+                        failures.add(d.name + " 启动失败 failed to activate: " + c.failure);
+                        break;
+                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE:
+                        if (inGrace && failedSchema == null) {
+                            starting = true;
+                        } else if (failedSchema == null) {
+                            failures.add(d.name + " 缺少服务 waits for " + waitsFor(c));
+                        }
+                        break;
+                    case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
+                        failures.add(d.name + " 缺少配置 needs configuration " + String.join(", ", d.configurationPid));
+                        break;
+                    default:
                     }
                 }
             }
@@ -201,7 +201,8 @@ final class PluginInspector {
 
     private ServiceReference<?> first(String clazz, String bundle) {
         try {
-            ServiceReference<?>[] refs = context.getServiceReferences(clazz, "(" + SchemaReady.BUNDLE + "=" + bundle + ")");
+            ServiceReference<?>[] refs = context.getServiceReferences(clazz,
+                    "(" + SchemaReady.BUNDLE + "=" + bundle + ")");
             return refs == null || refs.length == 0 ? null : refs[0];
         } catch (InvalidSyntaxException e) {
             return null;
@@ -210,12 +211,12 @@ final class PluginInspector {
 
     static String stateName(int state) {
         return switch (state) {
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "UNINSTALLED";
+        case Bundle.ACTIVE -> "ACTIVE";
+        case Bundle.RESOLVED -> "RESOLVED";
+        case Bundle.INSTALLED -> "INSTALLED";
+        case Bundle.STARTING -> "STARTING";
+        case Bundle.STOPPING -> "STOPPING";
+        default -> "UNINSTALLED";
         };
     }
 }

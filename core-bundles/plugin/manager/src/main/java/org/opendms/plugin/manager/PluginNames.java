@@ -39,7 +39,8 @@ final class PluginNames {
 
     static URI parseRepository(String uri) {
         if (uri == null || uri.isBlank() || uri.length() > 1000) {
-            throw DmsException.invalid("repository", "plugin.repository", "须给出功能仓库地址，如 mvn:组/名/版本/xml/features 或 file:/…",
+            throw DmsException.invalid("repository", "plugin.repository",
+                    "须给出功能仓库地址，如 mvn:组/名/版本/xml/features 或 file:/…",
                     "give a feature repository address such as mvn:group/artifact/version/xml/features or file:/…");
         }
         try {

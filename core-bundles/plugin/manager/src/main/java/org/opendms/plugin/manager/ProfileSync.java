@@ -120,7 +120,8 @@ final class ProfileSync {
         }
         try {
             Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
-            Map<String, Object> values = found == null || found.length == 0 ? null : withoutInternalKeys(found[0].getProperties());
+            Map<String, Object> values = found == null || found.length == 0 ? null
+                    : withoutInternalKeys(found[0].getProperties());
             change(p -> {
                 Map<String, Map<String, Object>> config = p.plugin(owner).config;
                 if (values == null) {

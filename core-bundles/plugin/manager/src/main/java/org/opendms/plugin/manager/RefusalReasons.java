@@ -92,7 +92,8 @@ final class RefusalReasons {
                 String range = range(requirement);
                 List<String> have = exported.apply(pkg);
                 String haveZh = have.isEmpty() ? "本平台没有这个包" : "本平台提供的是 " + String.join("、", have);
-                String haveEn = have.isEmpty() ? "this platform has no such package" : "this platform has " + String.join(", ", have);
+                String haveEn = have.isEmpty() ? "this platform has no such package"
+                        : "this platform has " + String.join(", ", have);
                 return new Reason("插件 " + plugin + " 与本平台不兼容：" + who + " 需要 " + pkg + " " + range + "，" + haveZh,
                         "plugin " + plugin + " is incompatible with this platform: " + who + " needs " + pkg + " "
                                 + range + "; " + haveEn);

@@ -52,7 +52,8 @@ class PluginRefreshTest {
     @Test
     void aReloadWhoseRefreshNeverFinishesIsReportedAsFailedNotDone() throws IOException {
         // the framework never reports PACKAGES_REFRESHED
-        FeaturePluginManager manager = managerWithInsurance(refresh(finished -> { }));
+        FeaturePluginManager manager = managerWithInsurance(refresh(finished -> {
+        }));
 
         DmsException refused = assertThrows(DmsException.class, () -> manager.update("insurance", null, ADMIN));
         String zh = refused.violations().get(0).messageZh();
@@ -72,7 +73,7 @@ class PluginRefreshTest {
 
     @Test
     void aReloadWhoseRefreshFinishesIsDoneAndTheNextOneClearsAnEarlierTimeout() throws IOException {
-        boolean[] finishes = {false};
+        boolean[] finishes = { false };
         FeaturePluginManager manager = managerWithInsurance(refresh(finished -> {
             if (finishes[0]) {
                 new Thread(finished).start();
@@ -115,11 +116,11 @@ class PluginRefreshTest {
         Bundle bundle = fake(Bundle.class, Map.of("getHeaders", a -> headers, "getState", a -> Bundle.ACTIVE,
                 "getSymbolicName", a -> "org.opendms.plugin.insurance", "getVersion", a -> new Version(1, 0, 0),
                 "getBundleId", a -> 42L, "update", a -> null));
-        BundleContext context = fake(BundleContext.class, Map.of("getBundles", a -> new Bundle[] {bundle},
+        BundleContext context = fake(BundleContext.class, Map.of("getBundles", a -> new Bundle[] { bundle },
                 "getServiceReferences", a -> null));
         FeaturePluginManager manager = new FeaturePluginManager();
-        manager.features = fake(FeaturesService.class, Map.of("listInstalledFeatures", a -> new Feature[] {feature},
-                "listFeatures", a -> new Feature[] {feature}, "getFeatures", a -> new Feature[] {feature},
+        manager.features = fake(FeaturesService.class, Map.of("listInstalledFeatures", a -> new Feature[] { feature },
+                "listFeatures", a -> new Feature[] { feature }, "getFeatures", a -> new Feature[] { feature },
                 "getRepository", a -> null));
         manager.scr = fake(ServiceComponentRuntime.class, Map.of("getComponentDescriptionDTOs", a -> List.of()));
         manager.configAdmin = fake(ConfigurationAdmin.class, Map.of());
@@ -133,15 +134,15 @@ class PluginRefreshTest {
     /** An interface answering only the named methods; any other call fails the test, naming the method. */
     @SuppressWarnings("unchecked")
     private static <T> T fake(Class<T> type, Map<String, Function<Object[], Object>> answers) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
             switch (method.getName()) {
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return type.getSimpleName();
-                default:
+            case "equals":
+                return proxy == args[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "toString":
+                return type.getSimpleName();
+            default:
             }
             Function<Object[], Object> answer = answers.get(method.getName());
             if (answer == null) {

@@ -33,7 +33,8 @@ class RefusalReasonsTest {
     void saysWhenThePlatformHasNoSuchPackageAtAll() {
         String message = TOO_NEW_API.replace("org.opendms.plugin.api.event", "org.opendms.warranty.api");
         RefusalReasons.Reason r = RefusalReasons.explain("future", new Exception(message), pkg -> List.of());
-        assertTrue(r.en().endsWith("needs org.opendms.warranty.api [2.0.0, 3.0.0); this platform has no such package"), r.en());
+        assertTrue(r.en().endsWith("needs org.opendms.warranty.api [2.0.0, 3.0.0); this platform has no such package"),
+                r.en());
     }
 
     @Test
@@ -42,7 +43,8 @@ class RefusalReasonsTest {
                 + "type=karaf.feature [caused by: Unable to resolve org.example.x/1.0.0: missing requirement "
                 + "[org.example.x/1.0.0] osgi.service; filter:=\"(objectClass=org.opendms.sms.api.SmsGateway)\"; "
                 + "effective:=active]";
-        RefusalReasons.Reason r = RefusalReasons.explain("x", new Exception("wrapper", new Exception(message)), pkg -> List.of());
+        RefusalReasons.Reason r = RefusalReasons.explain("x", new Exception("wrapper", new Exception(message)),
+                pkg -> List.of());
         assertEquals("plugin x is incompatible with this platform: org.example.x/1.0.0 needs service "
                 + "org.opendms.sms.api.SmsGateway, which this platform does not offer", r.en());
     }
@@ -57,7 +59,8 @@ class RefusalReasonsTest {
 
     @Test
     void versionRangesReadAsAnAdminWouldWriteThem() {
-        assertEquals("[1.2.0, 2.0.0)", RefusalReasons.range("(&(osgi.wiring.package=a)(version>=1.2.0)(!(version>=2.0.0)))"));
+        assertEquals("[1.2.0, 2.0.0)",
+                RefusalReasons.range("(&(osgi.wiring.package=a)(version>=1.2.0)(!(version>=2.0.0)))"));
         assertEquals("[1.0.0, ∞)", RefusalReasons.range("(&(osgi.wiring.package=a)(version>=1.0.0))"));
         assertEquals("(any version)", RefusalReasons.range("(osgi.wiring.package=a)"));
     }

@@ -37,7 +37,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** /api/plugins: the same operations as the dms:plugin-* commands, for the admin role only. */
 @Component(service = PluginResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "插件 Plugins")
@@ -56,8 +56,7 @@ public class PluginResource {
     }
 
     @GET
-    @Operation(summary = "插件列表 List plugins", responses = @ApiResponse(responseCode = "200",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = PluginStatus.class)))))
+    @Operation(summary = "插件列表 List plugins", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = PluginStatus.class)))))
     @RequiresPermission("plugin.read")
     public List<PluginStatus> list(@Context SecurityContext security) {
         return plugins.list(RestActor.from(security));
@@ -65,8 +64,7 @@ public class PluginResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "查看插件 One plugin", responses = @ApiResponse(responseCode = "200",
-            content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @Operation(summary = "查看插件 One plugin", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
     @RequiresPermission("plugin.read")
     public PluginStatus get(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.get(id, RestActor.from(security));
@@ -75,8 +73,7 @@ public class PluginResource {
     @POST
     @Path("{id}/enable")
     @Operation(summary = "启用插件 Enable a plugin", description = "Checked against this platform's API first; "
-            + "a 409 names what an incompatible plugin lacks and nothing has changed.",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+            + "a 409 names what an incompatible plugin lacks and nothing has changed.", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
     @RequiresPermission("plugin.enable")
     public PluginStatus enable(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.enable(id, RestActor.from(security));
@@ -84,8 +81,7 @@ public class PluginResource {
 
     @POST
     @Path("{id}/disable")
-    @Operation(summary = "停用插件（数据保留） Disable a plugin, keeping its data",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @Operation(summary = "停用插件（数据保留） Disable a plugin, keeping its data", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
     @RequiresPermission("plugin.disable")
     public PluginStatus disable(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.disable(id, RestActor.from(security));
@@ -94,9 +90,7 @@ public class PluginResource {
     @POST
     @Path("{id}/update")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "热更新插件 Hot-update a plugin",
-            requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = RepositoryInput.class))),
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @Operation(summary = "热更新插件 Hot-update a plugin", requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = RepositoryInput.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
     @RequiresPermission("plugin.update")
     public PluginStatus update(@PathParam("id") String id, RepositoryInput input, @Context SecurityContext security) {
         return plugins.update(id, input == null ? null : input.repository(), RestActor.from(security));
@@ -104,9 +98,7 @@ public class PluginResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "登记插件仓库 Add a plugin's feature repository",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RepositoryInput.class))),
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @Operation(summary = "登记插件仓库 Add a plugin's feature repository", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RepositoryInput.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
     @RequiresPermission("plugin.add")
     public PluginStatus add(RepositoryInput input, @Context SecurityContext security) {
         return plugins.add(input == null ? null : input.repository(), RestActor.from(security));
@@ -114,8 +106,7 @@ public class PluginResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "移除插件（数据保留） Remove a plugin, keeping its data",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
+    @Operation(summary = "移除插件（数据保留） Remove a plugin, keeping its data", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PluginStatus.class))))
     @RequiresPermission("plugin.remove")
     public PluginStatus remove(@PathParam("id") String id, @Context SecurityContext security) {
         return plugins.remove(id, RestActor.from(security));
@@ -123,8 +114,7 @@ public class PluginResource {
 
     @GET
     @Path("operations")
-    @Operation(summary = "插件操作记录 Plugin operations, newest first", responses = @ApiResponse(responseCode = "200",
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = PluginOperation.class)))))
+    @Operation(summary = "插件操作记录 Plugin operations, newest first", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = PluginOperation.class)))))
     @RequiresPermission("plugin.operations.read")
     public List<PluginOperation> operations(@QueryParam("limit") String limit, @Context SecurityContext security) {
         Integer n = Params.integer("limit", limit);

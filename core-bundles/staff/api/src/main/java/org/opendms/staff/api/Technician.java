@@ -7,6 +7,7 @@ public record Technician(String login, String name, String team, List<SkillLevel
 
     /** The level in a trade, 0 when the technician does not work in it. */
     public int level(String skillCode) {
-        return skills.stream().filter(s -> s.code().equals(skillCode)).mapToInt(SkillLevel::level).findFirst().orElse(0);
+        return skills.stream().filter(s -> s.code().equals(skillCode)).mapToInt(SkillLevel::level).findFirst()
+                .orElse(0);
     }
 }

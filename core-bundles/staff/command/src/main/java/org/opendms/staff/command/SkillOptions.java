@@ -20,7 +20,8 @@ final class SkillOptions {
         for (String option : options) {
             int colon = option.lastIndexOf(':');
             try {
-                skills.add(new SkillLevel(option.substring(0, colon), Integer.parseInt(option.substring(colon + 1).trim())));
+                skills.add(new SkillLevel(option.substring(0, colon),
+                        Integer.parseInt(option.substring(colon + 1).trim())));
             } catch (RuntimeException e) {
                 throw DmsException.invalid("--skill", "skill.format", "工种写作 代码:等级，如 机修:4（“" + option + "”）",
                         "write a skill as code:level, e.g. 机修:4 ('" + option + "')");

@@ -31,8 +31,7 @@ public class StaffAdd implements Action {
     @Option(name = "--password", aliases = "-p", description = "初始密码，至少 8 个字符 first password (8+ characters)", required = true)
     String password;
 
-    @Option(name = "--role", aliases = "-r", description = "角色，可重复 role (repeatable): admin advisor technician parts cashier manager foreman inspector",
-            multiValued = true, required = true)
+    @Option(name = "--role", aliases = "-r", description = "角色，可重复 role (repeatable): admin advisor technician parts cashier manager foreman inspector", multiValued = true, required = true)
     List<String> roles;
 
     @Option(name = "--skill", aliases = "-s", description = "工种:等级，可重复 trade:level 1-5 (repeatable), e.g. 机修:4", multiValued = true)
@@ -44,7 +43,8 @@ public class StaffAdd implements Action {
     @Override
     public Object execute() {
         try {
-            StaffAccount a = staff.add(new NewStaff(login, name, password, roles, SkillOptions.parse(skills), team), ConsoleActor.current());
+            StaffAccount a = staff.add(new NewStaff(login, name, password, roles, SkillOptions.parse(skills), team),
+                    ConsoleActor.current());
             System.out.println("已添加员工 Added " + a.login() + " " + a.name() + " " + a.roles());
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);

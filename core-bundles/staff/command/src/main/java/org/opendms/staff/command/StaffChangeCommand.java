@@ -48,7 +48,8 @@ public class StaffChangeCommand implements Action {
             Actor actor = ConsoleActor.current();
             StaffAccount a = staff.get(login, actor);
             StaffDraft draft = new StaffDraft(name == null ? a.name() : name, roles == null ? a.roles() : roles,
-                    noSkills ? List.of() : skills == null ? a.skills() : SkillOptions.parse(skills), team == null ? a.team() : team);
+                    noSkills ? List.of() : skills == null ? a.skills() : SkillOptions.parse(skills),
+                    team == null ? a.team() : team);
             StaffAccount changed = staff.change(login, a.version(), draft, actor);
             System.out.println("已修改 Changed " + changed.login() + " " + changed.name() + " " + changed.roles() + " "
                     + SkillOptions.show(changed.skills()) + (changed.team() == null ? "" : " " + changed.team()));

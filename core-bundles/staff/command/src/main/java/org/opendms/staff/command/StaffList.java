@@ -24,10 +24,12 @@ public class StaffList implements Action {
     @Override
     public Object execute() {
         try {
-            System.out.printf("%-16s %-12s %-8s %-10s %-28s %s%n", "登录 Login", "姓名 Name", "状态", "班组 Team", "角色 Roles", "工种 Skills");
+            System.out.printf("%-16s %-12s %-8s %-10s %-28s %s%n", "登录 Login", "姓名 Name", "状态", "班组 Team", "角色 Roles",
+                    "工种 Skills");
             for (StaffAccount a : staff.list(all, ConsoleActor.current())) {
                 System.out.printf("%-16s %-12s %-8s %-10s %-28s %s%n", a.login(), ConsolePrinter.cell(a.name(), 12),
-                        a.active() ? "active" : "disabled", ConsolePrinter.cell(a.team(), 10), String.join(",", a.roles()),
+                        a.active() ? "active" : "disabled", ConsolePrinter.cell(a.team(), 10),
+                        String.join(",", a.roles()),
                         SkillOptions.show(a.skills()));
             }
         } catch (DmsException e) {

@@ -34,13 +34,15 @@ public class StaffShow implements Action {
         try {
             Actor actor = ConsoleActor.current();
             StaffAccount a = staff.get(login, actor);
-            System.out.println(a.login() + "  " + a.name() + "  " + (a.active() ? "active" : "disabled") + "  version " + a.version());
+            System.out.println(a.login() + "  " + a.name() + "  " + (a.active() ? "active" : "disabled") + "  version "
+                    + a.version());
             System.out.println("  角色 roles:  " + String.join(", ", a.roles()));
             System.out.println("  工种 skills: " + SkillOptions.show(a.skills()));
             System.out.println("  班组 team:   " + (a.team() == null ? "" : a.team()));
             System.out.println("修改记录 Changes:");
             for (StaffChange c : staff.changes(login, actor)) {
-                System.out.println("  " + c.at().atZone(clock.zone()).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS) + "  " + c.by() + " (" + c.channel() + ")  " + c.what()
+                System.out.println("  " + c.at().atZone(clock.zone()).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)
+                        + "  " + c.by() + " (" + c.channel() + ")  " + c.what()
                         + (c.detail() == null ? "" : "  " + c.detail()));
             }
         } catch (DmsException e) {

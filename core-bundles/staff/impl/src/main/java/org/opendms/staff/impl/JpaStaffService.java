@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Staff accounts on JPA, the technician directory, and login checks for the JAAS realm. Starts only once the staff
  * tables are migrated; on the first start it takes over the users of etc/users.properties.
  */
-@Component(service = {StaffService.class, StaffDirectory.class, StaffLogins.class}, configurationPid = StaffConfig.PID)
+@Component(service = { StaffService.class, StaffDirectory.class,
+        StaffLogins.class }, configurationPid = StaffConfig.PID)
 @Designate(ocd = StaffConfig.class)
 public class JpaStaffService implements StaffService, StaffDirectory, StaffLogins {
 
@@ -119,7 +120,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
             var before = StaffRecords.fields(e);
             StaffRecords.apply(e, valid);
             String diff = StaffRecords.diff(before, StaffRecords.fields(e));
-            return diff.isEmpty() ? null : new String[] {"CHANGED", diff};
+            return diff.isEmpty() ? null : new String[] { "CHANGED", diff };
         });
     }
 
@@ -127,7 +128,8 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     public StaffAccount disable(String login, long expectedVersion, Actor actor) {
         permissions.require(actor, "staff.disable");
         if (actor.username().equals(login)) {
-            throw DmsException.conflict("login", "staff.self_disable", "不能停用自己的账号", "you cannot disable your own account");
+            throw DmsException.conflict("login", "staff.self_disable", "不能停用自己的账号",
+                    "you cannot disable your own account");
         }
         return write(login, expectedVersion, actor, (em, e) -> {
             if (!e.active) {
@@ -135,7 +137,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
             }
             keepAnAdmin(em, e);
             e.active = false;
-            return new String[] {"DISABLED", null};
+            return new String[] { "DISABLED", null };
         });
     }
 
@@ -147,7 +149,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                 return null;
             }
             e.active = true;
-            return new String[] {"ENABLED", null};
+            return new String[] { "ENABLED", null };
         });
     }
 
@@ -161,7 +163,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         String hash = Passwords.hash(password);
         return write(login, null, actor, (em, e) -> {
             e.passwordHash = hash;
-            return new String[] {"PASSWORD", null};
+            return new String[] { "PASSWORD", null };
         });
     }
 
@@ -189,8 +191,11 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         permissions.require(actor, "staff.changes.read");
         return jpa.txExpr(em -> {
             find(em, login);
-            return em.createQuery("SELECT c FROM StaffChangeEntity c WHERE c.login = :l ORDER BY c.id DESC", StaffChangeEntity.class)
-                    .setParameter("l", login).setMaxResults(500).getResultList().stream().map(StaffRecords::change).toList();
+            return em
+                    .createQuery("SELECT c FROM StaffChangeEntity c WHERE c.login = :l ORDER BY c.id DESC",
+                            StaffChangeEntity.class)
+                    .setParameter("l", login).setMaxResults(500).getResultList().stream().map(StaffRecords::change)
+                    .toList();
         });
     }
 
@@ -205,8 +210,12 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     @Override
     public List<Technician> technicians() {
-        return jpa.txExpr(em -> em.createQuery("SELECT DISTINCT s FROM StaffEntity s JOIN s.roles r WHERE s.active = :active AND r = :role"
-                + " ORDER BY s.login", StaffEntity.class).setParameter("active", true).setParameter("role", Roles.TECHNICIAN).getResultList().stream()
+        return jpa.txExpr(em -> em
+                .createQuery(
+                        "SELECT DISTINCT s FROM StaffEntity s JOIN s.roles r WHERE s.active = :active AND r = :role"
+                                + " ORDER BY s.login",
+                        StaffEntity.class)
+                .setParameter("active", true).setParameter("role", Roles.TECHNICIAN).getResultList().stream()
                 .map(StaffRecords::technician).toList());
     }
 
@@ -242,11 +251,15 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         return Optional.of(roles);
     }
 
-    /** The first login after an upgrade: the imported SHA-256 becomes bcrypt (only if nobody set a password meanwhile). */
+    /**
+     * The first login after an upgrade: the imported SHA-256 becomes bcrypt (only if nobody set a password meanwhile).
+     */
     private void rehash(String login, String legacy, String password) {
         String hash = Passwords.hash(password);
         jpa.tx(em -> {
-            int updated = em.createQuery("UPDATE StaffEntity s SET s.passwordHash = :h WHERE s.login = :l AND s.passwordHash = :old")
+            int updated = em
+                    .createQuery(
+                            "UPDATE StaffEntity s SET s.passwordHash = :h WHERE s.login = :l AND s.passwordHash = :old")
                     .setParameter("h", hash).setParameter("l", login).setParameter("old", legacy).executeUpdate();
             if (updated == 1) {
                 record(em, login, "PASSWORD_REHASHED", "bcrypt", Actor.system(), now());
@@ -273,7 +286,9 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                     StaffRules.login(u.login(), problems);
                     List<String> roles = u.roles().stream().filter(Roles.ALL::contains).toList();
                     if (!problems.isEmpty() || roles.isEmpty()) {
-                        LOG.warn("users.properties: {} not imported as staff (login not allowed or no shop role); it can no longer log in", u.login());
+                        LOG.warn(
+                                "users.properties: {} not imported as staff (login not allowed or no shop role); it can no longer log in",
+                                u.login());
                         continue;
                     }
                     StaffEntity e = new StaffEntity();
@@ -341,8 +356,10 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         if (!leaving.active || !leaving.roles.contains(Roles.ADMIN)) {
             return;
         }
-        long others = em.createQuery("SELECT COUNT(s) FROM StaffEntity s JOIN s.roles r WHERE s.active = :active AND r = :admin"
-                + " AND s.login <> :login", Long.class).setParameter("active", true).setParameter("admin", Roles.ADMIN)
+        long others = em
+                .createQuery("SELECT COUNT(s) FROM StaffEntity s JOIN s.roles r WHERE s.active = :active AND r = :admin"
+                        + " AND s.login <> :login", Long.class)
+                .setParameter("active", true).setParameter("admin", Roles.ADMIN)
                 .setParameter("login", leaving.login).getSingleResult();
         if (others == 0) {
             throw DmsException.conflict("login", "staff.last_admin", "这是最后一个启用的管理员账号，不能停用或取消其管理员角色",
@@ -359,7 +376,8 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         e.updatedBy = actor.username();
     }
 
-    private static void record(EntityManager em, String login, String what, String detail, Actor actor, LocalDateTime at) {
+    private static void record(EntityManager em, String login, String what, String detail, Actor actor,
+            LocalDateTime at) {
         StaffChangeEntity c = new StaffChangeEntity();
         c.login = login;
         c.what = what;
@@ -371,20 +389,23 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     }
 
     private static StaffEntity findOrNull(EntityManager em, String login) {
-        return em.createQuery("SELECT s FROM StaffEntity s WHERE s.login = :l", StaffEntity.class).setParameter("l", login)
+        return em.createQuery("SELECT s FROM StaffEntity s WHERE s.login = :l", StaffEntity.class)
+                .setParameter("l", login)
                 .getResultList().stream().findFirst().orElse(null);
     }
 
     private static StaffEntity find(EntityManager em, String login) {
         StaffEntity e = login == null ? null : findOrNull(em, login);
         if (e == null) {
-            throw DmsException.notFound("login", "员工账号 " + login + " 不存在", "staff account " + login + " does not exist");
+            throw DmsException.notFound("login", "员工账号 " + login + " 不存在",
+                    "staff account " + login + " does not exist");
         }
         return e;
     }
 
     private static DmsException duplicateLogin(String login) {
-        return DmsException.conflict("login", "login.duplicate", "登录名 " + login + " 已被使用", "login " + login + " is already taken");
+        return DmsException.conflict("login", "login.duplicate", "登录名 " + login + " 已被使用",
+                "login " + login + " is already taken");
     }
 
     private static DmsException staleVersion(long current, long expected) {

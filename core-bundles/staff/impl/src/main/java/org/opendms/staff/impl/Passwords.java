@@ -44,7 +44,8 @@ final class Passwords {
             return OpenBSDBCrypt.checkPassword(stored, password.toCharArray());
         }
         if (stored.startsWith(LEGACY_PREFIX)) {
-            byte[] expected = stored.substring(LEGACY_PREFIX.length()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected = stored.substring(LEGACY_PREFIX.length()).toLowerCase(Locale.ROOT)
+                    .getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, sha256Hex(password).getBytes(StandardCharsets.US_ASCII));
         }
         return false;
@@ -65,14 +66,16 @@ final class Passwords {
      */
     static String fromUsersProperties(String value) {
         if (value.startsWith(KARAF_CRYPT) && value.endsWith(KARAF_CRYPT) && value.length() > 2 * KARAF_CRYPT.length()) {
-            return LEGACY_PREFIX + value.substring(KARAF_CRYPT.length(), value.length() - KARAF_CRYPT.length()).toLowerCase(Locale.ROOT);
+            return LEGACY_PREFIX + value.substring(KARAF_CRYPT.length(), value.length() - KARAF_CRYPT.length())
+                    .toLowerCase(Locale.ROOT);
         }
         return LEGACY_PREFIX + sha256Hex(value);
     }
 
     private static String sha256Hex(String password) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

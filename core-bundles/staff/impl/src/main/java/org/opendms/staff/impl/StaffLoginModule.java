@@ -31,7 +31,8 @@ public class StaffLoginModule implements LoginModule {
 
     @Override
     @SuppressWarnings("unchecked")
-    public void initialize(Subject subject, CallbackHandler callbackHandler, Map<String, ?> sharedState, Map<String, ?> options) {
+    public void initialize(Subject subject, CallbackHandler callbackHandler, Map<String, ?> sharedState,
+            Map<String, ?> options) {
         this.subject = subject;
         this.callbacks = callbackHandler;
         this.logins = (StaffLogins) options.get(StaffRealm.LOGINS);
@@ -46,7 +47,7 @@ public class StaffLoginModule implements LoginModule {
         NameCallback name = new NameCallback("login: ");
         PasswordCallback password = new PasswordCallback("password: ", false);
         try {
-            callbacks.handle(new Callback[] {name, password});
+            callbacks.handle(new Callback[] { name, password });
         } catch (Exception e) {
             throw new LoginException("cannot read the login: " + e);
         }

@@ -38,7 +38,7 @@ public class StaffRealm implements JaasRealm {
         int rank() default 10;
 
         @AttributeDefinition(description = "Karaf roles an admin account also gets, for the console (ssh) and its commands")
-        String[] adminConsoleRoles() default {"viewer", "systembundles", "ssh"};
+        String[] adminConsoleRoles() default { "viewer", "systembundles", "ssh" };
     }
 
     @Reference
@@ -58,8 +58,8 @@ public class StaffRealm implements JaasRealm {
         options.put(BundleContext.class.getName(), context);
         options.put(LOGINS, logins);
         options.put(CONSOLE_ROLES, List.of(config.adminConsoleRoles()));
-        entries = new AppConfigurationEntry[] {new AppConfigurationEntry(ProxyLoginModule.class.getName(),
-                AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
+        entries = new AppConfigurationEntry[] { new AppConfigurationEntry(ProxyLoginModule.class.getName(),
+                AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options) };
     }
 
     @Override

@@ -28,7 +28,8 @@ final class StaffRecords {
     }
 
     static StaffAccount account(StaffEntity e) {
-        return new StaffAccount(e.login, e.name, List.copyOf(new java.util.TreeSet<>(e.roles)), skills(e), e.team, e.active,
+        return new StaffAccount(e.login, e.name, List.copyOf(new java.util.TreeSet<>(e.roles)), skills(e), e.team,
+                e.active,
                 Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.updatedAt), e.updatedBy, e.version);
     }
 
@@ -41,7 +42,8 @@ final class StaffRecords {
     }
 
     private static List<SkillLevel> skills(StaffEntity e) {
-        return new java.util.TreeMap<>(e.skills).entrySet().stream().map(s -> new SkillLevel(s.getKey(), s.getValue())).toList();
+        return new java.util.TreeMap<>(e.skills).entrySet().stream().map(s -> new SkillLevel(s.getKey(), s.getValue()))
+                .toList();
     }
 
     /** The recorded fields of an account, in the order a person reads them; never the password. */

@@ -63,14 +63,16 @@ final class StaffRules {
         if (name.isEmpty()) {
             problems.add(new Violation("name", "required", "请填写姓名", "name is required"));
         } else if (name.length() > NAME_MAX) {
-            problems.add(new Violation("name", "too_long", "姓名最多 " + NAME_MAX + " 个字", "name has at most " + NAME_MAX + " characters"));
+            problems.add(new Violation("name", "too_long", "姓名最多 " + NAME_MAX + " 个字",
+                    "name has at most " + NAME_MAX + " characters"));
         }
         Set<String> roles = new TreeSet<>();
         List<String> rawRoles = draft.roles() == null ? List.of() : draft.roles();
         for (int i = 0; i < rawRoles.size(); i++) {
             String role = rawRoles.get(i) == null ? "" : rawRoles.get(i).trim();
             if (!Roles.ALL.contains(role)) {
-                problems.add(new Violation("roles[" + i + "]", "role.unknown", "未知角色 “" + role + "”（可选：" + String.join(", ", Roles.ALL) + "）",
+                problems.add(new Violation("roles[" + i + "]", "role.unknown",
+                        "未知角色 “" + role + "”（可选：" + String.join(", ", Roles.ALL) + "）",
                         "unknown role '" + role + "' (one of " + String.join(", ", Roles.ALL) + ")"));
             }
             roles.add(role);
@@ -84,8 +86,9 @@ final class StaffRules {
             SkillLevel s = rawSkills.get(i);
             String code = s == null || s.code() == null ? "" : s.code().strip();
             if (code.isEmpty() || code.length() > SKILL_CODE_MAX) {
-                problems.add(new Violation("skills[" + i + "].code", "skill.code", "工种代码须为 1–" + SKILL_CODE_MAX + " 个字符",
-                        "a skill code has 1–" + SKILL_CODE_MAX + " characters"));
+                problems.add(
+                        new Violation("skills[" + i + "].code", "skill.code", "工种代码须为 1–" + SKILL_CODE_MAX + " 个字符",
+                                "a skill code has 1–" + SKILL_CODE_MAX + " characters"));
             } else if (skills.containsKey(code)) {
                 problems.add(new Violation("skills[" + i + "].code", "skill.duplicate", "工种 “" + code + "” 重复",
                         "skill '" + code + "' is listed twice"));
@@ -100,7 +103,8 @@ final class StaffRules {
         }
         String team = draft.team() == null || draft.team().isBlank() ? null : draft.team().strip();
         if (team != null && team.length() > TEAM_MAX) {
-            problems.add(new Violation("team", "too_long", "班组名最多 " + TEAM_MAX + " 个字", "team has at most " + TEAM_MAX + " characters"));
+            problems.add(new Violation("team", "too_long", "班组名最多 " + TEAM_MAX + " 个字",
+                    "team has at most " + TEAM_MAX + " characters"));
         }
         return new Valid(name, roles, skills, team);
     }

@@ -113,9 +113,11 @@ abstract class StaffServiceContract {
         service.add(technician(b), ADMIN);
         long plain = db.count("SELECT COUNT(*) FROM staff_account WHERE password_hash LIKE '%s3cret%'");
         assertEquals(0, plain);
-        long bcrypt = db.count("SELECT COUNT(*) FROM staff_account WHERE login IN ('" + a + "','" + b + "') AND password_hash LIKE '$2y$10$%'");
+        long bcrypt = db.count("SELECT COUNT(*) FROM staff_account WHERE login IN ('" + a + "','" + b
+                + "') AND password_hash LIKE '$2y$10$%'");
         assertEquals(2, bcrypt);
-        assertEquals(2, db.count("SELECT COUNT(DISTINCT password_hash) FROM staff_account WHERE login IN ('" + a + "','" + b + "')"));
+        assertEquals(2, db.count(
+                "SELECT COUNT(DISTINCT password_hash) FROM staff_account WHERE login IN ('" + a + "','" + b + "')"));
     }
 
     @Test
@@ -133,7 +135,8 @@ abstract class StaffServiceContract {
     void badInputIsRefusedNamingEveryFieldInBothLanguages() {
         long before = accounts();
         DmsException e = assertThrows(DmsException.class, () -> service.add(new NewStaff("Bad Login", " ", "short",
-                List.of("technician", "boss"), List.of(new SkillLevel("机修", 6), new SkillLevel("机修", 2)), null), ADMIN));
+                List.of("technician", "boss"), List.of(new SkillLevel("机修", 6), new SkillLevel("机修", 2)), null),
+                ADMIN));
         assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
         List<String> fields = e.violations().stream().map(Violation::field).toList();
         assertEquals(List.of("login", "password", "name", "roles[1]", "skills[0].level", "skills[1].code"), fields);
@@ -158,8 +161,10 @@ abstract class StaffServiceContract {
     void anAdminChangesRolesSkillsAndTeamAndTheChangeIsRecorded() {
         String login = newLogin();
         StaffAccount added = service.add(technician(login), ADMIN);
-        StaffAccount changed = service.change(login, added.version(), new StaffDraft("李师傅", List.of("technician", "foreman"),
-                List.of(new SkillLevel("机修", 5), new SkillLevel("电工", 2)), "二组"), ADMIN);
+        StaffAccount changed = service.change(login, added.version(),
+                new StaffDraft("李师傅", List.of("technician", "foreman"),
+                        List.of(new SkillLevel("机修", 5), new SkillLevel("电工", 2)), "二组"),
+                ADMIN);
         assertEquals(List.of("foreman", "technician"), changed.roles());
         assertEquals("二组", changed.team());
         assertNotEquals(added.version(), changed.version());
@@ -201,7 +206,8 @@ abstract class StaffServiceContract {
 
         service.enable(login, disabled.version(), ADMIN);
         assertTrue(service.verify(login, "s3cret-pass").isPresent());
-        assertEquals(List.of("ENABLED", "DISABLED", "ADDED"), service.changes(login, ADMIN).stream().map(StaffChange::what).toList());
+        assertEquals(List.of("ENABLED", "DISABLED", "ADDED"),
+                service.changes(login, ADMIN).stream().map(StaffChange::what).toList());
     }
 
     @Test
@@ -227,7 +233,8 @@ abstract class StaffServiceContract {
             fresh.clock = service.clock;
             fresh.permissions = service.permissions;
             Actor system = Actor.system();
-            StaffAccount only = fresh.add(new NewStaff("chief", "站长", "chief-pass-1", List.of("admin"), List.of(), null), system);
+            StaffAccount only = fresh
+                    .add(new NewStaff("chief", "站长", "chief-pass-1", List.of("admin"), List.of(), null), system);
             DmsException e = assertThrows(DmsException.class, () -> fresh.disable("chief", only.version(), system));
             assertEquals("staff.last_admin", e.violations().get(0).code());
             assertThrows(DmsException.class, () -> fresh.change("chief", only.version(),

@@ -45,7 +45,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** /api/staff: thin over {@link StaffService}, which holds every rule and the role policy. */
 @Component(service = StaffResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "员工 Staff")
@@ -60,12 +60,11 @@ public class StaffResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "添加员工 Add a staff account (admin)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewStaff.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
-                    @ApiResponse(responseCode = "400", description = "a field is wrong"),
-                    @ApiResponse(responseCode = "403", description = "not an admin"),
-                    @ApiResponse(responseCode = "409", description = "the login is taken")})
+    @Operation(summary = "添加员工 Add a staff account (admin)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewStaff.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
+            @ApiResponse(responseCode = "400", description = "a field is wrong"),
+            @ApiResponse(responseCode = "403", description = "not an admin"),
+            @ApiResponse(responseCode = "409", description = "the login is taken") })
     @RequiresPermission("staff.add")
     public Response add(NewStaff body, @Context SecurityContext security, @Context UriInfo uri) {
         StaffAccount added = staff.add(body, RestActor.from(security));
@@ -74,20 +73,19 @@ public class StaffResource {
     }
 
     @GET
-    @Operation(summary = "员工列表 List staff accounts (admin, manager, foreman)",
-            responses = @ApiResponse(responseCode = "200",
-                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = StaffAccount.class)))))
+    @Operation(summary = "员工列表 List staff accounts (admin, manager, foreman)", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = StaffAccount.class)))))
     @RequiresPermission("staff.read")
-    public List<StaffAccount> list(@Parameter(description = "true: include disabled accounts") @QueryParam("all") String all,
+    public List<StaffAccount> list(
+            @Parameter(description = "true: include disabled accounts") @QueryParam("all") String all,
             @Context SecurityContext security) {
         return staff.list(Boolean.TRUE.equals(Params.bool("all", all)), RestActor.from(security));
     }
 
     @GET
     @Path("{login}")
-    @Operation(summary = "员工账号 Read a staff account (ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
-                    @ApiResponse(responseCode = "404", description = "no such account")})
+    @Operation(summary = "员工账号 Read a staff account (ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
+            @ApiResponse(responseCode = "404", description = "no such account") })
     @RequiresPermission("staff.read")
     public Response get(@PathParam("login") String login, @Context SecurityContext security) {
         return withTag(staff.get(login, RestActor.from(security)));
@@ -96,20 +94,19 @@ public class StaffResource {
     @PUT
     @Path("{login}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改员工 Change name, roles, skills and team (admin; If-Match: the ETag read)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StaffDraft.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
-                    @ApiResponse(responseCode = "409", description = "changed by someone else since it was read")})
+    @Operation(summary = "修改员工 Change name, roles, skills and team (admin; If-Match: the ETag read)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = StaffDraft.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
+            @ApiResponse(responseCode = "409", description = "changed by someone else since it was read") })
     @RequiresPermission("staff.update")
-    public Response change(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StaffDraft body,
+    public Response change(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            StaffDraft body,
             @Context SecurityContext security) {
         return withTag(staff.change(login, Params.ifMatch(ifMatch), body, RestActor.from(security)));
     }
 
     @POST
     @Path("{login}/disable")
-    @Operation(summary = "停用账号 Disable an account: it can no longer log in (admin; If-Match)",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))))
+    @Operation(summary = "停用账号 Disable an account: it can no longer log in (admin; If-Match)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))))
     @RequiresPermission("staff.disable")
     public Response disable(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
@@ -118,8 +115,7 @@ public class StaffResource {
 
     @POST
     @Path("{login}/enable")
-    @Operation(summary = "启用账号 Enable a disabled account again (admin; If-Match)",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))))
+    @Operation(summary = "启用账号 Enable a disabled account again (admin; If-Match)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))))
     @RequiresPermission("staff.enable")
     public Response enable(@PathParam("login") String login, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
@@ -129,20 +125,17 @@ public class StaffResource {
     @PUT
     @Path("{login}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "设置密码 Set a password (admin for anyone, anyone for their own)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPassword.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
-                    @ApiResponse(responseCode = "400", description = "too short or too long")})
-    @RequiresPermission({"staff.password.own", "staff.password.others"})
+    @Operation(summary = "设置密码 Set a password (admin for anyone, anyone for their own)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPassword.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StaffAccount.class))),
+            @ApiResponse(responseCode = "400", description = "too short or too long") })
+    @RequiresPermission({ "staff.password.own", "staff.password.others" })
     public Response password(@PathParam("login") String login, NewPassword body, @Context SecurityContext security) {
         return withTag(staff.setPassword(login, body == null ? null : body.password(), RestActor.from(security)));
     }
 
     @GET
     @Path("{login}/changes")
-    @Operation(summary = "修改记录 Who changed this account, when and what, newest first",
-            responses = @ApiResponse(responseCode = "200",
-                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = StaffChange.class)))))
+    @Operation(summary = "修改记录 Who changed this account, when and what, newest first", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = StaffChange.class)))))
     @RequiresPermission("staff.changes.read")
     public List<StaffChange> changes(@PathParam("login") String login, @Context SecurityContext security) {
         return staff.changes(login, RestActor.from(security));

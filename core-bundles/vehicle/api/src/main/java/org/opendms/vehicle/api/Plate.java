@@ -29,11 +29,9 @@ public final class Plate {
     private static final Pattern NEW_ENERGY = Pattern.compile(
             "[" + PROVINCES + "][A-HJ-NP-Z](?:[A-HJK]" + SERIAL + "[0-9]{4}|[0-9]{5}[A-HJK])");
 
-    private static final String FORMAT_ZH =
-            "车牌号格式不正确：应为省份简称+发牌机关字母+5位（新能源6位）号码，如 京A12345";
-    private static final String FORMAT_EN =
-            "plate must be a province character, an issuing-office letter and 5 characters "
-                    + "(6 for new-energy plates), e.g. 京A12345";
+    private static final String FORMAT_ZH = "车牌号格式不正确：应为省份简称+发牌机关字母+5位（新能源6位）号码，如 京A12345";
+    private static final String FORMAT_EN = "plate must be a province character, an issuing-office letter and 5 characters "
+            + "(6 for new-energy plates), e.g. 京A12345";
 
     private final String value;
 
@@ -45,6 +43,7 @@ public final class Plate {
      * Normalises and checks a plate typed by a person.
      *
      * @param field the input field to name in a refusal
+     *
      * @throws DmsException (invalid input) with code {@code required} or {@code plate.format}
      */
     public static Plate parse(String field, String raw) {

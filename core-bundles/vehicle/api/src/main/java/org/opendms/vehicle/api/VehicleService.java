@@ -30,7 +30,8 @@ public interface VehicleService {
     Vehicle create(VehicleDraft draft, Actor actor);
 
     /**
-     * Replaces a vehicle's details ({@code vehicle.update}); setting {@code active} to false frees its plate for another vehicle.
+     * Replaces a vehicle's details ({@code vehicle.update}); setting {@code active} to false frees its plate for
+     * another vehicle.
      *
      * @param expectedVersion the version the user read; if someone changed the vehicle since, nothing is written and
      *                        a CONFLICT ({@code stale_version}) tells the user to re-read
@@ -51,6 +52,7 @@ public interface VehicleService {
      * @param source       where it was read, e.g. "manual" or "reception"; absent means "manual"
      * @param confirmLower the user confirmed a reading lower than the last one; without it such a reading is refused
      *                     with CONFLICT code {@code odometer.lower}
+     *
      * @throws DmsException FORBIDDEN without {@code vehicle.odometer.record}
      */
     OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor);

@@ -17,7 +17,7 @@ public final class Vin {
     /** Longer raw input is refused before copying it: no VIN, however spaced, comes near this. */
     private static final int MAX_RAW_LENGTH = 40;
 
-    private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+    private static final int[] WEIGHTS = { 8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2 };
 
     private final String value;
 
@@ -29,8 +29,9 @@ public final class Vin {
      * Normalises and checks a VIN typed by a person.
      *
      * @param field the input field to name in a refusal
+     *
      * @throws DmsException (invalid input) with code {@code required}, {@code vin.length},
-     *         {@code vin.character} or {@code vin.check_digit}
+     *                      {@code vin.character} or {@code vin.check_digit}
      */
     public static Vin parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -96,16 +97,16 @@ public final class Vin {
             return c - '0';
         }
         return switch (c) {
-            case 'A', 'J' -> 1;
-            case 'B', 'K', 'S' -> 2;
-            case 'C', 'L', 'T' -> 3;
-            case 'D', 'M', 'U' -> 4;
-            case 'E', 'N', 'V' -> 5;
-            case 'F', 'W' -> 6;
-            case 'G', 'P', 'X' -> 7;
-            case 'H', 'Y' -> 8;
-            case 'R', 'Z' -> 9;
-            default -> -1; // I, O, Q and anything that is not an upper-case letter or digit
+        case 'A', 'J' -> 1;
+        case 'B', 'K', 'S' -> 2;
+        case 'C', 'L', 'T' -> 3;
+        case 'D', 'M', 'U' -> 4;
+        case 'E', 'N', 'V' -> 5;
+        case 'F', 'W' -> 6;
+        case 'G', 'P', 'X' -> 7;
+        case 'H', 'Y' -> 8;
+        case 'R', 'Z' -> 9;
+        default -> -1; // I, O, Q and anything that is not an upper-case letter or digit
         };
     }
 

@@ -25,29 +25,29 @@ class PlateTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "京A12345         | 京A12345",
-        "京a·12345        | 京A12345",
-        "京A 12345        | 京A12345",
-        "京A\u300012345   | 京A12345",
-        "京A•12345        | 京A12345",
-        "京A・12345       | 京A12345",
-        "京A.12345        | 京A12345",
-        "京A_12345        | 京A12345",
-        "'  京a 123 45 '  | 京A12345",
-        "京Ａ１２３４５     | 京A12345",
-        "京ａ－１２３４５   | 京A12345",
-        "'  粤b-d12345 '  | 粤BD12345",
-        "沪A12345D        | 沪A12345D",
-        "苏EF12345        | 苏EF12345",
-        "浙ADZ1234        | 浙ADZ1234",
-        "京A1234学        | 京A1234学",
-        "京A1234警        | 京A1234警",
-        "粤Z1234港        | 粤Z1234港",
-        "粤Z1234澳        | 粤Z1234澳",
-        "沪A1234领        | 沪A1234领",
-        "鲁B1234挂        | 鲁B1234挂",
-        "川AB1C2D         | 川AB1C2D",
-        "琼Z99999         | 琼Z99999",
+            "京A12345         | 京A12345",
+            "京a·12345        | 京A12345",
+            "京A 12345        | 京A12345",
+            "京A\u300012345   | 京A12345",
+            "京A•12345        | 京A12345",
+            "京A・12345       | 京A12345",
+            "京A.12345        | 京A12345",
+            "京A_12345        | 京A12345",
+            "'  京a 123 45 '  | 京A12345",
+            "京Ａ１２３４５     | 京A12345",
+            "京ａ－１２３４５   | 京A12345",
+            "'  粤b-d12345 '  | 粤BD12345",
+            "沪A12345D        | 沪A12345D",
+            "苏EF12345        | 苏EF12345",
+            "浙ADZ1234        | 浙ADZ1234",
+            "京A1234学        | 京A1234学",
+            "京A1234警        | 京A1234警",
+            "粤Z1234港        | 粤Z1234港",
+            "粤Z1234澳        | 粤Z1234澳",
+            "沪A1234领        | 沪A1234领",
+            "鲁B1234挂        | 鲁B1234挂",
+            "川AB1C2D         | 川AB1C2D",
+            "琼Z99999         | 琼Z99999",
     })
     void normalisesAndAccepts(String raw, String expected) {
         Plate plate = Plate.parse("plate", raw);
@@ -57,24 +57,24 @@ class PlateTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "京I12345   | office letter I",
-        "京O12345   | office letter O",
-        "京A1234O   | O in the serial",
-        "京A1234I   | I in the serial",
-        "XA12345    | not a province",
-        "AA12345    | no province",
-        "使A12345   | not a province",
-        "京A1234    | too short",
-        "京A1234567 | too long",
-        "京A123456  | six characters but not a new-energy pattern",
-        "京AD12345Z | new-energy plate one character too long",
-        "京AZ12345  | new-energy small car must start with A-H, J or K",
-        "京A12345Z  | new-energy large vehicle must end with A-H, J or K",
-        "京AD1234A  | new-energy small car: last four must be digits",
-        "京A1234使  | suffix not in the list",
-        "京A123学4  | suffix only at the end",
-        "京12345    | office letter missing",
-        "京京12345  | office letter is a character",
+            "京I12345   | office letter I",
+            "京O12345   | office letter O",
+            "京A1234O   | O in the serial",
+            "京A1234I   | I in the serial",
+            "XA12345    | not a province",
+            "AA12345    | no province",
+            "使A12345   | not a province",
+            "京A1234    | too short",
+            "京A1234567 | too long",
+            "京A123456  | six characters but not a new-energy pattern",
+            "京AD12345Z | new-energy plate one character too long",
+            "京AZ12345  | new-energy small car must start with A-H, J or K",
+            "京A12345Z  | new-energy large vehicle must end with A-H, J or K",
+            "京AD1234A  | new-energy small car: last four must be digits",
+            "京A1234使  | suffix not in the list",
+            "京A123学4  | suffix only at the end",
+            "京12345    | office letter missing",
+            "京京12345  | office letter is a character",
     })
     void refusesWithFormatCode(String raw, String why) {
         assertEquals("plate.format", refusal(raw).code(), why);
@@ -96,7 +96,7 @@ class PlateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"京I12345", "京o12345"})
+    @ValueSource(strings = { "京I12345", "京o12345" })
     void refusalNamesAWrongOfficeLetter(String raw) {
         Violation v = refusal(raw);
         assertTrue(v.messageZh().contains("发牌机关字母"), v.messageZh());
@@ -105,7 +105,7 @@ class PlateTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "\u3000", "·-", " . "})
+    @ValueSource(strings = { "   ", "\u3000", "·-", " . " })
     void requiresAValue(String raw) {
         assertEquals("required", refusal(raw).code());
     }
@@ -130,7 +130,7 @@ class PlateTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"粤BD12345, true", "沪A12345D, true", "京A12345, false", "京A1234学, false"})
+    @CsvSource({ "粤BD12345, true", "沪A12345D, true", "京A12345, false", "京A1234学, false" })
     void tellsNewEnergyPlates(String raw, boolean newEnergy) {
         assertEquals(newEnergy, Plate.parse("plate", raw).isNewEnergy());
     }
@@ -150,10 +150,10 @@ class PlateTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "a 123      | A123",
-        "京a·1      | 京A1",
-        "ｂｄ１２    | BD12",
-        "'  d-12 '  | D12",
+            "a 123      | A123",
+            "京a·1      | 京A1",
+            "ｂｄ１２    | BD12",
+            "'  d-12 '  | D12",
     })
     void normalisesFragmentsForSearch(String raw, String expected) {
         assertEquals(expected, Plate.normaliseFragment(raw));

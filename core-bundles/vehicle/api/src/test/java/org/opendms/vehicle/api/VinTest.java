@@ -24,17 +24,17 @@ class VinTest {
 
     @ParameterizedTest
     @CsvSource({
-        // published example (Wikipedia, "Vehicle identification number"): remainder 10 gives X
-        "1M8GDM9AXKP042788, X",
-        "11111111111111111, 1",
-        "5GZCZ43D13S812715, 1",
-        // Chinese WMIs: SAIC VW, FAW-VW, Dongfeng Nissan, GAC Honda, BMW Brilliance, SAIC-GM-Wuling
-        "LSVAU218XN2183294, X",
-        "LFV2A21K8P4012345, 8",
-        "LGBH52E08MY123456, 8",
-        "LHGCV1654J8012345, 4",
-        "LBV3Z3102KMK12345, 2",
-        "LZWADAGA5LB123456, 5",
+            // published example (Wikipedia, "Vehicle identification number"): remainder 10 gives X
+            "1M8GDM9AXKP042788, X",
+            "11111111111111111, 1",
+            "5GZCZ43D13S812715, 1",
+            // Chinese WMIs: SAIC VW, FAW-VW, Dongfeng Nissan, GAC Honda, BMW Brilliance, SAIC-GM-Wuling
+            "LSVAU218XN2183294, X",
+            "LFV2A21K8P4012345, 8",
+            "LGBH52E08MY123456, 8",
+            "LHGCV1654J8012345, 4",
+            "LBV3Z3102KMK12345, 2",
+            "LZWADAGA5LB123456, 5",
     })
     void computesCheckDigit(String vin, char expected) {
         assertEquals(expected, Vin.checkDigit(vin));
@@ -47,23 +47,23 @@ class VinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1M8GDM9AXKP042788", "11111111111111111", "LSVAU218XN2183294",
-        "LFV2A21K8P4012345", "LGBH52E08MY123456", "LHGCV1654J8012345", "LBV3Z3102KMK12345",
-        "LZWADAGA5LB123456"})
+    @ValueSource(strings = { "1M8GDM9AXKP042788", "11111111111111111", "LSVAU218XN2183294",
+            "LFV2A21K8P4012345", "LGBH52E08MY123456", "LHGCV1654J8012345", "LBV3Z3102KMK12345",
+            "LZWADAGA5LB123456" })
     void acceptsVinWithCorrectCheckDigit(String raw) {
         assertEquals(raw, Vin.parse("vin", raw).value());
     }
 
     @ParameterizedTest
     @CsvSource({
-        // one character changed from a valid VIN; the expected digit is the one the changed VIN needs
-        "LFV2A21K8P4012346, X, 8",
-        "LGBH52E08MY123457, X, 8",
-        "LSVAU218XN2183295, 1, X",
-        "LHGCV1654J8012335, 1, 4",
-        "LZWADAGA5LB123466, 8, 5",
-        "1M8GDM9AXKP042789, 1, X",
-        "LSVAU2185N2183294, X, 5",
+            // one character changed from a valid VIN; the expected digit is the one the changed VIN needs
+            "LFV2A21K8P4012346, X, 8",
+            "LGBH52E08MY123457, X, 8",
+            "LSVAU218XN2183295, 1, X",
+            "LHGCV1654J8012335, 1, 4",
+            "LZWADAGA5LB123466, 8, 5",
+            "1M8GDM9AXKP042789, 1, X",
+            "LSVAU2185N2183294, X, 5",
     })
     void refusesOneMistypedCharacterNamingTheExpectedCheckDigit(String raw, char expected, char actual) {
         Violation v = refusal(raw);
@@ -82,11 +82,11 @@ class VinTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "lsvau218xn2183294       | LSVAU218XN2183294",
-        "  LSVAU218XN2183294     | LSVAU218XN2183294",
-        "LSV AU218X N2183294     | LSVAU218XN2183294",
-        "lsv au21 8xn2 183 294   | LSVAU218XN2183294",
-        "ＬＳＶＡＵ２１８ＸＮ２１８３２９４ | LSVAU218XN2183294",
+            "lsvau218xn2183294       | LSVAU218XN2183294",
+            "  LSVAU218XN2183294     | LSVAU218XN2183294",
+            "LSV AU218X N2183294     | LSVAU218XN2183294",
+            "lsv au21 8xn2 183 294   | LSVAU218XN2183294",
+            "ＬＳＶＡＵ２１８ＸＮ２１８３２９４ | LSVAU218XN2183294",
     })
     void normalisesCaseAndSpaces(String raw, String expected) {
         assertEquals(expected, Vin.parse("vin", raw).value());
@@ -94,11 +94,11 @@ class VinTest {
 
     @ParameterizedTest
     @CsvSource({
-        "LSVAU218XN2I83294, I, 12",
-        "OSVAU218XN2183294, O, 1",
-        "LSVAU218XN218329Q, Q, 17",
-        "LSVAU218XN2183-94, -, 15",
-        "lsvau218xn2i83294, I, 12",
+            "LSVAU218XN2I83294, I, 12",
+            "OSVAU218XN2183294, O, 1",
+            "LSVAU218XN218329Q, Q, 17",
+            "LSVAU218XN2183-94, -, 15",
+            "lsvau218xn2i83294, I, 12",
     })
     void refusesIOQAndOtherCharactersNamingThePosition(String raw, String character, int position) {
         Violation v = refusal(raw);
@@ -108,7 +108,7 @@ class VinTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LSVAU218XN218329", "LSVAU218XN21832945", "LSV", "LSVAU218XN2183294LSVAU218XN2183294"})
+    @ValueSource(strings = { "LSVAU218XN218329", "LSVAU218XN21832945", "LSV", "LSVAU218XN2183294LSVAU218XN2183294" })
     void refusesWrongLength(String raw) {
         Violation v = refusal(raw);
         assertEquals("vin.length", v.code());
@@ -122,7 +122,7 @@ class VinTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   ", "\u3000"})
+    @ValueSource(strings = { "   ", "\u3000" })
     void requiresAValue(String raw) {
         assertEquals("required", refusal(raw).code());
     }
@@ -145,7 +145,8 @@ class VinTest {
     @Test
     void equalByValue() {
         assertEquals(Vin.parse("vin", "lsvau218xn2183294"), Vin.parse("vin", "LSVAU218XN2183294"));
-        assertEquals(Vin.parse("vin", "lsvau218xn2183294").hashCode(), Vin.parse("vin", "LSVAU218XN2183294").hashCode());
+        assertEquals(Vin.parse("vin", "lsvau218xn2183294").hashCode(),
+                Vin.parse("vin", "LSVAU218XN2183294").hashCode());
         assertNotEquals(Vin.parse("vin", "LSVAU218XN2183294"), Vin.parse("vin", "LFV2A21K8P4012345"));
     }
 

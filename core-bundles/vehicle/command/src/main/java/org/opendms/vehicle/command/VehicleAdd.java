@@ -64,8 +64,10 @@ public class VehicleAdd implements Action {
     public Object execute() {
         try {
             Violations v = new Violations();
-            VehicleDraft draft = new VehicleDraft(vin, plate, make, model, Inputs.integer(v, "year", year), engine, colour,
-                    Inputs.energy(v, "energyType", energy), owner, user, Inputs.date(v, "insuranceDueDate", insuranceDue),
+            VehicleDraft draft = new VehicleDraft(vin, plate, make, model, Inputs.integer(v, "year", year), engine,
+                    colour,
+                    Inputs.energy(v, "energyType", energy), owner, user,
+                    Inputs.date(v, "insuranceDueDate", insuranceDue),
                     Inputs.date(v, "inspectionDueDate", inspectionDue), !inactive);
             v.throwIfAny();
             Vehicle created = vehicles.create(draft, ConsoleActor.current());

@@ -27,8 +27,7 @@ public class VehicleFind implements Action {
     @Reference
     ShopClock clock;
 
-    @Argument(index = 0, name = "plateOrVin", description = "车牌如 \"京a 12345\"，或车架号、后六位 a plate such as \"京a 12345\", a VIN or its last six",
-            required = true)
+    @Argument(index = 0, name = "plateOrVin", description = "车牌如 \"京a 12345\"，或车架号、后六位 a plate such as \"京a 12345\", a VIN or its last six", required = true)
     String text;
 
     @Override

@@ -27,7 +27,8 @@ final class VehiclePrinter {
         for (Vehicle v : vehicles) {
             String makeModel = (v.make() == null ? "" : v.make()) + (v.model() == null ? "" : " " + v.model());
             table.addRow().addContent(v.id(), v.plate() == null ? "（未上牌 none）" : v.plate(), v.vin(),
-                    ConsolePrinter.cell(makeModel.strip(), 24), v.ownerId(), v.lastOdometerKm() == null ? "" : v.lastOdometerKm(),
+                    ConsolePrinter.cell(makeModel.strip(), 24), v.ownerId(),
+                    v.lastOdometerKm() == null ? "" : v.lastOdometerKm(),
                     v.active() ? "是 yes" : "否 no");
         }
         table.print(out);
@@ -50,7 +51,8 @@ final class VehiclePrinter {
         line(out, "在用 Active", v.active() ? "是 yes" : "否 no");
         line(out, "里程 Odometer", v.lastOdometerKm() == null ? "" : v.lastOdometerKm() + " km");
         line(out, "创建 Created", ConsolePrinter.time(v.createdAt(), zone) + " " + v.createdBy());
-        line(out, "修改 Updated", ConsolePrinter.time(v.updatedAt(), zone) + " " + v.updatedBy() + " (version " + v.version() + ")");
+        line(out, "修改 Updated",
+                ConsolePrinter.time(v.updatedAt(), zone) + " " + v.updatedBy() + " (version " + v.version() + ")");
     }
 
     static void history(PrintStream out, List<OdometerReading> readings, int max, ZoneId zone) {
@@ -65,11 +67,13 @@ final class VehiclePrinter {
         table.column("登记人 By");
         table.column("确认低于上次 Confirmed lower");
         for (OdometerReading r : readings.subList(0, Math.min(max, readings.size()))) {
-            table.addRow().addContent(ConsolePrinter.time(r.readAt(), zone), r.km(), r.source(), r.recordedBy(), r.confirmedLower() ? "是 yes" : "");
+            table.addRow().addContent(ConsolePrinter.time(r.readAt(), zone), r.km(), r.source(), r.recordedBy(),
+                    r.confirmedLower() ? "是 yes" : "");
         }
         table.print(out);
         if (readings.size() > max) {
-            out.println("另有 " + (readings.size() - max) + " 条更早的记录 " + (readings.size() - max) + " older readings not shown");
+            out.println("另有 " + (readings.size() - max) + " 条更早的记录 " + (readings.size() - max)
+                    + " older readings not shown");
         }
     }
 

@@ -74,8 +74,7 @@ public class JpaVehicleService implements VehicleService {
     CustomerService customers;
 
     /** Plugins told of each committed change. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<VehicleListener> listeners = List.of();
 
     @Override
@@ -164,11 +163,13 @@ public class JpaVehicleService implements VehicleService {
 
     @Override
     public Optional<Vehicle> findByPlate(String anySpelling) {
-        String plate = anySpelling == null || anySpelling.length() > SEARCH_MAX ? "" : Plate.normaliseFragment(anySpelling);
+        String plate = anySpelling == null || anySpelling.length() > SEARCH_MAX ? ""
+                : Plate.normaliseFragment(anySpelling);
         if (plate.isEmpty()) {
             return Optional.empty();
         }
-        return jpa.txExpr(em -> em.createQuery("SELECT v FROM VehicleEntity v WHERE v.activePlate = :p", VehicleEntity.class)
+        return jpa.txExpr(em -> em
+                .createQuery("SELECT v FROM VehicleEntity v WHERE v.activePlate = :p", VehicleEntity.class)
                 .setParameter("p", plate).getResultList().stream().findFirst().map(JpaVehicleService::toVehicle));
     }
 
@@ -184,8 +185,10 @@ public class JpaVehicleService implements VehicleService {
             if (vehicle == null) {
                 throw notFound(vehicleId);
             }
-            List<OdometerReadingEntity> last = em.createQuery("SELECT r FROM OdometerReadingEntity r WHERE r.vehicleId = :v"
-                    + " ORDER BY r.readAt DESC, r.id DESC", OdometerReadingEntity.class).setParameter("v", vehicleId)
+            List<OdometerReadingEntity> last = em
+                    .createQuery("SELECT r FROM OdometerReadingEntity r WHERE r.vehicleId = :v"
+                            + " ORDER BY r.readAt DESC, r.id DESC", OdometerReadingEntity.class)
+                    .setParameter("v", vehicleId)
                     .setMaxResults(1).getResultList();
             boolean lower = !last.isEmpty() && km < last.get(0).km;
             if (lower && !confirmLower) {
@@ -249,7 +252,8 @@ public class JpaVehicleService implements VehicleService {
         }
         return jpa.txExpr(em -> {
             List<Object[]> rows = em.createQuery("SELECT v.ownerId, v.userId FROM VehicleEntity v"
-                    + " WHERE v.plate LIKE :plate ESCAPE '\\' OR v.vin LIKE :vin ESCAPE '\\' ORDER BY v.id DESC", Object[].class)
+                    + " WHERE v.plate LIKE :plate ESCAPE '\\' OR v.vin LIKE :vin ESCAPE '\\' ORDER BY v.id DESC",
+                    Object[].class)
                     .setParameter("plate", plate.length() < 2 ? "" : Stored.containsPattern(plate))
                     .setParameter("vin", vin.length() < 2 ? "" : Stored.containsPattern(vin))
                     .setMaxResults(MATCHING_CUSTOMERS_MAX).getResultList();
@@ -362,7 +366,6 @@ public class JpaVehicleService implements VehicleService {
         return DmsException.notFound("id", "车辆 " + id + " 不存在", "vehicle " + id + " does not exist");
     }
 
-
     static Vehicle toVehicle(VehicleEntity e) {
         return new Vehicle(e.id, e.vin, e.plate, e.make, e.model, e.year, e.engineNumber, e.colour, e.energyType,
                 e.ownerId, e.userId, e.insuranceDueDate, e.inspectionDueDate, e.active, e.lastOdometerKm,
@@ -370,14 +373,13 @@ public class JpaVehicleService implements VehicleService {
     }
 
     static OdometerReading toReading(OdometerReadingEntity r) {
-        return new OdometerReading(r.vehicleId, r.km, Stored.instant(r.readAt), r.source, r.recordedBy, r.confirmedLower);
+        return new OdometerReading(r.vehicleId, r.km, Stored.instant(r.readAt), r.source, r.recordedBy,
+                r.confirmedLower);
     }
 
     /** A stored UTC time as staff read it: the shop's local time. */
     private static String shown(LocalDateTime utc) {
         return SHOWN.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(VehicleRules.SHOP_ZONE));
     }
-
-
 
 }

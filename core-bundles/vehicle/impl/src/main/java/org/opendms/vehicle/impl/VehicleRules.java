@@ -111,7 +111,8 @@ final class VehicleRules {
         if (s.length() > SOURCE_MAX || !SOURCE.matcher(s).matches()) {
             throw DmsException.invalid("source", "source.format",
                     "来源最多 " + SOURCE_MAX + " 位小写字母、数字、下划线或减号，如 manual、reception",
-                    "source must be at most " + SOURCE_MAX + " lower-case letters, digits, '_' or '-', e.g. manual, reception");
+                    "source must be at most " + SOURCE_MAX
+                            + " lower-case letters, digits, '_' or '-', e.g. manual, reception");
         }
         return s;
     }
@@ -126,7 +127,8 @@ final class VehicleRules {
     private static void customerExists(Violations v, String field, long id, String whoZh, String whoEn,
             Customers customers) {
         if (id <= 0 || !customers.exists(id)) {
-            v.add(field, "customer.unknown", whoZh + "（客户 " + id + "）不存在", whoEn + " (customer " + id + ") does not exist");
+            v.add(field, "customer.unknown", whoZh + "（客户 " + id + "）不存在",
+                    whoEn + " (customer " + id + ") does not exist");
         }
     }
 

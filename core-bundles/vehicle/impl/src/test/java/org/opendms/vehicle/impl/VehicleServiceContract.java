@@ -84,8 +84,10 @@ abstract class VehicleServiceContract {
     }
 
     long newCustomer(String name) {
-        return customers.create(new CustomerDraft(CustomerType.PERSON, name, "139" + (10000000 + NUMBERS.incrementAndGet()),
-                null, null, List.of(), false, null), ADVISOR).id();
+        return customers
+                .create(new CustomerDraft(CustomerType.PERSON, name, "139" + (10000000 + NUMBERS.incrementAndGet()),
+                        null, null, List.of(), false, null), ADVISOR)
+                .id();
     }
 
     /** A VIN nobody has used yet in this database, with its correct check digit. */
@@ -121,7 +123,8 @@ abstract class VehicleServiceContract {
     void registersAVehicleAndFindsItByPlateInEverySpelling() {
         String vin = newVin();
         String serial = newSerial();
-        Vehicle v = service.create(draft(vin.toLowerCase().substring(0, 8) + " " + vin.substring(8), "京a·" + serial), ADVISOR);
+        Vehicle v = service.create(draft(vin.toLowerCase().substring(0, 8) + " " + vin.substring(8), "京a·" + serial),
+                ADVISOR);
         assertEquals(vin, v.vin());
         assertEquals("京A" + serial, v.plate());
         assertEquals("DKX-123456", v.engineNumber());
@@ -159,13 +162,18 @@ abstract class VehicleServiceContract {
         String serial = newSerial();
         String vin = newVin();
         Vehicle v = service.create(draft(vin, "沪B" + serial), ADVISOR);
-        assertTrue(ids(service.search(VehicleQuery.text("b·" + serial.substring(0, 3)), PageRequest.of(0, 200))).contains(v.id()));
-        assertTrue(ids(service.search(VehicleQuery.text(serial.substring(1)), PageRequest.of(0, 200))).contains(v.id()));
-        assertEquals(List.of(v.id()), ids(service.search(VehicleQuery.text(vin.substring(11).toLowerCase()), PageRequest.of(0, 200))));
+        assertTrue(ids(service.search(VehicleQuery.text("b·" + serial.substring(0, 3)), PageRequest.of(0, 200)))
+                .contains(v.id()));
+        assertTrue(
+                ids(service.search(VehicleQuery.text(serial.substring(1)), PageRequest.of(0, 200))).contains(v.id()));
+        assertEquals(List.of(v.id()),
+                ids(service.search(VehicleQuery.text(vin.substring(11).toLowerCase()), PageRequest.of(0, 200))));
         assertEquals(List.of(v.id()), ids(service.search(VehicleQuery.text(vin), PageRequest.of(0, 200))));
-        assertTrue(ids(service.search(VehicleQuery.text(vin.substring(0, 10)), PageRequest.of(0, 200))).contains(v.id()));
+        assertTrue(
+                ids(service.search(VehicleQuery.text(vin.substring(0, 10)), PageRequest.of(0, 200))).contains(v.id()));
         // six characters from the middle are not the serial people quote
-        assertFalse(ids(service.search(VehicleQuery.text(vin.substring(5, 11)), PageRequest.of(0, 200))).contains(v.id()));
+        assertFalse(
+                ids(service.search(VehicleQuery.text(vin.substring(5, 11)), PageRequest.of(0, 200))).contains(v.id()));
         assertFalse(ids(service.search(VehicleQuery.text("粤Z"), PageRequest.of(0, 200))).contains(v.id()));
     }
 
@@ -219,14 +227,16 @@ abstract class VehicleServiceContract {
         String serial = newSerial();
         Vehicle first = service.create(draft(newVin(), "京F" + serial), ADVISOR);
         long before = rows();
-        DmsException e = assertThrows(DmsException.class, () -> service.create(draft(newVin(), "京f·" + serial), ADVISOR));
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.create(draft(newVin(), "京f·" + serial), ADVISOR));
         assertEquals(DmsException.Kind.CONFLICT, e.kind());
         assertEquals("plate", e.violations().get(0).field());
         assertEquals("plate.duplicate", e.violations().get(0).code());
         assertTrue(e.violations().get(0).messageZh().contains("车辆 " + first.id()));
         assertEquals(before, rows());
 
-        Vehicle scrapped = service.update(first.id(), first.version(), draft(first.vin(), first.plate(), owner, null, false), MANAGER);
+        Vehicle scrapped = service.update(first.id(), first.version(),
+                draft(first.vin(), first.plate(), owner, null, false), MANAGER);
         assertFalse(scrapped.active());
         assertEquals("京F" + serial, scrapped.plate()); // the old plate stays on record
         Vehicle second = service.create(draft(newVin(), "京F " + serial), ADVISOR);
@@ -260,11 +270,14 @@ abstract class VehicleServiceContract {
         assertEquals("technician", r.recordedBy());
         assertFalse(r.confirmedLower());
         long before = readings();
-        DmsException e = assertThrows(DmsException.class, () -> service.recordOdometer(v.id(), 11_000, "manual", false, ADVISOR));
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.recordOdometer(v.id(), 11_000, "manual", false, ADVISOR));
         assertEquals(DmsException.Kind.CONFLICT, e.kind());
         assertEquals("km", e.violations().get(0).field());
         assertEquals("odometer.lower", e.violations().get(0).code());
-        assertTrue(e.violations().get(0).messageZh().contains("12000") && e.violations().get(0).messageZh().contains("technician"),
+        assertTrue(
+                e.violations().get(0).messageZh().contains("12000")
+                        && e.violations().get(0).messageZh().contains("technician"),
                 e.violations().get(0).messageZh());
         assertTrue(e.violations().get(0).messageEn().contains("12000 km"), e.violations().get(0).messageEn());
         assertEquals(before, readings());
@@ -276,29 +289,34 @@ abstract class VehicleServiceContract {
         assertFalse(service.recordOdometer(v.id(), 11_000, "manual", true, ADVISOR).confirmedLower());
         List<OdometerReading> history = service.odometerHistory(v.id());
         assertEquals(List.of(11_000, 11_000, 12_000, 10_000), history.stream().map(OdometerReading::km).toList());
-        assertEquals(List.of(false, true, false, false), history.stream().map(OdometerReading::confirmedLower).toList());
+        assertEquals(List.of(false, true, false, false),
+                history.stream().map(OdometerReading::confirmedLower).toList());
         assertEquals("reception", history.get(3).source());
         Vehicle after = service.get(v.id());
         assertEquals(11_000, after.lastOdometerKm());
         // the mileage is part of what was read, so the version moves on with it
         assertTrue(after.version() > v.version());
-        assertEquals(11_000, service.search(VehicleQuery.text(v.plate()), PageRequest.of(0, 5)).items().get(0).lastOdometerKm());
+        assertEquals(11_000,
+                service.search(VehicleQuery.text(v.plate()), PageRequest.of(0, 5)).items().get(0).lastOdometerKm());
     }
 
     @Test
     void refusesAnOdometerReadingOutOfRangeOrForAnUnknownVehicle() {
         Vehicle v = service.create(draft(newVin(), null), ADVISOR);
         long before = readings();
-        for (int km : new int[] {-1, 2_000_001, Integer.MAX_VALUE}) {
-            DmsException e = assertThrows(DmsException.class, () -> service.recordOdometer(v.id(), km, null, false, ADVISOR));
+        for (int km : new int[] { -1, 2_000_001, Integer.MAX_VALUE }) {
+            DmsException e = assertThrows(DmsException.class,
+                    () -> service.recordOdometer(v.id(), km, null, false, ADVISOR));
             assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
             assertEquals("km", e.violations().get(0).field());
         }
-        DmsException source = assertThrows(DmsException.class, () -> service.recordOdometer(v.id(), 5, "Robert'); DROP", false, ADVISOR));
+        DmsException source = assertThrows(DmsException.class,
+                () -> service.recordOdometer(v.id(), 5, "Robert'); DROP", false, ADVISOR));
         assertEquals("source", source.violations().get(0).field());
         service.recordOdometer(v.id(), 0, null, false, ADVISOR);
         service.recordOdometer(v.id(), 2_000_000, null, false, ADVISOR);
-        DmsException missing = assertThrows(DmsException.class, () -> service.recordOdometer(Long.MAX_VALUE, 5, null, false, ADVISOR));
+        DmsException missing = assertThrows(DmsException.class,
+                () -> service.recordOdometer(Long.MAX_VALUE, 5, null, false, ADVISOR));
         assertEquals(DmsException.Kind.NOT_FOUND, missing.kind());
         assertEquals(DmsException.Kind.NOT_FOUND,
                 assertThrows(DmsException.class, () -> service.odometerHistory(Long.MAX_VALUE)).kind());
@@ -342,11 +360,14 @@ abstract class VehicleServiceContract {
     void acceptsNextYearsModelButNotLater() {
         int next = Year.now(VehicleRules.SHOP_ZONE).getValue() + 1;
         VehicleDraft d = draft(newVin(), null);
-        Vehicle v = service.create(new VehicleDraft(d.vin(), null, null, null, next, null, null, null, owner, null, null, null, null), ADVISOR);
+        Vehicle v = service.create(
+                new VehicleDraft(d.vin(), null, null, null, next, null, null, null, owner, null, null, null, null),
+                ADVISOR);
         assertEquals(next, v.year());
         assertNull(v.make());
         DmsException e = assertThrows(DmsException.class, () -> service.create(
-                new VehicleDraft(newVin(), null, null, null, next + 1, null, null, null, owner, null, null, null, null), ADVISOR));
+                new VehicleDraft(newVin(), null, null, null, next + 1, null, null, null, owner, null, null, null, null),
+                ADVISOR));
         assertEquals("year", e.violations().get(0).field());
     }
 
@@ -359,9 +380,11 @@ abstract class VehicleServiceContract {
                 d.inspectionDueDate(), true), ADVISOR);
         assertTrue(changed.version() > v.version());
         assertEquals("白色", changed.colour());
-        DmsException e = assertThrows(DmsException.class, () -> service.update(v.id(), v.version(), new VehicleDraft(d.vin(),
-                d.plate(), d.make(), d.model(), d.year(), d.engineNumber(), "红色", d.energyType(), d.ownerId(), null,
-                d.insuranceDueDate(), d.inspectionDueDate(), true), MANAGER));
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.update(v.id(), v.version(), new VehicleDraft(d.vin(),
+                        d.plate(), d.make(), d.model(), d.year(), d.engineNumber(), "红色", d.energyType(), d.ownerId(),
+                        null,
+                        d.insuranceDueDate(), d.inspectionDueDate(), true), MANAGER));
         assertEquals(DmsException.Kind.CONFLICT, e.kind());
         assertEquals("version", e.violations().get(0).field());
         assertEquals("stale_version", e.violations().get(0).code());
@@ -373,7 +396,8 @@ abstract class VehicleServiceContract {
     @Test
     void aTechnicianMayRecordTheOdometerButNotRegisterOrChangeVehicles() {
         long before = rows();
-        DmsException e = assertThrows(DmsException.class, () -> service.create(draft(newVin(), "京K" + newSerial()), TECHNICIAN));
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.create(draft(newVin(), "京K" + newSerial()), TECHNICIAN));
         assertEquals(DmsException.Kind.FORBIDDEN, e.kind());
         assertEquals(before, rows());
         Vehicle v = service.create(draft(newVin(), "京K" + newSerial()), ADVISOR);
@@ -397,8 +421,9 @@ abstract class VehicleServiceContract {
         String vin = newVin();
         service.create(draft(vin, "粤B" + serial, fleet, driver, true), ADVISOR);
         assertEquals(Set.of(fleet, driver), service.customersWithVehiclesMatching("粤b·" + serial));
-        assertEquals(Set.of(fleet, driver), service.customersWithVehiclesMatching("b " + serial.substring(0, 4)).stream()
-                .filter(id -> id == fleet || id == driver).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of(fleet, driver),
+                service.customersWithVehiclesMatching("b " + serial.substring(0, 4)).stream()
+                        .filter(id -> id == fleet || id == driver).collect(java.util.stream.Collectors.toSet()));
         assertEquals(Set.of(fleet, driver), service.customersWithVehiclesMatching(vin.substring(11)));
         assertEquals(Set.of(), service.customersWithVehiclesMatching("张伟"));
         assertEquals(Set.of(), service.customersWithVehiclesMatching("粤"));

@@ -48,7 +48,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** /api/vehicles: thin over {@link VehicleService}, which holds every rule. */
 @Component(service = VehicleResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("vehicles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "车辆 Vehicles")
@@ -56,7 +56,6 @@ public class VehicleResource {
 
     @Reference
     VehicleService vehicles;
-
 
     /**
      * An odometer reading as typed.
@@ -70,11 +69,10 @@ public class VehicleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "登记车辆 Register a vehicle",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VehicleDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Vehicle.class))),
-                    @ApiResponse(responseCode = "400", description = "a field is wrong, or the owner or user does not exist"),
-                    @ApiResponse(responseCode = "409", description = "the VIN, or the plate of an active vehicle, is already registered")})
+    @Operation(summary = "登记车辆 Register a vehicle", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VehicleDraft.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Vehicle.class))),
+            @ApiResponse(responseCode = "400", description = "a field is wrong, or the owner or user does not exist"),
+            @ApiResponse(responseCode = "409", description = "the VIN, or the plate of an active vehicle, is already registered") })
     @RequiresPermission("vehicle.create")
     public Response create(VehicleDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Vehicle created = vehicles.create(draft, RestActor.from(security));
@@ -83,9 +81,7 @@ public class VehicleResource {
     }
 
     @GET
-    @Operation(summary = "查找车辆 Search vehicles by plate or VIN (or its last six), owner or user",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of vehicles (items, page, size, total)"))
+    @Operation(summary = "查找车辆 Search vehicles by plate or VIN (or its last six), owner or user", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of vehicles (items, page, size, total)"))
     @RequiresPermission("vehicle.read")
     public Page<Vehicle> search(
             @Parameter(description = "车牌（可为部分）、车架号或其后六位 plate (or part of it), VIN or its last six") @QueryParam("q") String q,
@@ -101,9 +97,9 @@ public class VehicleResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "车辆详情 Read a vehicle (ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
-                    @ApiResponse(responseCode = "404", description = "no such vehicle")})
+    @Operation(summary = "车辆详情 Read a vehicle (ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
+            @ApiResponse(responseCode = "404", description = "no such vehicle") })
     @RequiresPermission("vehicle.read")
     public Response get(@PathParam("id") String id) {
         Vehicle v = vehicles.get(Params.id("id", id));
@@ -113,10 +109,9 @@ public class VehicleResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改车辆 Replace a vehicle's details (If-Match: the ETag read)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VehicleDraft.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
-                    @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, or duplicate VIN or plate")})
+    @Operation(summary = "修改车辆 Replace a vehicle's details (If-Match: the ETag read)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = VehicleDraft.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
+            @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, or duplicate VIN or plate") })
     @RequiresPermission("vehicle.update")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             VehicleDraft draft, @Context SecurityContext security) {
@@ -126,9 +121,9 @@ public class VehicleResource {
 
     @GET
     @Path("by-plate/{plate}")
-    @Operation(summary = "按车牌查找在用车辆 Find the active vehicle with a plate, typed in any spelling (京a·12345, 京A 12345)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
-                    @ApiResponse(responseCode = "404", description = "no active vehicle has this plate")})
+    @Operation(summary = "按车牌查找在用车辆 Find the active vehicle with a plate, typed in any spelling (京a·12345, 京A 12345)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Vehicle.class))),
+            @ApiResponse(responseCode = "404", description = "no active vehicle has this plate") })
     @RequiresPermission("vehicle.read")
     public Response byPlate(@PathParam("plate") String plate) {
         Vehicle v = vehicles.findByPlate(plate).orElseThrow(() -> DmsException.notFound("plate",
@@ -139,11 +134,10 @@ public class VehicleResource {
     @POST
     @Path("{id}/odometer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "登记里程 Record an odometer reading (a lower one than the last needs confirmLower)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OdometerInput.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OdometerReading.class))),
-                    @ApiResponse(responseCode = "400", description = "km missing or out of range"),
-                    @ApiResponse(responseCode = "409", description = "lower than the last reading and not confirmed (odometer.lower)")})
+    @Operation(summary = "登记里程 Record an odometer reading (a lower one than the last needs confirmLower)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OdometerInput.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OdometerReading.class))),
+            @ApiResponse(responseCode = "400", description = "km missing or out of range"),
+            @ApiResponse(responseCode = "409", description = "lower than the last reading and not confirmed (odometer.lower)") })
     @RequiresPermission("vehicle.odometer.record")
     public Response recordOdometer(@PathParam("id") String id, OdometerInput input, @Context SecurityContext security,
             @Context UriInfo uri) {
@@ -159,10 +153,9 @@ public class VehicleResource {
 
     @GET
     @Path("{id}/odometer")
-    @Operation(summary = "里程记录 Odometer readings, newest first",
-            responses = {@ApiResponse(responseCode = "200",
-                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = OdometerReading.class)))),
-                    @ApiResponse(responseCode = "404", description = "no such vehicle")})
+    @Operation(summary = "里程记录 Odometer readings, newest first", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = OdometerReading.class)))),
+            @ApiResponse(responseCode = "404", description = "no such vehicle") })
     @RequiresPermission("vehicle.read")
     public List<OdometerReading> odometerHistory(@PathParam("id") String id) {
         return vehicles.odometerHistory(Params.id("id", id));

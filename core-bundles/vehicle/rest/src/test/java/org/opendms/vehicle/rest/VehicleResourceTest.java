@@ -63,7 +63,8 @@ class VehicleResourceTest {
         }
 
         @Override
-        public OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor) {
+        public OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower,
+                Actor actor) {
             throw new UnsupportedOperationException();
         }
 
@@ -101,10 +102,13 @@ class VehicleResourceTest {
         DmsException customer = refusal(() -> resource.search(null, "张三", null, null, null));
         assertEquals(DmsException.Kind.INVALID_INPUT, customer.kind());
         assertEquals("customerId", customer.violations().get(0).field());
-        assertEquals("active", refusal(() -> resource.search(null, null, "yes", null, null)).violations().get(0).field());
-        assertEquals("page", refusal(() -> resource.search(null, null, null, "first", null)).violations().get(0).field());
+        assertEquals("active",
+                refusal(() -> resource.search(null, null, "yes", null, null)).violations().get(0).field());
+        assertEquals("page",
+                refusal(() -> resource.search(null, null, null, "first", null)).violations().get(0).field());
         assertEquals("size", refusal(() -> resource.search(null, null, null, null, "1e3")).violations().get(0).field());
-        assertEquals("size", refusal(() -> resource.search(null, null, null, null, "1000")).violations().get(0).field());
+        assertEquals("size",
+                refusal(() -> resource.search(null, null, null, null, "1000")).violations().get(0).field());
         assertNull(service.query);
     }
 
@@ -124,7 +128,8 @@ class VehicleResourceTest {
 
     @Test
     void anOdometerReadingNeedsTheKm() {
-        DmsException e = refusal(() -> resource.recordOdometer("7", new VehicleResource.OdometerInput(null, "manual", null), null, null));
+        DmsException e = refusal(() -> resource.recordOdometer("7",
+                new VehicleResource.OdometerInput(null, "manual", null), null, null));
         assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
         assertEquals("km", e.violations().get(0).field());
         assertEquals("km", refusal(() -> resource.recordOdometer("7", null, null, null)).violations().get(0).field());

@@ -17,6 +17,7 @@ public interface Dispatch {
      * Sets a technician's level in a skill (the skill table used by {@link #suggestTechnicians}); level 0 removes it.
      *
      * @param level 0 to 5
+     *
      * @throws DmsException FORBIDDEN for a role that may not dispatch
      */
     List<TechnicianSkill> setSkill(String technician, Skill skill, int level, Actor actor);
@@ -31,9 +32,11 @@ public interface Dispatch {
      *
      * @param technicians one to ten usernames, no duplicates
      * @param bay         optional, at most 20 characters
+     *
      * @throws DmsException FORBIDDEN for a role that may not dispatch; CONFLICT {@code status.closed} once the work
      *                      order is completed, delivered or cancelled; CONFLICT {@code job.unapproved} (field
-     *                      {@code jobId}) for a job the customer has not approved, {@code job.empty} for one without lines
+     *                      {@code jobId}) for a job the customer has not approved, {@code job.empty} for one without
+     *                      lines
      */
     WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor);
 
@@ -41,7 +44,8 @@ public interface Dispatch {
     List<Assignment> assignments(long id);
 
     /**
-     * Technicians who have the skill, ranked for the job: higher level first, then lower current load (open sold hours),
+     * Technicians who have the skill, ranked for the job: higher level first, then lower current load (open sold
+     * hours),
      * then username. Each carries the reason in Chinese and English.
      *
      * @param skill null takes the skill the job's labour operations name in the catalogue (the one with the most sold

@@ -33,6 +33,7 @@ public interface FollowUps {
      * same car (an add-on once the car is in the workshop), and the follow-up is closed, in one transaction.
      *
      * @param expectedVersion the version of the work order the job is added to (CONFLICT {@code stale_version})
+     *
      * @throws DmsException CONFLICT {@code followup.closed} when already taken up or dismissed; INVALID_INPUT
      *                      {@code workOrderId} {@code followup.other_vehicle} for another car's work order; CONFLICT
      *                      {@code status.closed} for a work order completed, delivered or cancelled
@@ -43,6 +44,7 @@ public interface FollowUps {
      * Closes the follow-up without work, e.g. the customer had it done elsewhere.
      *
      * @param reason required, at most 200 characters (INVALID_INPUT {@code reason})
+     *
      * @throws DmsException CONFLICT {@code followup.closed} when already taken up or dismissed
      */
     FollowUp dismiss(long jobId, String reason, Actor actor);

@@ -38,6 +38,7 @@ public interface Jobs {
      * (CONFLICT {@code job.declined} for any later change of it).
      *
      * @param reason required, at most 200 characters
+     *
      * @throws DmsException CONFLICT {@code job.clocked} once a technician clocked on it
      */
     WorkOrder declineJob(long id, long jobId, long expectedVersion, String reason, Actor actor);
@@ -49,6 +50,7 @@ public interface Jobs {
      *
      * @param cause      at most 1000 characters; null or blank clears it
      * @param correction at most 1000 characters; null or blank clears it
+     *
      * @throws DmsException CONFLICT {@code status.closed} once the work order is completed, delivered or cancelled
      */
     WorkOrder recordFindings(long id, long jobId, long expectedVersion, String cause, String correction, Actor actor);

@@ -31,7 +31,8 @@ public interface Reception {
     WorkOrder open(ReceptionDraft draft, Actor actor);
 
     /**
-     * What the advisor raises at reception: the vehicle's recent visits, maintenance, insurance and inspection due, and a
+     * What the advisor raises at reception: the vehicle's recent visits, maintenance, insurance and inspection due, and
+     * a
      * possible comeback, as of the work order's opening.
      *
      * @throws DmsException NOT_FOUND

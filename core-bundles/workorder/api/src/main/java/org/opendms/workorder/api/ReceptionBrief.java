@@ -18,7 +18,8 @@ import java.util.List;
  *                       comeback, declined jobs to follow up, then the plugins' reminders
  */
 public record ReceptionBrief(long workOrderId, long vehicleId, String plate, String vin, String make, String model,
-        Integer year, Integer lastOdometerKm, List<PastVisit> recentVisits, MaintenanceDue maintenance, DueDate insurance,
+        Integer year, Integer lastOdometerKm, List<PastVisit> recentVisits, MaintenanceDue maintenance,
+        DueDate insurance,
         DueDate inspection, PastVisit comebackOf, List<Reminder> reminders) {
 
     public ReceptionBrief {
@@ -27,7 +28,8 @@ public record ReceptionBrief(long workOrderId, long vehicleId, String plate, Str
     }
 
     /** An earlier visit of the vehicle. {@code concerns} are its jobs' concerns in order. */
-    public record PastVisit(long id, String number, WorkOrderStatus status, List<VisitType> visitTypes, LocalDate openedOn,
+    public record PastVisit(long id, String number, WorkOrderStatus status, List<VisitType> visitTypes,
+            LocalDate openedOn,
             int mileageInKm, LocalDate deliveredOn, List<String> concerns) {
     }
 
@@ -38,7 +40,8 @@ public record ReceptionBrief(long workOrderId, long vehicleId, String plate, Str
      * @param due  reached by mileage or by date at this visit
      * @param soon not yet due, but within 500 km or 30 days of it
      */
-    public record MaintenanceDue(String lastNumber, LocalDate lastOn, int lastKm, int dueAtKm, LocalDate dueOn, boolean due,
+    public record MaintenanceDue(String lastNumber, LocalDate lastOn, int lastKm, int dueAtKm, LocalDate dueOn,
+            boolean due,
             boolean soon) {
     }
 

@@ -36,7 +36,8 @@ public record ReceptionDraft(String plate, String vin, Long ownerId, Integer mil
     public ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,
             Integer fuelPercent, String walkAround, List<JobDraft> concerns, String advisor, Instant promisedAt,
             Set<VisitType> visitTypes, ApprovalDraft approval, Long appointmentId) {
-        this(plate, vin, ownerId, mileageKm, confirmLowerMileage, fuelPercent, walkAround, concerns, advisor, promisedAt,
+        this(plate, vin, ownerId, mileageKm, confirmLowerMileage, fuelPercent, walkAround, concerns, advisor,
+                promisedAt,
                 visitTypes, approval, appointmentId, null);
     }
 
@@ -44,7 +45,8 @@ public record ReceptionDraft(String plate, String vin, Long ownerId, Integer mil
     public ReceptionDraft(String plate, String vin, Long ownerId, Integer mileageKm, Boolean confirmLowerMileage,
             Integer fuelPercent, String walkAround, List<JobDraft> concerns, String advisor, Instant promisedAt,
             Set<VisitType> visitTypes, ApprovalDraft approval) {
-        this(plate, vin, ownerId, mileageKm, confirmLowerMileage, fuelPercent, walkAround, concerns, advisor, promisedAt,
+        this(plate, vin, ownerId, mileageKm, confirmLowerMileage, fuelPercent, walkAround, concerns, advisor,
+                promisedAt,
                 visitTypes, approval, null);
     }
 }

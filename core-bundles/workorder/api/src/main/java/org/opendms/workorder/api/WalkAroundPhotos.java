@@ -28,6 +28,7 @@ public interface WalkAroundPhotos {
      *
      * @param contentType one of {@link #CONTENT_TYPES} (parameters such as {@code ;q=1} and case are ignored)
      * @param caption     optional, at most {@value #CAPTION_MAX} characters
+     *
      * @throws DmsException FORBIDDEN for a role that may not add photos (those who edit
      *                      work orders, and technicians); INVALID_INPUT field {@code photo} code
      *                      {@code photo.type} (a type not accepted, or bytes that are not what was declared),

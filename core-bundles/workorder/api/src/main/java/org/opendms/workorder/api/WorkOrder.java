@@ -43,7 +43,8 @@ public record WorkOrder(long id, String number, long vehicleId, String plate, lo
             int reworkCount, boolean finalQcPassed, Long comebackOfId, String comebackOfNumber,
             ComebackDecision comebackDecision, Instant openedAt, String openedBy, Instant updatedAt, String updatedBy,
             long version) {
-        this(id, number, vehicleId, plate, customerId, status, waitReason, visitTypes, mileageInKm, fuelPercent, walkAround,
+        this(id, number, vehicleId, plate, customerId, status, waitReason, visitTypes, mileageInKm, fuelPercent,
+                walkAround,
                 advisor, promisedAt, deliveredAt, vatRate, jobs, totals, reworkCount, finalQcPassed, comebackOfId,
                 comebackOfNumber, comebackDecision, openedAt, openedBy, updatedAt, updatedBy, version, null, false);
     }

@@ -21,6 +21,7 @@ public interface WorkOrderFlow {
      *
      * @param waitReason required for WAITING, refused otherwise
      * @param note       optional, at most 500 characters; kept in the history
+     *
      * @throws DmsException CONFLICT field {@code status} code {@code illegal_transition} for a move not allowed
      */
     WorkOrder changeStatus(long id, long expectedVersion, WorkOrderStatus target, WaitReason waitReason, String note,
@@ -32,6 +33,7 @@ public interface WorkOrderFlow {
      *
      * @param promisedAt required, not in the past (INVALID_INPUT {@code promisedAt} {@code required} / {@code in_past})
      * @param reason     required, at most 200 characters (INVALID_INPUT {@code reason})
+     *
      * @throws DmsException CONFLICT {@code status} {@code status.final} once delivered or cancelled
      */
     WorkOrder changePromisedAt(long id, long expectedVersion, java.time.Instant promisedAt, String reason, Actor actor);

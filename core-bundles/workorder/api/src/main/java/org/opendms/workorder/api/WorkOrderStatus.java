@@ -2,6 +2,7 @@ package org.opendms.workorder.api;
 
 /**
  * Where a work order stands. The allowed moves:
+ *
  * <pre>
  * AWAITING_DISPATCH → IN_REPAIR ⇄ WAITING
  * IN_REPAIR → AWAITING_QC → COMPLETED → DELIVERED

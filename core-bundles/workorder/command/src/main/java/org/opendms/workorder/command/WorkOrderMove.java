@@ -43,7 +43,8 @@ public class WorkOrderMove implements Action {
         try {
             WorkOrder w = flow.changeStatus(id, version, parse(WorkOrderStatus.class, "status", status),
                     wait == null ? null : parse(WaitReason.class, "wait", wait), note, ConsoleActor.current());
-            System.out.println(w.number() + ": " + w.status().zh() + " " + w.status() + " (version " + w.version() + ")");
+            System.out
+                    .println(w.number() + ": " + w.status().zh() + " " + w.status() + " (version " + w.version() + ")");
         } catch (DmsException e) {
             ConsolePrinter.refusal(System.out, e);
         }
@@ -54,7 +55,8 @@ public class WorkOrderMove implements Action {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DmsException.invalid(field, "wrong_type", field + " 的值不正确：" + raw, field + " has a wrong value: " + raw);
+            throw DmsException.invalid(field, "wrong_type", field + " 的值不正确：" + raw,
+                    field + " has a wrong value: " + raw);
         }
     }
 }

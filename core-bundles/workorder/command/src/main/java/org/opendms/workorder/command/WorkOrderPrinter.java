@@ -46,8 +46,9 @@ final class WorkOrderPrinter {
     static void details(PrintStream out, WorkOrder w, List<TimelineEntry> timeline, ReceptionBrief brief, ZoneId zone) {
         out.println(w.number() + "  " + w.plate() + "  " + w.status().zh() + " " + w.status()
                 + (w.waitReason() == null ? "" : " (" + w.waitReason() + ")") + "  version " + w.version());
-        out.println("顾问 Advisor " + w.advisor() + "; 进厂里程 Mileage " + w.mileageInKm() + " km; 类型 Visit " + w.visitTypes()
-                + "; 返工 Rework " + w.reworkCount());
+        out.println(
+                "顾问 Advisor " + w.advisor() + "; 进厂里程 Mileage " + w.mileageInKm() + " km; 类型 Visit " + w.visitTypes()
+                        + "; 返工 Rework " + w.reworkCount());
         if (w.comebackOfNumber() != null) {
             out.println("返修 Comeback of " + w.comebackOfNumber() + ": " + w.comebackDecision());
         }
@@ -56,12 +57,15 @@ final class WorkOrderPrinter {
         }
         for (Job j : w.jobs()) {
             out.println();
-            out.println("项目 Job " + j.seq() + ": " + j.concern() + " [" + j.payType() + (j.addOn() ? ", 增项 add-on" : "") + "] "
+            out.println("项目 Job " + j.seq() + ": " + j.concern() + " [" + j.payType() + (j.addOn() ? ", 增项 add-on" : "")
+                    + "] "
                     + (j.declined() ? "客户拒绝 declined: " + j.decline().reason()
-                            : j.approval() == null ? "待客户确认 awaiting approval" : "已确认 approved by " + j.approval().approvedBy()));
+                            : j.approval() == null ? "待客户确认 awaiting approval"
+                                    : "已确认 approved by " + j.approval().approvedBy()));
             if (j.findings() != null) {
                 out.println("  故障原因 Cause: " + (j.findings().cause() == null ? "-" : j.findings().cause()));
-                out.println("  维修措施 Correction: " + (j.findings().correction() == null ? "-" : j.findings().correction()));
+                out.println(
+                        "  维修措施 Correction: " + (j.findings().correction() == null ? "-" : j.findings().correction()));
             }
             ShellTable lines = new ShellTable();
             lines.column("类型 Type");
@@ -71,7 +75,8 @@ final class WorkOrderPrinter {
             lines.column("单价 Price").alignRight();
             lines.column("金额 Net").alignRight();
             for (Line l : j.lines()) {
-                lines.addRow().addContent(l.type(), l.code() == null ? "" : l.code(), ConsolePrinter.cell(l.description(), 30),
+                lines.addRow().addContent(l.type(), l.code() == null ? "" : l.code(),
+                        ConsolePrinter.cell(l.description(), 30),
                         l.quantity().toPlainString(), l.unitPrice().toPlainString(), l.net().toPlainString());
             }
             lines.print(out);

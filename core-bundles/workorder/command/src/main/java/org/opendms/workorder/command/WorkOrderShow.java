@@ -34,7 +34,8 @@ public class WorkOrderShow implements Action {
     @Override
     public Object execute() {
         try {
-            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.timeline(id), reception.receptionBrief(id),
+            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.timeline(id),
+                    reception.receptionBrief(id),
                     clock.zone());
             if (photos != null) {
                 System.out.println("环车照片 Walk-around photos: " + photos.list(id).size());

@@ -79,11 +79,14 @@ public class JpaClocks implements Clocks {
                         "job " + job.seq + " has no line " + labourLineId);
             }
             if (line.type != LineType.LABOUR) {
-                throw DmsException.invalid("labourLineId", "not_labour", "只能在工时明细上计时", "technicians clock on labour lines only");
+                throw DmsException.invalid("labourLineId", "not_labour", "只能在工时明细上计时",
+                        "technicians clock on labour lines only");
             }
             if (job.approvedAt == null) {
-                throw DmsException.conflict("jobId", "job.unapproved", "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能开工",
-                        "job " + job.seq + " (" + job.concern + ") is not approved by the customer yet; no clocking on it");
+                throw DmsException.conflict("jobId", "job.unapproved",
+                        "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能开工",
+                        "job " + job.seq + " (" + job.concern
+                                + ") is not approved by the customer yet; no clocking on it");
             }
             List<ClockEntity> mine = em.createQuery("SELECT c FROM ClockEntity c WHERE c.runningTechnician = :t",
                     ClockEntity.class).setParameter("t", tech).getResultList();
@@ -116,7 +119,8 @@ public class JpaClocks implements Clocks {
                     + " AND c.runningTechnician = :t", ClockEntity.class).setParameter("w", id).setParameter("t", tech)
                     .getResultList();
             if (mine.isEmpty()) {
-                throw DmsException.conflict("technician", "clock.not_running", "技师 " + tech + " 没有在工单 " + e.number + " 上计时",
+                throw DmsException.conflict("technician", "clock.not_running",
+                        "技师 " + tech + " 没有在工单 " + e.number + " 上计时",
                         "technician " + tech + " is not clocked on work order " + e.number);
             }
             ClockEntity c = mine.get(0);
@@ -149,7 +153,8 @@ public class JpaClocks implements Clocks {
         }
         if (!store.permissions.allows(actor, "workorder.dispatch")) {
             String to = dispatched.isEmpty() ? "尚未派工" : "派给了 " + String.join("、", dispatched);
-            String toEn = dispatched.isEmpty() ? "is not dispatched yet" : "is dispatched to " + String.join(", ", dispatched);
+            String toEn = dispatched.isEmpty() ? "is not dispatched yet"
+                    : "is dispatched to " + String.join(", ", dispatched);
             throw DmsException.conflict("technician", "clock.not_dispatched",
                     "项目 " + job.seq + "（" + job.concern + "）" + to + "，技师 " + tech + " 不能在其上计时；请车间主管派工",
                     "job " + job.seq + " (" + job.concern + ") " + toEn + "; technician " + tech

@@ -58,8 +58,10 @@ public class JpaDispatch implements Dispatch {
             Technicians.requireActive(staff, "technician", tech);
         }
         return store.change(em -> {
-            List<SkillEntity> rows = em.createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
-                    SkillEntity.class).setParameter("t", tech).setParameter("s", skill)
+            List<SkillEntity> rows = em
+                    .createQuery("SELECT s FROM SkillEntity s WHERE s.technician = :t AND s.skill = :s",
+                            SkillEntity.class)
+                    .setParameter("t", tech).setParameter("s", skill)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
             if (level == 0) {
                 rows.forEach(em::remove);
@@ -88,7 +90,8 @@ public class JpaDispatch implements Dispatch {
     }
 
     @Override
-    public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay, Actor actor) {
+    public WorkOrder assign(long id, long jobId, long expectedVersion, List<String> technicians, String bay,
+            Actor actor) {
         store.permissions.require(actor, "workorder.dispatch");
         WorkOrderRules.Dispatch dispatch = WorkOrderRules.dispatch(technicians, bay);
         Technicians.requireActive(staff, "technicians", dispatch.technicians());
@@ -97,7 +100,8 @@ public class JpaDispatch implements Dispatch {
             refuseClosed(e);
             JobEntity job = liveJob(em, e, jobId);
             refuseUndispatchable(em, job);
-            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId).executeUpdate();
+            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", jobId)
+                    .executeUpdate();
             int position = 0;
             for (String tech : dispatch.technicians()) {
                 AssignmentEntity a = new AssignmentEntity();
@@ -116,8 +120,10 @@ public class JpaDispatch implements Dispatch {
     /** Only work the customer approved and the advisor priced goes to the workshop. */
     private static void refuseUndispatchable(EntityManager em, JobEntity job) {
         if (job.approvedAt == null) {
-            throw DmsException.conflict("jobId", "job.unapproved", "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能派工",
-                    "job " + job.seq + " (" + job.concern + ") is not approved by the customer yet; it cannot be dispatched");
+            throw DmsException.conflict("jobId", "job.unapproved",
+                    "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能派工",
+                    "job " + job.seq + " (" + job.concern
+                            + ") is not approved by the customer yet; it cannot be dispatched");
         }
         long lines = em.createQuery("SELECT COUNT(l) FROM LineEntity l WHERE l.jobId = :j", Long.class)
                 .setParameter("j", job.id).getSingleResult();
@@ -150,9 +156,11 @@ public class JpaDispatch implements Dispatch {
                 return List.<TechnicianSuggestion>of();
             }
             Map<String, BigDecimal> load = new HashMap<>();
-            List<Object[]> rows = em.createQuery("SELECT a.technician, SUM(l.quantity) FROM AssignmentEntity a, LineEntity l,"
-                    + " WorkOrderEntity w WHERE l.jobId = a.jobId AND w.id = a.workOrderId AND l.type = :labour"
-                    + " AND w.status NOT IN :closed AND a.technician IN :techs GROUP BY a.technician", Object[].class)
+            List<Object[]> rows = em
+                    .createQuery("SELECT a.technician, SUM(l.quantity) FROM AssignmentEntity a, LineEntity l,"
+                            + " WorkOrderEntity w WHERE l.jobId = a.jobId AND w.id = a.workOrderId AND l.type = :labour"
+                            + " AND w.status NOT IN :closed AND a.technician IN :techs GROUP BY a.technician",
+                            Object[].class)
                     .setParameter("labour", LineType.LABOUR).setParameter("closed", List.copyOf(WorkOrderRows.CLOSED))
                     .setParameter("techs", skilled.stream().map(s -> s.technician).toList()).getResultList();
             for (Object[] row : rows) {
@@ -172,8 +180,9 @@ public class JpaDispatch implements Dispatch {
 
     /** The trade the job's labour operations name in the catalogue, the most hours first; refused if they name none. */
     private static Skill skillOfJob(EntityManager em, long jobId) {
-        List<Object[]> rows = em.createQuery("SELECT o.skill, SUM(l.quantity) FROM LineEntity l, LabourOperationEntity o"
-                + " WHERE l.jobId = :j AND l.type = :labour AND o.code = l.code AND o.skill IS NOT NULL GROUP BY o.skill",
+        List<Object[]> rows = em.createQuery(
+                "SELECT o.skill, SUM(l.quantity) FROM LineEntity l, LabourOperationEntity o"
+                        + " WHERE l.jobId = :j AND l.type = :labour AND o.code = l.code AND o.skill IS NOT NULL GROUP BY o.skill",
                 Object[].class).setParameter("j", jobId).setParameter("labour", LineType.LABOUR).getResultList();
         return rows.stream().max(Comparator.comparing((Object[] r) -> new BigDecimal(r[1].toString()))
                 .thenComparing(r -> ((Skill) r[0]).name(), Comparator.reverseOrder()))

@@ -93,7 +93,8 @@ public class JpaFollowUps implements FollowUps {
             WorkOrderRows.refuseClosed(e);
             Integer max = em.createQuery("SELECT MAX(j.seq) FROM JobEntity j WHERE j.workOrderId = :w", Integer.class)
                     .setParameter("w", e.id).getSingleResult();
-            JobEntity job = JpaJobs.newJob(e, max == null ? 1 : max + 1, new WorkOrderRules.Job(old.concern, old.payType),
+            JobEntity job = JpaJobs.newJob(e, max == null ? 1 : max + 1,
+                    new WorkOrderRules.Job(old.concern, old.payType),
                     e.status != WorkOrderStatus.AWAITING_DISPATCH);
             em.persist(job);
             em.flush();
@@ -124,7 +125,8 @@ public class JpaFollowUps implements FollowUps {
     }
 
     private static JobEntity declined(EntityManager em, long jobId, boolean lock) {
-        JobEntity job = lock ? em.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE) : em.find(JobEntity.class, jobId);
+        JobEntity job = lock ? em.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(JobEntity.class, jobId);
         if (job == null || job.declinedAt == null) {
             throw DmsException.notFound("jobId", "没有客户拒绝的项目 " + jobId, "no declined job " + jobId);
         }

@@ -124,7 +124,8 @@ public class JpaJobs implements Jobs {
             job.declineReason = why;
             withdrawApproval(job);
             // nobody works a declined job: it leaves the technicians' load and the bay
-            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", job.id).executeUpdate();
+            em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", job.id)
+                    .executeUpdate();
             job.bay = null;
             job.assignedAt = null;
             job.assignedBy = null;

@@ -120,7 +120,8 @@ public class JpaQualityControl implements QualityControl {
             }
             if (e.comebackDecision != ComebackDecision.PROPOSED) {
                 throw DmsException.conflict("comeback", "comeback.decided",
-                        "返修关联已由 " + e.comebackDecidedBy + " 判定为" + (e.comebackDecision == ComebackDecision.CONFIRMED ? "返修" : "非返修"),
+                        "返修关联已由 " + e.comebackDecidedBy + " 判定为"
+                                + (e.comebackDecision == ComebackDecision.CONFIRMED ? "返修" : "非返修"),
                         "the comeback link was already " + e.comebackDecision.name().toLowerCase(Locale.ROOT) + " by "
                                 + e.comebackDecidedBy);
             }

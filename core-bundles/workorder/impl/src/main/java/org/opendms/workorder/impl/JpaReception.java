@@ -68,13 +68,11 @@ public class JpaReception implements Reception {
     VehicleService vehicles;
 
     /** Converts an appointment into the work order opened for it; reception works without it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AppointmentService appointments;
 
     /** Plugins' reminders for the brief, e.g. the insurance plugin's policies ending soon. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<ReceptionReminderSource> reminderSources = List.of();
 
     /** How long a brief waits for the plugins' reminders. */
@@ -112,7 +110,8 @@ public class JpaReception implements Reception {
                 cancel(opened, "预约已由他人登记到店 the appointment was converted by someone else", actor, e);
                 throw DmsException.conflict("appointmentId", StaleVersion.CODE,
                         "预约 " + appointment.id() + " 已被他人登记到店，本工单 " + opened.number() + " 已作废，请重新读取预约",
-                        "appointment " + appointment.id() + " was converted by someone else; work order " + opened.number()
+                        "appointment " + appointment.id() + " was converted by someone else; work order "
+                                + opened.number()
                                 + " was cancelled; re-read the appointment");
             }
             // anything else is reported as itself; the work order goes too, so that reception is undone as a whole
@@ -161,7 +160,8 @@ public class JpaReception implements Reception {
         if (!a.date().equals(today)) {
             throw DmsException.conflict("appointmentId", "appointment.not_today",
                     "预约 " + a.id() + " 是 " + a.date() + " 的，今天（" + today + "）不能按此预约接车；请改约到今天或按散客接车",
-                    "appointment " + a.id() + " is for " + a.date() + ", not today (" + today + "); rebook it for today or"
+                    "appointment " + a.id() + " is for " + a.date() + ", not today (" + today
+                            + "); rebook it for today or"
                             + " receive the car as a walk-in");
         }
         if (draft.plate() != null && !draft.plate().isBlank()) {
@@ -180,15 +180,18 @@ public class JpaReception implements Reception {
         List<JobDraft> concerns = d.concerns() != null && !d.concerns().isEmpty() ? d.concerns()
                 : a.concerns().stream().map(JobDraft::customer).toList();
         return new ReceptionDraft(d.plate() == null || d.plate().isBlank() ? a.plate() : d.plate(), d.vin(),
-                d.ownerId() == null ? a.customerId() : d.ownerId(), d.mileageKm(), d.confirmLowerMileage(), d.fuelPercent(),
+                d.ownerId() == null ? a.customerId() : d.ownerId(), d.mileageKm(), d.confirmLowerMileage(),
+                d.fuelPercent(),
                 d.walkAround(), concerns, d.advisor() == null || d.advisor().isBlank() ? a.advisor() : d.advisor(),
                 d.promisedAt(), d.visitTypes(), d.approval(), a.id(), d.confirmSecondOpen());
     }
 
     /** The same car twice in the workshop is mostly a desk's slip: the advisor confirms a second open work order. */
     private void refuseSecondOpen(Vehicle vehicle) {
-        List<String> open = store.read(em -> em.createQuery("SELECT w.number FROM WorkOrderEntity w WHERE w.vehicleId = :v"
-                + " AND w.status NOT IN :done ORDER BY w.id", String.class).setParameter("v", vehicle.id())
+        List<String> open = store.read(em -> em
+                .createQuery("SELECT w.number FROM WorkOrderEntity w WHERE w.vehicleId = :v"
+                        + " AND w.status NOT IN :done ORDER BY w.id", String.class)
+                .setParameter("v", vehicle.id())
                 .setParameter("done", List.of(WorkOrderStatus.DELIVERED, WorkOrderStatus.CANCELLED)).getResultList());
         if (!open.isEmpty()) {
             throw DmsException.conflict("confirmSecondOpen", "vehicle.open_work_order",
@@ -291,7 +294,8 @@ public class JpaReception implements Reception {
     /** The odometer's refusal naming the field the advisor sent: the vehicle archive calls mileageKm km. */
     private static DmsException asSent(DmsException refused) {
         return new DmsException(refused.kind(), refused.violations().stream()
-                .map(v -> "km".equals(v.field()) ? new Violation("mileageKm", v.code(), v.messageZh(), v.messageEn()) : v)
+                .map(v -> "km".equals(v.field()) ? new Violation("mileageKm", v.code(), v.messageZh(), v.messageEn())
+                        : v)
                 .toList());
     }
 

@@ -118,7 +118,8 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
             p.takenBy = actor.username();
             em.persist(p);
             em.flush();
-            return new Photo(p.id, p.workOrderId, p.contentType, p.sizeBytes, p.sha256, p.caption, Stored.instant(p.takenAt),
+            return new Photo(p.id, p.workOrderId, p.contentType, p.sizeBytes, p.sha256, p.caption,
+                    Stored.instant(p.takenAt),
                     p.takenBy);
         }));
     }
@@ -127,10 +128,14 @@ public class JpaWalkAroundPhotos implements WalkAroundPhotos {
     public List<Photo> list(long workOrderId) {
         return jpa.txExpr(em -> {
             requireWorkOrder(em, workOrderId);
-            return em.createQuery("SELECT p.id, p.workOrderId, p.contentType, p.sizeBytes, p.sha256, p.caption, p.takenAt,"
-                    + " p.takenBy FROM PhotoEntity p WHERE p.workOrderId = :w ORDER BY p.takenAt, p.id", Object[].class)
+            return em
+                    .createQuery(
+                            "SELECT p.id, p.workOrderId, p.contentType, p.sizeBytes, p.sha256, p.caption, p.takenAt,"
+                                    + " p.takenBy FROM PhotoEntity p WHERE p.workOrderId = :w ORDER BY p.takenAt, p.id",
+                            Object[].class)
                     .setParameter("w", workOrderId).getResultList().stream()
-                    .map(r -> new Photo((Long) r[0], (Long) r[1], (String) r[2], (Integer) r[3], ((String) r[4]).strip(),
+                    .map(r -> new Photo((Long) r[0], (Long) r[1], (String) r[2], (Integer) r[3],
+                            ((String) r[4]).strip(),
                             (String) r[5], Stored.instant((LocalDateTime) r[6]), (String) r[7]))
                     .toList();
         });

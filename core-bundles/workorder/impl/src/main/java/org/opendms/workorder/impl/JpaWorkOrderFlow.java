@@ -92,7 +92,8 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
                     stop(c, at, "cancelled");
                 }
             }
-            String reason = waitReason == null ? cleanNote : waitReason.name() + (cleanNote == null ? "" : ": " + cleanNote);
+            String reason = waitReason == null ? cleanNote
+                    : waitReason.name() + (cleanNote == null ? "" : ": " + cleanNote);
             reason = noLabour != null ? noLabour : reason;
             move(em, e, target, at, actor, reason);
             e.waitReason = waitReason;

@@ -77,7 +77,8 @@ public class JpaWorkOrders implements WorkOrders {
         return store.read(em -> {
             WorkOrderEntity e = find(em, id);
             List<TimelineEntry> steps = WorkOrderTimeline.of(load(em, e, now), WorkOrderRecords.history(em, id),
-                    WorkOrderRecords.clocks(em, id), WorkOrderRecords.checks(em, id), WorkOrderRecords.assignments(em, id),
+                    WorkOrderRecords.clocks(em, id), WorkOrderRecords.checks(em, id),
+                    WorkOrderRecords.assignments(em, id),
                     e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt));
             return WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id));
         });
@@ -146,7 +147,8 @@ public class JpaWorkOrders implements WorkOrders {
                 + (from == null ? "" : " AND w.deliveredAt >= :from") + (to == null ? "" : " AND w.deliveredAt < :to");
         return store.read(em -> {
             java.util.function.Function<String, Long> count = extra -> {
-                var query = em.createQuery(delivered + extra, Long.class).setParameter("delivered", WorkOrderStatus.DELIVERED);
+                var query = em.createQuery(delivered + extra, Long.class).setParameter("delivered",
+                        WorkOrderStatus.DELIVERED);
                 if (from != null) {
                     query.setParameter("from", store.startOf(from));
                 }

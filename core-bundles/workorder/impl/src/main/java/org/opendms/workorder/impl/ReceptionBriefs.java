@@ -36,7 +36,8 @@ final class ReceptionBriefs {
     private ReceptionBriefs() {
     }
 
-    static ReceptionBrief brief(EntityManager em, WorkOrderEntity wo, Vehicle vehicle, Intervals intervals, ZoneId zone) {
+    static ReceptionBrief brief(EntityManager em, WorkOrderEntity wo, Vehicle vehicle, Intervals intervals,
+            ZoneId zone) {
         LocalDate today = day(wo.openedAt, zone);
         List<WorkOrderEntity> others = em.createQuery("SELECT w FROM WorkOrderEntity w WHERE w.vehicleId = :v"
                 + " AND w.id <> :self AND w.status <> :cancelled AND w.openedAt <= :opened ORDER BY w.openedAt DESC, w.id DESC",
@@ -72,12 +73,14 @@ final class ReceptionBriefs {
             if (wo.comebackDecision == ComebackDecision.PROPOSED) {
                 reminders.add(new Reminder("comeback.possible",
                         "可能是返修：" + wo.comebackOfNumber + " 交车不久，请确认或否定",
-                        "this may be a comeback of " + wo.comebackOfNumber + ", delivered recently: confirm or reject"));
+                        "this may be a comeback of " + wo.comebackOfNumber
+                                + ", delivered recently: confirm or reject"));
             }
         }
         followUps(em, wo, zone, reminders);
         return new ReceptionBrief(wo.id, vehicle.id(), vehicle.plate(), vehicle.vin(), vehicle.make(), vehicle.model(),
-                vehicle.year(), vehicle.lastOdometerKm(), recent, maintenance, insurance, inspection, comebackOf, reminders);
+                vehicle.year(), vehicle.lastOdometerKm(), recent, maintenance, insurance, inspection, comebackOf,
+                reminders);
     }
 
     /** Each job the customer declined on an earlier visit and nobody took up or dismissed since. */
@@ -95,7 +98,8 @@ final class ReceptionBriefs {
         }
     }
 
-    private static MaintenanceDue maintenance(WorkOrderEntity last, WorkOrderEntity now, Intervals intervals, LocalDate today,
+    private static MaintenanceDue maintenance(WorkOrderEntity last, WorkOrderEntity now, Intervals intervals,
+            LocalDate today,
             ZoneId zone) {
         LocalDate lastOn = day(last.openedAt, zone);
         int dueAtKm = last.mileageInKm + intervals.maintenanceKm();
@@ -127,8 +131,10 @@ final class ReceptionBriefs {
     }
 
     private static PastVisit visit(EntityManager em, WorkOrderEntity w, ZoneId zone) {
-        List<String> concerns = em.createQuery("SELECT j.concern FROM JobEntity j WHERE j.workOrderId = :w ORDER BY j.seq",
-                String.class).setParameter("w", w.id).getResultList();
+        List<String> concerns = em
+                .createQuery("SELECT j.concern FROM JobEntity j WHERE j.workOrderId = :w ORDER BY j.seq",
+                        String.class)
+                .setParameter("w", w.id).getResultList();
         return new PastVisit(w.id, w.number, w.status, types(w), day(w.openedAt, zone), w.mileageInKm,
                 w.deliveredAt == null ? null : day(w.deliveredAt, zone), concerns);
     }

@@ -79,7 +79,8 @@ final class WorkOrderRecords {
             Decline decline = j.declinedAt == null ? null
                     : new Decline(j.declineReason, Stored.instant(j.declinedAt), j.declinedBy);
             jobsByOrder.computeIfAbsent(j.workOrderId, k -> new ArrayList<>())
-                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, decline, ls, totals, findings(j)));
+                    .add(new Job(j.id, j.seq, j.concern, j.payType, j.addOn, approval, decline, ls, totals,
+                            findings(j)));
         }
         List<WorkOrder> result = new ArrayList<>();
         for (WorkOrderEntity e : orders) {
@@ -91,7 +92,8 @@ final class WorkOrderRecords {
                     : Arrays.stream(e.visitTypes.split(",")).map(VisitType::valueOf).collect(Collectors.toSet());
             result.add(new WorkOrder(e.id, e.number, e.vehicleId, e.plate, e.customerId, e.status, e.waitReason, types,
                     e.mileageInKm, e.fuelPercent, e.walkAround, e.advisor, Stored.instant(e.promisedAt),
-                    Stored.instant(e.deliveredAt), e.vatRate, js, totals, e.reworkCount, e.finalQcPassed, e.comebackOfId,
+                    Stored.instant(e.deliveredAt), e.vatRate, js, totals, e.reworkCount, e.finalQcPassed,
+                    e.comebackOfId,
                     e.comebackOfNumber, e.comebackDecision, Stored.instant(e.openedAt), e.openedBy,
                     Stored.instant(e.updatedAt), e.updatedBy, e.version, onTime(e), late(e, now)));
         }
@@ -150,7 +152,8 @@ final class WorkOrderRecords {
     }
 
     static Findings findings(JobEntity j) {
-        return j.findingsAt == null ? null : new Findings(j.cause, j.correction, Stored.instant(j.findingsAt), j.findingsBy);
+        return j.findingsAt == null ? null
+                : new Findings(j.cause, j.correction, Stored.instant(j.findingsAt), j.findingsBy);
     }
 
     static ClockEntry clock(ClockEntity c) {

@@ -124,8 +124,10 @@ final class WorkOrderRows {
 
     /** The clocks running on the work order. */
     static List<ClockEntity> running(EntityManager em, long id) {
-        return em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w AND c.runningTechnician IS NOT NULL",
-                ClockEntity.class).setParameter("w", id).getResultList();
+        return em
+                .createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w AND c.runningTechnician IS NOT NULL",
+                        ClockEntity.class)
+                .setParameter("w", id).getResultList();
     }
 
     static void stop(ClockEntity c, LocalDateTime at, String reason) {

@@ -97,7 +97,8 @@ final class WorkOrderRules {
      * @param byPlate finds the active vehicle with a normalised plate
      * @param now     the shop's now, to refuse a promised time in the past
      */
-    static Reception reception(ReceptionDraft d, String actorName, Instant now, Function<String, Optional<Vehicle>> byPlate) {
+    static Reception reception(ReceptionDraft d, String actorName, Instant now,
+            Function<String, Optional<Vehicle>> byPlate) {
         if (d == null) {
             throw DmsException.invalid("", "required", "请提交接车信息", "reception details are required");
         }
@@ -141,7 +142,8 @@ final class WorkOrderRules {
         if (d.mileageKm() == null) {
             v.add("mileageKm", "required", "请输入进厂里程", "mileageKm is required");
         } else if (d.mileageKm() < VehicleService.ODOMETER_MIN_KM || d.mileageKm() > VehicleService.ODOMETER_MAX_KM) {
-            v.add("mileageKm", "out_of_range", "进厂里程应在 0 到 2,000,000 公里之间", "mileageKm must be between 0 and 2,000,000");
+            v.add("mileageKm", "out_of_range", "进厂里程应在 0 到 2,000,000 公里之间",
+                    "mileageKm must be between 0 and 2,000,000");
         } else {
             km = d.mileageKm();
         }
@@ -251,7 +253,8 @@ final class WorkOrderRules {
             BigDecimal gross = quantity.multiply(unitPrice);
             if (discount.compareTo(gross) > 0) {
                 v.add("discount", "discount.too_high", "折扣不能超过数量×单价（" + gross.setScale(2, RoundingMode.HALF_UP) + " 元）",
-                        "discount must not exceed quantity × unit price (" + gross.setScale(2, RoundingMode.HALF_UP) + " yuan)");
+                        "discount must not exceed quantity × unit price (" + gross.setScale(2, RoundingMode.HALF_UP)
+                                + " yuan)");
             } else {
                 net = gross.subtract(discount).setScale(2, RoundingMode.HALF_UP);
             }
@@ -354,13 +357,16 @@ final class WorkOrderRules {
             return null;
         }
         if (!USERNAME.matcher(s).matches()) {
-            v.add(field, "username.format", field + " 不能含空格或控制字符", field + " must not contain spaces or control characters");
+            v.add(field, "username.format", field + " 不能含空格或控制字符",
+                    field + " must not contain spaces or control characters");
             return null;
         }
         return s;
     }
 
-    /** An optional free-text field: trimmed, at most max characters, no control characters (line breaks if multiline). */
+    /**
+     * An optional free-text field: trimmed, at most max characters, no control characters (line breaks if multiline).
+     */
     static String text(Violations v, String field, String raw, int max, boolean multiline) {
         if (raw == null) {
             return null;
@@ -380,7 +386,8 @@ final class WorkOrderRules {
     static BigDecimal vatRate(String raw) {
         try {
             BigDecimal rate = new BigDecimal(raw.strip());
-            if (rate.signum() < 0 || rate.compareTo(new BigDecimal("0.99")) > 0 || rate.stripTrailingZeros().scale() > 4) {
+            if (rate.signum() < 0 || rate.compareTo(new BigDecimal("0.99")) > 0
+                    || rate.stripTrailingZeros().scale() > 4) {
                 return null;
             }
             return rate.setScale(4);
@@ -433,7 +440,8 @@ final class WorkOrderRules {
             v.add("technician", "required", "请选择技师", "technician is required");
         }
         if (skill == null) {
-            v.add("skill", "required", "请选择工种（机修/电工/钣金/喷漆）", "skill is required (MECHANICAL, ELECTRICAL, BODY or PAINT)");
+            v.add("skill", "required", "请选择工种（机修/电工/钣金/喷漆）",
+                    "skill is required (MECHANICAL, ELECTRICAL, BODY or PAINT)");
         }
         if (level < 0 || level > 5) {
             v.add("level", "out_of_range", "技能等级必须在 1 到 5 之间（0 表示取消）", "level must be 1 to 5 (0 removes the skill)");
@@ -470,7 +478,9 @@ final class WorkOrderRules {
         return rates;
     }
 
-    /** The QC levels required before COMPLETED from "SELF,FOREMAN,FINAL"; null unless known levels, FINAL among them. */
+    /**
+     * The QC levels required before COMPLETED from "SELF,FOREMAN,FINAL"; null unless known levels, FINAL among them.
+     */
     static List<QcLevel> qcLevels(String raw) {
         if (raw == null) {
             return null;

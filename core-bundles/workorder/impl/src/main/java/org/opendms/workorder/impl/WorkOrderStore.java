@@ -63,7 +63,8 @@ public class WorkOrderStore {
 
     /** The configurable numbers, fixed together. */
     record Settings(BigDecimal vatRate, int comebackDays, int comebackKm) {
-        static final Settings DEFAULTS = new Settings(new BigDecimal(DEFAULT_VAT_RATE).setScale(4), DEFAULT_COMEBACK_DAYS,
+        static final Settings DEFAULTS = new Settings(new BigDecimal(DEFAULT_VAT_RATE).setScale(4),
+                DEFAULT_COMEBACK_DAYS,
                 DEFAULT_COMEBACK_KM);
     }
 
@@ -81,8 +82,7 @@ public class WorkOrderStore {
     @Reference
     Permissions permissions;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<WorkOrderListener> listeners = List.of();
 
     volatile Settings settings = Settings.DEFAULTS;
@@ -124,14 +124,16 @@ public class WorkOrderStore {
                 config.dueSoonDays() >= 0 ? config.dueSoonDays() : d.dueSoonDays());
         Map<PayType, BigDecimal> rates = WorkOrderRules.labourRates(config.labourRates());
         if (rates == null) {
-            LOG.error("labourRates '{}' in {} is not a list like CUSTOMER=120,WARRANTY=100; using {}", config.labourRates(),
+            LOG.error("labourRates '{}' in {} is not a list like CUSTOMER=120,WARRANTY=100; using {}",
+                    config.labourRates(),
                     WorkOrderConfig.PID, DEFAULT_LABOUR_RATES);
             rates = WorkOrderRules.labourRates(DEFAULT_LABOUR_RATES);
         }
         labourRates = rates;
         List<QcLevel> levels = WorkOrderRules.qcLevels(config.qcLevels());
         if (levels == null) {
-            LOG.error("qcLevels '{}' in {} is not a list of SELF, FOREMAN, FINAL holding FINAL; using {}", config.qcLevels(),
+            LOG.error("qcLevels '{}' in {} is not a list of SELF, FOREMAN, FINAL holding FINAL; using {}",
+                    config.qcLevels(),
                     WorkOrderConfig.PID, DEFAULT_QC_LEVELS);
             levels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
         }

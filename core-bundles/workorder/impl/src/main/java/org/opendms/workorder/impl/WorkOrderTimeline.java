@@ -16,7 +16,9 @@ import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.TimelineEntry;
 import org.opendms.workorder.api.WorkOrder;
 
-/** Puts what the work order keeps about each step (status moves, approvals, dispatch, clocks, QC) on one line of time. */
+/**
+ * Puts what the work order keeps about each step (status moves, approvals, dispatch, clocks, QC) on one line of time.
+ */
 final class WorkOrderTimeline {
 
     /** Steps at the same instant read in this order: a failed check before the move back to repair it causes. */
@@ -26,7 +28,8 @@ final class WorkOrderTimeline {
     private WorkOrderTimeline() {
     }
 
-    static List<TimelineEntry> of(WorkOrder wo, List<StatusChange> history, List<ClockEntry> clocks, List<QcRecord> checks,
+    static List<TimelineEntry> of(WorkOrder wo, List<StatusChange> history, List<ClockEntry> clocks,
+            List<QcRecord> checks,
             List<Assignment> assignments, String comebackDecidedBy, Instant comebackDecidedAt) {
         List<TimelineEntry> steps = new ArrayList<>();
         for (StatusChange c : history) {
@@ -45,17 +48,20 @@ final class WorkOrderTimeline {
             if (j.approval() != null) {
                 steps.add(new TimelineEntry(j.approval().at(), j.approval().recordedBy(), "APPROVED", j.id(),
                         job(j) + " 客户确认：" + j.approval().approvedBy() + "（" + j.approval().channel() + "）",
-                        "job " + j.seq() + " approved by " + j.approval().approvedBy() + " (" + j.approval().channel() + ")"));
+                        "job " + j.seq() + " approved by " + j.approval().approvedBy() + " (" + j.approval().channel()
+                                + ")"));
             }
             if (j.findings() != null) {
                 Findings f = j.findings();
                 steps.add(new TimelineEntry(f.at(), f.recordedBy(), "FINDINGS", j.id(),
                         job(j) + " 故障原因：" + orNone(f.cause(), "—") + "；维修措施：" + orNone(f.correction(), "—"),
-                        "job " + j.seq() + " cause: " + orNone(f.cause(), "-") + "; correction: " + orNone(f.correction(), "-")));
+                        "job " + j.seq() + " cause: " + orNone(f.cause(), "-") + "; correction: "
+                                + orNone(f.correction(), "-")));
             }
             if (j.decline() != null) {
                 steps.add(new TimelineEntry(j.decline().at(), j.decline().recordedBy(), "DECLINED", j.id(),
-                        job(j) + " 客户拒绝：" + j.decline().reason(), "job " + j.seq() + " declined: " + j.decline().reason()));
+                        job(j) + " 客户拒绝：" + j.decline().reason(),
+                        "job " + j.seq() + " declined: " + j.decline().reason()));
             }
         }
         for (Assignment a : assignments) {
@@ -72,15 +78,18 @@ final class WorkOrderTimeline {
                     "clocked on job " + j.seq()));
             if (c.endedAt() != null) {
                 String pause = c.pauseReason() == null ? "完工" : "暂停：" + c.pauseReason();
-                steps.add(new TimelineEntry(c.endedAt(), c.technician(), "CLOCKED_OFF", j.id(), job(j) + " 停工（" + pause + "）",
-                        "clocked off job " + j.seq() + (c.pauseReason() == null ? " (done)" : " (paused: " + c.pauseReason() + ")")));
+                steps.add(new TimelineEntry(c.endedAt(), c.technician(), "CLOCKED_OFF", j.id(),
+                        job(j) + " 停工（" + pause + "）",
+                        "clocked off job " + j.seq()
+                                + (c.pauseReason() == null ? " (done)" : " (paused: " + c.pauseReason() + ")")));
             }
         }
         for (QcRecord q : checks) {
             String note = q.note() == null ? "" : "：" + q.note();
             steps.add(new TimelineEntry(q.at(), q.username(), q.passed() ? "QC_PASSED" : "QC_FAILED", null,
                     q.level().name() + " 质检" + (q.passed() ? "通过" : "不通过，返工") + note,
-                    q.level() + " check " + (q.passed() ? "passed" : "failed, rework") + (q.note() == null ? "" : ": " + q.note())));
+                    q.level() + " check " + (q.passed() ? "passed" : "failed, rework")
+                            + (q.note() == null ? "" : ": " + q.note())));
         }
         if (comebackDecidedAt != null && wo.comebackDecision() != null) {
             boolean confirmed = wo.comebackDecision() == ComebackDecision.CONFIRMED;

@@ -14,10 +14,10 @@ class WalkAroundPhotosConfigTest {
     /** The configuration as DS hands it over: the given photo limit, every other attribute at its default. */
     static WorkOrderConfig config(int photoMaxBytes) {
         return (WorkOrderConfig) Proxy.newProxyInstance(WorkOrderConfig.class.getClassLoader(),
-                new Class<?>[] {WorkOrderConfig.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "photoMaxBytes" -> photoMaxBytes;
-                    case "annotationType" -> WorkOrderConfig.class;
-                    default -> method.getDefaultValue();
+                new Class<?>[] { WorkOrderConfig.class }, (proxy, method, args) -> switch (method.getName()) {
+                case "photoMaxBytes" -> photoMaxBytes;
+                case "annotationType" -> WorkOrderConfig.class;
+                default -> method.getDefaultValue();
                 });
     }
 
@@ -37,16 +37,18 @@ class WalkAroundPhotosConfigTest {
 
     @Test
     void theMetatypeDefaultIsTheApiDefault() throws Exception {
-        assertEquals(WalkAroundPhotos.DEFAULT_MAX_BYTES, WorkOrderConfig.class.getMethod("photoMaxBytes").getDefaultValue());
+        assertEquals(WalkAroundPhotos.DEFAULT_MAX_BYTES,
+                WorkOrderConfig.class.getMethod("photoMaxBytes").getDefaultValue());
     }
 
     @Test
     void recognisesEachAcceptedTypeByItsMagicNumber() {
-        assertEquals("image/jpeg", PhotoRules.sniff(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}));
-        assertEquals("image/png", PhotoRules.sniff(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0}));
-        assertNull(PhotoRules.sniff(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A}));
+        assertEquals("image/jpeg", PhotoRules.sniff(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 }));
+        assertEquals("image/png",
+                PhotoRules.sniff(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0 }));
+        assertNull(PhotoRules.sniff(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A }));
         assertEquals("image/webp", PhotoRules.sniff(WalkAroundPhotosContract.webp()));
-        for (String brand : new String[] {"heic", "heix", "mif1"}) {
+        for (String brand : new String[] { "heic", "heix", "mif1" }) {
             assertEquals("image/heic", PhotoRules.sniff(WalkAroundPhotosContract.heic(brand)), brand);
         }
         assertNull(PhotoRules.sniff(WalkAroundPhotosContract.heic("mp42")));

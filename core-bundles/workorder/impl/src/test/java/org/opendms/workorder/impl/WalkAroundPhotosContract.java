@@ -110,8 +110,10 @@ abstract class WalkAroundPhotosContract {
         photos.jpa = jpa;
         photos.clock = clock;
         photos.permissions = shop.store.permissions;
-        owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "张伟", "13912345678", null, null, List.of(),
-                false, null), ADVISOR).id();
+        owner = core.customers()
+                .create(new CustomerDraft(CustomerType.PERSON, "张伟", "13912345678", null, null, List.of(),
+                        false, null), ADVISOR)
+                .id();
     }
 
     @AfterAll
@@ -129,7 +131,8 @@ abstract class WalkAroundPhotosContract {
         DataSource real = db.dataSource();
         DataSource recording = proxy(DataSource.class, real, (method, args, result) -> method.equals("getConnection")
                 ? proxy(Connection.class, result, (m, a, r) -> {
-                    if ((m.equals("prepareStatement") || m.equals("prepareCall")) && a != null && a[0] instanceof String sql) {
+                    if ((m.equals("prepareStatement") || m.equals("prepareCall")) && a != null
+                            && a[0] instanceof String sql) {
                         statements.add(sql);
                     }
                     return r;
@@ -158,17 +161,20 @@ abstract class WalkAroundPhotosContract {
                 throw e.getCause();
             }
         };
-        return (T) Proxy.newProxyInstance(WalkAroundPhotosContract.class.getClassLoader(), new Class<?>[] {type}, handler);
+        return (T) Proxy.newProxyInstance(WalkAroundPhotosContract.class.getClassLoader(), new Class<?>[] { type },
+                handler);
     }
 
     // ------------------------------------------------------------------ helpers
 
     /** A work order just opened at reception (AWAITING_DISPATCH). */
     WorkOrder opened() {
-        Vehicle v = vehicles.create(new VehicleDraft(WorkOrderServiceContract.newVin(), WorkOrderServiceContract.newPlate(), "大众", "帕萨特", 2022, null, null, null, owner,
+        Vehicle v = vehicles.create(new VehicleDraft(WorkOrderServiceContract.newVin(),
+                WorkOrderServiceContract.newPlate(), "大众", "帕萨特", 2022, null, null, null, owner,
                 null, null, null, null), ADVISOR);
         return shop.reception.open(new ReceptionDraft(v.plate(), null, null, 10000, null, 50, "左前门划痕",
-                List.of(JobDraft.customer("保养")), null, clock.now().plus(Duration.ofHours(6)), Set.of(VisitType.MAINTENANCE),
+                List.of(JobDraft.customer("保养")), null, clock.now().plus(Duration.ofHours(6)),
+                Set.of(VisitType.MAINTENANCE),
                 null), ADVISOR);
     }
 
@@ -179,7 +185,8 @@ abstract class WalkAroundPhotosContract {
     WorkOrder completed(WorkOrder wo) {
         WorkOrder repair = move(wo, WorkOrderStatus.IN_REPAIR);
         // nobody clocks labour on these work orders: the manager says why they go to QC
-        WorkOrder w = shop.flow.changeStatus(repair.id(), repair.version(), WorkOrderStatus.AWAITING_QC, null, "只检查，未动工",
+        WorkOrder w = shop.flow.changeStatus(repair.id(), repair.version(), WorkOrderStatus.AWAITING_QC, null,
+                "只检查，未动工",
                 MANAGER);
         for (QcLevel level : List.of(QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL)) {
             w = shop.qc.check(w.id(), w.version(), level, true, null, MANAGER);
@@ -249,8 +256,10 @@ abstract class WalkAroundPhotosContract {
 
     /** Rows and bytes of photos, and the versions of every work order: "nothing changed" is all of them equal. */
     List<Long> everything() {
-        return List.of(db.count("SELECT COUNT(*) FROM wo_photo"), db.count("SELECT COALESCE(SUM(size_bytes), 0) FROM wo_photo"),
-                db.count("SELECT COUNT(*) FROM wo_work_order"), db.count("SELECT COALESCE(SUM(version), 0) FROM wo_work_order"));
+        return List.of(db.count("SELECT COUNT(*) FROM wo_photo"),
+                db.count("SELECT COALESCE(SUM(size_bytes), 0) FROM wo_photo"),
+                db.count("SELECT COUNT(*) FROM wo_work_order"),
+                db.count("SELECT COALESCE(SUM(version), 0) FROM wo_work_order"));
     }
 
     /** Runs a call that must be refused; returns the refusal after checking nothing was stored or changed. */
@@ -258,7 +267,9 @@ abstract class WalkAroundPhotosContract {
         List<Long> before = everything();
         DmsException e = assertThrows(DmsException.class, call::run);
         assertEquals(kind, e.kind(), e.getMessage());
-        assertTrue(e.violations().stream().anyMatch(v -> v.field().equals(field) && (code == null || v.code().equals(code))),
+        assertTrue(
+                e.violations().stream()
+                        .anyMatch(v -> v.field().equals(field) && (code == null || v.code().equals(code))),
                 () -> "expected " + field + "/" + code + " in " + e.violations());
         e.violations().forEach(v -> assertFalse(v.messageZh().isBlank() || v.messageEn().isBlank(), v.toString()));
         assertEquals(before, everything(), "a refused photo stores nothing");
@@ -317,7 +328,8 @@ abstract class WalkAroundPhotosContract {
         assertEquals("image/heic", photos.add(wo.id(), "image/heic", heic("heic"), null, ADVISOR).contentType());
         assertEquals("image/heic", photos.add(wo.id(), "image/heic", heic("heix"), null, ADVISOR).contentType());
         assertEquals("image/heic", photos.add(wo.id(), "image/heic", heic("mif1"), null, ADVISOR).contentType());
-        assertEquals("image/jpeg", photos.add(wo.id(), " Image/JPEG; q=0.9", jpeg(Color.BLACK), null, ADVISOR).contentType());
+        assertEquals("image/jpeg",
+                photos.add(wo.id(), " Image/JPEG; q=0.9", jpeg(Color.BLACK), null, ADVISOR).contentType());
         assertEquals(5, photos.list(wo.id()).size());
     }
 
@@ -352,7 +364,8 @@ abstract class WalkAroundPhotosContract {
 
     @Test
     void refusesAnUnknownWorkOrder() {
-        refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> photos.add(999_999, "image/png", png(Color.RED), null, ADVISOR));
+        refused(DmsException.Kind.NOT_FOUND, "id", "not_found",
+                () -> photos.add(999_999, "image/png", png(Color.RED), null, ADVISOR));
         refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> photos.list(999_999));
         refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> photos.content(999_999, 1));
     }
@@ -368,7 +381,8 @@ abstract class WalkAroundPhotosContract {
         DmsException e = refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
                 () -> photos.add(wo.id(), "image/png", png(Color.RED), null, CASHIER));
         assertTrue(e.violations().get(0).messageEn().contains("technician"), e.getMessage());
-        refused(DmsException.Kind.FORBIDDEN, "", "forbidden", () -> photos.add(wo.id(), "image/png", png(Color.RED), null, null));
+        refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
+                () -> photos.add(wo.id(), "image/png", png(Color.RED), null, null));
         assertEquals(List.of("admin", "manager", "advisor", "technician"),
                 photos.permissions.find("workorder.photo.add").orElseThrow().roles());
     }
@@ -399,9 +413,12 @@ abstract class WalkAroundPhotosContract {
                 () -> photos.add(wo.id(), "image/gif", gif, null, ADVISOR));
         assertTrue(violation(e, "photo.type").messageEn().contains("image/gif"), e.getMessage());
         refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
-                () -> photos.add(wo.id(), "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), null, ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type", () -> photos.add(wo.id(), null, png(Color.RED), null, ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type", () -> photos.add(wo.id(), " ", png(Color.RED), null, ADVISOR));
+                () -> photos.add(wo.id(), "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII), null,
+                        ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
+                () -> photos.add(wo.id(), null, png(Color.RED), null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
+                () -> photos.add(wo.id(), " ", png(Color.RED), null, ADVISOR));
     }
 
     @Test
@@ -415,12 +432,15 @@ abstract class WalkAroundPhotosContract {
 
         v = violation(refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
                 () -> photos.add(wo.id(), "image/jpeg", png(Color.RED), null, ADVISOR)), "photo.type");
-        assertTrue(v.messageEn().contains("declared as image/jpeg") && v.messageEn().contains("are image/png"), v.messageEn());
+        assertTrue(v.messageEn().contains("declared as image/jpeg") && v.messageEn().contains("are image/png"),
+                v.messageEn());
         assertTrue(v.messageZh().contains("image/jpeg") && v.messageZh().contains("image/png"), v.messageZh());
 
         v = violation(refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
-                () -> photos.add(wo.id(), "image/webp", new byte[] {0, 1, 2, (byte) 0xFE, 9, 9, 9, 9, 9, 9, 9, 9}, null,
-                        ADVISOR)), "photo.type");
+                () -> photos.add(wo.id(), "image/webp", new byte[] { 0, 1, 2, (byte) 0xFE, 9, 9, 9, 9, 9, 9, 9, 9 },
+                        null,
+                        ADVISOR)),
+                "photo.type");
         assertTrue(v.messageEn().contains("not a recognised image"), v.messageEn());
 
         // HEIC needs its brand after "ftyp", not any ISO media file (an MP4 video is one too)
@@ -430,18 +450,21 @@ abstract class WalkAroundPhotosContract {
         // "RIFF" alone is a WAV or an AVI as well
         byte[] wav = webp();
         put(wav, 8, "WAVE");
-        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type", () -> photos.add(wo.id(), "image/webp", wav, null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
+                () -> photos.add(wo.id(), "image/webp", wav, null, ADVISOR));
         // too short to hold the magic number
         refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.type",
-                () -> photos.add(wo.id(), "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8}, null, ADVISOR));
+                () -> photos.add(wo.id(), "image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8 }, null, ADVISOR));
         assertEquals(List.of(), photos.list(wo.id()));
     }
 
     @Test
     void refusesAnEmptyPhoto() {
         WorkOrder wo = opened();
-        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.empty", () -> photos.add(wo.id(), "image/png", new byte[0], null, ADVISOR));
-        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.empty", () -> photos.add(wo.id(), "image/png", null, null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.empty",
+                () -> photos.add(wo.id(), "image/png", new byte[0], null, ADVISOR));
+        refused(DmsException.Kind.INVALID_INPUT, "photo", "photo.empty",
+                () -> photos.add(wo.id(), "image/png", null, null, ADVISOR));
     }
 
     @Test
@@ -533,7 +556,9 @@ abstract class WalkAroundPhotosContract {
     void namesEveryWrongFieldAtOnce() {
         WorkOrder wo = opened();
         DmsException e = refused(DmsException.Kind.INVALID_INPUT, "caption", "too_long",
-                () -> photos.add(wo.id(), "image/png", "hello".getBytes(StandardCharsets.US_ASCII), "x".repeat(201), ADVISOR));
-        assertEquals(Set.of("photo.type", "too_long"), Set.copyOf(e.violations().stream().map(Violation::code).toList()));
+                () -> photos.add(wo.id(), "image/png", "hello".getBytes(StandardCharsets.US_ASCII), "x".repeat(201),
+                        ADVISOR));
+        assertEquals(Set.of("photo.type", "too_long"),
+                Set.copyOf(e.violations().stream().map(Violation::code).toList()));
     }
 }

@@ -20,7 +20,8 @@ class WorkOrderConfigTest {
         return config(vatRate, days, km, rates, 5000, 6, 30);
     }
 
-    static WorkOrderConfig config(String vatRate, int days, int km, String rates, int maintenanceKm, int maintenanceMonths,
+    static WorkOrderConfig config(String vatRate, int days, int km, String rates, int maintenanceKm,
+            int maintenanceMonths,
             int dueSoonDays) {
         return new WorkOrderConfig() {
             @Override
@@ -110,9 +111,11 @@ class WorkOrderConfigTest {
         WorkOrderStore service = new WorkOrderStore();
         assertEquals(new BigDecimal("100.00"), service.labourRates.get(PayType.CUSTOMER));
         service.configure(config("0.13", 30, 3000, "CUSTOMER=120.5, WARRANTY=95"));
-        assertEquals(java.util.Map.of(PayType.CUSTOMER, new BigDecimal("120.50"), PayType.WARRANTY, new BigDecimal("95.00")),
+        assertEquals(
+                java.util.Map.of(PayType.CUSTOMER, new BigDecimal("120.50"), PayType.WARRANTY, new BigDecimal("95.00")),
                 service.labourRates);
-        for (String bad : new String[] {"CUSTOMER=-1", "CUSTOMER=1.005", "RETAIL=100", "CUSTOMER", "CUSTOMER=1,CUSTOMER=2"}) {
+        for (String bad : new String[] { "CUSTOMER=-1", "CUSTOMER=1.005", "RETAIL=100", "CUSTOMER",
+                "CUSTOMER=1,CUSTOMER=2" }) {
             service.configure(config("0.13", 30, 3000, bad));
             assertEquals(WorkOrderStore.DEFAULT_LABOUR_RATES.split(",").length, service.labourRates.size(), bad);
             assertEquals(new BigDecimal("100.00"), service.labourRates.get(PayType.INTERNAL), bad);
@@ -121,7 +124,8 @@ class WorkOrderConfigTest {
 
     @Test
     void takesQcLevelsButNeverWithoutTheFinalCheck() {
-        assertEquals(java.util.List.of(QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL), WorkOrderRules.qcLevels("FINAL, SELF,FOREMAN"));
+        assertEquals(java.util.List.of(QcLevel.SELF, QcLevel.FOREMAN, QcLevel.FINAL),
+                WorkOrderRules.qcLevels("FINAL, SELF,FOREMAN"));
         assertEquals(java.util.List.of(QcLevel.FINAL), WorkOrderRules.qcLevels("FINAL"));
         assertEquals(null, WorkOrderRules.qcLevels("SELF,FOREMAN"));
         assertEquals(null, WorkOrderRules.qcLevels("FINAL,BOSS"));

@@ -80,13 +80,17 @@ abstract class WorkOrderDeskContract {
         vehicles = core.vehicles();
         db.migrate("db/org.opendms.workorder.impl/changelog.xml");
         clock = new MutableShopClock(START);
-        shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000), vehicles,
+        shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
+                vehicles,
                 AppointmentBookForTests.on(db, core.customers(), clock), core.customers());
         shop.catalogue.save(new LabourOperationDraft("BY-01", "保养", new BigDecimal("1"), null, null), null, MANAGER);
-        owner = core.customers().create(new CustomerDraft(CustomerType.PERSON, "欧阳娜", "13755550009", null, null, List.of(),
-                false, null), ADVISOR).id();
-        core.customers().create(new CustomerDraft(CustomerType.PERSON, "李雷", "13611112222", null, null, List.of(), false,
-                null), ADVISOR);
+        owner = core.customers()
+                .create(new CustomerDraft(CustomerType.PERSON, "欧阳娜", "13755550009", null, null, List.of(),
+                        false, null), ADVISOR)
+                .id();
+        core.customers()
+                .create(new CustomerDraft(CustomerType.PERSON, "李雷", "13611112222", null, null, List.of(), false,
+                        null), ADVISOR);
     }
 
     @AfterAll
@@ -109,8 +113,9 @@ abstract class WorkOrderDeskContract {
         for (String c : concerns) {
             jobs.add(JobDraft.customer(c));
         }
-        return shop.reception.open(new ReceptionDraft(v.plate(), null, null, 30_000 + NUMBERS.get(), null, 50, null, jobs,
-                null, promisedAt, Set.of(VisitType.GENERAL_REPAIR), BY_PHONE), ADVISOR);
+        return shop.reception
+                .open(new ReceptionDraft(v.plate(), null, null, 30_000 + NUMBERS.get(), null, 50, null, jobs,
+                        null, promisedAt, Set.of(VisitType.GENERAL_REPAIR), BY_PHONE), ADVISOR);
     }
 
     WorkOrder move(WorkOrder wo, WorkOrderStatus to) {
@@ -260,7 +265,8 @@ abstract class WorkOrderDeskContract {
 
             WorkOrder taken = shop.followUps.takeUp(wipers, next.id(), next.version(), ADVISOR);
             assertEquals(List.of("异响", "建议更换雨刮"), taken.jobs().stream().map(j -> j.concern()).toList());
-            assertEquals(new BigDecimal("90.00"), taken.jobs().get(1).totals().net(), "the declined estimate comes back");
+            assertEquals(new BigDecimal("90.00"), taken.jobs().get(1).totals().net(),
+                    "the declined estimate comes back");
             assertFalse(taken.jobs().get(1).approved(), "to be approved again");
             FollowUp done = shop.followUps.get(wipers);
             assertEquals(FollowUp.Outcome.TAKEN_UP, done.outcome());
@@ -310,10 +316,12 @@ abstract class WorkOrderDeskContract {
             WorkOrder wo = open(v, null, "保养");
             long t0 = System.nanoTime();
             ReceptionBrief brief = shop.reception.receptionBrief(wo.id());
-            assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 2_000, "a slow plugin does not hold the desk");
+            assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 2_000,
+                    "a slow plugin does not hold the desk");
             assertEquals(List.of("insurance.policy_due"), brief.reminders().stream().map(ReceptionBrief.Reminder::code)
                     .filter(c -> !c.startsWith("maintenance") && !c.startsWith("insurance.due")).toList());
-            assertEquals(List.of(new ReceptionVisit(wo.id(), v.id(), v.plate(), v.vin(), owner, LocalDate.of(2026, 11, 22))),
+            assertEquals(
+                    List.of(new ReceptionVisit(wo.id(), v.id(), v.plate(), v.vin(), owner, LocalDate.of(2026, 11, 22))),
                     asked);
         } finally {
             shop.reception.reminderSources = List.of();

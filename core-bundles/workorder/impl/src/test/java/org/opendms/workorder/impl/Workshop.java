@@ -25,7 +25,8 @@ final class Workshop {
     }
 
     /** With the customer archive, for searches by customer name or mobile. */
-    Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments, CustomerService customers) {
+    Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments,
+            CustomerService customers) {
         this.store = store;
         store.permissions = TestPermissions.of();
         workOrders = new JpaWorkOrders(store, customers);

@@ -40,7 +40,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = ClockResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders/{id}/clocks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "技师计时 Clocks")
@@ -61,8 +61,7 @@ public class ClockResource {
     }
 
     @GET
-    @Operation(summary = "工时记录 Every clock of the work order",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ClockEntry.class)))))
+    @Operation(summary = "工时记录 Every clock of the work order", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ClockEntry.class)))))
     @RequiresPermission("workorder.read")
     public List<ClockEntry> list(@PathParam("id") String id) {
         return clocks.clocks(Params.id("id", id));
@@ -71,9 +70,9 @@ public class ClockResource {
     @POST
     @Path("on")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "技师开工 Start a technician's clock on a labour line",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))),
-                    @ApiResponse(responseCode = "409", description = "job not approved, or the technician's clock already runs")})
+    @Operation(summary = "技师开工 Start a technician's clock on a labour line", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))),
+            @ApiResponse(responseCode = "409", description = "job not approved, or the technician's clock already runs") })
     @RequiresPermission("workorder.clock")
     public Response clockOn(@PathParam("id") String id, ClockOn on, @Context SecurityContext security) {
         ClockOn c = on == null ? new ClockOn(null, null, null) : on;
@@ -85,8 +84,7 @@ public class ClockResource {
     @POST
     @Path("off")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "技师停工 Stop the technician's clock (a pause reason unless done)",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))))
+    @Operation(summary = "技师停工 Stop the technician's clock (a pause reason unless done)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClockEntry.class))))
     @RequiresPermission("workorder.clock")
     public Response clockOff(@PathParam("id") String id, ClockOff off, @Context SecurityContext security) {
         ClockOff c = off == null ? new ClockOff(null, null) : off;

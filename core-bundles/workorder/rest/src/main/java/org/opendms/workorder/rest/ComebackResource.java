@@ -13,17 +13,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.POST;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -47,7 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = ComebackResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders/{id}/comeback")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "质检 Quality control")
@@ -58,8 +47,7 @@ public class ComebackResource {
 
     @POST
     @Path("confirm")
-    @Operation(summary = "确认返修 Confirm the proposed comeback link (If-Match)",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "确认返修 Confirm the proposed comeback link (If-Match)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
     @RequiresPermission("workorder.comeback.decide")
     public Response confirmComeback(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {
@@ -68,8 +56,7 @@ public class ComebackResource {
 
     @POST
     @Path("reject")
-    @Operation(summary = "否认返修 Reject the proposed comeback link (If-Match)",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "否认返修 Reject the proposed comeback link (If-Match)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
     @RequiresPermission("workorder.comeback.decide")
     public Response rejectComeback(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Context SecurityContext security) {

@@ -18,20 +18,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import javax.ws.rs.Consumes;
-import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.PUT;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -60,7 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = DispatchResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders/{id}/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "派工 Dispatch")
@@ -74,8 +60,7 @@ public class DispatchResource {
     }
 
     @GET
-    @Operation(summary = "派工情况 Who works each dispatched job, and where",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Assignment.class)))))
+    @Operation(summary = "派工情况 Who works each dispatched job, and where", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Assignment.class)))))
     @RequiresPermission("workorder.read")
     public List<Assignment> assignments(@PathParam("id") String id) {
         return dispatch.assignments(Params.id("id", id));
@@ -84,9 +69,7 @@ public class DispatchResource {
     @PUT
     @Path("{jobId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "派工 Assign technicians and a bay to a job (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Assigning.class))),
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "派工 Assign technicians and a bay to a job (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Assigning.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
     @RequiresPermission("workorder.dispatch")
     public Response assign(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Assigning assigning, @Context SecurityContext security) {
@@ -97,12 +80,10 @@ public class DispatchResource {
 
     @GET
     @Path("{jobId}/suggestions")
-    @Operation(summary = "派工建议 Technicians for a job, ranked by skill level then open sold hours, each with why",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSuggestion.class)))))
+    @Operation(summary = "派工建议 Technicians for a job, ranked by skill level then open sold hours, each with why", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSuggestion.class)))))
     @RequiresPermission("workorder.read")
     public List<TechnicianSuggestion> suggestions(@PathParam("id") String id, @PathParam("jobId") String jobId,
-            @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT; absent: the skill the job's labour operations name")
-            @QueryParam("skill") String skill) {
+            @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT; absent: the skill the job's labour operations name") @QueryParam("skill") String skill) {
         return dispatch.suggestTechnicians(Params.id("id", id), Params.id("jobId", jobId),
                 skill == null || skill.isBlank() ? null : skill(skill));
     }

@@ -39,10 +39,12 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** /api/follow-ups: declined jobs for the desk to call or raise at the car's next visit, thin over {@link FollowUps}. */
+/**
+ * /api/follow-ups: declined jobs for the desk to call or raise at the car's next visit, thin over {@link FollowUps}.
+ */
 @Component(service = FollowUpResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "维修工单 Work orders")
@@ -61,10 +63,9 @@ public class FollowUpResource {
 
     @GET
     @RequiresPermission("workorder.read")
-    @Operation(summary = "待跟进 Open follow-ups: jobs customers declined, oldest first",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of follow-ups (items, page, size, total)"))
-    public Page<FollowUp> open(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
+    @Operation(summary = "待跟进 Open follow-ups: jobs customers declined, oldest first", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of follow-ups (items, page, size, total)"))
+    public Page<FollowUp> open(
+            @Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
             @Parameter(description = "declined on or after, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "declined on or before, yyyy-MM-dd") @QueryParam("to") String to,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
@@ -76,9 +77,9 @@ public class FollowUpResource {
     @GET
     @Path("{jobId}")
     @RequiresPermission("workorder.read")
-    @Operation(summary = "跟进详情 One follow-up, open or closed",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUp.class))),
-                    @ApiResponse(responseCode = "404", description = "no declined job with this id")})
+    @Operation(summary = "跟进详情 One follow-up, open or closed", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUp.class))),
+            @ApiResponse(responseCode = "404", description = "no declined job with this id") })
     public FollowUp get(@PathParam("jobId") String jobId) {
         return followUps.get(Params.id("jobId", jobId));
     }
@@ -88,13 +89,11 @@ public class FollowUpResource {
     @RequiresPermission("workorder.job.add")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "重新承接 Add the declined job (with its lines) to a later work order of the car; If-Match is that"
-            + " work order's ETag",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TakingUp.class))),
-            responses = {@ApiResponse(responseCode = "200", description = "the work order it was added to",
-                    content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            + " work order's ETag", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TakingUp.class))), responses = {
+                    @ApiResponse(responseCode = "200", description = "the work order it was added to", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
                     @ApiResponse(responseCode = "400", description = "workOrderId missing or another car's"),
                     @ApiResponse(responseCode = "409", description = "already closed (followup.closed), the work order closed,"
-                            + " or changed since read")})
+                            + " or changed since read") })
     public Response takeUp(@PathParam("jobId") String jobId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             TakingUp body, @Context SecurityContext security) {
         long workOrderId = Replies.required("workOrderId", body == null ? null : body.workOrderId());
@@ -106,12 +105,12 @@ public class FollowUpResource {
     @Path("{jobId}/dismiss")
     @RequiresPermission("workorder.job.decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "关闭跟进 Close a follow-up without work, with the reason",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Dismissing.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUp.class))),
-                    @ApiResponse(responseCode = "400", description = "no reason"),
-                    @ApiResponse(responseCode = "409", description = "already closed (followup.closed)")})
+    @Operation(summary = "关闭跟进 Close a follow-up without work, with the reason", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Dismissing.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = FollowUp.class))),
+            @ApiResponse(responseCode = "400", description = "no reason"),
+            @ApiResponse(responseCode = "409", description = "already closed (followup.closed)") })
     public FollowUp dismiss(@PathParam("jobId") String jobId, Dismissing body, @Context SecurityContext security) {
-        return followUps.dismiss(Params.id("jobId", jobId), body == null ? null : body.reason(), RestActor.from(security));
+        return followUps.dismiss(Params.id("jobId", jobId), body == null ? null : body.reason(),
+                RestActor.from(security));
     }
 }

@@ -16,19 +16,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import javax.ws.rs.Consumes;
-import javax.ws.rs.DELETE;
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.POST;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -56,7 +43,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = JobResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders/{id}/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "维修工单 Work orders")
@@ -75,11 +62,10 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "增加项目 Add a job (during repair: an add-on that must be approved) (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = JobDraft.class))),
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "增加项目 Add a job (during repair: an add-on that must be approved) (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = JobDraft.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
     @RequiresPermission("workorder.job.add")
-    public Response addJob(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JobDraft draft,
+    public Response addJob(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            JobDraft draft,
             @Context SecurityContext security) {
         return tagged(jobs.addJob(Params.id("id", id), Params.ifMatch(ifMatch), draft, RestActor.from(security)));
     }
@@ -87,9 +73,7 @@ public class JobResource {
     @POST
     @Path("{jobId}/lines")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "增加明细 Add a labour, part, sublet or fee line to a job (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LineDraft.class))),
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "增加明细 Add a labour, part, sublet or fee line to a job (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LineDraft.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
     @RequiresPermission("workorder.line.add")
     public Response addLine(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LineDraft draft, @Context SecurityContext security) {
@@ -99,10 +83,10 @@ public class JobResource {
 
     @DELETE
     @Path("{jobId}/lines/{lineId}")
-    @Operation(summary = "删除明细 Remove a line not yet clocked on; an approved job needs the approval again (If-Match)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "404", description = "no such line on that job"),
-                    @ApiResponse(responseCode = "409", description = "clocked on (line.clocked), closed, or changed since read")})
+    @Operation(summary = "删除明细 Remove a line not yet clocked on; an approved job needs the approval again (If-Match)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "404", description = "no such line on that job"),
+            @ApiResponse(responseCode = "409", description = "clocked on (line.clocked), closed, or changed since read") })
     @RequiresPermission("workorder.line.remove")
     public Response removeLine(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @PathParam("lineId") String lineId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -114,11 +98,10 @@ public class JobResource {
     @POST
     @Path("{jobId}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "客户拒绝 The customer declines a job: kept for follow-up, out of the totals (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Declining.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "409", description = "clocked on (job.clocked), already declined, closed, or"
-                            + " changed since read")})
+    @Operation(summary = "客户拒绝 The customer declines a job: kept for follow-up, out of the totals (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Declining.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "409", description = "clocked on (job.clocked), already declined, closed, or"
+                    + " changed since read") })
     @RequiresPermission("workorder.job.decline")
     public Response decline(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Declining declining, @Context SecurityContext security) {
@@ -129,10 +112,9 @@ public class JobResource {
     @PUT
     @Path("{jobId}/findings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "故障原因和维修措施 Record the cause found and the correction done on a job (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Finding.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "409", description = "declined, closed, or changed since read")})
+    @Operation(summary = "故障原因和维修措施 Record the cause found and the correction done on a job (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Finding.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "409", description = "declined, closed, or changed since read") })
     @RequiresPermission("workorder.job.findings")
     public Response findings(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Finding finding, @Context SecurityContext security) {
@@ -144,9 +126,7 @@ public class JobResource {
     @POST
     @Path("{jobId}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "客户确认 Record the customer's approval of a job (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApprovalDraft.class))),
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "客户确认 Record the customer's approval of a job (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApprovalDraft.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
     @RequiresPermission("workorder.job.approve")
     public Response approve(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ApprovalDraft draft, @Context SecurityContext security) {

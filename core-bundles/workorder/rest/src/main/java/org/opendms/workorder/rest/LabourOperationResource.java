@@ -17,22 +17,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
-import javax.ws.rs.Consumes;
-import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriInfo;
-
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
@@ -62,7 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = LabourOperationResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("labour-operations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "工时目录 Labour catalogue")
@@ -72,9 +56,7 @@ public class LabourOperationResource {
     LabourCatalogue catalogue;
 
     @GET
-    @Operation(summary = "工时目录 The labour catalogue by code",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of the labour catalogue (items, page, size, total)"))
+    @Operation(summary = "工时目录 The labour catalogue by code", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of the labour catalogue (items, page, size, total)"))
     @RequiresPermission("labour.catalogue.read")
     public Page<LabourOperation> search(
             @Parameter(description = "代码开头或名称的一部分 code prefix or part of the name") @QueryParam("q") String text,
@@ -88,9 +70,9 @@ public class LabourOperationResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "工时项目 One operation of the labour catalogue (ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
-                    @ApiResponse(responseCode = "404", description = "no such operation")})
+    @Operation(summary = "工时项目 One operation of the labour catalogue (ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
+            @ApiResponse(responseCode = "404", description = "no such operation") })
     @RequiresPermission("labour.catalogue.read")
     public Response get(@PathParam("code") String code) {
         LabourOperation op = catalogue.get(code);
@@ -99,10 +81,9 @@ public class LabourOperationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "新增工时项目 Add an operation to the labour catalogue (manager)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
-                    @ApiResponse(responseCode = "409", description = "the code is already in the catalogue")})
+    @Operation(summary = "新增工时项目 Add an operation to the labour catalogue (manager)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
+            @ApiResponse(responseCode = "409", description = "the code is already in the catalogue") })
     @RequiresPermission("labour.catalogue.edit")
     public Response add(LabourOperationDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         LabourOperation op = catalogue.save(draft, null, RestActor.from(security));
@@ -113,10 +94,9 @@ public class LabourOperationResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改或停用工时项目 Change or retire (active false) an operation (manager, If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
-                    @ApiResponse(responseCode = "409", description = "changed since read")})
+    @Operation(summary = "修改或停用工时项目 Change or retire (active false) an operation (manager, If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LabourOperationDraft.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = LabourOperation.class))),
+            @ApiResponse(responseCode = "409", description = "changed since read") })
     @RequiresPermission("labour.catalogue.edit")
     public Response change(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             LabourOperationDraft draft, @Context SecurityContext security) {

@@ -16,19 +16,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import javax.ws.rs.Consumes;
-import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.POST;
-import javax.ws.rs.Path;
-import javax.ws.rs.PathParam;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
-
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
@@ -56,7 +43,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = QualityControlResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders/{id}/qc")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "质检 Quality control")
@@ -71,9 +58,8 @@ public class QualityControlResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "质检 Record a quality check; a failure sends it back to repair as rework (If-Match)",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
-    @RequiresPermission({"workorder.qc.self", "workorder.qc.foreman", "workorder.qc.final"})
+    @Operation(summary = "质检 Record a quality check; a failure sends it back to repair as rework (If-Match)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @RequiresPermission({ "workorder.qc.self", "workorder.qc.foreman", "workorder.qc.final" })
     public Response check(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Check check,
             @Context SecurityContext security) {
         Check c = check == null ? new Check(null, null, null) : check;
@@ -85,8 +71,7 @@ public class QualityControlResource {
     }
 
     @GET
-    @Operation(summary = "质检记录 Every quality check",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = QcRecord.class)))))
+    @Operation(summary = "质检记录 Every quality check", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = QcRecord.class)))))
     @RequiresPermission("workorder.read")
     public List<QcRecord> checks(@PathParam("id") String id) {
         return qc.checks(Params.id("id", id));

@@ -39,7 +39,8 @@ final class Replies {
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd", field + " must be a date yyyy-MM-dd");
+            throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd",
+                    field + " must be a date yyyy-MM-dd");
         }
     }
 
@@ -52,7 +53,10 @@ final class Replies {
         }
     }
 
-    /** Statuses given as repeated parameters, each one or a comma list: status=IN_REPAIR&status=WAITING or IN_REPAIR,WAITING. */
+    /**
+     * Statuses given as repeated parameters, each one or a comma list: status=IN_REPAIR&status=WAITING or
+     * IN_REPAIR,WAITING.
+     */
     static Set<WorkOrderStatus> statuses(List<String> raw) {
         Set<WorkOrderStatus> statuses = EnumSet.noneOf(WorkOrderStatus.class);
         if (raw != null) {
@@ -69,8 +73,10 @@ final class Replies {
         try {
             return WorkOrderStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DmsException.invalid("status", "wrong_type", "status“" + raw.strip() + "”不是工单状态（" + Arrays.toString(WorkOrderStatus.values()) + "）",
-                    "status '" + raw.strip() + "' is not a work-order status " + Arrays.toString(WorkOrderStatus.values()));
+            throw DmsException.invalid("status", "wrong_type",
+                    "status“" + raw.strip() + "”不是工单状态（" + Arrays.toString(WorkOrderStatus.values()) + "）",
+                    "status '" + raw.strip() + "' is not a work-order status "
+                            + Arrays.toString(WorkOrderStatus.values()));
         }
     }
 }

@@ -10,15 +10,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import javax.ws.rs.Consumes;
-import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.Path;
-import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
-import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
-
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -43,7 +34,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = TechnicianSkillResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("technician-skills")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "派工 Dispatch")
@@ -57,8 +48,7 @@ public class TechnicianSkillResource {
     }
 
     @GET
-    @Operation(summary = "技师技能表 The technicians' skill table",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
+    @Operation(summary = "技师技能表 The technicians' skill table", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
     @RequiresPermission("technician.skills.read")
     public List<TechnicianSkill> skills() {
         return dispatch.skills();
@@ -66,8 +56,7 @@ public class TechnicianSkillResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "设置技师技能 Set a technician's level (1–5) in a skill; 0 removes it",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
+    @Operation(summary = "设置技师技能 Set a technician's level (1–5) in a skill; 0 removes it", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSkill.class)))))
     @RequiresPermission("technician.skills.edit")
     public List<TechnicianSkill> setSkill(SkillLevel level, @Context SecurityContext security) {
         SkillLevel l = level == null ? new SkillLevel(null, null, null) : level;

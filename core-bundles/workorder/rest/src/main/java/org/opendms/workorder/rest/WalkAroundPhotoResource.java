@@ -49,7 +49,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = WalkAroundPhotoResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders/{id}/photos")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "维修工单 Work orders")
@@ -66,23 +66,23 @@ public class WalkAroundPhotoResource {
 
     @POST
     @Operation(summary = "上传环车照片 Add a walk-around photo: the body is the image (JPEG, PNG, WebP or HEIC) with its"
-            + " Content-Type, at most photoMaxBytes (default 5 MB); at most 30 per work order",
-            requestBody = @RequestBody(required = true, content = {
+            + " Content-Type, at most photoMaxBytes (default 5 MB); at most 30 per work order", requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "image/heic", schema = @Schema(type = "string", format = "binary"))}),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Photo.class))),
-                    @ApiResponse(responseCode = "400", description = "not an accepted image type, bytes not of the type declared"
-                            + " (photo.type), empty, too large (photo.too_large), caption too long"),
-                    @ApiResponse(responseCode = "403", description = "a role that does not take photos"),
-                    @ApiResponse(responseCode = "404", description = "no such work order"),
-                    @ApiResponse(responseCode = "409", description = "work order delivered or cancelled (status.closed), or"
-                            + " already 30 photos (photo.too_many)")})
+                    @Content(mediaType = "image/heic", schema = @Schema(type = "string", format = "binary")) }), responses = {
+                            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Photo.class))),
+                            @ApiResponse(responseCode = "400", description = "not an accepted image type, bytes not of the type declared"
+                                    + " (photo.type), empty, too large (photo.too_large), caption too long"),
+                            @ApiResponse(responseCode = "403", description = "a role that does not take photos"),
+                            @ApiResponse(responseCode = "404", description = "no such work order"),
+                            @ApiResponse(responseCode = "409", description = "work order delivered or cancelled (status.closed), or"
+                                    + " already 30 photos (photo.too_many)") })
     @RequiresPermission("workorder.photo.add")
     public Response add(@PathParam("id") String id,
             @Parameter(description = "说明 what the photo shows, at most 200 characters") @QueryParam("caption") String caption,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context SecurityContext security,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+            @Context SecurityContext security,
             @Context UriInfo uri) {
         long workOrderId = Params.id("id", id);
         // one byte past the limit is enough for the service to refuse the photo as too large
@@ -93,9 +93,9 @@ public class WalkAroundPhotoResource {
     }
 
     @GET
-    @Operation(summary = "环车照片 The walk-around photos of a work order, oldest first (without their bytes)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Photo.class)))),
-                    @ApiResponse(responseCode = "404", description = "no such work order")})
+    @Operation(summary = "环车照片 The walk-around photos of a work order, oldest first (without their bytes)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Photo.class)))),
+            @ApiResponse(responseCode = "404", description = "no such work order") })
     @RequiresPermission("workorder.read")
     public List<Photo> list(@PathParam("id") String id) {
         return photos.list(Params.id("id", id));
@@ -103,14 +103,14 @@ public class WalkAroundPhotoResource {
 
     @GET
     @Path("{photoId}")
-    @Produces({"image/jpeg", "image/png", "image/webp", "image/heic", MediaType.APPLICATION_JSON})
-    @Operation(summary = "照片内容 The photo itself, with its Content-Type",
-            responses = {@ApiResponse(responseCode = "200", content = {
+    @Produces({ "image/jpeg", "image/png", "image/webp", "image/heic", MediaType.APPLICATION_JSON })
+    @Operation(summary = "照片内容 The photo itself, with its Content-Type", responses = {
+            @ApiResponse(responseCode = "200", content = {
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "image/heic", schema = @Schema(type = "string", format = "binary"))}),
-                    @ApiResponse(responseCode = "404", description = "the work order has no such photo")})
+                    @Content(mediaType = "image/heic", schema = @Schema(type = "string", format = "binary")) }),
+            @ApiResponse(responseCode = "404", description = "the work order has no such photo") })
     @RequiresPermission("workorder.read")
     public Response content(@PathParam("id") String id, @PathParam("photoId") String photoId) {
         PhotoContent photo = photos.content(Params.id("id", id), Params.id("photoId", photoId));

@@ -63,7 +63,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = WorkOrderResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("work-orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "维修工单 Work orders")
@@ -92,13 +92,12 @@ public class WorkOrderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "接车开单 Open a work order by plate (an unknown plate registers the vehicle)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReceptionDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", description = "the work order's fields and its reception brief in"
+    @Operation(summary = "接车开单 Open a work order by plate (an unknown plate registers the vehicle)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReceptionDraft.class))), responses = {
+            @ApiResponse(responseCode = "201", description = "the work order's fields and its reception brief in"
                     + " \"reception\"", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "400", description = "a field is wrong"),
-                    @ApiResponse(responseCode = "409", description = "mileage lower than the last reading (confirm it), or the"
-                            + " appointment is no longer booked")})
+            @ApiResponse(responseCode = "400", description = "a field is wrong"),
+            @ApiResponse(responseCode = "409", description = "mileage lower than the last reading (confirm it), or the"
+                    + " appointment is no longer booked") })
     @RequiresPermission("workorder.open")
     public Response open(ReceptionDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         WorkOrder opened = reception.open(draft, RestActor.from(security));
@@ -109,9 +108,9 @@ public class WorkOrderResource {
 
     @GET
     @Path("{id}/reception")
-    @Operation(summary = "接车提示 Recent visits, maintenance, insurance and inspection due, possible comeback",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReceptionBrief.class))),
-                    @ApiResponse(responseCode = "404", description = "no such work order")})
+    @Operation(summary = "接车提示 Recent visits, maintenance, insurance and inspection due, possible comeback", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReceptionBrief.class))),
+            @ApiResponse(responseCode = "404", description = "no such work order") })
     @RequiresPermission("workorder.read")
     public ReceptionBrief reception(@PathParam("id") String id) {
         return reception.receptionBrief(Params.id("id", id));
@@ -119,18 +118,16 @@ public class WorkOrderResource {
 
     @GET
     @Operation(summary = "查找工单 Search by plate, statuses, advisor, technician, customer, opening day; open=true: every"
-            + " work order in the workshop; late=true: past the promised time (open, or delivered after it)",
-            responses = {@ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of work orders (items, page, size, total)"),
-                    @ApiResponse(responseCode = "400", description = "a parameter is wrong; the answer names it")})
+            + " work order in the workshop; late=true: past the promised time (open, or delivered after it)", responses = {
+                    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of work orders (items, page, size, total)"),
+                    @ApiResponse(responseCode = "400", description = "a parameter is wrong; the answer names it") })
     @RequiresPermission("workorder.read")
-    public Page<WorkOrder> search(@Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
-            @Parameter(description = "status, e.g. IN_REPAIR; repeat it or give a comma list for several")
-            @QueryParam("status") List<String> status,
+    public Page<WorkOrder> search(
+            @Parameter(description = "车牌（可为部分） plate or part of it") @QueryParam("plate") String plate,
+            @Parameter(description = "status, e.g. IN_REPAIR; repeat it or give a comma list for several") @QueryParam("status") List<String> status,
             @Parameter(description = "true: not completed, delivered or cancelled") @QueryParam("open") String open,
             @Parameter(description = "true: past the promised time") @QueryParam("late") String late,
-            @Parameter(description = "客户姓名或手机号（全号或尾号） customer name, or mobile whole or its last digits")
-            @QueryParam("customer") String customer,
+            @Parameter(description = "客户姓名或手机号（全号或尾号） customer name, or mobile whole or its last digits") @QueryParam("customer") String customer,
             @Parameter(description = "advisor username") @QueryParam("advisor") String advisor,
             @Parameter(description = "technician username") @QueryParam("technician") String technician,
             @Parameter(description = "opened on or after, yyyy-MM-dd") @QueryParam("from") String from,
@@ -147,19 +144,20 @@ public class WorkOrderResource {
     @GET
     @Path("on-time")
     @RequiresPermission("workorder.read")
-    @Operation(summary = "按时交车率 The on-time delivery KPI of the work orders delivered between two days",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OnTimeDelivery.class))),
-                    @ApiResponse(responseCode = "400", description = "a day is wrong, or to before from")})
-    public OnTimeDelivery onTime(@Parameter(description = "delivered on or after, yyyy-MM-dd") @QueryParam("from") String from,
+    @Operation(summary = "按时交车率 The on-time delivery KPI of the work orders delivered between two days", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OnTimeDelivery.class))),
+            @ApiResponse(responseCode = "400", description = "a day is wrong, or to before from") })
+    public OnTimeDelivery onTime(
+            @Parameter(description = "delivered on or after, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "delivered on or before, yyyy-MM-dd") @QueryParam("to") String to) {
         return workOrders.onTimeDelivery(day("from", from), day("to", to));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "工单详情 Read a work order with jobs, lines and totals (ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "404", description = "no such work order")})
+    @Operation(summary = "工单详情 Read a work order with jobs, lines and totals (ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "404", description = "no such work order") })
     @RequiresPermission("workorder.read")
     public Response get(@PathParam("id") String id) {
         return tagged(workOrders.get(Params.id("id", id)));
@@ -167,8 +165,7 @@ public class WorkOrderResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "状态历史 Every status move with who and when",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = StatusChange.class)))))
+    @Operation(summary = "状态历史 Every status move with who and when", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = StatusChange.class)))))
     @RequiresPermission("workorder.read")
     public List<StatusChange> history(@PathParam("id") String id) {
         return workOrders.history(Params.id("id", id));
@@ -176,8 +173,7 @@ public class WorkOrderResource {
 
     @GET
     @Path("{id}/timeline")
-    @Operation(summary = "工单履历 Every step of the visit with who and when: opening, status, approvals, dispatch, clocks, QC",
-            responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TimelineEntry.class)))))
+    @Operation(summary = "工单履历 Every step of the visit with who and when: opening, status, approvals, dispatch, clocks, QC", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TimelineEntry.class)))))
     @RequiresPermission("workorder.read")
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
         return workOrders.timeline(Params.id("id", id));
@@ -186,12 +182,13 @@ public class WorkOrderResource {
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "改变状态 Move the status (If-Match)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "400", description = "no status, or a wait reason missing or not allowed"),
-                    @ApiResponse(responseCode = "409", description = "a move that is not allowed (illegal_transition), or changed since read")})
-    @RequiresPermission({"workorder.status.workshop", "workorder.status.close"})
-    public Response status(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, StatusMove move,
+    @Operation(summary = "改变状态 Move the status (If-Match)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "400", description = "no status, or a wait reason missing or not allowed"),
+            @ApiResponse(responseCode = "409", description = "a move that is not allowed (illegal_transition), or changed since read") })
+    @RequiresPermission({ "workorder.status.workshop", "workorder.status.close" })
+    public Response status(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            StatusMove move,
             @Context SecurityContext security) {
         StatusMove m = move == null ? new StatusMove(null, null, null) : move;
         return tagged(flow.changeStatus(Params.id("id", id), Params.ifMatch(ifMatch), m.status(), m.waitReason(),
@@ -202,11 +199,10 @@ public class WorkOrderResource {
     @Path("{id}/promised-at")
     @RequiresPermission("workorder.open")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "更改约定交车时间 Move the promised time, with the reason (kept in the timeline) (If-Match)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PromiseMove.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
-                    @ApiResponse(responseCode = "400", description = "promisedAt missing or in the past, reason missing"),
-                    @ApiResponse(responseCode = "409", description = "delivered or cancelled (status.final), or changed since read")})
+    @Operation(summary = "更改约定交车时间 Move the promised time, with the reason (kept in the timeline) (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PromiseMove.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "400", description = "promisedAt missing or in the past, reason missing"),
+            @ApiResponse(responseCode = "409", description = "delivered or cancelled (status.final), or changed since read") })
     public Response promisedAt(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             PromiseMove move, @Context SecurityContext security) {
         PromiseMove m = move == null ? new PromiseMove(null, null) : move;

@@ -30,6 +30,7 @@ public final class AfterCommit {
      * @param method    which listener method to call, e.g. {@code WorkOrderListener::completed}
      * @param event     what happened
      * @param about     the record, for the log, e.g. "customer 15" (not the event: it may hold personal data)
+     *
      * @return how many listeners failed (they were logged)
      */
     public static <L, E> int tell(List<? extends L> listeners, BiConsumer<? super L, ? super E> method, E event,
@@ -41,7 +42,8 @@ public final class AfterCommit {
             } catch (RuntimeException | LinkageError e) {
                 // LinkageError: a plugin being refreshed may lose its classes mid-call; the write still stands
                 failed++;
-                LOG.warn("Listener {} failed on {} of {}: {}", listener.getClass().getName(), event.getClass().getSimpleName(),
+                LOG.warn("Listener {} failed on {} of {}: {}", listener.getClass().getName(),
+                        event.getClass().getSimpleName(),
                         about, e.toString(), e);
             }
         }

@@ -23,8 +23,8 @@ import org.opendms.platform.api.Stored;
  *
  * <pre>
  * CustomerEntity e = new CustomerEntity();
- * e.created(clock.now(), actor);   // on insert: created and updated
- * e.updated(clock.now(), actor);   // on every change
+ * e.created(clock.now(), actor); // on insert: created and updated
+ * e.updated(clock.now(), actor); // on every change
  * </pre>
  */
 @MappedSuperclass

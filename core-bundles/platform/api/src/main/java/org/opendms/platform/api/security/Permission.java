@@ -21,7 +21,8 @@ public record Permission(String name, String labelZh, String labelEn, List<Strin
     public Permission {
         Objects.requireNonNull(name, "name");
         if (!name.matches(NAME)) {
-            throw new IllegalArgumentException("permission name " + name + " is not dotted lower case, e.g. customer.create");
+            throw new IllegalArgumentException(
+                    "permission name " + name + " is not dotted lower case, e.g. customer.create");
         }
         Objects.requireNonNull(labelZh, "labelZh");
         Objects.requireNonNull(labelEn, "labelEn");

@@ -19,7 +19,8 @@ class AfterCommitTest {
         };
         Consumer<String> last = e -> told.add("last:" + e);
 
-        int failed = AfterCommit.tell(List.of(first, failing, last), Consumer::accept, "customer 7 changed", "customer 7");
+        int failed = AfterCommit.tell(List.of(first, failing, last), Consumer::accept, "customer 7 changed",
+                "customer 7");
 
         assertEquals(1, failed);
         assertEquals(List.of("customer 7 changed", "last:customer 7 changed"), told);

@@ -21,7 +21,8 @@ class StaleVersionTest {
         assertEquals("version", v.field());
         assertEquals("stale_version", v.code());
         assertEquals("客户资料已被他人修改（当前版本 4，您修改的是版本 3），请重新读取后再改", v.messageZh());
-        assertEquals("the customer was changed by someone else (now version 4, you edited version 3); re-read and try again",
+        assertEquals(
+                "the customer was changed by someone else (now version 4, you edited version 3); re-read and try again",
                 v.messageEn());
     }
 

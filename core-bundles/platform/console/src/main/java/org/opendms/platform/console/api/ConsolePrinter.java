@@ -20,7 +20,8 @@ public final class ConsolePrinter {
     }
 
     public static void refusal(PrintStream out, DmsException e) {
-        out.println("未执行 Not done: " + e.kind().title(Locale.SIMPLIFIED_CHINESE) + " / " + e.kind().title(Locale.ENGLISH));
+        out.println(
+                "未执行 Not done: " + e.kind().title(Locale.SIMPLIFIED_CHINESE) + " / " + e.kind().title(Locale.ENGLISH));
         for (Violation v : e.violations()) {
             String field = v.field().isEmpty() ? "" : v.field() + ": ";
             out.println("  " + field + v.messageZh());

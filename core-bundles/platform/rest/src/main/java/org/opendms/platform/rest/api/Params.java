@@ -33,7 +33,8 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw DmsException.invalid(field, "wrong_type", field + " 应为正整数编号", field + " must be a positive whole-number id");
+        throw DmsException.invalid(field, "wrong_type", field + " 应为正整数编号",
+                field + " must be a positive whole-number id");
     }
 
     /** An optional true/false. */
@@ -42,9 +43,10 @@ public final class Params {
             return null;
         }
         return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw DmsException.invalid(field, "wrong_type", field + " 应为 true 或 false", field + " must be true or false");
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw DmsException.invalid(field, "wrong_type", field + " 应为 true 或 false",
+                field + " must be true or false");
         };
     }
 

@@ -82,14 +82,16 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         if (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (PUBLIC_PATHS.contains(path) && (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
+        if (PUBLIC_PATHS.contains(path)
+                && (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             return;
         }
         SecurityConfig cfg = config;
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Credentials credentials = Credentials.parse(header);
         if (credentials == null) {
-            request.abortWith(unauthorized(request, cfg, "login.required", "请先登录（HTTP Basic）", "Login required (HTTP Basic)"));
+            request.abortWith(
+                    unauthorized(request, cfg, "login.required", "请先登录（HTTP Basic）", "Login required (HTTP Basic)"));
             return;
         }
         Subject subject = login(cfg.realm(), credentials);
@@ -105,8 +107,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         JaasSecurityContext security = new JaasSecurityContext(user, roles, secure);
         request.setSecurityContext(security);
         PermissionCheck.refusal(operations, permissions, request.getMethod(), path, RestActor.from(security))
-                .ifPresent(refusals -> request.abortWith(Response.status(Response.Status.FORBIDDEN).type(DmsRest.PROBLEM_JSON)
-                        .entity(Problems.body(403, refusals, Problems.locale(request.getAcceptableLanguages()))).build()));
+                .ifPresent(refusals -> request
+                        .abortWith(Response.status(Response.Status.FORBIDDEN).type(DmsRest.PROBLEM_JSON)
+                                .entity(Problems.body(403, refusals, Problems.locale(request.getAcceptableLanguages())))
+                                .build()));
     }
 
     private static Subject login(String realm, Credentials credentials) {
@@ -136,8 +140,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         }
     }
 
-    private static Response unauthorized(ContainerRequestContext request, SecurityConfig cfg, String code, String zh, String en) {
-        DmsException problem = new DmsException(DmsException.Kind.INVALID_INPUT, List.of(new Violation("Authorization", code, zh, en)));
+    private static Response unauthorized(ContainerRequestContext request, SecurityConfig cfg, String code, String zh,
+            String en) {
+        DmsException problem = new DmsException(DmsException.Kind.INVALID_INPUT,
+                List.of(new Violation("Authorization", code, zh, en)));
         return Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + cfg.challengeRealm() + "\", charset=\"UTF-8\"")
                 .type(DmsRest.PROBLEM_JSON)
@@ -151,7 +157,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                 return null;
             }
             try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon <= 0) {
                     return null;

@@ -41,7 +41,8 @@ final class CoreReadiness {
     private final ServiceComponentRuntime scr;
     private final JaxrsServiceRuntime jaxrs;
 
-    CoreReadiness(BundleContext context, FeaturesService features, ServiceComponentRuntime scr, JaxrsServiceRuntime jaxrs) {
+    CoreReadiness(BundleContext context, FeaturesService features, ServiceComponentRuntime scr,
+            JaxrsServiceRuntime jaxrs) {
         this.context = context;
         this.features = features;
         this.scr = scr;
@@ -157,7 +158,9 @@ final class CoreReadiness {
         return null;
     }
 
-    /** Symbolic names of our bundles in the core feature and everything it names (our bundle name is its artifactId). */
+    /**
+     * Symbolic names of our bundles in the core feature and everything it names (our bundle name is its artifactId).
+     */
     private Set<String> coreBundleNames() throws Exception {
         Set<String> names = new LinkedHashSet<>();
         collect(features.getFeature(CORE_FEATURE), names, new HashSet<>());

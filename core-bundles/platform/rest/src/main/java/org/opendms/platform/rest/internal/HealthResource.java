@@ -41,13 +41,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("health")
 @Tag(name = "平台 Platform")
 public class HealthResource {
 
-    @Reference(target = "(osgi.jndi.service.name=dms)", cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
+    @Reference(target = "(osgi.jndi.service.name=dms)", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile DataSource dataSource;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -72,13 +71,11 @@ public class HealthResource {
     /** What the health check reports. */
     public record Health(
             @Schema(description = "UP when the database answers and the whole core is ready; STARTING while a core "
-                    + "bundle's schema or services are not ready yet; DOWN when the database does not answer",
-                    example = "UP") String status,
+                    + "bundle's schema or services are not ready yet; DOWN when the database does not answer", example = "UP") String status,
             Instant time,
             DatabaseHealth database,
             @Schema(description = "schema version (last changeset applied) per bundle") Map<String, String> schemas,
-            @Schema(description = "what of the core is still starting (bundle: what it waits for); empty when UP")
-            List<String> starting) {
+            @Schema(description = "what of the core is still starting (bundle: what it waits for); empty when UP") List<String> starting) {
     }
 
     public record DatabaseHealth(boolean reachable, String product, String error) {
@@ -87,11 +84,9 @@ public class HealthResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "平台健康状况 Health: up, database reachable, schema version per bundle, what is still starting",
-            responses = {@ApiResponse(responseCode = "200", description = "up",
-                    content = @Content(schema = @Schema(implementation = Health.class))),
-                    @ApiResponse(responseCode = "503", description = "database unreachable, or the core still starting",
-                            content = @Content(schema = @Schema(implementation = Health.class)))})
+    @Operation(summary = "平台健康状况 Health: up, database reachable, schema version per bundle, what is still starting", responses = {
+            @ApiResponse(responseCode = "200", description = "up", content = @Content(schema = @Schema(implementation = Health.class))),
+            @ApiResponse(responseCode = "503", description = "database unreachable, or the core still starting", content = @Content(schema = @Schema(implementation = Health.class))) })
     public Response health() {
         DatabaseHealth db = probe(dataSource);
         Map<String, String> versions = new TreeMap<>();
@@ -116,7 +111,8 @@ public class HealthResource {
                 return new DatabaseHealth(false, null, "connection not valid");
             }
             var meta = c.getMetaData();
-            return new DatabaseHealth(true, meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(), null);
+            return new DatabaseHealth(true, meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(),
+                    null);
         } catch (Exception e) {
             return new DatabaseHealth(false, null, e.getMessage());
         }

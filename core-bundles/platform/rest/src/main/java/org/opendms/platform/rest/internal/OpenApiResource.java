@@ -41,7 +41,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  */
 @Component(service = OpenApiResource.class, immediate = true)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("openapi.json")
 @Hidden
 public class OpenApiResource {
@@ -71,7 +71,8 @@ public class OpenApiResource {
                     fragments.put(bundle, mapper.readTree(in));
                     merged = null;
                 } catch (IOException e) {
-                    LOG.warn("OpenAPI fragment {} of {} is unreadable: {}", path, bundle.getSymbolicName(), e.getMessage());
+                    LOG.warn("OpenAPI fragment {} of {} is unreadable: {}", path, bundle.getSymbolicName(),
+                            e.getMessage());
                     return null;
                 }
                 return bundle;

@@ -42,8 +42,10 @@ public class OperationCatalogue {
 
     @Activate
     void activate(BundleContext context) throws InvalidSyntaxException {
-        resources = track(context, context.createFilter("(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)"), ref -> "");
-        plugins = track(context, context.createFilter("(" + Constants.OBJECTCLASS + "=" + PluginResource.class.getName() + ")"),
+        resources = track(context, context.createFilter("(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)"),
+                ref -> "");
+        plugins = track(context,
+                context.createFilter("(" + Constants.OBJECTCLASS + "=" + PluginResource.class.getName() + ")"),
                 ref -> {
                     String plugin = ref.getBundle().getHeaders("").get("DMS-Plugin");
                     return plugin == null ? null : "/" + plugin.trim();
@@ -80,13 +82,15 @@ public class OperationCatalogue {
 
     private static Class<?> implementation(ServiceReference<?> ref) {
         Object name = ref.getProperty("component.name");
-        if (!(name instanceof String) && ref.getProperty(Constants.OBJECTCLASS) instanceof String[] classes && classes.length > 0) {
+        if (!(name instanceof String) && ref.getProperty(Constants.OBJECTCLASS) instanceof String[] classes
+                && classes.length > 0) {
             name = classes[0];
         }
         try {
             return ref.getBundle() == null || !(name instanceof String n) ? null : ref.getBundle().loadClass(n);
         } catch (ClassNotFoundException e) {
-            LOG.warn("{} is not listed with its permissions: its class {} is not its component.name ({})", ref, name, e.getMessage());
+            LOG.warn("{} is not listed with its permissions: its class {} is not its component.name ({})", ref, name,
+                    e.getMessage());
             return null;
         }
     }

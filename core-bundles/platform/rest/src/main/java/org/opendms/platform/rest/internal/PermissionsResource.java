@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @Component(service = PermissionsResource.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("permissions")
 @Tag(name = "平台 Platform")
 public class PermissionsResource {
@@ -59,8 +59,7 @@ public class PermissionsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresPermission("platform.permissions.read")
-    @Operation(summary = "权限表 Who may do what: permissions with their roles, every operation with its permission",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PermissionTableView.class))))
+    @Operation(summary = "权限表 Who may do what: permissions with their roles, every operation with its permission", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PermissionTableView.class))))
     public PermissionTableView table(@Context SecurityContext security) {
         Actor actor = RestActor.from(security);
         List<Permission> all = permissions.all();

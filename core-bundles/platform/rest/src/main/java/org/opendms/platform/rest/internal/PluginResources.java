@@ -35,7 +35,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  */
 @Component(service = PluginResources.class)
 @JaxrsResource
-@JaxrsExtensionSelect({DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS})
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
 @Path("/")
 @Hidden
 public class PluginResources {

@@ -87,8 +87,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return ((DmsException) v.getCause()).violations().get(0);
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (original.contains("end-of-input") || original.startsWith("No content to map") || original.startsWith("Trailing token")) {
-            return new Violation("", "malformed_json", "请求内容不是完整、合法的 JSON", "the request body is not complete, valid JSON");
+        if (original.contains("end-of-input") || original.startsWith("No content to map")
+                || original.startsWith("Trailing token")) {
+            return new Violation("", "malformed_json", "请求内容不是完整、合法的 JSON",
+                    "the request body is not complete, valid JSON");
         }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             return new Violation(field, "wrong_type", field + " 的值类型不正确", field + " has a value of the wrong type");
@@ -123,12 +125,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static Violation forStatus(int status) {
         return switch (status) {
-            case 404 -> new Violation("", "not_found", "没有这个地址", "no such resource");
-            case 405 -> new Violation("", "method_not_allowed", "该地址不支持这种请求方法", "this method is not allowed here");
-            case 406 -> new Violation("Accept", "not_acceptable", "只能提供 application/json", "only application/json can be produced");
-            case 413 -> new Violation("", "too_large", "请求内容过大", "the request body is too large");
-            case 415 -> new Violation("Content-Type", "unsupported_media_type", "请以 application/json 提交", "send application/json");
-            default -> new Violation("", "http_" + status, "请求无法处理（" + status + "）", "the request could not be handled (" + status + ")");
+        case 404 -> new Violation("", "not_found", "没有这个地址", "no such resource");
+        case 405 -> new Violation("", "method_not_allowed", "该地址不支持这种请求方法", "this method is not allowed here");
+        case 406 -> new Violation("Accept", "not_acceptable", "只能提供 application/json",
+                "only application/json can be produced");
+        case 413 -> new Violation("", "too_large", "请求内容过大", "the request body is too large");
+        case 415 -> new Violation("Content-Type", "unsupported_media_type", "请以 application/json 提交",
+                "send application/json");
+        default -> new Violation("", "http_" + status, "请求无法处理（" + status + "）",
+                "the request could not be handled (" + status + ")");
         };
     }
 

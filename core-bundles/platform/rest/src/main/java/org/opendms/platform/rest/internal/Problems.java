@@ -57,30 +57,30 @@ final class Problems {
 
     static int status(DmsException.Kind kind) {
         return switch (kind) {
-            case INVALID_INPUT -> 400;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case UNAVAILABLE -> 503;
+        case INVALID_INPUT -> 400;
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case CONFLICT -> 409;
+        case UNAVAILABLE -> 503;
         };
     }
 
     static String title(int status, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         return switch (status) {
-            case 400 -> en ? "Invalid input" : "输入有误";
-            case 401 -> en ? "Unauthorized" : "未登录";
-            case 403 -> en ? "Forbidden" : "没有权限";
-            case 404 -> en ? "Not found" : "记录不存在";
-            case 405 -> en ? "Method not allowed" : "不支持该请求方法";
-            case 406 -> en ? "Not acceptable" : "无法提供所请求的格式";
-            case 409 -> en ? "Conflict" : "与现有数据冲突";
-            case 413 -> en ? "Request too large" : "请求内容过大";
-            case 415 -> en ? "Unsupported media type" : "不支持的内容类型";
-            case 503 -> en ? "Service unavailable" : "服务暂不可用";
-            default -> status >= 500 ? (en ? "Internal error" : "系统内部错误")
-                    : Response.Status.fromStatusCode(status) != null
-                            ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        case 400 -> en ? "Invalid input" : "输入有误";
+        case 401 -> en ? "Unauthorized" : "未登录";
+        case 403 -> en ? "Forbidden" : "没有权限";
+        case 404 -> en ? "Not found" : "记录不存在";
+        case 405 -> en ? "Method not allowed" : "不支持该请求方法";
+        case 406 -> en ? "Not acceptable" : "无法提供所请求的格式";
+        case 409 -> en ? "Conflict" : "与现有数据冲突";
+        case 413 -> en ? "Request too large" : "请求内容过大";
+        case 415 -> en ? "Unsupported media type" : "不支持的内容类型";
+        case 503 -> en ? "Service unavailable" : "服务暂不可用";
+        default -> status >= 500 ? (en ? "Internal error" : "系统内部错误")
+                : Response.Status.fromStatusCode(status) != null
+                        ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         };
     }
 }

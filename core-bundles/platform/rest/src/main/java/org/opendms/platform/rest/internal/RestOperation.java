@@ -16,7 +16,9 @@ import org.opendms.platform.rest.api.RequiresPermission;
  */
 record RestOperation(String method, String path, List<String> permissions, Pattern pattern, int literalChars) {
 
-    /** The operations of a resource class served at {@code prefix} (empty for core, {@code /<plugin id>} for a plugin). */
+    /**
+     * The operations of a resource class served at {@code prefix} (empty for core, {@code /<plugin id>} for a plugin).
+     */
     static List<RestOperation> of(Class<?> resource, String prefix) {
         List<RestOperation> operations = new ArrayList<>();
         Path classPath = resource.getAnnotation(Path.class);
@@ -26,7 +28,8 @@ record RestOperation(String method, String path, List<String> permissions, Patte
                 continue;
             }
             Path methodPath = m.getAnnotation(Path.class);
-            String template = join(prefix, classPath == null ? "" : classPath.value(), methodPath == null ? "" : methodPath.value());
+            String template = join(prefix, classPath == null ? "" : classPath.value(),
+                    methodPath == null ? "" : methodPath.value());
             RequiresPermission needs = m.getAnnotation(RequiresPermission.class);
             operations.add(from(http, template, needs == null ? List.of() : List.of(needs.value())));
         }
@@ -59,7 +62,8 @@ record RestOperation(String method, String path, List<String> permissions, Patte
             shown.append('{').append(name).append('}');
             i = close + 1;
         }
-        return new RestOperation(method, shown.toString(), List.copyOf(permissions), Pattern.compile(regex.toString()), literal);
+        return new RestOperation(method, shown.toString(), List.copyOf(permissions), Pattern.compile(regex.toString()),
+                literal);
     }
 
     boolean matches(String httpMethod, String path) {

@@ -41,13 +41,13 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * JSON for the whole API, strict on input: an unknown field, a duplicate key, a wrong type, a trailing token or a
  * huge value is refused with 400 rather than silently ignored or half-applied.
  */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, configurationPid = ShopConfig.PID)
+@Component(service = { MessageBodyReader.class, MessageBodyWriter.class }, configurationPid = ShopConfig.PID)
 @Designate(ocd = ShopConfig.class)
 @JaxrsExtension
 @JaxrsName("dms.json")
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-@Produces({MediaType.APPLICATION_JSON, "application/*+json"})
+@Consumes({ MediaType.APPLICATION_JSON, "application/*+json", "text/json" })
+@Produces({ MediaType.APPLICATION_JSON, "application/*+json" })
 public class StrictJsonProvider extends JacksonJsonProvider {
 
     /** Longest string value accepted in a request; the longest field we store is far shorter. */
@@ -64,7 +64,8 @@ public class StrictJsonProvider extends JacksonJsonProvider {
         try {
             return ZoneId.of(configured);
         } catch (DateTimeException e) {
-            LOG.error("time zone '{}' in {} is not a zone id such as Asia/Shanghai; using Asia/Shanghai", configured, ShopConfig.PID);
+            LOG.error("time zone '{}' in {} is not a zone id such as Asia/Shanghai; using Asia/Shanghai", configured,
+                    ShopConfig.PID);
             return ZoneId.of("Asia/Shanghai");
         }
     }

@@ -34,7 +34,7 @@ class RestOperationTest {
 
         @POST
         @Path("/{id}/arrive/")
-        @RequiresPermission({"appointment.arrive", "appointment.book"})
+        @RequiresPermission({ "appointment.arrive", "appointment.book" })
         public String arrive(@PathParam("id") String id) {
             return id;
         }
@@ -68,7 +68,8 @@ class RestOperationTest {
     @Test
     void aPluginsOperationsAreUnderItsId() {
         assertEquals("/insurance/appointments/{id}", RestOperation.of(Appointments.class, "/insurance").stream()
-                .filter(o -> o.method().equals("GET")).map(RestOperation::path).filter(p -> p.endsWith("{id}")).findFirst().orElseThrow());
+                .filter(o -> o.method().equals("GET")).map(RestOperation::path).filter(p -> p.endsWith("{id}"))
+                .findFirst().orElseThrow());
     }
 
     @Test
@@ -77,7 +78,8 @@ class RestOperationTest {
         catalogue.put(1L, RestOperation.of(Appointments.class, ""));
         assertEquals("/appointments/slots", catalogue.match("GET", "appointments/slots").orElseThrow().path());
         assertEquals("/appointments/{id}", catalogue.match("HEAD", "/appointments/7").orElseThrow().path());
-        assertEquals("/appointments/{id}/arrive", catalogue.match("POST", "appointments/7/arrive").orElseThrow().path());
+        assertEquals("/appointments/{id}/arrive",
+                catalogue.match("POST", "appointments/7/arrive").orElseThrow().path());
         assertTrue(catalogue.match("DELETE", "appointments/7").isEmpty());
         assertTrue(catalogue.match("GET", "appointments/7/arrive/more").isEmpty());
     }

@@ -23,7 +23,8 @@ class StrictJsonTest {
     private final ObjectMapper mapper = StrictJsonProvider.mapper(ZoneId.of("Asia/Shanghai"));
 
     private Violation refusal(String json) {
-        JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(json, Draft.class));
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> mapper.readValue(json, Draft.class));
         return ProblemMapper.describe(e);
     }
 

@@ -44,7 +44,8 @@ class ChangelogMigratorTest {
     @Test
     void createsTheSchemaAndReportsTheLastChangeset(@TempDir Path dir) throws Exception {
         Path root = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
-        String version = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        String version = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root));
         assertEquals("sample-001", version);
         assertEquals(0, countRows("SELECT COUNT(*) FROM sample_note"));
     }
@@ -53,7 +54,8 @@ class ChangelogMigratorTest {
     void runningTwiceChangesNothing(@TempDir Path dir) throws Exception {
         Path root = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
         ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
-        String again = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        String again = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root));
         assertEquals("sample-001", again);
         assertEquals(1, countRows("SELECT COUNT(*) FROM DATABASECHANGELOG"));
     }
@@ -63,7 +65,8 @@ class ChangelogMigratorTest {
         Path v1 = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
         Path v2 = bundleWith(dir.resolve("v2"), "changelog-v2.xml");
         ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(v1));
-        String version = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(v2));
+        String version = ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(v2));
         assertEquals("sample-002", version);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO sample_note (text, author) VALUES ('oil change', 'advisor')");
@@ -77,7 +80,8 @@ class ChangelogMigratorTest {
         Files.createDirectories(root.resolve("db/test"));
         Files.writeString(root.resolve("db/test/changelog.xml"), "<databaseChangeLog>not xml");
         MigrationException e = assertThrows(MigrationException.class,
-                () -> ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root)));
+                () -> ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                        new DirectoryResourceAccessor(root)));
         assertTrue(e.getMessage().startsWith("db/test/changelog.xml"), e.getMessage());
     }
 
@@ -90,7 +94,8 @@ class ChangelogMigratorTest {
     }
 
     private int countRows(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getInt(1);
         }

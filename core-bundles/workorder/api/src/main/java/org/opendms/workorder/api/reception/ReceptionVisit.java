@@ -9,5 +9,6 @@ import java.time.LocalDate;
  * @param vin   null when the vehicle file does not have it
  * @param day   the shop-local day the work order was opened
  */
-public record ReceptionVisit(long workOrderId, long vehicleId, String plate, String vin, long customerId, LocalDate day) {
+public record ReceptionVisit(long workOrderId, long vehicleId, String plate, String vin, long customerId,
+        LocalDate day) {
 }

@@ -43,7 +43,7 @@ public class InsuranceAdd implements Action {
     String number;
 
     @Option(name = "--kind", aliases = "-k", description = "险种 COMPULSORY 或 交强险, COMMERCIAL 或 商业险 kind: COMPULSORY or COMMERCIAL")
-    @Completion(value = StringsCompleter.class, values = {"COMPULSORY", "COMMERCIAL", "交强险", "商业险"})
+    @Completion(value = StringsCompleter.class, values = { "COMPULSORY", "COMMERCIAL", "交强险", "商业险" })
     String kind;
 
     @Option(name = "--start", description = "起期 first day of cover, e.g. 2026-03-01")
@@ -64,7 +64,8 @@ public class InsuranceAdd implements Action {
             Violations v = new Violations();
             Long vehicleId = vehicleId(v);
             LocalDate first = Typed.date(v, "startDate", start);
-            LocalDate last = end == null && first != null ? first.plusYears(1).minusDays(1) : Typed.date(v, "endDate", end);
+            LocalDate last = end == null && first != null ? first.plusYears(1).minusDays(1)
+                    : Typed.date(v, "endDate", end);
             PolicyDraft draft = new PolicyDraft(vehicleId, insurer, number, Typed.kind(v, "kind", kind), first, last,
                     Typed.yuan(v, "premium", premium), note);
             v.throwIfAny();

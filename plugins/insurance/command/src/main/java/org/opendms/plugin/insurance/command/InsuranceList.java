@@ -42,7 +42,8 @@ public class InsuranceList implements Action {
     @Override
     public Object execute() {
         try {
-            Page<Policy> result = insurance.find(new PolicyQuery(vehicle, plate, insurer, null), PageRequest.of(page, size),
+            Page<Policy> result = insurance.find(new PolicyQuery(vehicle, plate, insurer, null),
+                    PageRequest.of(page, size),
                     ConsoleActor.current());
             PolicyPrinter.policies(System.out, result.items());
             System.out.println("共 " + result.total() + " 份 " + result.total() + " in all, page " + result.page());

@@ -14,8 +14,7 @@ import org.opendms.plugin.insurance.api.InsuranceService;
 import org.opendms.plugin.insurance.api.RenewalDue;
 
 @Service
-@Command(scope = "dms", name = "insurance-renewals",
-        description = "续保名单 Insurance ending soon or lately and not renewed, by end date")
+@Command(scope = "dms", name = "insurance-renewals", description = "续保名单 Insurance ending soon or lately and not renewed, by end date")
 public class InsuranceRenewals implements Action {
 
     @Reference

@@ -47,9 +47,11 @@ public class PolicyDueReminders implements ReceptionReminderSource {
         String policy = p.kind.label() + "（" + p.insurer + " " + p.policyNumber + "）";
         String policyEn = p.kind + " policy (" + p.insurer + " " + p.policyNumber + ")";
         return left >= 0
-                ? new ReceptionReminder("insurance.policy_due", policy + "将于 " + p.endDate + " 到期（还有 " + left + " 天），可推荐续保",
+                ? new ReceptionReminder("insurance.policy_due",
+                        policy + "将于 " + p.endDate + " 到期（还有 " + left + " 天），可推荐续保",
                         "the " + policyEn + " ends on " + p.endDate + " (in " + left + " days): offer the renewal")
-                : new ReceptionReminder("insurance.policy_due", policy + "已于 " + p.endDate + " 到期（已过 " + -left + " 天），请推荐续保",
+                : new ReceptionReminder("insurance.policy_due",
+                        policy + "已于 " + p.endDate + " 到期（已过 " + -left + " 天），请推荐续保",
                         "the " + policyEn + " ended on " + p.endDate + " (" + -left + " days ago): offer the renewal");
     }
 }

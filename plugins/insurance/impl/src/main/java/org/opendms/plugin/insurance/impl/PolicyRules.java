@@ -97,7 +97,8 @@ final class PolicyRules {
         if (days < InsuranceService.WINDOW_MIN_DAYS || days > InsuranceService.WINDOW_MAX_DAYS) {
             throw DmsException.invalid("days", "out_of_range",
                     "days 应在 " + InsuranceService.WINDOW_MIN_DAYS + " 到 " + InsuranceService.WINDOW_MAX_DAYS + " 之间",
-                    "days must be between " + InsuranceService.WINDOW_MIN_DAYS + " and " + InsuranceService.WINDOW_MAX_DAYS);
+                    "days must be between " + InsuranceService.WINDOW_MIN_DAYS + " and "
+                            + InsuranceService.WINDOW_MAX_DAYS);
         }
         return days;
     }

@@ -78,7 +78,8 @@ public class VehicleFileListener implements VehicleListener {
     int catchUp() {
         int seen = 0;
         for (int page = 0; running; page++) {
-            Page<Vehicle> p = vehicles.search(new VehicleQuery(null, null, null), new PageRequest(page, PageRequest.MAX_SIZE));
+            Page<Vehicle> p = vehicles.search(new VehicleQuery(null, null, null),
+                    new PageRequest(page, PageRequest.MAX_SIZE));
             for (Vehicle v : p.items()) {
                 keep(v, null);
                 seen++;

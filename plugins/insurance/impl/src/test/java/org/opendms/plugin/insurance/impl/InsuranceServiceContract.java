@@ -202,7 +202,8 @@ abstract class InsuranceServiceContract {
         assertEquals("advisor", p.createdBy());
         assertEquals(p, service.get(p.id(), CASHIER));
 
-        String typed = car.plate().charAt(0) + car.plate().substring(1, 2).toLowerCase() + "·" + car.plate().substring(2);
+        String typed = car.plate().charAt(0) + car.plate().substring(1, 2).toLowerCase() + "·"
+                + car.plate().substring(2);
         assertEquals(List.of(p), service.find(PolicyQuery.plate(typed), PageRequest.of(0, 20), CASHIER).items());
         assertEquals(List.of(p), service.find(PolicyQuery.ofVehicle(car.id()), PageRequest.of(0, 20), ADVISOR).items());
         assertEquals(List.of(p), service.find(new PolicyQuery(car.id(), null, "平安", PolicyKind.COMMERCIAL),
@@ -220,7 +221,8 @@ abstract class InsuranceServiceContract {
         var page = service.find(PolicyQuery.ofVehicle(car.id()), PageRequest.of(0, 1), ADVISOR);
         assertEquals(2, page.total());
         assertEquals(List.of(current), page.items());
-        assertEquals(List.of(old), service.find(PolicyQuery.ofVehicle(car.id()), PageRequest.of(1, 1), ADVISOR).items());
+        assertEquals(List.of(old),
+                service.find(PolicyQuery.ofVehicle(car.id()), PageRequest.of(1, 1), ADVISOR).items());
     }
 
     @Test
@@ -246,7 +248,8 @@ abstract class InsuranceServiceContract {
         Vehicle car = newVehicle();
         Vehicle other = newVehicle();
         service.create(draft2026(car.id(), PolicyKind.COMPULSORY), ADVISOR);
-        service.create(draft(car.id(), PolicyKind.COMPULSORY, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)), ADVISOR);
+        service.create(draft(car.id(), PolicyKind.COMPULSORY, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)),
+                ADVISOR);
         service.create(draft2026(car.id(), PolicyKind.COMMERCIAL), ADVISOR);
         service.create(draft2026(other.id(), PolicyKind.COMPULSORY), ADVISOR);
         assertEquals(3, service.find(PolicyQuery.ofVehicle(car.id()), PageRequest.of(0, 20), ADVISOR).total());
@@ -321,17 +324,19 @@ abstract class InsuranceServiceContract {
         BigDecimal fee = new BigDecimal("950.00");
         PolicyKind kind = PolicyKind.COMPULSORY;
         Object[][] cases = {
-            {new PolicyDraft(null, "中国人保", newNumber(), kind, start, end, fee, null), "vehicleId"},
-            {new PolicyDraft(car, "保", newNumber(), kind, start, end, fee, null), "insurer"},
-            {new PolicyDraft(car, "中国人保", "12-4", kind, start, end, fee, null), "policyNumber"},
-            {new PolicyDraft(car, "中国人保", "PD 2026 0001", kind, start, end, fee, null), "policyNumber"},
-            {new PolicyDraft(car, "中国人保", newNumber(), null, start, end, fee, null), "kind"},
-            {new PolicyDraft(car, "中国人保", newNumber(), kind, end, start, fee, null), "endDate"},
-            {new PolicyDraft(car, "中国人保", newNumber(), kind, start, start.plusDays(367), fee, null), "endDate"},
-            {new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, new BigDecimal("-1"), null), "premium"},
-            {new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, new BigDecimal("1000000.01"), null), "premium"},
-            {new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, new BigDecimal("9.999"), null), "premium"},
-            {new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, fee, "注".repeat(501)), "note"},
+                { new PolicyDraft(null, "中国人保", newNumber(), kind, start, end, fee, null), "vehicleId" },
+                { new PolicyDraft(car, "保", newNumber(), kind, start, end, fee, null), "insurer" },
+                { new PolicyDraft(car, "中国人保", "12-4", kind, start, end, fee, null), "policyNumber" },
+                { new PolicyDraft(car, "中国人保", "PD 2026 0001", kind, start, end, fee, null), "policyNumber" },
+                { new PolicyDraft(car, "中国人保", newNumber(), null, start, end, fee, null), "kind" },
+                { new PolicyDraft(car, "中国人保", newNumber(), kind, end, start, fee, null), "endDate" },
+                { new PolicyDraft(car, "中国人保", newNumber(), kind, start, start.plusDays(367), fee, null), "endDate" },
+                { new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, new BigDecimal("-1"), null), "premium" },
+                { new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, new BigDecimal("1000000.01"), null),
+                        "premium" },
+                { new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, new BigDecimal("9.999"), null),
+                        "premium" },
+                { new PolicyDraft(car, "中国人保", newNumber(), kind, start, end, fee, "注".repeat(501)), "note" },
         };
         long before = policies();
         for (Object[] c : cases) {
@@ -375,8 +380,10 @@ abstract class InsuranceServiceContract {
         Policy earlier = annual(car.id(), PolicyKind.COMPULSORY, LocalDate.of(2025, 12, 31));
         annual(car.id(), PolicyKind.COMPULSORY, LocalDate.of(2026, 12, 31));
         Violation v = refused(DmsException.Kind.CONFLICT, () -> service.update(earlier.id(), earlier.version(),
-                new PolicyDraft(car.id(), earlier.insurer(), earlier.policyNumber(), earlier.kind(), earlier.startDate(),
-                        LocalDate.of(2026, 1, 1), earlier.premium(), null), ADVISOR));
+                new PolicyDraft(car.id(), earlier.insurer(), earlier.policyNumber(), earlier.kind(),
+                        earlier.startDate(),
+                        LocalDate.of(2026, 1, 1), earlier.premium(), null),
+                ADVISOR));
         assertEquals("policy.overlap", v.code());
         assertEquals(earlier, service.get(earlier.id(), ADVISOR));
     }
@@ -395,7 +402,8 @@ abstract class InsuranceServiceContract {
         Policy p = service.create(draft2026(car.id(), PolicyKind.COMPULSORY), MANAGER);
         long before = policies();
         refused(DmsException.Kind.FORBIDDEN, () -> service.create(draft2026(car.id(), PolicyKind.COMMERCIAL), CASHIER));
-        refused(DmsException.Kind.FORBIDDEN, () -> service.create(draft2026(car.id(), PolicyKind.COMMERCIAL), TECHNICIAN));
+        refused(DmsException.Kind.FORBIDDEN,
+                () -> service.create(draft2026(car.id(), PolicyKind.COMMERCIAL), TECHNICIAN));
         refused(DmsException.Kind.FORBIDDEN, () -> service.update(p.id(), p.version(),
                 draft2026(car.id(), PolicyKind.COMPULSORY), CASHIER));
         refused(DmsException.Kind.FORBIDDEN, () -> service.get(p.id(), TECHNICIAN));
@@ -411,7 +419,7 @@ abstract class InsuranceServiceContract {
 
     @Test
     void renewalListRunsFromThirtyDaysAgoToTheWindowsLastDay() {
-        int[] offsets = {-31, -30, -1, 0, 1, 30, 31};
+        int[] offsets = { -31, -30, -1, 0, 1, 30, 31 };
         Vehicle[] cars = new Vehicle[offsets.length];
         for (int i = 0; i < offsets.length; i++) {
             cars[i] = newVehicle();
@@ -441,8 +449,9 @@ abstract class InsuranceServiceContract {
         assertEquals(List.of(soon.id(), later.id()),
                 renewalsOf(90, soon, later).stream().map(RenewalDue::vehicleId).toList());
         assertEquals(List.of(soon.id()), renewalsOf(10, soon, later).stream().map(RenewalDue::vehicleId).toList());
-        for (int days : new int[] {0, 366, -1}) {
-            assertEquals("days", refused(DmsException.Kind.INVALID_INPUT, () -> service.renewals(days, ADVISOR)).field());
+        for (int days : new int[] { 0, 366, -1 }) {
+            assertEquals("days",
+                    refused(DmsException.Kind.INVALID_INPUT, () -> service.renewals(days, ADVISOR)).field());
         }
     }
 
@@ -564,7 +573,8 @@ abstract class InsuranceServiceContract {
         Vehicle moved = vehicles.update(car.id(), car.version(),
                 vehicleDraft(car.vin(), car.plate(), TODAY.plusDays(8), true), ADVISOR);
         listener.vehicleChanged(new VehicleEvent(ChangeKind.CREATED, null, car, "advisor", Instant.now()));
-        assertEquals(List.of(moved.insuranceDueDate()), renewalsOf(null, car).stream().map(RenewalDue::endDate).toList());
+        assertEquals(List.of(moved.insuranceDueDate()),
+                renewalsOf(null, car).stream().map(RenewalDue::endDate).toList());
     }
 
     @Test
@@ -609,7 +619,9 @@ abstract class InsuranceServiceContract {
         assertTrue(raised.get(0).messageZh().contains("商业险") && raised.get(0).messageZh().contains(TODAY.plusDays(12)
                 .toString()), raised.get(0).messageZh());
         assertTrue(raised.get(0).messageEn().contains("in 12 days"), raised.get(0).messageEn());
-        assertEquals(List.of(), reminders.remindersFor(new ReceptionVisit(2, renewed.id(), renewed.plate(), renewed.vin(),
-                owner, TODAY)), "renewed already: nothing to sell");
+        assertEquals(List.of(),
+                reminders.remindersFor(new ReceptionVisit(2, renewed.id(), renewed.plate(), renewed.vin(),
+                        owner, TODAY)),
+                "renewed already: nothing to sell");
     }
 }

@@ -84,7 +84,7 @@ class PolicyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {8, 0, -7})
+    @ValueSource(longs = { 8, 0, -7 })
     void refusesAVehicleNotInTheVehicleFile(long id) {
         refused(with("vehicleId", id), "vehicleId", "vehicle.unknown");
     }
@@ -95,7 +95,7 @@ class PolicyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"平", "a", " 平 "})
+    @ValueSource(strings = { "平", "a", " 平 " })
     void refusesAnInsurerOfFewerThanTwoCharacters(String insurer) {
         refused(with("insurer", insurer), "insurer", "insurer.length");
     }
@@ -122,8 +122,8 @@ class PolicyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234", "PDZA 2026 0001", "保单2026110100001", "PDZA/2026/0001", "PDZA_20260001",
-        "P1234567890123456789012345678901234567890"})
+    @ValueSource(strings = { "1234", "PDZA 2026 0001", "保单2026110100001", "PDZA/2026/0001", "PDZA_20260001",
+            "P1234567890123456789012345678901234567890" })
     void refusesAPolicyNumberThatIsNotFiveToFortyLettersDigitsOrDashes(String number) {
         refused(with("policyNumber", number), "policyNumber", "policy_number.format");
     }
@@ -146,7 +146,7 @@ class PolicyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-03-01", "2026-02-28"})
+    @ValueSource(strings = { "2026-03-01", "2026-02-28" })
     void refusesAnEndNotAfterTheStart(String end) {
         refused(with("endDate", LocalDate.parse(end)), "endDate", "date.order");
     }
@@ -163,15 +163,16 @@ class PolicyRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-0.01, out_of_range", "1000000.01, out_of_range", "12.345, premium.scale", "0.001, premium.scale"})
+    @CsvSource({ "-0.01, out_of_range", "1000000.01, out_of_range", "12.345, premium.scale", "0.001, premium.scale" })
     void refusesAPremiumOutOfRangeOrWithFractionsOfAFen(String premium, String code) {
         refused(with("premium", new BigDecimal(premium)), "premium", code);
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 0.00", "1000000, 1000000.00", "12.340, 12.34", "1E+2, 100.00"})
+    @CsvSource({ "0, 0.00", "1000000, 1000000.00", "12.340, 12.34", "1E+2, 100.00" })
     void acceptsPremiumsFromZeroToAMillionYuan(String premium, String stored) {
-        assertEquals(new BigDecimal(stored), PolicyRules.check(with("premium", new BigDecimal(premium)), FILE).premium());
+        assertEquals(new BigDecimal(stored),
+                PolicyRules.check(with("premium", new BigDecimal(premium)), FILE).premium());
     }
 
     @Test
@@ -193,7 +194,7 @@ class PolicyRulesTest {
         assertEquals(30, PolicyRules.window(null, 30));
         assertEquals(1, PolicyRules.window(1, 30));
         assertEquals(365, PolicyRules.window(365, 30));
-        for (int days : new int[] {0, -5, 366}) {
+        for (int days : new int[] { 0, -5, 366 }) {
             DmsException e = assertThrows(DmsException.class, () -> PolicyRules.window(days, 30));
             assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
             assertEquals("days", e.violations().get(0).field());

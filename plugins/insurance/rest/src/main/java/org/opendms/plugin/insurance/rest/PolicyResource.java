@@ -49,15 +49,13 @@ public class PolicyResource implements PluginResource {
     @Reference
     InsuranceService insurance;
 
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "登记保单 Record a policy",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PolicyDraft.class))),
-            responses = {@ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Policy.class))),
-                    @ApiResponse(responseCode = "400", description = "a field is wrong, or the vehicle does not exist"),
-                    @ApiResponse(responseCode = "409", description = "the insurer's policy number is already recorded, or the vehicle "
-                            + "has a policy of this kind on one of the days")})
+    @Operation(summary = "登记保单 Record a policy", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PolicyDraft.class))), responses = {
+            @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Policy.class))),
+            @ApiResponse(responseCode = "400", description = "a field is wrong, or the vehicle does not exist"),
+            @ApiResponse(responseCode = "409", description = "the insurer's policy number is already recorded, or the vehicle "
+                    + "has a policy of this kind on one of the days") })
     @RequiresPermission("insurance.policy.create")
     public Response create(PolicyDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
         Policy created = insurance.create(draft, RestActor.from(security));
@@ -66,9 +64,7 @@ public class PolicyResource implements PluginResource {
     }
 
     @GET
-    @Operation(summary = "查找保单 Search policies by vehicle, plate, insurer or kind, latest end first",
-            responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
-                    description = "a page of policies (items, page, size, total)"))
+    @Operation(summary = "查找保单 Search policies by vehicle, plate, insurer or kind, latest end first", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of policies (items, page, size, total)"))
     @RequiresPermission("insurance.policy.read")
     public Page<Policy> search(
             @Parameter(description = "车辆编号 vehicle id") @QueryParam("vehicleId") String vehicleId,
@@ -86,9 +82,9 @@ public class PolicyResource implements PluginResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "保单详情 Read a policy (ETag is the version)",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Policy.class))),
-                    @ApiResponse(responseCode = "404", description = "no such policy")})
+    @Operation(summary = "保单详情 Read a policy (ETag is the version)", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Policy.class))),
+            @ApiResponse(responseCode = "404", description = "no such policy") })
     @RequiresPermission("insurance.policy.read")
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         Policy p = insurance.get(Params.id("id", id), RestActor.from(security));
@@ -98,11 +94,10 @@ public class PolicyResource implements PluginResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改保单 Correct a policy (If-Match: the ETag read)",
-            requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PolicyDraft.class))),
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Policy.class))),
-                    @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, a duplicate "
-                            + "policy number or an overlapping term")})
+    @Operation(summary = "修改保单 Correct a policy (If-Match: the ETag read)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PolicyDraft.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Policy.class))),
+            @ApiResponse(responseCode = "409", description = "changed by someone else since it was read, a duplicate "
+                    + "policy number or an overlapping term") })
     @RequiresPermission("insurance.policy.update")
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             PolicyDraft draft, @Context SecurityContext security) {

@@ -46,9 +46,9 @@ public class RenewalResource implements PluginResource {
     }
 
     @GET
-    @Operation(summary = "续保名单 Insurance ending within the next days or in the last 30 days and not renewed, by end date",
-            responses = {@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RenewalList.class))),
-                    @ApiResponse(responseCode = "400", description = "days is not a whole number from 1 to 365")})
+    @Operation(summary = "续保名单 Insurance ending within the next days or in the last 30 days and not renewed, by end date", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RenewalList.class))),
+            @ApiResponse(responseCode = "400", description = "days is not a whole number from 1 to 365") })
     @RequiresPermission("insurance.renewal.read")
     public RenewalList renewals(
             @Parameter(description = "提前天数 1–365，缺省为配置值 days ahead, 1–365; absent: the configured window") @QueryParam("days") String days,
