@@ -85,6 +85,12 @@ public abstract class DmsTestSupport {
         };
     }
 
+    /** The answer's JSON, after checking its status (the raw answer is the message when it is not). */
+    static JsonNode ok(Reply r, int status) {
+        org.junit.Assert.assertEquals(r.raw(), status, r.status());
+        return r.json();
+    }
+
     /** A number no other test run has used, for mobiles, plates and VINs that must be unique. */
     static long unique() {
         return UNIQUE.incrementAndGet();

@@ -49,11 +49,6 @@ public class WalkAroundPhotoIT extends DmsTestSupport {
         awaitPlatform();
     }
 
-    private static JsonNode ok(Reply r, int status) {
-        assertEquals(r.raw(), status, r.status());
-        return r.json();
-    }
-
     /** What an upload or a photo read answers; the bytes as they came. */
     record Binary(int status, String contentType, String cacheControl, String location, byte[] body) {
         JsonNode json() throws Exception {

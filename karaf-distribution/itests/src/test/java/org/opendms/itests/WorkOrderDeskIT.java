@@ -38,11 +38,6 @@ public class WorkOrderDeskIT extends DmsTestSupport {
         awaitPlatform();
     }
 
-    private static JsonNode ok(Reply r, int status) {
-        assertEquals(r.raw(), status, r.status());
-        return r.json();
-    }
-
     private static void refused(Reply r, int status, String field) {
         assertEquals(r.raw(), status, r.status());
         assertEquals(r.raw(), field, r.field(0));

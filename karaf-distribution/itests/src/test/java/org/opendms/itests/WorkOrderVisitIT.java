@@ -35,11 +35,6 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         awaitPlatform();
     }
 
-    private static JsonNode ok(Reply r, int status) {
-        assertEquals(r.raw(), status, r.status());
-        return r.json();
-    }
-
     /** The id of the job with this concern. */
     private static long job(JsonNode wo, String concern) {
         for (JsonNode j : wo.path("jobs")) {
