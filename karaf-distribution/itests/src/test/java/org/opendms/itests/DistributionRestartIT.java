@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class DistributionRestartIT {
 
-    private static final int PORT = 28181;
+    private static final int PORT = 28181 + DmsTestSupport.PORT_OFFSET;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private UnpackedDistribution dist;
@@ -45,7 +45,8 @@ public class DistributionRestartIT {
 
     /** A fresh copy of the distribution, as a dealer unpacks a newer build; it becomes the one started and stopped. */
     private void unpackInto(Path target) throws Exception {
-        dist = UnpackedDistribution.unpack(target, PORT, 28101, 21099, 24444);
+        dist = UnpackedDistribution.unpack(target, PORT, 28101 + DmsTestSupport.PORT_OFFSET, 21099 + DmsTestSupport.PORT_OFFSET,
+                24444 + DmsTestSupport.PORT_OFFSET);
         home = dist.home;
     }
 

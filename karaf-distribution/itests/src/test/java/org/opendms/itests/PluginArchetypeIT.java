@@ -36,8 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class PluginArchetypeIT {
 
-    private static final int PORT = 38181;
-    private static final int SSH_PORT = 38101;
+    private static final int PORT = 38181 + DmsTestSupport.PORT_OFFSET;
+    private static final int SSH_PORT = 38101 + DmsTestSupport.PORT_OFFSET;
     private static final String ID = "tyre-hotel";
     /**
      * The archetype plugin plugins/archetype is built with, named in full: offline, the short "archetype:generate"
@@ -62,7 +62,8 @@ public class PluginArchetypeIT {
     public void unpack() throws Exception {
         Path target = Path.of("target/plugin-archetype").toAbsolutePath();
         UnpackedDistribution.run(target.getParent(), "rm", "-rf", target.toString());
-        dist = UnpackedDistribution.unpack(target.resolve("opendms"), PORT, SSH_PORT, 31099, 54445);
+        dist = UnpackedDistribution.unpack(target.resolve("opendms"), PORT, SSH_PORT, 31099 + DmsTestSupport.PORT_OFFSET,
+                54445 + DmsTestSupport.PORT_OFFSET);
         home = dist.home;
         logs = target.resolve("logs");
         Files.createDirectories(logs);

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ReadmeExamplesIT {
 
     /** Ports of its own: PluginArchetypeIT and DistributionRestartIT unpack copies on 38181 and 28181. */
-    private static final int PORT = 39181;
+    private static final int PORT = 39181 + DmsTestSupport.PORT_OFFSET;
     private static final String BASE = "http://127.0.0.1:" + PORT + "/api/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -49,7 +49,8 @@ public class ReadmeExamplesIT {
 
     @BeforeClass
     public static void startFresh() throws Exception {
-        dist = UnpackedDistribution.unpack(Path.of("target/readme").toAbsolutePath(), PORT, 39101, 39099, 34446);
+        dist = UnpackedDistribution.unpack(Path.of("target/readme").toAbsolutePath(), PORT,
+                39101 + DmsTestSupport.PORT_OFFSET, 39099 + DmsTestSupport.PORT_OFFSET, 34446 + DmsTestSupport.PORT_OFFSET);
         long started = System.nanoTime();
         UnpackedDistribution.run(dist.home, "bin/start");
         healthWhenUp = awaitHealthUp();
