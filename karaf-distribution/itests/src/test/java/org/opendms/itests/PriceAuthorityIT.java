@@ -39,6 +39,11 @@ public class PriceAuthorityIT extends DmsTestSupport {
         assertTrue(r.raw(), r.contentType().contains("problem+json"));
     }
 
+    /** A money value of the answer as yuan with 2 decimals (the JSON number may read as 100.0). */
+    private static String yuan(JsonNode n) {
+        return n.decimalValue().setScale(2).toPlainString();
+    }
+
     private static List<String> kinds(JsonNode timeline) {
         List<String> kinds = new ArrayList<>();
         timeline.forEach(s -> {
@@ -72,8 +77,8 @@ public class PriceAuthorityIT extends DmsTestSupport {
                 + "\",\"unitPrice\":0.01,\"reason\":\"老客户，工时费全免\"}", "If-Match", opened.etag());
         ok(labour, 202);
         assertNotNull(labour.raw(), labour.location());
-        assertTrue(labour.location(), labour.location().contains("/api/price-requests/"));
-        assertEquals("100.00", labour.json().path("jobs").path(0).path("lines").path(0).path("unitPrice").asText());
+        assertTrue(labour.location(), labour.location().matches("http://[^/]+/api/price-requests/\\d+"));
+        assertEquals("100.00", yuan(labour.json().path("jobs").path(0).path("lines").path(0).path("unitPrice")));
 
         // bad input: named, nothing changed (the ETag stays)
         String lines = path + "/jobs/" + brakes + "/lines";
@@ -101,7 +106,7 @@ public class PriceAuthorityIT extends DmsTestSupport {
                 + "\"前刹车片\",\"quantity\":1,\"unitPrice\":880,\"discount\":880,\"reason\":\"质量问题赔付\"}",
                 "If-Match", labour.etag());
         ok(part, 202);
-        assertEquals("880.00", part.json().path("jobs").path(1).path("lines").path(0).path("net").asText());
+        assertEquals("880.00", yuan(part.json().path("jobs").path(1).path("lines").path(0).path("net")));
 
         // the customer's approval waits for the manager
         refused(call("POST", path + "/jobs/" + oil + "/approval", "advisor",
@@ -117,8 +122,8 @@ public class PriceAuthorityIT extends DmsTestSupport {
         assertTrue(pending.toString(), pending.containsAll(List.of(labourRequest, partRequest)));
         JsonNode request = ok(call("GET", "price-requests/" + labourRequest, "manager", null), 200);
         assertEquals("price.below_list", request.path("exceeds").path(0).asText());
-        assertEquals("100.00", request.path("listPrice").asText());
-        assertEquals("0.01", request.path("unitPrice").asText());
+        assertEquals("100.00", yuan(request.path("listPrice")));
+        assertEquals("0.01", yuan(request.path("unitPrice")));
         assertEquals(403, call("POST", "price-requests/" + labourRequest + "/approve", "advisor",
                 "{\"reason\":\"我自己批\"}").status());
         refused(call("POST", "price-requests/" + labourRequest + "/approve", "manager", "{}"), 400, "reason",
@@ -127,7 +132,7 @@ public class PriceAuthorityIT extends DmsTestSupport {
         // he approves the labour over HTTP and rejects the discount in the console
         Reply approved = call("POST", "price-requests/" + labourRequest + "/approve", "manager",
                 "{\"reason\":\"十年老客户，经理同意\"}");
-        assertEquals("0.01", ok(approved, 200).path("jobs").path(0).path("lines").path(0).path("unitPrice").asText());
+        assertEquals("0.01", yuan(ok(approved, 200).path("jobs").path(0).path("lines").path(0).path("unitPrice")));
         String listed = console("dms:price-requests");
         assertTrue(listed, listed.contains(Long.toString(partRequest)) && listed.contains("质量问题赔付"));
         String rejected = console("dms:price-approve --reject " + partRequest + " 非质量问题，最多九折");
@@ -140,8 +145,8 @@ public class PriceAuthorityIT extends DmsTestSupport {
         long padLine = now.json().path("jobs").path(1).path("lines").path(0).path("id").asLong();
         Reply ninety = call("PUT", path + "/jobs/" + brakes + "/lines/" + padLine + "/price", "advisor",
                 "{\"discount\":88}", "If-Match", now.etag());
-        assertEquals("792.00", ok(ninety, 200).path("workOrder").path("jobs").path(1).path("lines").path(0).path("net")
-                .asText());
+        assertEquals("792.00",
+                yuan(ok(ninety, 200).path("workOrder").path("jobs").path(1).path("lines").path(0).path("net")));
         ok(call("POST", path + "/jobs/" + oil + "/approval", "advisor",
                 "{\"approvedBy\":\"钱先生\",\"channel\":\"IN_PERSON\"}", "If-Match", ninety.etag()), 200);
 

@@ -74,14 +74,14 @@ final class PriceTimeline {
         };
     }
 
-    /** "单价 100.00 → 0.01，折扣 0.00 → 880.00 元", or the new values alone for a new line. */
+    /** "单价 100.00 → 0.01，折扣 0.00 元": a value that changed with its old one; a new line's values alone. */
     private static String change(PriceChangeEntity c, String price, String discount, String unit) {
-        return price + from(c.oldUnitPrice) + c.newUnitPrice.toPlainString() + discount + from(c.oldDiscount)
-                + c.newDiscount.toPlainString() + unit;
+        return price + from(c.oldUnitPrice, c.newUnitPrice) + c.newUnitPrice.toPlainString() + discount
+                + from(c.oldDiscount, c.newDiscount) + c.newDiscount.toPlainString() + unit;
     }
 
-    private static String from(BigDecimal old) {
-        return old == null ? "" : old.toPlainString() + " → ";
+    private static String from(BigDecimal old, BigDecimal now) {
+        return old == null || old.compareTo(now) == 0 ? "" : old.toPlainString() + " → ";
     }
 
     private static String exceedsZh(String exceeds) {

@@ -373,6 +373,43 @@ abstract class PriceAuthorityContract {
         assertEquals("明细已删除", prices.get(third.request().id()).decisionReason());
     }
 
+    @Test
+    void twoManagersDecidingOneRequestAtOnceOneWinsTheOtherIsTold() throws Exception {
+        WorkOrder wo = open("保养");
+        long job = wo.jobs().get(0).id();
+        wo = shop.jobs.addLine(wo.id(), job, wo.version(), labour("60").because("团购价"), ADVISOR);
+        long request = pendingOf(wo.id()).get(0).id();
+        Actor other = new Actor("qian.manager", Set.of("manager"), Channel.REST);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = List.of(two.submit(() -> {
+                start.await();
+                return decided(() -> prices.approve(request, "同意团购价", MANAGER));
+            }), two.submit(() -> {
+                start.await();
+                return decided(() -> prices.reject(request, "团购已结束", other));
+            }));
+            start.countDown();
+            List<String> results = List.of(outcomes.get(0).get(), outcomes.get(1).get());
+            assertEquals(1, results.stream().filter("ok"::equals).count(), results.toString());
+            assertEquals(1, results.stream().filter("price.decided"::equals).count(), results.toString());
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(1, priceSteps(wo.id()).stream()
+                .filter(t -> t.kind().equals("PRICE_APPROVED") || t.kind().equals("PRICE_REJECTED")).count());
+    }
+
+    private static String decided(Runnable decision) {
+        try {
+            decision.run();
+            return "ok";
+        } catch (DmsException e) {
+            return e.violations().get(0).code();
+        }
+    }
+
     // ------------------------------------------------------------------ bad input
 
     @Test

@@ -69,7 +69,8 @@ public class LinePriceResource {
         return reply.tag(Long.toString(outcome.workOrder().version())).build();
     }
 
+    /** Relative: JAX-RS resolves it against the application's base URI (…/api/). */
     static URI requestUri(PriceRequest r) {
-        return URI.create("/api/price-requests/" + r.id());
+        return URI.create("price-requests/" + r.id());
     }
 }
