@@ -66,6 +66,11 @@ public final class CorePermissions implements PermissionSet {
             p("workorder.job.add", "添加维修项目", "add jobs", FRONT_DESK),
             p("workorder.line.add", "添加维修明细", "add lines", FRONT_DESK),
             p("workorder.line.remove", "删除维修明细", "remove lines", FRONT_DESK),
+            // price authority: below the list price or above the role's discount limit (discountLimits) it becomes a
+            // request for the manager, who sets such prices directly and decides the requests
+            p("workorder.line.price", "修改明细单价或折扣", "change a line's price or discount", FRONT_DESK),
+            p("workorder.price.approve", "审批改价（低于目录价或超出折扣权限）",
+                    "approve prices below the list price or discounts above a role's limit", MANAGEMENT),
             p("workorder.job.approve", "登记客户确认", "record approvals", FRONT_DESK),
             p("workorder.job.decline", "登记客户拒绝", "record declined jobs", FRONT_DESK),
             p("workorder.dispatch", "派工", "dispatch jobs", DISPATCHERS),

@@ -17,9 +17,17 @@ import java.math.BigDecimal;
  * @param discount    yuan taken off this line, 0 or more, at most 2 decimals, not more than quantity × unit price;
  *                    absent means none
  * @param stockItemId part lines only, optional: the stock item the part is issued from
+ * @param reason      why the price is below the line's list price or the discount above the role's limit (see
+ *                    {@link PriceAuthority}); required then, at most 200 characters, otherwise optional
  */
 public record LineDraft(LineType type, String code, String description, BigDecimal quantity, BigDecimal unitPrice,
-        BigDecimal discount, Long stockItemId) {
+        BigDecimal discount, Long stockItemId, String reason) {
+
+    /** A line without a reason for its price (2.1 and before). */
+    public LineDraft(LineType type, String code, String description, BigDecimal quantity, BigDecimal unitPrice,
+            BigDecimal discount, Long stockItemId) {
+        this(type, code, description, quantity, unitPrice, discount, stockItemId, null);
+    }
 
     public static LineDraft labour(String operationCode, String description, String soldHours, String ratePerHour) {
         return new LineDraft(LineType.LABOUR, operationCode, description, new BigDecimal(soldHours),
@@ -32,6 +40,11 @@ public record LineDraft(LineType type, String code, String description, BigDecim
     }
 
     public LineDraft withDiscount(String yuan) {
-        return new LineDraft(type, code, description, quantity, unitPrice, new BigDecimal(yuan), stockItemId);
+        return new LineDraft(type, code, description, quantity, unitPrice, new BigDecimal(yuan), stockItemId, reason);
+    }
+
+    /** The same line with the reason for its price. */
+    public LineDraft because(String why) {
+        return new LineDraft(type, code, description, quantity, unitPrice, discount, stockItemId, why);
     }
 }

@@ -119,6 +119,7 @@ public class JpaDispatch implements Dispatch {
 
     /** Only work the customer approved and the advisor priced goes to the workshop. */
     private static void refuseUndispatchable(EntityManager em, JobEntity job) {
+        PriceGate.refusePending(em, job, "派工", "dispatched");
         if (job.approvedAt == null) {
             throw DmsException.conflict("jobId", "job.unapproved",
                     "项目 " + job.seq + "（" + job.concern + "）尚未经客户确认，不能派工",

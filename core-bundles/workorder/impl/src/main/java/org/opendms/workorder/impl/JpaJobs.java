@@ -61,7 +61,8 @@ public class JpaJobs implements Jobs {
         // a labour line is completed from the catalogue and the job's pay-type rate once they are read; others checked now
         WorkOrderRules.Line checked = labour ? null : WorkOrderRules.line(draft);
         Map<PayType, BigDecimal> rates = store.labourRates;
-        return changeJobs(id, expectedVersion, store.now(), actor, (em, e) -> {
+        Instant now = store.now();
+        return changeJobs(id, expectedVersion, now, actor, (em, e) -> {
             JobEntity job = liveJob(em, e, jobId);
             WorkOrderRules.Line line = checked != null ? checked
                     : WorkOrderRules.line(fromCatalogue(em, draft, rates.get(job.payType)));
@@ -77,6 +78,7 @@ public class JpaJobs implements Jobs {
             l.net = line.net();
             l.stockItemId = line.stockItemId();
             em.persist(l);
+            PriceGate.newLine(store, em, job, l, draft.reason(), actor, now);
             withdrawApproval(job);
         });
     }
@@ -84,7 +86,8 @@ public class JpaJobs implements Jobs {
     @Override
     public WorkOrder removeLine(long id, long jobId, long lineId, long expectedVersion, Actor actor) {
         store.permissions.require(actor, "workorder.line.remove");
-        return changeJobs(id, expectedVersion, store.now(), actor, (em, e) -> {
+        Instant now = store.now();
+        return changeJobs(id, expectedVersion, now, actor, (em, e) -> {
             JobEntity job = liveJob(em, e, jobId);
             LineEntity line = em.find(LineEntity.class, lineId);
             if (line == null || line.jobId != job.id) {
@@ -98,6 +101,7 @@ public class JpaJobs implements Jobs {
                         "技师已在这条明细上计时，不能删除（实际工时须保留）",
                         "a technician has clocked on this line: it stays, with its actual hours");
             }
+            PriceGate.lineRemoved(em, line, actor, utc(now));
             em.remove(line);
             withdrawApproval(job);
         });
@@ -123,6 +127,7 @@ public class JpaJobs implements Jobs {
             job.declinedBy = actor.username();
             job.declineReason = why;
             withdrawApproval(job);
+            PriceGate.jobDeclined(em, job, actor, utc(now));
             // nobody works a declined job: it leaves the technicians' load and the bay
             em.createQuery("DELETE FROM AssignmentEntity a WHERE a.jobId = :j").setParameter("j", job.id)
                     .executeUpdate();
@@ -161,6 +166,7 @@ public class JpaJobs implements Jobs {
                 throw DmsException.conflict("jobId", "job.approved", "项目 " + job.seq + " 已由 " + job.approvedBy + " 确认",
                         "job " + job.seq + " was already approved by " + job.approvedBy);
             }
+            PriceGate.refusePending(em, job, "登记客户确认", "approved by the customer");
             approve(job, approval, utc(now), actor);
         });
         store.tell(WorkOrderListener::jobApproved, after, null, jobId, actor, now);
@@ -197,7 +203,7 @@ public class JpaJobs implements Jobs {
     }
 
     /** The customer approved the job as it was: a changed line changes what they pay, so they approve again. */
-    private static void withdrawApproval(JobEntity job) {
+    static void withdrawApproval(JobEntity job) {
         job.approvedAt = null;
         job.approvedBy = null;
         job.approvalChannel = null;

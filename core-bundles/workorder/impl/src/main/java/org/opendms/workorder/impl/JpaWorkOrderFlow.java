@@ -87,6 +87,7 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
             String noLabour = target == WorkOrderStatus.AWAITING_QC ? QcGate.noLabourReason(em, e, cleanNote,
                     store.permissions.allows(actor, "workorder.qc.release-unclocked")) : null;
             LocalDateTime at = utc(now);
+            PriceGate.onMove(em, e, target, actor, at);
             if (target == WorkOrderStatus.CANCELLED) {
                 for (ClockEntity c : running) {
                     stop(c, at, "cancelled");

@@ -80,7 +80,9 @@ public class JpaWorkOrders implements WorkOrders {
                     WorkOrderRecords.clocks(em, id), WorkOrderRecords.checks(em, id),
                     WorkOrderRecords.assignments(em, id),
                     e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt));
-            return WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id));
+            return PriceTimeline.with(
+                    WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id)),
+                    em, id);
         });
     }
 

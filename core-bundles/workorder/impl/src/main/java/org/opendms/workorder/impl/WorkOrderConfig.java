@@ -37,6 +37,11 @@ public @interface WorkOrderConfig {
             + " e.g. CUSTOMER=120,WARRANTY=100,INSURANCE=110,INTERNAL=80; a pay type left out needs the rate on each line")
     String labourRates() default "CUSTOMER=100,WARRANTY=100,INSURANCE=100,INTERNAL=100";
 
+    @AttributeDefinition(description = "折扣权限 Largest discount per role, in percent of quantity × unit price, given without"
+            + " the service manager's approval, e.g. advisor=10,foreman=0,manager=unlimited; a role left out has 0; the"
+            + " largest of a person's roles applies. A price below the list price always needs the manager.")
+    String discountLimits() default PriceRules.DEFAULT_LIMITS;
+
     @AttributeDefinition(description = "质检级别 QC levels a work order passes before it is completed, of SELF (自检), FOREMAN"
             + " (班组检) and FINAL (终检); FINAL is always required")
     String qcLevels() default "SELF,FOREMAN,FINAL";

@@ -24,6 +24,7 @@ import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.workorder.api.ListPrices;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WorkOrder;
@@ -95,6 +96,13 @@ public class WorkOrderStore {
     /** Rate per hour for a labour line given without one, by the job's pay type. */
     volatile Map<PayType, BigDecimal> labourRates = WorkOrderRules.labourRates(DEFAULT_LABOUR_RATES);
 
+    /** The discount each role gives without the service manager (price authority, see PriceGate). */
+    volatile PriceRules.Limits discountLimits = PriceRules.Limits.DEFAULTS;
+
+    /** Price lists that give a line its list price (parts, plugins); labour falls back to the labour rates. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<ListPrices> listPrices = List.of();
+
     public WorkOrderStore() {
     }
 
@@ -138,6 +146,13 @@ public class WorkOrderStore {
             levels = WorkOrderRules.qcLevels(DEFAULT_QC_LEVELS);
         }
         qcLevels = levels;
+        PriceRules.Limits limits = PriceRules.Limits.parse(config.discountLimits());
+        if (limits == null) {
+            LOG.error("discountLimits '{}' in {} is not a list like advisor=10,manager=unlimited; using {}",
+                    config.discountLimits(), WorkOrderConfig.PID, PriceRules.DEFAULT_LIMITS);
+            limits = PriceRules.Limits.DEFAULTS;
+        }
+        discountLimits = limits;
     }
 
     // ---------------------------------------------------------------- time

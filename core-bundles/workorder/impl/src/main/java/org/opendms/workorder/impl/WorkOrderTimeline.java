@@ -22,7 +22,7 @@ import org.opendms.workorder.api.WorkOrder;
 final class WorkOrderTimeline {
 
     /** Steps at the same instant read in this order: a failed check before the move back to repair it causes. */
-    private static final List<String> ORDER = List.of("OPENED", "APPROVED", "DECLINED", "DISPATCHED", "CLOCKED_ON",
+    static final List<String> ORDER = List.of("OPENED", "PRICE", "APPROVED", "DECLINED", "DISPATCHED", "CLOCKED_ON",
             "CLOCKED_OFF", "FINDINGS", "QC_PASSED", "QC_FAILED", "COMEBACK", "PROMISE_CHANGED", "STATUS");
 
     private WorkOrderTimeline() {

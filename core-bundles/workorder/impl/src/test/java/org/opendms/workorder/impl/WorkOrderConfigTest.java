@@ -73,6 +73,11 @@ class WorkOrderConfigTest {
             public String qcLevels() {
                 return WorkOrderStore.DEFAULT_QC_LEVELS;
             }
+
+            @Override
+            public String discountLimits() {
+                return PriceRules.DEFAULT_LIMITS;
+            }
         };
     }
 

@@ -112,7 +112,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-007", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-008-price", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         appointments = AppointmentBookForTests.on(db, core.customers(), clock);
         shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
@@ -1311,9 +1311,9 @@ abstract class WorkOrderServiceContract {
                         ADVISOR));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
                 () -> shop.jobs.addLine(id, job, ver, LineDraft.labour("L", "x", "1", "1"), TECH_LI));
-        // the edges that are allowed
-        WorkOrder ok = shop.jobs.addLine(id, job, ver, LineDraft.part("P-2", "x", "2", "10", null).withDiscount("20"),
-                ADVISOR);
+        // the edges that are allowed (a discount of the whole line is the manager's, with a reason)
+        WorkOrder ok = shop.jobs.addLine(id, job, ver,
+                LineDraft.part("P-2", "x", "2", "10", null).withDiscount("20").because("赠送"), MANAGER);
         assertEquals(yuan("0.00"), ok.jobs().get(0).lines().get(1).net());
         ok = shop.jobs.addLine(id, job, ok.version(),
                 new LineDraft(LineType.FEE, null, "免费检测", yuan("1"), yuan("0"), null, null), ADVISOR);
@@ -1808,7 +1808,8 @@ abstract class WorkOrderServiceContract {
         Vehicle v = knownVehicle();
         WorkOrder a = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("a")), BY_WECHAT),
                 ADVISOR);
-        a = shop.jobs.addLine(a.id(), a.jobs().get(0).id(), a.version(), LineDraft.labour("L", "x", "1", "1"), ADVISOR);
+        a = shop.jobs.addLine(a.id(), a.jobs().get(0).id(), a.version(), LineDraft.labour("L", "x", "1", "100"),
+                ADVISOR);
         a = shop.jobs.approve(a.id(), a.jobs().get(0).id(), a.version(), BY_WECHAT, ADVISOR);
         WorkOrder b = shop.reception
                 .open(new ReceptionDraft(knownVehicle().plate(), null, null, 5, null, null, null, List.of(), null,

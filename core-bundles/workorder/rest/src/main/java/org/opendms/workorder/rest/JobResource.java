@@ -23,7 +23,10 @@ import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.ApprovalDraft;
 import org.opendms.workorder.api.JobDraft;
 import org.opendms.workorder.api.Jobs;
+import org.opendms.workorder.api.Line;
 import org.opendms.workorder.api.LineDraft;
+import org.opendms.workorder.api.PriceAuthority;
+import org.opendms.workorder.api.PriceRequest;
 import org.opendms.workorder.api.WorkOrder;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,6 +55,10 @@ public class JobResource {
     @Reference
     Jobs jobs;
 
+    /** A line added below its list price or above the discount limit becomes a price request. */
+    @Reference
+    PriceAuthority prices;
+
     /** The cause the technician found and the correction done; each optional, null or blank clears it. */
     public record Finding(String cause, String correction) {
     }
@@ -73,12 +80,22 @@ public class JobResource {
     @POST
     @Path("{jobId}/lines")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "增加明细 Add a labour, part, sublet or fee line to a job (If-Match)", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LineDraft.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))))
+    @Operation(summary = "增加明细 Add a labour, part, sublet or fee line to a job (If-Match); 202 when its price waits for the manager", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = LineDraft.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkOrder.class))),
+            @ApiResponse(responseCode = "202", description = "added at the price the role may give; the rest is a"
+                    + " price request for the manager, named by Location", content = @Content(schema = @Schema(implementation = WorkOrder.class))) })
     @RequiresPermission("workorder.line.add")
     public Response addLine(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LineDraft draft, @Context SecurityContext security) {
-        return tagged(jobs.addLine(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch), draft,
-                RestActor.from(security)));
+        long job = Params.id("jobId", jobId);
+        WorkOrder w = jobs.addLine(Params.id("id", id), job, Params.ifMatch(ifMatch), draft, RestActor.from(security));
+        // below the list price or above the role's discount limit: the line waits for the manager (202, Location)
+        long line = w.job(job).lines().stream().mapToLong(Line::id).max().orElse(0);
+        return prices.requests(w.id()).stream()
+                .filter(r -> r.lineId() == line && r.status() == PriceRequest.Status.PENDING).findFirst()
+                .map(r -> Response.accepted(w).location(LinePriceResource.requestUri(r))
+                        .tag(Long.toString(w.version())).build())
+                .orElseGet(() -> tagged(w));
     }
 
     @DELETE
