@@ -190,13 +190,15 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     /** Keeps the profile in step with configuration changed elsewhere (config:edit, an etc/*.cfg edit). */
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        profile.configurationChanged(event);
+        // Config Admin does not say who: config:edit on the console or an edited etc/*.cfg
+        profile.configurationChanged(event,
+                (pid, before, after) -> trail(Actor.system(), "plugin-setting", pid, before, after));
     }
 
     /** The change is made and cannot be rolled back: a trail that cannot be written is logged, not refused. */
-    private void trail(Actor actor, String id, Object before, Object after) {
+    private void trail(Actor actor, String type, String id, Object before, Object after) {
         try {
-            audit.record(actor, "plugin", id, before, after);
+            audit.record(actor, type, id, before, after);
         } catch (RuntimeException e) {
             LOG.error("Plugin {}: the change is made but its audit trail could not be written", id, e);
         }
@@ -223,7 +225,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
                 view.succeeded(plugin);
             }
             log.record(actor, action, plugin, detail, true, result, started);
-            trail(actor, plugin == null ? detail : plugin, before,
+            trail(actor, "plugin", plugin == null ? detail : plugin, before,
                     plugin == null ? Map.of("added", result) : view.status(plugin));
             return plugin == null ? null : view.status(plugin);
         } catch (DmsException e) {
