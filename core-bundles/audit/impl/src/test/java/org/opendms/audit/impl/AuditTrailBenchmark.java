@@ -48,8 +48,9 @@ class AuditTrailBenchmark {
             sql(db, "INSERT INTO bench_item SELECT g, 'note ' || g, 100.00, 0 FROM generate_series(1, 10000) g");
             // a year of entries: 40 people, 8 record types, 200,000 records, 12 fields
             sql(db, "INSERT INTO audit_change (changed_at, actor, channel, record_type, record_id, action, field,"
-                    + " old_value, new_value) SELECT TIMESTAMP '2026-01-01' + (g * interval '1 second' * 31536000 / "
-                    + rows + "), 'user' || (g % 40), 'REST', (ARRAY['customer','vehicle','work-order',"
+                    + " old_value, new_value) SELECT TIMESTAMP '2026-01-01' + interval '1 second' * (g::bigint"
+                    + " * 31536000 / " + rows
+                    + "), 'user' || (g % 40), 'REST', (ARRAY['customer','vehicle','work-order',"
                     + "'appointment','labour-operation','staff','technician-skill','plugin'])[1 + g % 8],"
                     + " (g % 200000)::text, 'CHANGED', (ARRAY['address','note','status','promisedAt',"
                     + "'jobs[1].lines[2].unitPrice','ownerId','name','tags','flatRateHours','advisor','mileageInKm',"
