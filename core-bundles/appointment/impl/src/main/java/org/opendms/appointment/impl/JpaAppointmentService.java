@@ -29,6 +29,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.jpa.StaleVersion;
@@ -63,6 +64,10 @@ public class JpaAppointmentService implements AppointmentService {
 
     @Reference
     ShopClock clock;
+
+    /** Who changed which field of an appointment, old and new value, written in the change's transaction. */
+    @Reference
+    AuditTrail audit;
 
     volatile WorkshopCapacity capacity = WorkshopCapacity.DEFAULT;
 
@@ -106,6 +111,7 @@ public class JpaAppointmentService implements AppointmentService {
                     e.created(clock.now(), actor);
                     em.persist(e);
                     em.flush();
+                    audit.record(em, actor, "appointment", e.id, null, toAppointment(e));
                     return toAppointment(e);
                 }));
             } catch (PersistenceException e) {
@@ -242,10 +248,12 @@ public class JpaAppointmentService implements AppointmentService {
                         "预约已是「" + e.status.chinese() + "」，不能再改为「" + to.chinese() + "」",
                         "the appointment is already " + e.status + "; it cannot become " + to);
             }
+            Appointment before = toAppointment(e);
             step.apply(em, e);
             e.status = to;
             e.updated(clock.now(), actor);
             em.flush();
+            audit.record(em, actor, "appointment", id, before, toAppointment(e));
             return toAppointment(e);
         }));
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
+import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.appointment.api.Appointment;
 import org.opendms.appointment.api.AppointmentChannel;
 import org.opendms.appointment.api.AppointmentDraft;
@@ -84,6 +85,7 @@ abstract class AppointmentServiceContract {
                 return Clock.fixed(shopNow.atZone(SHOP).toInstant(), SHOP);
             }
         };
+        service.audit = new JpaAuditTrail(db.jpa("dms-audit"), service.clock, service.permissions);
         customer = customers.create(new CustomerDraft(CustomerType.PERSON, "李娜", "13712345678", null, null, List.of(),
                 false, null), ADVISOR).id();
     }

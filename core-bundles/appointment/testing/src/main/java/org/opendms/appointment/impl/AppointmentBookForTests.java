@@ -1,5 +1,7 @@
 package org.opendms.appointment.impl;
 
+import org.opendms.audit.impl.JpaAuditTrail;
+
 import java.lang.annotation.Annotation;
 
 import org.opendms.appointment.api.AppointmentService;
@@ -24,6 +26,8 @@ public final class AppointmentBookForTests {
         service.permissions = TestPermissions.of();
         service.customers = customers;
         service.clock = clock;
+        db.migrate("db/org.opendms.audit.impl/changelog.xml");
+        service.audit = new JpaAuditTrail(db.jpa("dms-audit"), clock, service.permissions);
         service.configure(new WorkshopCapacity.Settings() {
             @Override
             public String opens() {

@@ -26,6 +26,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
@@ -54,6 +55,10 @@ public class JpaCustomerService implements CustomerService {
     @Reference
     ShopClock clock;
 
+    /** Who changed which field, old and new value, written in the change's transaction. */
+    @Reference
+    AuditTrail audit;
+
     /** Plugins told of each committed change. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<CustomerListener> listeners = List.of();
@@ -76,6 +81,7 @@ public class JpaCustomerService implements CustomerService {
                 if (e.mobile != null) {
                     record(em, e.id, "mobile", PersonalDataAccess.Action.CREATE, actor, now);
                 }
+                audit.record(em, actor, "customer", e.id, null, toCustomer(e));
                 return toCustomer(e);
             }));
             tell(ChangeKind.CREATED, null, created, actor);
@@ -109,6 +115,7 @@ public class JpaCustomerService implements CustomerService {
                 if (!Objects.equals(oldMobile, e.mobile)) {
                     record(em, id, "mobile", PersonalDataAccess.Action.UPDATE, actor, now);
                 }
+                audit.record(em, actor, "customer", id, before[0], toCustomer(e));
                 return toCustomer(e);
             }));
             tell(ChangeKind.CHANGED, before[0], after, actor);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerQuery;
@@ -65,6 +66,8 @@ abstract class CustomerServiceContract {
         service.jpa = db.jpa("dms-customer");
         service.permissions = TestPermissions.of();
         service.clock = TestShopClock.system();
+        db.migrate("db/org.opendms.audit.impl/changelog.xml");
+        service.audit = new JpaAuditTrail(db.jpa("dms-audit"), service.clock, service.permissions);
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package org.opendms.customer.impl;
 
+import org.opendms.audit.impl.JpaAuditTrail;
+
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
@@ -21,6 +23,8 @@ public final class CustomerArchiveForTests {
         service.jpa = db.jpa("dms-customer");
         service.permissions = TestPermissions.of();
         service.clock = TestShopClock.system();
+        db.migrate("db/org.opendms.audit.impl/changelog.xml");
+        service.audit = new JpaAuditTrail(db.jpa("dms-audit"), service.clock, service.permissions);
         return service;
     }
 }

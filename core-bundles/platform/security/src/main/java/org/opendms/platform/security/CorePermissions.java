@@ -110,7 +110,10 @@ public final class CorePermissions implements PermissionSet {
             p("plugin.update", "更新插件", "update plugins", ADMINS),
             p("plugin.add", "添加插件", "add plugins", ADMINS),
             p("plugin.remove", "移除插件", "remove plugins", ADMINS),
-            p("plugin.operations.read", "查看插件操作记录", "see plugin operations", ADMINS));
+            p("plugin.operations.read", "查看插件操作记录", "see plugin operations", ADMINS),
+
+            // who changed which field of which record, old and new value (personal data masked)
+            p("audit.read", "查看修改留痕", "read the audit trail", MANAGEMENT));
 
     @Override
     public List<Permission> permissions() {

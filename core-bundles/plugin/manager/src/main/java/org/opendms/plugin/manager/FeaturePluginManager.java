@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +16,7 @@ import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.plugin.api.manage.PluginManager;
 import org.opendms.plugin.api.manage.PluginOperation;
@@ -54,6 +56,13 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Reference
     Permissions permissions;
+
+    /**
+     * Which plugin was enabled, disabled, added, updated or removed by whom: state, version, repository before and
+     * after.
+     */
+    @Reference
+    AuditTrail audit;
 
     /** The profile is applied once Karaf has installed its boot features, never in the middle of that. */
     @Reference
@@ -181,7 +190,18 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     /** Keeps the profile in step with configuration changed elsewhere (config:edit, an etc/*.cfg edit). */
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        profile.configurationChanged(event);
+        // Config Admin does not say who: config:edit on the console or an edited etc/*.cfg
+        profile.configurationChanged(event,
+                (pid, before, after) -> trail(Actor.system(), "plugin-setting", pid, before, after));
+    }
+
+    /** The change is made and cannot be rolled back: a trail that cannot be written is logged, not refused. */
+    private void trail(Actor actor, String type, String id, Object before, Object after) {
+        try {
+            audit.record(actor, type, id, before, after);
+        } catch (RuntimeException e) {
+            LOG.error("Plugin {}: the change is made but its audit trail could not be written", id, e);
+        }
     }
 
     /** One operation at a time; each is recorded with its result, a refusal included. */
@@ -199,11 +219,14 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
                     "another plugin operation is running; try again shortly");
         }
         try {
+            PluginStatus before = plugin == null ? null : view.status(plugin);
             String result = step.run();
             if (plugin != null) {
                 view.succeeded(plugin);
             }
             log.record(actor, action, plugin, detail, true, result, started);
+            trail(actor, "plugin", plugin == null ? detail : plugin, before,
+                    plugin == null ? Map.of("added", result) : view.status(plugin));
             return plugin == null ? null : view.status(plugin);
         } catch (DmsException e) {
             log.record(actor, action, plugin, detail, false, RefusalReasons.bothLanguages(e), started);

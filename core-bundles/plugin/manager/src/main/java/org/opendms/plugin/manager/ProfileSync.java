@@ -108,8 +108,16 @@ final class ProfileSync {
         }
     }
 
-    /** Keeps the profile in step with configuration changed elsewhere. */
-    void configurationChanged(ConfigurationEvent event) {
+    /** Told of a plugin's setting changed: its PID and values before and after (null: none). */
+    interface SettingsChanged {
+        void changed(String pid, Map<String, Object> before, Map<String, Object> after);
+    }
+
+    /**
+     * Keeps the profile in step with configuration changed elsewhere, telling {@code told} the setting's values before
+     * and after once the profile has them.
+     */
+    void configurationChanged(ConfigurationEvent event, SettingsChanged told) {
         if (event.getFactoryPid() != null || event.getType() == ConfigurationEvent.CM_LOCATION_CHANGED) {
             return;
         }
@@ -122,6 +130,8 @@ final class ProfileSync {
             Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
             Map<String, Object> values = found == null || found.length == 0 ? null
                     : withoutInternalKeys(found[0].getProperties());
+            DealerProfile.Plugin was = entry(owner);
+            Map<String, Object> before = was == null ? null : was.config.get(pid);
             change(p -> {
                 Map<String, Map<String, Object>> config = p.plugin(owner).config;
                 if (values == null) {
@@ -130,6 +140,7 @@ final class ProfileSync {
                     config.put(pid, values);
                 }
             });
+            told.changed(pid, before, values);
         } catch (Exception e) {
             LOG.warn("Configuration {} of plugin {} not written to the dealer profile: {}", pid, owner, e.getMessage());
         }

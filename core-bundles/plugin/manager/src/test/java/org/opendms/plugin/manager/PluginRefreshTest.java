@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import javax.persistence.EntityManager;
+
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Page;
+import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Roles;
+import org.opendms.platform.api.audit.AuditEntry;
+import org.opendms.platform.api.audit.AuditQuery;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.security.PermissionTable;
 import org.opendms.plugin.api.DmsPlugin;
 import org.opendms.plugin.api.manage.PluginOperation;
@@ -88,7 +95,16 @@ class PluginRefreshTest {
         PluginOperation recorded = manager.operations(1, ADMIN).get(0);
         assertTrue(recorded.succeeded(), recorded.toString());
         assertEquals("1 bundle(s) reloaded: ACTIVE", recorded.result());
+        // the audit trail is told the plugin's state before and after, by whom (a refused update is not a change)
+        assertEquals(1, trail.size(), trail.toString());
+        Object[] change = trail.get(0);
+        assertEquals("admin/plugin/insurance", change[0]);
+        assertEquals(PluginState.FAILED, ((PluginStatus) change[1]).state());
+        assertEquals(PluginState.ACTIVE, ((PluginStatus) change[2]).state());
     }
+
+    /** What the manager handed to the audit trail: "who/type/id", before, after. */
+    final List<Object[]> trail = new java.util.ArrayList<>();
 
     /** A refresh of only the given bundles that tells {@code whenStarted} how to report it finished. */
     private static BundleRefresh refresh(Consumer<Runnable> whenStarted) {
@@ -125,6 +141,23 @@ class PluginRefreshTest {
         manager.scr = fake(ServiceComponentRuntime.class, Map.of("getComponentDescriptionDTOs", a -> List.of()));
         manager.configAdmin = fake(ConfigurationAdmin.class, Map.of());
         manager.permissions = PermissionTable.of();
+        manager.audit = new AuditTrail() {
+            @Override
+            public int record(EntityManager em, Actor actor, String type, Object id, Object before, Object after) {
+                throw new IllegalStateException("the plugin manager has no transaction of its own");
+            }
+
+            @Override
+            public int record(Actor actor, String type, Object id, Object before, Object after) {
+                trail.add(new Object[] { actor.username() + "/" + type + "/" + id, before, after });
+                return 1;
+            }
+
+            @Override
+            public Page<AuditEntry> search(AuditQuery query, PageRequest page, Actor actor) {
+                throw new UnsupportedOperationException();
+            }
+        };
         manager.wire(context, home, null, new PluginRefresher(refresh, Duration.ofMillis(300)));
         manager.boot.applyProfile();
         assertEquals(PluginState.ACTIVE, manager.get("insurance", ADMIN).state());

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.staff.api.NewStaff;
@@ -59,6 +61,10 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     @Reference
     Permissions permissions;
 
+    /** Who changed which field of an account, old and new value, written in the change's transaction. */
+    @Reference
+    AuditTrail audit;
+
     CredentialCache cache = new CredentialCache(60);
 
     @Activate
@@ -98,6 +104,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                 em.persist(e);
                 em.flush();
                 record(em, login, "ADDED", StaffRecords.describe(e), actor, now);
+                audit.record(em, actor, "staff", login, null, StaffRecords.account(e));
                 return StaffRecords.account(e);
             });
         } catch (PersistenceException e) {
@@ -163,6 +170,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         String hash = Passwords.hash(password);
         return write(login, null, actor, (em, e) -> {
             e.passwordHash = hash;
+            audit.record(em, actor, "staff", login, Map.of("password", "******"), Map.of("password", "****** (新 new)"));
             return new String[] { "PASSWORD", null };
         });
     }
@@ -329,6 +337,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                 if (expectedVersion != null && e.version != expectedVersion) {
                     throw staleVersion(e.version, expectedVersion);
                 }
+                StaffAccount before = StaffRecords.account(e);
                 String[] what = step.apply(em, e);
                 if (what == null) {
                     return StaffRecords.account(e);
@@ -337,6 +346,7 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                 stamp(e, actor, now);
                 em.flush();
                 record(em, login, what[0], what[1], actor, now);
+                audit.record(em, actor, "staff", login, before, StaffRecords.account(e));
                 return StaffRecords.account(e);
             });
         } catch (javax.persistence.OptimisticLockException e) {

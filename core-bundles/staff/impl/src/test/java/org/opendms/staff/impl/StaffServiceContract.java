@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
@@ -67,6 +68,13 @@ abstract class StaffServiceContract {
                 return Clock.fixed(NOW, zone());
             }
         };
+        service.audit = trail(db, service);
+    }
+
+    /** The real audit trail on the database, its table migrated. */
+    static JpaAuditTrail trail(TestDatabase db, JpaStaffService service) {
+        db.migrate("db/org.opendms.audit.impl/changelog.xml");
+        return new JpaAuditTrail(db.jpa("dms-audit"), service.clock, service.permissions);
     }
 
     @AfterAll
@@ -232,6 +240,7 @@ abstract class StaffServiceContract {
             fresh.jpa = own.jpa("dms-staff");
             fresh.clock = service.clock;
             fresh.permissions = service.permissions;
+            fresh.audit = trail(own, fresh);
             Actor system = Actor.system();
             StaffAccount only = fresh
                     .add(new NewStaff("chief", "站长", "chief-pass-1", List.of("admin"), List.of(), null), system);
@@ -255,6 +264,7 @@ abstract class StaffServiceContract {
             fresh.jpa = own.jpa("dms-staff");
             fresh.clock = service.clock;
             fresh.permissions = service.permissions;
+            fresh.audit = trail(own, fresh);
             Path users = dir.resolve("users.properties");
             Files.writeString(users, String.join("\n",
                     "admin = demo,_g_:admingroup",

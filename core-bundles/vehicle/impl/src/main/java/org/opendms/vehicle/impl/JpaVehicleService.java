@@ -25,6 +25,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
@@ -69,6 +70,10 @@ public class JpaVehicleService implements VehicleService {
     @Reference
     ShopClock clock;
 
+    /** Who changed which field (an owner change among them), old and new value, in the change's transaction. */
+    @Reference
+    AuditTrail audit;
+
     /** Owners and users are customers; a vehicle never points at one that does not exist. */
     @Reference
     CustomerService customers;
@@ -89,6 +94,7 @@ public class JpaVehicleService implements VehicleService {
                 e.created(clock.now(), actor);
                 em.persist(e);
                 em.flush();
+                audit.record(em, actor, "vehicle", e.id, null, toVehicle(e));
                 return toVehicle(e);
             }));
             tell(ChangeKind.CREATED, null, created, actor);
@@ -112,6 +118,7 @@ public class JpaVehicleService implements VehicleService {
                 apply(e, valid);
                 e.updated(clock.now(), actor);
                 em.flush();
+                audit.record(em, actor, "vehicle", id, before[0], toVehicle(e));
                 return toVehicle(e);
             }));
             tell(ChangeKind.CHANGED, before[0], after, actor);
@@ -211,6 +218,7 @@ public class JpaVehicleService implements VehicleService {
             unchanged[0] = toVehicle(vehicle);
             // the vehicle as read now shows the new mileage, so its version (the ETag) moves on too
             vehicle.lastOdometerKm = km;
+            audit.record(em, actor, "vehicle", vehicleId, unchanged[0], toVehicle(vehicle));
             return toReading(r);
         }));
         if (!listeners.isEmpty()) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.api.CustomerType;
@@ -34,6 +35,8 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.audit.AuditEntry;
+import org.opendms.platform.api.audit.AuditQuery;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
@@ -59,6 +62,7 @@ abstract class VehicleServiceContract {
     TestDatabase db;
     CustomerService customers;
     JpaVehicleService service;
+    JpaAuditTrail trail;
     long owner;
 
     abstract TestDatabase database();
@@ -73,6 +77,7 @@ abstract class VehicleServiceContract {
         service.jpa = db.jpa("dms-vehicle");
         service.permissions = TestPermissions.of();
         service.customers = customers;
+        service.audit = trail = new JpaAuditTrail(db.jpa("dms-audit"), service.clock, service.permissions);
         owner = newCustomer("张伟");
     }
 
@@ -109,6 +114,25 @@ abstract class VehicleServiceContract {
     static VehicleDraft draft(String vin, String plate, Long ownerId, Long userId, Boolean active) {
         return new VehicleDraft(vin, plate, "大众", "帕萨特 330TSI", 2022, "dkx-123456", "黑色", EnergyType.PETROL, ownerId,
                 userId, LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1), active);
+    }
+
+    @Test
+    void anOwnerChangeIsInTheAuditTrailWithTheOldAndNewOwnerAndARefusedOneIsNot() {
+        String vin = newVin();
+        Vehicle v = service.create(draft(vin, "京A" + newSerial()), ADVISOR);
+        long buyer = newCustomer("李娜");
+        Vehicle sold = service.update(v.id(), v.version(), draft(vin, v.plate(), buyer, null, true), ADVISOR);
+        assertThrows(DmsException.class, () -> service.update(v.id(), v.version(),
+                draft(vin, v.plate(), owner, null, true), ADVISOR)); // stale: nothing changed, nothing recorded
+        List<AuditEntry> owners = trail.search(new AuditQuery("vehicle", Long.toString(v.id()), null, "ownerId",
+                null, null), PageRequest.of(0, 20), MANAGER).items();
+        assertEquals(2, owners.size(), owners.toString());
+        assertEquals("CHANGED", owners.get(0).action());
+        assertEquals(Long.toString(owner), owners.get(0).oldValue());
+        assertEquals(Long.toString(buyer), owners.get(0).newValue());
+        assertEquals("advisor", owners.get(0).actor());
+        assertEquals("CREATED", owners.get(1).action());
+        assertEquals(buyer, sold.ownerId());
     }
 
     private long rows() {

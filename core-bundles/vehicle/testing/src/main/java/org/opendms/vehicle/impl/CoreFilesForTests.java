@@ -1,5 +1,7 @@
 package org.opendms.vehicle.impl;
 
+import org.opendms.audit.impl.JpaAuditTrail;
+
 import java.util.List;
 
 import org.opendms.customer.api.CustomerService;
@@ -26,6 +28,7 @@ public record CoreFilesForTests(CustomerService customers, VehicleService vehicl
         vehicles.customers = customers;
         vehicles.clock = TestShopClock.system();
         vehicles.listeners = List.of(listeners);
+        vehicles.audit = new JpaAuditTrail(db.jpa("dms-audit"), vehicles.clock, vehicles.permissions);
         return new CoreFilesForTests(customers, vehicles);
     }
 }

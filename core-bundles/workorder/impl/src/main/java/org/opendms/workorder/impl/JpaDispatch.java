@@ -63,6 +63,8 @@ public class JpaDispatch implements Dispatch {
                             SkillEntity.class)
                     .setParameter("t", tech).setParameter("s", skill)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            store.audit.record(em, actor, "technician-skill", tech, Map.of(String.valueOf(skill),
+                    rows.isEmpty() ? 0 : rows.get(0).level), Map.of(String.valueOf(skill), level));
             if (level == 0) {
                 rows.forEach(em::remove);
             } else if (rows.isEmpty()) {

@@ -118,8 +118,10 @@ public class JpaFollowUps implements FollowUps {
         Instant now = store.now();
         return store.change(em -> {
             JobEntity job = openFollowUp(em, jobId);
+            FollowUp before = followUps(em, List.of(job)).get(0);
             close(job, Outcome.DISMISSED, now, actor, why);
             em.flush();
+            store.audit.record(em, actor, "follow-up", jobId, before, followUps(em, List.of(job)).get(0));
             return followUps(em, List.of(job)).get(0);
         });
     }

@@ -42,6 +42,7 @@ public class JpaLabourCatalogue implements LabourCatalogue {
         LocalDateTime at = utc(store.now());
         return store.change(em -> {
             LabourOperationEntity op = em.find(LabourOperationEntity.class, d.code(), LockModeType.PESSIMISTIC_WRITE);
+            LabourOperation before = op == null ? null : WorkOrderRecords.operation(op);
             if (expectedVersion == null) {
                 if (op != null) {
                     throw DmsException.conflict("code", "labour.exists", "工时代码 " + d.code() + " 已在工时目录中",
@@ -69,6 +70,7 @@ public class JpaLabourCatalogue implements LabourCatalogue {
             op.updatedBy = actor.username();
             op.version++;
             em.flush();
+            store.audit.record(em, actor, "labour-operation", op.code, before, WorkOrderRecords.operation(op));
             return WorkOrderRecords.operation(op);
         });
     }

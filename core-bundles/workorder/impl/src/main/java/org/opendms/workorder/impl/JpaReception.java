@@ -260,6 +260,7 @@ public class JpaReception implements Reception {
             }
             history(em, e, null, WorkOrderStatus.AWAITING_DISPATCH, at, actor, null);
             em.flush();
+            store.audit.record(em, actor, "work-order", e.id, null, load(em, e, now));
             return load(em, e, now);
         });
         store.tell(WorkOrderListener::opened, opened, null, null, actor, now);

@@ -20,6 +20,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
@@ -85,6 +86,12 @@ public class WorkOrderStore {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<WorkOrderListener> listeners = List.of();
+
+    /**
+     * Who changed which field of a work order, the catalogue or the skill table, written in the change's transaction.
+     */
+    @Reference
+    AuditTrail audit;
 
     volatile Settings settings = Settings.DEFAULTS;
 
@@ -191,10 +198,13 @@ public class WorkOrderStore {
             BiConsumer<EntityManager, WorkOrderEntity> change) {
         return change(em -> {
             WorkOrderEntity e = WorkOrderRows.lock(em, id, expectedVersion);
+            WorkOrder before = WorkOrderRecords.load(em, e, now);
             change.accept(em, e);
             WorkOrderRows.touch(e, utc(now), actor);
             em.flush();
-            return WorkOrderRecords.load(em, e, now);
+            WorkOrder after = WorkOrderRecords.load(em, e, now);
+            audit.record(em, actor, "work-order", id, before, after);
+            return after;
         });
     }
 

@@ -1,6 +1,7 @@
 package org.opendms.workorder.impl;
 
 import org.opendms.appointment.api.AppointmentService;
+import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.vehicle.api.VehicleService;
@@ -29,6 +30,8 @@ final class Workshop {
             CustomerService customers) {
         this.store = store;
         store.permissions = TestPermissions.of();
+        // the trail's table comes with the customer archive the contracts migrate first
+        store.audit = new JpaAuditTrail(store.jpa, store.clock, store.permissions);
         workOrders = new JpaWorkOrders(store, customers);
         flow = new JpaWorkOrderFlow(store);
         reception = new JpaReception(store, flow, vehicles, appointments);
