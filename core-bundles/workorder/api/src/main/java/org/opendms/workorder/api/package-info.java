@@ -9,9 +9,10 @@
  * 2.0.0: the single {@code WorkOrderService} split into these services; role lists left the API.
  * 2.1.0: on-time and late on {@link org.opendms.workorder.api.WorkOrder}; a search by several statuses, open, late and
  * customer; the promised time moved with a reason; {@link org.opendms.workorder.api.FollowUps} of declined jobs.
+ * 2.2.0: a search for a person, whose customer search follows the customer archive's rules for that person.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;
