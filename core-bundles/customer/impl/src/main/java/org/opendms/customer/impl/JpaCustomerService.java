@@ -48,6 +48,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = CustomerService.class)
 public class JpaCustomerService implements CustomerService {
 
+    /** The access record's field column. */
+    private static final int FIELD_MAX = 30;
+    /** The access record's searched column. */
+    private static final int SEARCHED_MAX = 100;
+
     @Reference(target = "(osgi.unit.name=dms-customer)")
     JpaTemplate jpa;
 
@@ -162,9 +167,11 @@ public class JpaCustomerService implements CustomerService {
                 mobileDigits, q.field()), page);
         if (!text.isEmpty()) {
             jpa.tx(em -> {
-                PersonalDataAccessEntity a = access(null, q.field(), PersonalDataAccess.Action.SEARCH, actor,
+                String field = q.field().length() > FIELD_MAX ? q.field().substring(0, FIELD_MAX) : q.field();
+                PersonalDataAccessEntity a = access(null, field, PersonalDataAccess.Action.SEARCH, actor,
                         Stored.utc(clock.now()));
-                a.searched = SearchText.masked(text);
+                String searched = SearchText.masked(text);
+                a.searched = searched.length() > SEARCHED_MAX ? searched.substring(0, SEARCHED_MAX) : searched;
                 a.results = found.total();
                 em.persist(a);
             });
