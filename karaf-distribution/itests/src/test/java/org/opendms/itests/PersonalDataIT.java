@@ -138,6 +138,9 @@ public class PersonalDataIT extends DmsTestSupport {
         Reply backwards = call("GET", "customers/personal-data-access?from=2026-12-02&to=2026-12-01", "admin", null);
         assertEquals(400, backwards.status());
         assertEquals("to", backwards.field(0));
+        assertEquals("from", call("GET", "customers/personal-data-access?from=yesterday", "admin", null).field(0));
+        assertEquals("action", call("GET", "customers/personal-data-access?action=search", "admin", null).field(0));
+        assertEquals("customerId", call("GET", "customers/personal-data-access?customerId=x", "admin", null).field(0));
     }
 
     @Test
