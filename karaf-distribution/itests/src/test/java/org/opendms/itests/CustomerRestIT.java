@@ -60,7 +60,7 @@ public class CustomerRestIT extends DmsTestSupport {
         assertEquals(masked, created.json().path("mobileMasked").asText());
         assertFalse(created.raw().contains(mobile));
 
-        Reply found = call("GET", "customers?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "technician", null);
+        Reply found = call("GET", "customers?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "cashier", null);
         assertEquals(200, found.status());
         assertEquals(1, found.json().path("total").asLong());
         assertEquals(masked, found.json().path("items").path(0).path("mobileMasked").asText());

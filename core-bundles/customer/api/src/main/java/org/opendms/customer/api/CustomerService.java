@@ -27,14 +27,44 @@ public interface CustomerService {
      */
     Customer update(long id, long expectedVersion, CustomerDraft draft, Actor actor);
 
-    /** @throws DmsException NOT_FOUND when there is no such customer */
+    /**
+     * The whole customer, for code that acts for no person (checks, listeners); a screen asks {@link #get(long,
+     * Actor)}.
+     *
+     * @throws DmsException NOT_FOUND when there is no such customer
+     */
     Customer get(long id);
 
+    /**
+     * The customer as the actor's role may see it ({@link CustomerField}); needs {@code customer.read}.
+     *
+     * @throws DmsException NOT_FOUND when there is no such customer
+     */
+    Customer get(long id, Actor actor);
+
+    /** Every matching customer, every field; for code that acts for no person. Nothing is recorded. */
     Page<Customer> search(CustomerQuery query, PageRequest page);
+
+    /**
+     * A search for a person at a screen or console; needs {@code customer.read}. Digits match part of a mobile only
+     * for {@code customer.search.mobile-digits} (others find a customer by the whole number, the name or the plate:
+     * to them, a partial number matches no mobile); a whole mobile in any spelling (+86, spaces) matches exactly. A
+     * search with text is recorded in the personal-data access record (who, when, the text masked, how many found);
+     * the customers come as the actor's role may see them.
+     */
+    Page<Customer> search(CustomerQuery query, PageRequest page, Actor actor);
 
     /** The full mobile, for {@code customer.mobile.reveal}; the access is recorded. */
     Mobile revealMobile(long id, Actor actor);
 
     /** Who read or changed this customer's personal data, newest first; for {@code customer.access-log.read}. */
     List<PersonalDataAccess> personalDataAccess(long id, Actor actor);
+
+    /**
+     * The personal-data access record across customers, searches included, newest first; for
+     * {@code customer.access-log.read}.
+     *
+     * @throws DmsException INVALID_INPUT {@code to} {@code before_from}
+     */
+    Page<PersonalDataAccessEntry> personalDataAccessLog(PersonalDataAccessQuery query, PageRequest page, Actor actor);
 }

@@ -9,6 +9,8 @@ public record PersonalDataAccess(long customerId, String field, Action action, S
         Instant at) {
 
     public enum Action {
-        CREATE, READ, UPDATE
+        CREATE, READ, UPDATE,
+        /** A search by personal data (name, mobile, plate): recorded once per search, not per customer found. */
+        SEARCH
     }
 }

@@ -13,6 +13,7 @@ import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
 
 @Service
@@ -34,7 +35,8 @@ public class CustomerList implements Action {
     @Override
     public Object execute() {
         try {
-            Page<Customer> result = customers.search(CustomerQuery.text(query), PageRequest.of(page, size));
+            Page<Customer> result = customers.search(CustomerQuery.text(query), PageRequest.of(page, size),
+                    ConsoleActor.current());
             ShellTable table = new ShellTable();
             table.column("ID");
             table.column("类型 Type");

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.customer.api.Customer;
+import org.opendms.customer.api.CustomerField;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
@@ -32,8 +33,8 @@ public class CustomerShow implements Action {
     @Override
     public Object execute() {
         try {
-            Customer c = customers.get(id);
-            String mobile = c.mobileMasked();
+            Customer c = customers.get(id, ConsoleActor.current());
+            String mobile = shown(c, CustomerField.MOBILE, c.mobileMasked());
             if (reveal && mobile != null) {
                 mobile = customers.revealMobile(id, ConsoleActor.current()).value();
             }
@@ -41,12 +42,12 @@ public class CustomerShow implements Action {
             line("类型 Type", c.type());
             line("姓名 Name", c.name());
             line("手机 Mobile", mobile);
-            line("微信 WeChat", c.wechatId());
-            line("地址 Address", c.address());
+            line("微信 WeChat", shown(c, CustomerField.WECHAT_ID, c.wechatId()));
+            line("地址 Address", shown(c, CustomerField.ADDRESS, c.address()));
             line("标签 Tags", String.join(", ", c.tags()));
             line("营销同意 Consent", c.marketingConsent()
                     ? "是 yes (" + ConsolePrinter.time(c.marketingConsentAt(), clock.zone()) + ")" : "否 no");
-            line("备注 Note", c.note());
+            line("备注 Note", shown(c, CustomerField.NOTE, c.note()));
             line("创建 Created", ConsolePrinter.time(c.createdAt(), clock.zone()) + " " + c.createdBy());
             line("修改 Updated", ConsolePrinter.time(c.updatedAt(), clock.zone()) + " " + c.updatedBy() + " (version "
                     + c.version() + ")");
@@ -54,6 +55,11 @@ public class CustomerShow implements Action {
             ConsolePrinter.refusal(System.out, e);
         }
         return null;
+    }
+
+    /** A field the user's role may not see says so, rather than looking empty. */
+    private static String shown(Customer c, CustomerField field, String value) {
+        return c.masked().contains(field.json()) ? "（无权查看 hidden）" : value;
     }
 
     private static void line(String label, Object value) {

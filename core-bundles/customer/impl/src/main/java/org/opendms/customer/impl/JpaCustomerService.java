@@ -1,10 +1,12 @@
 package org.opendms.customer.impl;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -12,10 +14,14 @@ import javax.persistence.PersistenceException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerDraft;
+import org.opendms.customer.api.CustomerField;
 import org.opendms.customer.api.CustomerQuery;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.api.Mobile;
 import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.customer.api.PersonalDataAccessEntry;
+import org.opendms.customer.api.PersonalDataAccessQuery;
+import org.opendms.customer.api.SearchText;
 import org.opendms.customer.api.event.CustomerEvent;
 import org.opendms.customer.api.event.CustomerListener;
 import org.opendms.platform.api.Actor;
@@ -42,6 +48,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** The customer archive on JPA. Starts only once the customer tables are migrated. */
 @Component(service = CustomerService.class)
 public class JpaCustomerService implements CustomerService {
+
+    /** The access record's field column. */
+    private static final int FIELD_MAX = 30;
+    /** The access record's searched column. */
+    private static final int SEARCHED_MAX = 100;
 
     @Reference(target = "(osgi.unit.name=dms-customer)")
     JpaTemplate jpa;
@@ -85,7 +96,7 @@ public class JpaCustomerService implements CustomerService {
                 return toCustomer(e);
             }));
             tell(ChangeKind.CREATED, null, created, actor);
-            return created;
+            return created.without(CustomerField.hiddenFrom(actor, permissions));
         } catch (PersistenceException e) {
             throw translate(e);
         }
@@ -119,7 +130,7 @@ public class JpaCustomerService implements CustomerService {
                 return toCustomer(e);
             }));
             tell(ChangeKind.CHANGED, before[0], after, actor);
-            return after;
+            return after.without(CustomerField.hiddenFrom(actor, permissions));
         } catch (PersistenceException e) {
             throw translate(e);
         }
@@ -141,6 +152,42 @@ public class JpaCustomerService implements CustomerService {
     }
 
     @Override
+    public Customer get(long id, Actor actor) {
+        permissions.require(actor, "customer.read");
+        return get(id).without(CustomerField.hiddenFrom(actor, permissions));
+    }
+
+    /**
+     * The role checks sit here, above the query: a partial mobile narrows only for roles that may read mobiles, and
+     * every search with text is recorded, in its own transaction once the search has run.
+     */
+    @Override
+    public Page<Customer> search(CustomerQuery query, PageRequest page, Actor actor) {
+        permissions.require(actor, "customer.read");
+        Objects.requireNonNull(page, "page");
+        CustomerQuery q = query == null ? CustomerQuery.text(null) : query;
+        String text = q.text() == null ? "" : q.text().strip();
+        Mobile whole = SearchText.wholeMobile(text);
+        boolean mobileDigits = whole != null
+                || q.mobileDigits() && permissions.allows(actor, "customer.search.mobile-digits");
+        Page<Customer> found = search(new CustomerQuery(whole == null ? text : whole.value(), q.orAmongIds(),
+                mobileDigits, q.field()), page);
+        if (!text.isEmpty()) {
+            jpa.tx(em -> {
+                String field = q.field().length() > FIELD_MAX ? q.field().substring(0, FIELD_MAX) : q.field();
+                PersonalDataAccessEntity a = access(null, field, PersonalDataAccess.Action.SEARCH, actor,
+                        Stored.utc(clock.now()));
+                String searched = SearchText.masked(text);
+                a.searched = searched.length() > SEARCHED_MAX ? searched.substring(0, SEARCHED_MAX) : searched;
+                a.results = found.total();
+                em.persist(a);
+            });
+        }
+        Set<CustomerField> hidden = CustomerField.hiddenFrom(actor, permissions);
+        return found.map(c -> c.without(hidden));
+    }
+
+    @Override
     public Page<Customer> search(CustomerQuery query, PageRequest page) {
         Objects.requireNonNull(page, "page");
         CustomerQuery q = query == null ? CustomerQuery.text(null) : query;
@@ -154,7 +201,7 @@ public class JpaCustomerService implements CustomerService {
             any.add("c.nameSearch LIKE :name ESCAPE '\\'");
             search.with("name", Stored.containsPattern(text));
             String digits = text.replaceAll("[\\s-]", "");
-            if (digits.length() >= 4 && digits.chars().allMatch(Character::isDigit)) {
+            if (q.mobileDigits() && digits.length() >= 4 && digits.chars().allMatch(Character::isDigit)) {
                 any.add("c.mobile LIKE :mobile");
                 search.with("mobile", "%" + digits + "%");
             }
@@ -193,6 +240,41 @@ public class JpaCustomerService implements CustomerService {
                             Stored.instant(a.accessedAt)))
                     .toList();
         });
+    }
+
+    @Override
+    public Page<PersonalDataAccessEntry> personalDataAccessLog(PersonalDataAccessQuery query, PageRequest page,
+            Actor actor) {
+        permissions.require(actor, "customer.access-log.read");
+        Objects.requireNonNull(page, "page");
+        PersonalDataAccessQuery q = query == null ? PersonalDataAccessQuery.all() : query;
+        if (q.from() != null && q.to() != null && q.from().isAfter(q.to())) {
+            throw DmsException.invalid("to", "before_from", "结束日期不能早于开始日期", "to must not be before from");
+        }
+        PagedSearch<PersonalDataAccessEntity> search = PagedSearch.of(PersonalDataAccessEntity.class, "a");
+        if (q.actor() != null && !q.actor().isBlank()) {
+            search.where("a.actor = :actor", "actor", q.actor().strip());
+        }
+        if (q.action() != null) {
+            search.where("a.action = :action", "action", q.action());
+        }
+        if (q.customerId() != null) {
+            search.where("a.customerId = :customer", "customer", q.customerId());
+        }
+        if (q.from() != null) {
+            search.where("a.accessedAt >= :from", "from", startOf(q.from()));
+        }
+        if (q.to() != null) {
+            search.where("a.accessedAt < :to", "to", startOf(q.to().plusDays(1)));
+        }
+        return jpa.txExpr(em -> search.page(em, "a.id DESC", page,
+                a -> new PersonalDataAccessEntry(a.id, a.customerId, a.field, a.action, a.searched, a.results,
+                        a.actor, a.channel, Stored.instant(a.accessedAt))));
+    }
+
+    /** The start of a shop-local day, as the UTC timestamp the column holds. */
+    private LocalDateTime startOf(LocalDate day) {
+        return Stored.utc(day.atStartOfDay(clock.zone()).toInstant());
     }
 
     private static void apply(CustomerEntity e, CustomerRules.Valid valid, LocalDateTime now) {
@@ -254,6 +336,11 @@ public class JpaCustomerService implements CustomerService {
 
     private static void record(EntityManager em, long customerId, String field, PersonalDataAccess.Action action,
             Actor actor, LocalDateTime at) {
+        em.persist(access(customerId, field, action, actor, at));
+    }
+
+    private static PersonalDataAccessEntity access(Long customerId, String field, PersonalDataAccess.Action action,
+            Actor actor, LocalDateTime at) {
         PersonalDataAccessEntity a = new PersonalDataAccessEntity();
         a.customerId = customerId;
         a.field = field;
@@ -261,7 +348,7 @@ public class JpaCustomerService implements CustomerService {
         a.actor = actor.username();
         a.channel = actor.channel();
         a.accessedAt = at;
-        em.persist(a);
+        return a;
     }
 
     static Customer toCustomer(CustomerEntity e) {

@@ -14,7 +14,7 @@ import javax.persistence.Table;
 import org.opendms.customer.api.PersonalDataAccess;
 import org.opendms.platform.api.Channel;
 
-/** Row of table customer_pii_access: written, never changed. */
+/** Row of table customer_pii_access: written, never changed. A search names no customer. */
 @Entity
 @Table(name = "customer_pii_access")
 public class PersonalDataAccessEntity {
@@ -23,8 +23,9 @@ public class PersonalDataAccessEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
 
-    @Column(name = "customer_id", nullable = false)
-    long customerId;
+    /** Null for a search. */
+    @Column(name = "customer_id")
+    Long customerId;
 
     @Column(nullable = false)
     String field;
@@ -42,4 +43,10 @@ public class PersonalDataAccessEntity {
 
     @Column(name = "accessed_at", nullable = false)
     LocalDateTime accessedAt;
+
+    /** For a search: the text, masked. */
+    String searched;
+
+    /** For a search: how many customers it found. */
+    Long results;
 }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +29,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerDraft;
+import org.opendms.customer.api.CustomerField;
 import org.opendms.customer.api.CustomerQuery;
 import org.opendms.customer.api.CustomerType;
 import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.customer.api.PersonalDataAccessEntry;
+import org.opendms.customer.api.PersonalDataAccessQuery;
 import org.opendms.customer.api.event.CustomerEvent;
 import org.opendms.customer.api.event.CustomerListener;
 import org.opendms.platform.api.ChangeKind;
@@ -38,6 +43,7 @@ import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.testing.TestDatabase;
@@ -61,7 +67,7 @@ abstract class CustomerServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("customer-001", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
+        assertEquals("customer-002-search-access", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
         service.permissions = TestPermissions.of();
@@ -320,5 +326,137 @@ abstract class CustomerServiceContract {
             em.find(CustomerEntity.class, secondId, LockModeType.PESSIMISTIC_WRITE).note = note;
             em.flush();
         }));
+    }
+
+    // ------------------------------------------------------------------ personal data by role
+
+    /** What each role has hidden: the workshop sees whose car it is, the desk and the cashier what they work with. */
+    private static final Map<String, List<String>> MASKED = Map.of(Roles.ADMIN, List.of(), Roles.MANAGER, List.of(),
+            Roles.ADVISOR, List.of(), Roles.CASHIER, List.of("note"), Roles.TECHNICIAN,
+            List.of("mobileMasked", "wechatId", "address", "note"), Roles.PARTS,
+            List.of("mobileMasked", "wechatId", "address", "note"), Roles.FOREMAN,
+            List.of("mobileMasked", "wechatId", "address", "note"), Roles.INSPECTOR,
+            List.of("mobileMasked", "wechatId", "address", "note"));
+
+    private static String value(Customer c, CustomerField f) {
+        return switch (f) {
+        case MOBILE -> c.mobileMasked();
+        case WECHAT_ID -> c.wechatId();
+        case ADDRESS -> c.address();
+        case NOTE -> c.note();
+        };
+    }
+
+    @Test
+    void eachRoleSeesExactlyTheCustomerFieldsItsWorkNeeds() {
+        String name = "郑秀" + NUMBERS.incrementAndGet();
+        Customer whole = service.create(new CustomerDraft(CustomerType.PERSON, name, newMobile(), "zhengxiu_01",
+                "上海市徐汇区漕溪北路 1 号", List.of("VIP"), true, "只在周末接电话"), ADVISOR);
+        assertEquals(Set.copyOf(Roles.ALL), MASKED.keySet());
+        for (String role : Roles.ALL) {
+            Actor actor = new Actor(role + "-user", Set.of(role), Channel.REST);
+            Customer read = service.get(whole.id(), actor);
+            Customer found = service.search(CustomerQuery.text(name), PageRequest.of(0, 5), actor).items().get(0);
+            for (Customer seen : List.of(read, found)) {
+                assertEquals(MASKED.get(role), seen.masked(), role);
+                for (CustomerField f : CustomerField.values()) {
+                    boolean hidden = MASKED.get(role).contains(f.json());
+                    assertEquals(hidden ? null : value(whole, f), value(seen, f), role + " " + f);
+                }
+                assertEquals(name, seen.name(), role);
+                assertEquals(List.of("VIP"), seen.tags(), role);
+                assertEquals(whole.version(), seen.version(), role);
+            }
+        }
+        // code acting for no person (listeners, checks) still reads every field
+        assertEquals(List.of(), service.get(whole.id()).masked());
+        assertEquals("只在周末接电话", service.get(whole.id()).note());
+    }
+
+    /** The attack of issue 10: narrowing a search digit by digit to rebuild a mobile the role may not read. */
+    @Test
+    void aRoleThatMayNotReadMobilesFindsNobodyByPartOfOneAndEverySearchIsRecorded() {
+        String mobile = newMobile();
+        Customer c = service.create(person("冯十一", mobile), ADVISOR);
+        Actor technician = new Actor("tech-" + NUMBERS.incrementAndGet(), Set.of(Roles.TECHNICIAN), Channel.REST);
+        List<String> tried = new ArrayList<>();
+        for (int n = 4; n < 11; n++) {
+            tried.add(mobile.substring(11 - n));
+            tried.add(mobile.substring(0, n));
+        }
+        for (String digits : tried) {
+            assertFalse(ids(service.search(CustomerQuery.text(digits), PageRequest.of(0, 200), technician))
+                    .contains(c.id()), digits);
+            assertTrue(ids(service.search(CustomerQuery.text(digits), PageRequest.of(0, 200), ADVISOR))
+                    .contains(c.id()), digits);
+        }
+        // the whole number, in any spelling, and the name still find the customer
+        assertEquals(List.of(c.id()), ids(service.search(CustomerQuery.text("+86 " + mobile.substring(0, 3) + " "
+                + mobile.substring(3)), PageRequest.of(0, 5), technician)));
+        assertTrue(ids(service.search(CustomerQuery.text("冯十一"), PageRequest.of(0, 200), technician)).contains(c.id()));
+        // a search without text lists, it searches nothing personal: not recorded
+        service.search(CustomerQuery.text(" "), PageRequest.of(0, 1), technician);
+
+        Page<PersonalDataAccessEntry> log = service.personalDataAccessLog(
+                new PersonalDataAccessQuery(technician.username(), null, null, null, null), PageRequest.of(0, 100),
+                MANAGER);
+        assertEquals(tried.size() + 2, log.total());
+        PersonalDataAccessEntry byName = log.items().get(0);
+        assertEquals(PersonalDataAccess.Action.SEARCH, byName.action());
+        assertEquals("冯**", byName.searched());
+        assertNull(byName.customerId());
+        assertEquals("q", byName.field());
+        assertEquals(Channel.REST, byName.channel());
+        assertTrue(byName.results() >= 1);
+        PersonalDataAccessEntry whole = log.items().get(1);
+        assertEquals(mobile.substring(0, 3) + "****" + mobile.substring(7), whole.searched());
+        assertEquals(1L, whole.results());
+        PersonalDataAccessEntry firstTry = log.items().get(log.items().size() - 1);
+        assertEquals(mobile.charAt(7) + "***", firstTry.searched());
+        assertEquals(0L, firstTry.results());
+        for (PersonalDataAccessEntry e : log.items()) {
+            assertEquals(technician.username(), e.actor());
+            assertFalse(e.searched().contains(mobile.substring(3, 7)), e.searched());
+        }
+    }
+
+    @Test
+    void theAccessRecordIsSearchedByWhoWhenAndWhatAndOnlyByManagement() {
+        Actor desk = new Actor("desk-" + NUMBERS.incrementAndGet(), Set.of(Roles.ADVISOR), Channel.REST);
+        Instant monday = Instant.parse("2026-11-30T01:00:00Z"); // 09:00 in Shanghai
+        Customer c;
+        service.clock = TestShopClock.fixed(monday);
+        try {
+            c = service.create(person("褚十二", newMobile()), desk);
+            service.search(CustomerQuery.text("褚十二"), PageRequest.of(0, 5), desk);
+            service.clock = TestShopClock.fixed(monday.plusSeconds(86_400));
+            service.revealMobile(c.id(), desk);
+            service.search(CustomerQuery.text("褚"), PageRequest.of(0, 5), desk);
+        } finally {
+            service.clock = TestShopClock.system();
+        }
+        LocalDate mon = LocalDate.parse("2026-11-30");
+        LocalDate tue = mon.plusDays(1);
+        assertEquals(5, log(desk.username(), null, null, null, null).total(),
+                "name and mobile created, a read, two searches");
+        assertEquals(List.of("SEARCH", "READ"), log(desk.username(), tue, tue, null, null).items().stream()
+                .map(e -> e.action().name()).toList());
+        assertEquals(3, log(desk.username(), mon, mon, null, null).total());
+        assertEquals(2, log(desk.username(), null, null, PersonalDataAccess.Action.SEARCH, null).total());
+        assertEquals(3, log(null, null, null, null, c.id()).total(), "a customer's reads and changes, not searches");
+        assertEquals(0, log(desk.username(), tue.plusDays(1), null, null, null).total());
+
+        DmsException backwards = assertThrows(DmsException.class, () -> log(null, tue, mon, null, null));
+        assertEquals("to", backwards.violations().get(0).field());
+        assertEquals("before_from", backwards.violations().get(0).code());
+        DmsException advisor = assertThrows(DmsException.class, () -> service.personalDataAccessLog(
+                PersonalDataAccessQuery.all(), PageRequest.of(0, 5), ADVISOR));
+        assertEquals(DmsException.Kind.FORBIDDEN, advisor.kind());
+    }
+
+    private Page<PersonalDataAccessEntry> log(String actor, LocalDate from, LocalDate to,
+            PersonalDataAccess.Action action, Long customerId) {
+        return service.personalDataAccessLog(new PersonalDataAccessQuery(actor, from, to, action, customerId),
+                PageRequest.of(0, 50), MANAGER);
     }
 }

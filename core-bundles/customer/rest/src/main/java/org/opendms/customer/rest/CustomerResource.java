@@ -25,6 +25,9 @@ import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerQuery;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.api.PersonalDataAccess;
+import org.opendms.customer.api.PersonalDataAccessEntry;
+import org.opendms.customer.api.PersonalDataAccessQuery;
+import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.rest.api.DmsRest;
@@ -82,27 +85,63 @@ public class CustomerResource {
     }
 
     @GET
-    @Operation(summary = "查找客户 Search customers by name, mobile (or its last digits) or plate", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of customers; the mobiles masked (items, page, size, total)"))
+    @Operation(summary = "查找客户 Search customers by name, mobile (or its last digits) or plate; the search is recorded", responses = @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of customers as the caller's role sees them: the mobiles masked, fields the role may not see null and named in masked (items, page, size, total)"))
     @RequiresPermission("customer.read")
     public Page<Customer> search(
-            @Parameter(description = "姓名、手机号（可为尾号）或车牌 name, mobile (or its tail) or plate") @QueryParam("q") String q,
+            @Parameter(description = "姓名、手机号（可为尾号，限可查看手机号的角色；其他角色须输入完整手机号）或车牌 name, mobile or plate; part of a mobile only for roles that may read mobiles (to others it matches no mobile)") @QueryParam("q") String q,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
+            @Parameter(description = "page size, 1–200") @QueryParam("size") String size,
+            @Context SecurityContext security) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         VehicleService v = vehicles;
         Set<Long> byPlate = v == null || q == null || q.isBlank() ? Set.of() : v.customersWithVehiclesMatching(q);
-        return customers.search(new CustomerQuery(q, byPlate), request);
+        return customers.search(new CustomerQuery(q, byPlate, true, "q"), request, RestActor.from(security));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "客户详情 Read a customer (mobile masked; ETag is the version)", responses = {
+    @Operation(summary = "客户详情 Read a customer as the caller's role sees it (mobile masked; ETag is the version)", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Customer.class))),
             @ApiResponse(responseCode = "404", description = "no such customer") })
     @RequiresPermission("customer.read")
-    public Response get(@PathParam("id") String id) {
-        Customer c = customers.get(Params.id("id", id));
+    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+        Customer c = customers.get(Params.id("id", id), RestActor.from(security));
         return Response.ok(c).tag(Long.toString(c.version())).build();
+    }
+
+    @GET
+    @Path("personal-data-access")
+    @Operation(summary = "个人信息访问记录（全部客户，含查找）The personal-data access record across customers, searches included, newest first", responses = {
+            @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "a page of records (items, page, size, total)"),
+            @ApiResponse(responseCode = "400", description = "a parameter is wrong; the answer names it") })
+    @RequiresPermission("customer.access-log.read")
+    public Page<PersonalDataAccessEntry> accessLog(
+            @Parameter(description = "用户名 the user who read, changed or searched") @QueryParam("actor") String actor,
+            @Parameter(description = "CREATE, READ, UPDATE, SEARCH") @QueryParam("action") String action,
+            @Parameter(description = "客户编号 one customer's reads and changes") @QueryParam("customerId") String customerId,
+            @Parameter(description = "on or after, yyyy-MM-dd (shop time zone)") @QueryParam("from") String from,
+            @Parameter(description = "on or before, yyyy-MM-dd (shop time zone)") @QueryParam("to") String to,
+            @Parameter(description = "page, from 0") @QueryParam("page") String page,
+            @Parameter(description = "page size, 1–200") @QueryParam("size") String size,
+            @Context SecurityContext security) {
+        PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
+        PersonalDataAccessQuery query = new PersonalDataAccessQuery(actor, Params.day("from", from),
+                Params.day("to", to), action(action),
+                customerId == null || customerId.isBlank() ? null : Params.id("customerId", customerId));
+        return customers.personalDataAccessLog(query, request, RestActor.from(security));
+    }
+
+    private static PersonalDataAccess.Action action(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (PersonalDataAccess.Action a : PersonalDataAccess.Action.values()) {
+            if (a.name().equals(raw)) {
+                return a;
+            }
+        }
+        throw DmsException.invalid("action", "wrong_type", "action 应为 CREATE、READ、UPDATE 或 SEARCH",
+                "action must be CREATE, READ, UPDATE or SEARCH");
     }
 
     @PUT

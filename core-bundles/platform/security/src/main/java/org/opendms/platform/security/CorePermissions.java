@@ -26,6 +26,8 @@ public final class CorePermissions implements PermissionSet {
     /** The front desk: service advisors and the managers above them. */
     private static final List<String> FRONT_DESK = List.of(ADMIN, MANAGER, ADVISOR);
     private static final List<String> MANAGEMENT = List.of(ADMIN, MANAGER);
+    /** Who deals with the customer in person or over a bill: the desk and the cashier. */
+    private static final List<String> CUSTOMER_CONTACTS = List.of(ADMIN, MANAGER, ADVISOR, CASHIER);
     private static final List<String> ADMINS = List.of(ADMIN);
     /** 车间主管/调度 and the service manager standing in. */
     private static final List<String> DISPATCHERS = List.of(ADMIN, MANAGER, FOREMAN);
@@ -39,9 +41,19 @@ public final class CorePermissions implements PermissionSet {
             p("customer.create", "新建客户", "create customers", FRONT_DESK),
             p("customer.update", "修改客户", "change customers", FRONT_DESK),
             // to call them, to settle a bill
-            p("customer.mobile.reveal", "查看客户完整手机号", "see a customer's full mobile",
-                    List.of(ADMIN, MANAGER, ADVISOR, CASHIER)),
+            p("customer.mobile.reveal", "查看客户完整手机号", "see a customer's full mobile", CUSTOMER_CONTACTS),
             p("customer.access-log.read", "查看个人信息访问记录", "read the personal-data access log", MANAGEMENT),
+            // Which customer fields each role sees (CustomerField names the fields of each permission). Without them a
+            // role sees the name, type, tags and the car: what the workshop needs to know whose car it is.
+            p("customer.read.contact", "查看客户联系方式（脱敏手机号、微信号）", "see a customer's contact (masked mobile, WeChat id)",
+                    CUSTOMER_CONTACTS),
+            // the invoice and the pick-up address
+            p("customer.read.address", "查看客户地址", "see a customer's address", CUSTOMER_CONTACTS),
+            // the desk's own notes on a customer (preferences, complaints)
+            p("customer.read.notes", "查看客户备注", "see the notes on a customer", FRONT_DESK),
+            // a search by part of a mobile narrows digit by digit to the whole number: only for roles that may read it
+            p("customer.search.mobile-digits", "按手机号片段查找客户", "find customers by part of a mobile",
+                    CUSTOMER_CONTACTS),
 
             p("vehicle.read", "查看车辆", "read vehicles", EVERYONE),
             p("vehicle.create", "登记车辆", "register vehicles", FRONT_DESK),

@@ -2,6 +2,7 @@ package org.opendms.workorder.api;
 
 import java.util.List;
 
+import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
@@ -14,8 +15,15 @@ public interface WorkOrders {
     /** @throws DmsException NOT_FOUND */
     WorkOrder get(long id);
 
-    /** Newest first. */
+    /** Newest first; for code that acts for no person (a customer searched for is not recorded). */
     Page<WorkOrder> search(WorkOrderQuery query, PageRequest page);
+
+    /**
+     * Newest first, for a person: a {@code customer} searched for is looked up in the customer archive as that person
+     * (part of a mobile only for roles that may read mobiles; the search recorded in the personal-data access
+     * record).
+     */
+    Page<WorkOrder> search(WorkOrderQuery query, PageRequest page, Actor actor);
 
     /**
      * The on-time delivery KPI over the work orders delivered from one shop-local day to another (either may be null).

@@ -11,6 +11,7 @@
  * customer; the promised time moved with a reason; {@link org.opendms.workorder.api.FollowUps} of declined jobs.
  * 2.2.0: price authority: {@link org.opendms.workorder.api.PriceAuthority} with its requests, the
  * {@link org.opendms.workorder.api.ListPrices} hook, and a reason on {@link org.opendms.workorder.api.LineDraft}.
+ * 2.2.0 (also): a search for a person, whose customer search follows the customer archive's rules for that person.
  */
 @Export
 @Version("2.2.0")

@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.opendms.customer.api.Customer;
 import org.opendms.customer.api.CustomerQuery;
 import org.opendms.customer.api.CustomerService;
+import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
@@ -88,6 +89,12 @@ public class JpaWorkOrders implements WorkOrders {
 
     @Override
     public Page<WorkOrder> search(WorkOrderQuery query, PageRequest page) {
+        return search(query, page, (Actor) null);
+    }
+
+    /** With no actor (code acting for no person), the customer is looked up unrestricted and unrecorded. */
+    @Override
+    public Page<WorkOrder> search(WorkOrderQuery query, PageRequest page, Actor actor) {
         Objects.requireNonNull(page, "page");
         WorkOrderQuery q = query == null ? WorkOrderQuery.all() : query;
         PagedSearch<WorkOrderEntity> search = PagedSearch.of(WorkOrderEntity.class, "w");
@@ -115,7 +122,7 @@ public class JpaWorkOrders implements WorkOrders {
                     .with("cancelled", WorkOrderStatus.CANCELLED).with("now", WorkOrderStore.utc(store.now()));
         }
         if (q.customer() != null && !q.customer().isBlank()) {
-            search.where("w.customerId IN :customers", "customers", customerIds(q.customer()));
+            search.where("w.customerId IN :customers", "customers", customerIds(q.customer(), actor));
         }
         if (q.advisor() != null && !q.advisor().isBlank()) {
             search.where("w.advisor = :advisor", "advisor", q.advisor().strip());
@@ -169,12 +176,14 @@ public class JpaWorkOrders implements WorkOrders {
     }
 
     /** The customers whose name contains the text or whose mobile is it (whole, or its last digits). */
-    private List<Long> customerIds(String text) {
+    private List<Long> customerIds(String text, Actor actor) {
         String t = text.strip();
         if (t.length() > SEARCH_MAX) {
             throw DmsException.invalid("customer", "too_long", "客户搜索内容过长", "the customer searched for is too long");
         }
-        Page<Customer> found = customers.search(CustomerQuery.text(t), PageRequest.of(0, CUSTOMER_MATCHES_MAX));
+        PageRequest first = PageRequest.of(0, CUSTOMER_MATCHES_MAX);
+        Page<Customer> found = actor == null ? customers.search(CustomerQuery.text(t), first)
+                : customers.search(new CustomerQuery(t, Set.of(), true, "customer"), first, actor);
         if (found.total() > CUSTOMER_MATCHES_MAX) {
             throw DmsException.invalid("customer", "too_many", "符合“" + t + "”的客户太多，请输入更完整的姓名或手机号",
                     "too many customers match '" + t + "'; give more of the name or mobile");

@@ -363,4 +363,27 @@ abstract class WorkOrderDeskContract {
         assertEquals(List.of(), found(new WorkOrderQuery(null, null, null, null, null, null, Set.of(), false, false,
                 "无此人")));
     }
+
+    /**
+     * The customer named in a work-order search is looked up as the person searching: a technician finds her by her
+     * name or whole mobile, never by its tail (which would let him rebuild the number digit by digit).
+     */
+    @Test
+    void aTechnicianFindsACustomersWorkOrdersByTheWholeMobileOnly() {
+        WorkOrder hers = open(car(), null, "异响");
+        org.opendms.platform.api.Actor technician = new org.opendms.platform.api.Actor("li.tech",
+                Set.of("technician"), org.opendms.platform.api.Channel.REST);
+        for (String customer : List.of("欧阳", "13755550009", "+86 137 5555 0009")) {
+            assertTrue(foundAs(customer, technician).contains(hers.id()), customer);
+        }
+        for (String tail : List.of("50009", "5550009", "1375555000")) {
+            assertEquals(List.of(), foundAs(tail, technician), tail);
+            assertTrue(foundAs(tail, ADVISOR).contains(hers.id()), tail);
+        }
+    }
+
+    private List<Long> foundAs(String customer, org.opendms.platform.api.Actor actor) {
+        return shop.workOrders.search(new WorkOrderQuery(null, null, null, null, null, null, Set.of(), false, false,
+                customer), PageRequest.of(0, 200), actor).items().stream().map(WorkOrder::id).toList();
+    }
 }

@@ -127,18 +127,19 @@ public class WorkOrderResource {
             @Parameter(description = "status, e.g. IN_REPAIR; repeat it or give a comma list for several") @QueryParam("status") List<String> status,
             @Parameter(description = "true: not completed, delivered or cancelled") @QueryParam("open") String open,
             @Parameter(description = "true: past the promised time") @QueryParam("late") String late,
-            @Parameter(description = "客户姓名或手机号（全号或尾号） customer name, or mobile whole or its last digits") @QueryParam("customer") String customer,
+            @Parameter(description = "客户姓名或手机号（全号；尾号限可查看手机号的角色；查找会被记录） customer name, or mobile whole or (for roles that may read mobiles) its last digits; recorded") @QueryParam("customer") String customer,
             @Parameter(description = "advisor username") @QueryParam("advisor") String advisor,
             @Parameter(description = "technician username") @QueryParam("technician") String technician,
             @Parameter(description = "opened on or after, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "opened on or before, yyyy-MM-dd") @QueryParam("to") String to,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1–200") @QueryParam("size") String size) {
+            @Parameter(description = "page size, 1–200") @QueryParam("size") String size,
+            @Context SecurityContext security) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         WorkOrderQuery query = new WorkOrderQuery(plate, null, advisor, technician, day("from", from), day("to", to),
                 Replies.statuses(status), Boolean.TRUE.equals(Params.bool("open", open)),
                 Boolean.TRUE.equals(Params.bool("late", late)), customer);
-        return workOrders.search(query, request);
+        return workOrders.search(query, request, RestActor.from(security));
     }
 
     @GET

@@ -76,4 +76,17 @@ public final class Params {
     public static String etag(long version) {
         return "\"" + version + "\"";
     }
+
+    /** An optional day, yyyy-MM-dd; null when absent or blank. */
+    public static java.time.LocalDate day(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd",
+                    field + " must be a date yyyy-MM-dd");
+        }
+    }
 }
