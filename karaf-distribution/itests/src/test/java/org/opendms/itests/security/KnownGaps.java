@@ -34,8 +34,8 @@ public final class KnownGaps {
                     "same-If-Match losers on an appointment get 500, not 409"),
             gap("input", Check.CONCURRENCY, "^POST /appointments/\\{id}/(cancel|arrive|no-show)$", "same If-Match",
                     "same-If-Match losers on an appointment get 500, not 409"),
-            gap("input", Check.CONCURRENCY, "^POST /staff/\\{login}/(enable|disable)$", "same If-Match",
-                    "every same-If-Match writer enabling a staff account wins (If-Match not held)"),
+            gap("input", Check.CONCURRENCY, "^(POST /staff/\\{login}/(enable|disable)|PUT /staff/\\{login})$",
+                    "same If-Match", "every same-If-Match writer on a staff account wins (If-Match not held)"),
             gap("input", Check.INVALID_ACCEPTED, ".", "^path \\w+ (full-width digit|plus sign|encoded plus|"
                     + "trailing newline|trailing space|Arabic-Indic digit|matrix parameter|random)",
                     "ids in odd spellings (１, +1, 1%0A, 1;x=1...) reach record 1"),
