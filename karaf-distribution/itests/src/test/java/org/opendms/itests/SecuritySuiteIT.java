@@ -130,6 +130,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
         digestedTables = stored.digest().size();
         operations = ApiOperation.all(call("GET", "openapi.json", null, null).json());
         readPermissionTable();
+        oneDefinitionPerSchemaName();
         createOwnRecords();
 
         long t0 = System.nanoTime();
@@ -162,6 +163,33 @@ public class SecuritySuiteIT extends DmsTestSupport {
         if (!unknown.isEmpty()) {
             fail(unknown.size() + " findings not in KnownGaps (see target/security-suite.txt):\n"
                     + String.join("\n", unknown.stream().limit(60).map(Finding::toString).toList()));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // 0. the document the suite is generated from
+
+    /** Each schema name of the bundles' OpenAPI fragments (merged into /api/openapi.json) has one definition. */
+    private void oneDefinitionPerSchemaName() throws Exception {
+        Map<String, JsonNode> definitions = new HashMap<>();
+        Map<String, String> definedBy = new HashMap<>();
+        for (org.osgi.framework.Bundle bundle : bundleContext.getBundles()) {
+            String fragment = bundle.getHeaders("").get("DMS-OpenAPI");
+            java.net.URL url = fragment == null ? null : bundle.getEntry(fragment.trim());
+            if (url == null || bundle.getState() != org.osgi.framework.Bundle.ACTIVE) {
+                continue;
+            }
+            try (java.io.InputStream in = url.openStream()) {
+                JSON.readTree(in).path("components").path("schemas").fields().forEachRemaining(schema -> {
+                    JsonNode earlier = definitions.putIfAbsent(schema.getKey(), schema.getValue());
+                    if (earlier != null && !earlier.equals(schema.getValue())) {
+                        findings.add(new Finding(Check.OPENAPI_SCHEMA, "components/schemas/" + schema.getKey(),
+                                definedBy.get(schema.getKey()) + " and " + bundle.getSymbolicName(),
+                                earlier + " vs " + schema.getValue()));
+                    }
+                    definedBy.putIfAbsent(schema.getKey(), bundle.getSymbolicName());
+                });
+            }
         }
     }
 
@@ -780,14 +808,20 @@ public class SecuritySuiteIT extends DmsTestSupport {
     // 5. without valid credentials (last: a lockout after many wrong passwords must not stop the other checks)
 
     private void withoutValidCredentials() throws Exception {
-        Map<String, String> credentials = new LinkedHashMap<>();
-        credentials.put("no credentials", null);
-        credentials.put("wrong password", "Basic " + b64("advisor:wrong-password"));
-        credentials.put("unknown user", "Basic " + b64("nobody-" + unique() + ":demo"));
-        credentials.put("not Basic", "Bearer abc.def.ghi");
-        credentials.put("Basic without colon", "Basic " + b64("advisor"));
+        // wrong credentials name the suite's own account, one kind per operation in turn: a lockout after many
+        // failures must not lock out the demo users other tests log in as
+        List<Map.Entry<String, String>> wrong = List.of(
+                Map.entry("wrong password", "Basic " + b64(own.staff() + ":wrong-password")),
+                Map.entry("unknown user", "Basic " + b64("nobody-" + unique() + ":demo")),
+                Map.entry("not Basic", "Bearer abc.def.ghi"),
+                Map.entry("Basic without colon", "Basic " + b64(own.staff())));
         Map<String, String> before = stored.digest();
+        int turn = 0;
         for (ApiOperation op : operations) {
+            Map<String, String> credentials = new LinkedHashMap<>();
+            credentials.put("no credentials", null);
+            Map.Entry<String, String> w = wrong.get(turn++ % wrong.size());
+            credentials.put(w.getKey(), w.getValue());
             if (PermissionMatrixIT.PUBLIC.contains(op.key())) {
                 continue;
             }

@@ -33,7 +33,12 @@ public record Finding(Check check, String operation, String kind, String detail)
         /** Acting on someone else's record, or naming a person or record that does not exist, was allowed. */
         OBJECT_LEVEL("object-level violations"),
         /** Same-If-Match writers: not exactly one 2xx and the rest 409. */
-        CONCURRENCY("concurrency violations");
+        CONCURRENCY("concurrency violations"),
+        /**
+         * A schema name that two bundles' OpenAPI fragments define differently: the merged document keeps one, so the
+         * other's operations are documented (and probed) with the wrong body.
+         */
+        OPENAPI_SCHEMA("schema names defined twice in /api/openapi.json");
 
         public final String label;
 
