@@ -147,7 +147,10 @@ public class JpaSkillCatalogue implements SkillCatalogue {
                 .getResultList().stream().map(JpaSkillCatalogue::record).toList());
     }
 
-    /** The code first (any case), then the Chinese name, then the English name (any case). */
+    /**
+     * The code first (any case), then the Chinese name, then the English name (any case), then a part of a Chinese name
+     * written with '/' (电工 for 电工/诊断, as staff typed trades before the catalogue).
+     */
     @Override
     public Optional<SkillDefinition> find(String codeOrName) {
         if (codeOrName == null || codeOrName.isBlank()) {
@@ -158,6 +161,8 @@ public class JpaSkillCatalogue implements SkillCatalogue {
         return all.stream().filter(s -> s.code().equalsIgnoreCase(raw)).findFirst()
                 .or(() -> all.stream().filter(s -> s.name().equals(raw)).findFirst())
                 .or(() -> all.stream().filter(s -> s.nameEn().equalsIgnoreCase(raw))
+                        .min(Comparator.comparing(SkillDefinition::code)))
+                .or(() -> all.stream().filter(s -> List.of(s.name().split("/")).contains(raw))
                         .min(Comparator.comparing(SkillDefinition::code)));
     }
 

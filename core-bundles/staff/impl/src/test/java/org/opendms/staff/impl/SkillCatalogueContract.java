@@ -90,6 +90,8 @@ abstract class SkillCatalogueContract {
         assertEquals("HIGH_VOLTAGE", skills.find("high_voltage").orElseThrow().code());
         assertEquals("HIGH_VOLTAGE", skills.find("高压电工").orElseThrow().code());
         assertEquals("BODY", skills.find(" Body ").orElseThrow().code());
+        assertEquals("ELECTRICAL", skills.find("电工").orElseThrow().code(), "a part of 电工/诊断");
+        assertEquals("TYRES_ALIGNMENT", skills.find("定位").orElseThrow().code(), "a part of 轮胎/定位");
         assertTrue(skills.find("焊接").isEmpty());
     }
 

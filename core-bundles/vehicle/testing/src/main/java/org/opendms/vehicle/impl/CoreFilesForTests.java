@@ -8,6 +8,7 @@ import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.VehicleWork;
 import org.opendms.vehicle.api.event.VehicleListener;
 
 /**
@@ -27,5 +28,10 @@ public record CoreFilesForTests(CustomerService customers, VehicleService vehicl
         vehicles.clock = TestShopClock.system();
         vehicles.listeners = List.of(listeners);
         return new CoreFilesForTests(customers, vehicles);
+    }
+
+    /** Tells the vehicle archive which cars technicians work on, as the work-order bundle does in Karaf. */
+    public void workOn(VehicleWork work) {
+        ((JpaVehicleService) vehicles).work = work;
     }
 }

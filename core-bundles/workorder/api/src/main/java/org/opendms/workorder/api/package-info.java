@@ -9,9 +9,12 @@
  * 2.0.0: the single {@code WorkOrderService} split into these services; role lists left the API.
  * 2.1.0: on-time and late on {@link org.opendms.workorder.api.WorkOrder}; a search by several statuses, open, late and
  * customer; the promised time moved with a reason; {@link org.opendms.workorder.api.FollowUps} of declined jobs.
+ * 3.0.0: skills are the codes of the shop's configurable skill catalogue ({@code org.opendms.staff.api.SkillCatalogue})
+ * instead of the {@link org.opendms.workorder.api.Skill} enum (deprecated; its four codes stay valid), so the JSON of
+ * the labour catalogue and the skill table is unchanged.
  */
 @Export
-@Version("2.1.0")
+@Version("3.0.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;

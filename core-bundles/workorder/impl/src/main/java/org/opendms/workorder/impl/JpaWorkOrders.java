@@ -80,7 +80,8 @@ public class JpaWorkOrders implements WorkOrders {
                     WorkOrderRecords.clocks(em, id), WorkOrderRecords.checks(em, id),
                     WorkOrderRecords.assignments(em, id),
                     e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt));
-            return WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id));
+            return ActingFor.inTimeline(em, id,
+                    WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id)));
         });
     }
 
