@@ -25,7 +25,8 @@ public class SkillDefEntity {
     @Column(name = "retired_at")
     LocalDateTime retiredAt;
 
-    @Column(name = "updated_at", nullable = false)
+    /** Null on a seeded default nobody changed yet. */
+    @Column(name = "updated_at")
     LocalDateTime updatedAt;
 
     @Column(name = "updated_by", nullable = false)

@@ -82,6 +82,7 @@ abstract class SkillCatalogueContract {
         assertEquals(List.of("学徒", "初级工", "中级工", "高级工", "技师长"),
                 SkillCatalogue.LEVELS.stream().map(g -> g.name()).toList());
         assertEquals("技师长", SkillCatalogue.grade(5).name());
+        assertNull(c.get("MECHANICAL").updatedAt(), "a seeded default has no change time until someone changes it");
         assertNull(SkillCatalogue.grade(6));
     }
 

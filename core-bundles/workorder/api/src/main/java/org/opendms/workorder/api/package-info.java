@@ -11,7 +11,9 @@
  * customer; the promised time moved with a reason; {@link org.opendms.workorder.api.FollowUps} of declined jobs.
  * 3.0.0: skills are the codes of the shop's configurable skill catalogue ({@code org.opendms.staff.api.SkillCatalogue})
  * instead of the {@link org.opendms.workorder.api.Skill} enum (deprecated; its four codes stay valid), so the JSON of
- * the labour catalogue and the skill table is unchanged.
+ * the labour catalogue and the skill table is unchanged; a job needing a skill is dispatched to technicians without it
+ * only with the foreman's reason ({@link org.opendms.workorder.api.Dispatch#assign(long, long, long, java.util.List,
+ * String, String, org.opendms.platform.api.Actor)}).
  */
 @Export
 @Version("3.0.0")
