@@ -102,9 +102,15 @@ public class AppointmentRestIT extends DmsTestSupport {
         Reply booked = call("POST", "appointments", "advisor", draft(day, start));
         assertEquals(booked.raw(), 201, booked.status());
         String path = "appointments/" + booked.json().path("id").asLong();
-        Reply arrived = call("POST", path + "/arrive", "advisor", "{\"workOrderId\":42}", "If-Match", booked.etag());
+        // "arrived" links only a real work order of that car: none numbered 42 here
+        Reply noSuchWorkOrder = call("POST", path + "/arrive", "advisor", "{\"workOrderId\":424242}", "If-Match",
+                booked.etag());
+        assertEquals(noSuchWorkOrder.raw(), 400, noSuchWorkOrder.status());
+        assertEquals("workOrderId", noSuchWorkOrder.field(0));
+        assertEquals("workorder.unknown", noSuchWorkOrder.code(0));
+        Reply arrived = call("POST", path + "/arrive", "advisor", "{}", "If-Match", booked.etag());
         assertEquals(arrived.raw(), 200, arrived.status());
-        assertEquals(42, arrived.json().path("workOrderId").asLong());
+        assertTrue(arrived.raw(), arrived.json().path("workOrderId").isNull());
         Reply stale = call("POST", path + "/no-show", "advisor", null, "If-Match", booked.etag());
         assertEquals(409, stale.status());
         assertEquals("stale_version", stale.code(0));
@@ -113,6 +119,35 @@ public class AppointmentRestIT extends DmsTestSupport {
         assertEquals("ARRIVED", call("GET", path, "cashier", null).json().path("status").asText());
         Reply found = call("GET", "appointments?from=" + day + "&to=" + day + "&status=ARRIVED", "advisor", null);
         assertTrue(found.raw(), found.raw().contains("\"id\":" + booked.json().path("id").asLong() + ","));
+    }
+
+    @Test
+    public void theAdvisorIsARealAdvisorAndTheCarIsTheCustomers() throws Exception {
+        Reply technician = call("POST", "appointments", "advisor",
+                draft(freshDay(), "11:30").replace("\"advisor\":\"advisor\"", "\"advisor\":\"technician\""));
+        assertEquals(technician.raw(), 400, technician.status());
+        assertEquals("advisor", technician.field(0));
+        assertEquals("staff.role", technician.code(0));
+        Reply nobody = call("POST", "appointments", "advisor",
+                draft(freshDay(), "11:30").replace("\"advisor\":\"advisor\"", "\"advisor\":\"nobody\""));
+        assertEquals("staff.unknown", nobody.code(0));
+
+        long n = unique();
+        long owner = ok(call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"车主甲\",\"mobile\":\""
+                + "139" + String.format("%08d", n % 100_000_000L) + "\"}"), 201).path("id").asLong();
+        long stranger = ok(call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"路人乙\",\"mobile\":\""
+                + "138" + String.format("%08d", n % 100_000_000L) + "\"}"), 201).path("id").asLong();
+        String plate = TestData.plate(n);
+        ok(call("POST", "vehicles", "advisor", "{\"vin\":\"" + TestData.vin(n) + "\",\"plate\":\"" + plate
+                + "\",\"ownerId\":" + owner + "}"), 201);
+        String booking = "{\"plate\":\"" + plate + "\",\"customerId\":%d,\"channel\":\"PHONE\",\"date\":\""
+                + freshDay() + "\",\"start\":\"14:30\",\"advisor\":\"advisor\",\"concerns\":[\"保养\"]}";
+        Reply notHis = call("POST", "appointments", "advisor", String.format(booking, stranger));
+        assertEquals(notHis.raw(), 400, notHis.status());
+        assertEquals("customerId", notHis.field(0));
+        assertEquals("vehicle.other_owner", notHis.code(0));
+        assertTrue(notHis.raw(), notHis.raw().contains("客户 " + owner));
+        assertEquals(201, call("POST", "appointments", "advisor", String.format(booking, owner)).status());
     }
 
     @Test

@@ -68,6 +68,48 @@ public class StaffIT extends DmsTestSupport {
     }
 
     @Test
+    public void theManagerKeepsTheSkillCatalogueAndARetiredSkillIsNeverNewlyAssigned() throws Exception {
+        JsonNode seeded = ok(call("GET", "skills", "technician", null), 200);
+        assertTrue(seeded.toString(), seeded.toString().contains("\"code\":\"HIGH_VOLTAGE\",\"name\":\"高压电工\""));
+        assertEquals("技师长", ok(call("GET", "skills/levels", "advisor", null), 200).path(4).path("name").asText());
+        String code = "SK_" + unique();
+        String body = "{\"code\":\"" + code + "\",\"name\":\"焊接" + code + "\",\"nameEn\":\"welding\"}";
+        assertEquals("an advisor keeps no skills", 403, call("POST", "skills", "advisor", body).status());
+        Reply added = call("POST", "skills", "manager", body);
+        assertEquals(added.raw(), 201, added.status());
+        String login = "tech" + unique();
+        Reply tech = call("POST", "staff", "admin", "{\"login\":\"" + login + "\",\"name\":\"焊工\",\"password\":"
+                + "\"Han-gong-2026\",\"roles\":[\"technician\"],\"skills\":[{\"code\":\"" + code
+                + "\",\"level\":3}]}");
+        assertEquals(tech.raw(), 201, tech.status());
+
+        Reply retired = call("PUT", "skills/" + code, "manager",
+                "{\"name\":\"焊接" + code + "\",\"nameEn\":\"welding\",\"active\":false}", "If-Match", added.etag());
+        assertEquals(retired.raw(), 200, retired.status());
+        assertFalse(ok(call("GET", "skills?all=true", "advisor", null), 200).toString().isEmpty());
+        assertFalse(ok(call("GET", "skills", "advisor", null), 200).toString().contains(code));
+        // still on the account; not for someone new, in the skill table, nor in the labour catalogue
+        assertEquals(code, ok(call("GET", "staff/" + login, "admin", null), 200).path("skills").path(0).path("code")
+                .asText());
+        Reply other = call("POST", "staff", "admin", technician("x" + login, "Han-gong-2026").replace("机修", code),
+                "Accept-Language", "en");
+        assertEquals(other.raw(), 400, other.status());
+        assertEquals("skills[0].code", other.field(0));
+        assertEquals("skill.retired", other.code(0));
+        Reply table = call("POST", "technician-skills", "foreman",
+                "{\"technician\":\"" + login + "\",\"skill\":\"" + code + "\",\"level\":3}");
+        assertEquals(table.raw(), 400, table.status());
+        assertEquals("skill", table.field(0));
+        Reply unknown = call("POST", "labour-operations", "manager",
+                "{\"code\":\"HJ-" + unique() + "\",\"name\":\"焊接\",\"flatRateHours\":1,\"skill\":\"TAILORING\"}");
+        assertEquals(unknown.raw(), 400, unknown.status());
+        assertEquals("skill.unknown", unknown.code(0));
+
+        String listed = console("dms:skill-list --all");
+        assertTrue(listed, listed.contains(code) && listed.contains("retired") && listed.contains("技师长"));
+    }
+
+    @Test
     public void badInputIsRefusedNamingTheFieldsAndAddsNobody() throws Exception {
         int before = call("GET", "staff?all=true", "admin", null).json().size();
         Reply bad = call("POST", "staff", "admin", "{\"login\":\"Bad Login\",\"name\":\"王\",\"password\":\"short\","

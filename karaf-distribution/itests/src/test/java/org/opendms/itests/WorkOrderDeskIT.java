@@ -82,6 +82,65 @@ public class WorkOrderDeskIT extends DmsTestSupport {
     }
 
     @Test
+    public void aHighVoltageJobGoesToATechnicianWithTheSkillAndWhoActsForHimIsInTheTimeline() throws Exception {
+        long n = unique();
+        String op = "HV-" + n;
+        ok(call("POST", "labour-operations", "manager", "{\"code\":\"" + op + "\",\"name\":\"高压电池包绝缘检测\","
+                + "\"flatRateHours\":1.5,\"skill\":\"HIGH_VOLTAGE\"}"), 201);
+        long owner = customer("钱先生", newMobile());
+        // the advisor named at reception is a real advisor
+        Reply byTechnician = call("POST", "work-orders", "advisor",
+                "{\"plate\":\"" + TestData.plate(n) + "\",\"vin\":\""
+                        + TestData.vin(n) + "\",\"ownerId\":" + owner
+                        + ",\"mileageKm\":1000,\"concerns\":[{\"concern\":\"x\"}],"
+                        + "\"visitTypes\":[\"GENERAL_REPAIR\"],\"advisor\":\"technician\"}");
+        refused(byTechnician, 400, "advisor");
+        assertEquals("staff.role", byTechnician.code(0));
+
+        Reply r = open(n, owner, "高压系统故障灯亮");
+        String path = "work-orders/" + r.json().path("id").asLong();
+        long job = r.json().path("jobs").path(0).path("id").asLong();
+        r = call("POST", path + "/jobs/" + job + "/lines", "advisor", "{\"type\":\"LABOUR\",\"code\":\"" + op + "\"}",
+                "If-Match", r.etag());
+        ok(r, 200);
+        r = call("POST", path + "/jobs/" + job + "/approval", "advisor",
+                "{\"approvedBy\":\"钱先生\",\"channel\":\"IN_PERSON\"}",
+                "If-Match", r.etag());
+        ok(r, 200);
+        // the demo technician has no high-voltage skill; a cashier is no technician at all
+        Reply unskilled = call("PUT", path + "/assignments/" + job, "foreman", "{\"technicians\":[\"technician\"]}",
+                "If-Match", r.etag());
+        refused(unskilled, 409, "technicians[0]");
+        assertEquals("technician.lacks_skill", unskilled.code(0));
+        assertTrue(unskilled.raw(), unskilled.raw().contains("高压电工"));
+        refused(call("PUT", path + "/assignments/" + job, "foreman", "{\"technicians\":[\"cashier\"],"
+                + "\"skillOverride\":\"没人了\"}", "If-Match", r.etag()), 400, "technicians[0]");
+        r = call("PUT", path + "/assignments/" + job, "foreman", "{\"technicians\":[\"technician\"],"
+                + "\"skillOverride\":\"高压电工休假，持证班长现场监护\"}", "If-Match", r.etag());
+        ok(r, 200);
+
+        // another technician, not dispatched here, cannot record findings; the foreman records them for the technician
+        String other = "hv" + n;
+        ok(call("POST", "staff", "admin", "{\"login\":\"" + other + "\",\"name\":\"孙师傅\",\"password\":"
+                + "\"Sun-shifu-2026\",\"roles\":[\"technician\"]}"), 201);
+        Reply notHis = call("PUT", path + "/jobs/" + job + "/findings", other + ":Sun-shifu-2026",
+                "{\"cause\":\"绝缘电阻低\"}", "If-Match", r.etag());
+        refused(notHis, 403, "jobId");
+        assertEquals("job.not_assigned", notHis.code(0));
+        ok(call("PUT", path + "/jobs/" + job + "/findings", "foreman", "{\"cause\":\"绝缘电阻低\","
+                + "\"correction\":\"更换高压线束\"}", "If-Match", r.etag()), 200);
+
+        List<String> kinds = new ArrayList<>();
+        String actedFor = null;
+        for (JsonNode s : ok(call("GET", path + "/timeline", "advisor", null), 200)) {
+            kinds.add(s.path("kind").asText());
+            actedFor = "ACTED_FOR".equals(s.path("kind").asText()) ? s.path("textZh").asText() : actedFor;
+        }
+        assertTrue(kinds.toString(), kinds.contains("SKILL_OVERRIDE") && kinds.contains("ACTED_FOR"));
+        assertEquals("foreman 代 technician 登记故障原因和维修措施", actedFor);
+    }
+
+    @Test
     public void thePromisedTimeMovesWithAReasonKeptInTheTimeline() throws Exception {
         long n = unique();
         Reply opened = open(n, customer("赵女士", newMobile()), "刹车异响");

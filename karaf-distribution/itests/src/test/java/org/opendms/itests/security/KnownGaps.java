@@ -51,15 +51,6 @@ public final class KnownGaps {
                     "writes taken with a non-JSON content type (a cross-site form can send them)"),
             gap("edge", Check.INVALID_ACCEPTED, "^(DELETE|POST) /plugins/\\{id}", "^path id",
                     "removing or disabling a plugin that does not exist answers 200"),
-            // ---- branch skills: reference checks, technicians act only on assigned work orders
-            gap("skills", Check.OBJECT_LEVEL, "^technician .*(not assigned|never touched|does not work on)", ".",
-                    "a technician acts on work orders he is not assigned to"),
-            gap("skills", Check.OBJECT_LEVEL, "(does not exist|the cashier|another customer's car|another car's)", ".",
-                    "references to people and records are not checked"),
-            // ---- nobody's yet: staff's SkillLevel (code, level) and the work-order skill table's SkillLevel
-            // (technician, skill, level) share a name; one rename (@Schema(name = ...)) settles it
-            gap("unowned", Check.OPENAPI_SCHEMA, "^components/schemas/SkillLevel$", ".",
-                    "two different SkillLevel schemas: NewStaff/StaffDraft.skills documented with the wrong one"),
             // ---- nobody's yet: Jetty refuses these before /api and answers with its own HTML page
             gap("unowned", Check.NOT_PROBLEM_JSON, ".", "^path \\w+ (NUL|dot dot)",
                     "a NUL or an encoded slash in the path gets Jetty's HTML 400/404, not problem+json"));

@@ -19,7 +19,10 @@ public interface AppointmentService {
 
     /**
      * Books a slot. Refused when the slot is full (code {@code slot_full}), not one of the day's slots, in the
-     * past, or the input is wrong; two advisors booking the last place at once cannot both get it.
+     * past, or the input is wrong; two advisors booking the last place at once cannot both get it. The advisor is an
+     * active staff member with the advisor or manager role ({@code advisor.unknown}, {@code advisor.not_advisor});
+     * a car registered in the vehicle archive is booked only for its owner ({@code vehicle.other_owner}, field
+     * {@code customerId}).
      */
     Appointment book(AppointmentDraft draft, Actor actor);
 
@@ -33,7 +36,9 @@ public interface AppointmentService {
     /**
      * The vehicle came: the appointment is ARRIVED and linked to the work order opened for it (if already known), and
      * its place in the slot is free again (the slot's load counts booked appointments only). Only on the appointment's
-     * own day: CONFLICT {@code appointment.not_today} otherwise.
+     * own day: CONFLICT {@code appointment.not_today} otherwise. The work order must exist and be for the
+     * appointment's car (INVALID_INPUT {@code workorder.unknown} or {@code workorder.other_vehicle}, field
+     * {@code workOrderId}).
      */
     Appointment arrive(long id, long expectedVersion, Long workOrderId, Actor actor);
 

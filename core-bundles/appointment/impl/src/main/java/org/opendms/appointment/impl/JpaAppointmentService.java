@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -21,25 +22,33 @@ import org.opendms.appointment.api.AppointmentQuery;
 import org.opendms.appointment.api.AppointmentService;
 import org.opendms.appointment.api.AppointmentStatus;
 import org.opendms.appointment.api.SlotLoad;
+import org.opendms.appointment.api.WorkOrderPlates;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.audit.AuditTrail;
+import org.opendms.platform.api.Violations;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.staff.api.StaffDirectory;
 import org.opendms.vehicle.api.Plate;
+import org.opendms.vehicle.api.VehicleService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -69,6 +78,21 @@ public class JpaAppointmentService implements AppointmentService {
     @Reference
     AuditTrail audit;
 
+    /** The advisor a booking names is an active advisor or manager. */
+    @Reference
+    StaffDirectory staff;
+
+    /** A car in the archive is booked only for its owner. */
+    @Reference
+    VehicleService vehicles;
+
+    /** Which car a work order is for: an arrival links only a work order of the appointment's car. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile WorkOrderPlates workOrders;
+
+    /** Who may receive a booked car. */
+    static final List<String> ADVISORS = List.of(Roles.ADVISOR, Roles.MANAGER);
+
     volatile WorkshopCapacity capacity = WorkshopCapacity.DEFAULT;
 
     @Activate
@@ -86,6 +110,7 @@ public class JpaAppointmentService implements AppointmentService {
         permissions.require(actor, "appointment.book");
         WorkshopCapacity c = capacity;
         AppointmentRules.Valid valid = AppointmentRules.check(draft, shopNow(), c, this::customerExists);
+        checkReferences(valid);
         for (int attempt = 1;; attempt++) {
             try {
                 return DeadlockRetry.write(() -> jpa.txExpr(em -> {
@@ -121,6 +146,22 @@ public class JpaAppointmentService implements AppointmentService {
                 }
             }
         }
+    }
+
+    /** The people and the car a booking names: an active advisor, and a car of the customer booked. */
+    private void checkReferences(AppointmentRules.Valid valid) {
+        Violations v = new Violations();
+        staff.check("advisor", valid.advisor(), ADVISORS, "服务顾问或服务经理", "a service advisor or manager", v);
+        if (valid.customerId() != null) {
+            vehicles.findByPlate(valid.plate()).filter(car -> car.ownerId() != valid.customerId())
+                    .ifPresent(car -> v.add("customerId", "vehicle.other_owner",
+                            "车牌 " + valid.plate() + " 的车辆登记在客户 " + car.ownerId() + " 名下，不属于客户 "
+                                    + valid.customerId() + "；请核对客户，或先在车辆档案中办理车主变更",
+                            "the car " + valid.plate() + " belongs to customer " + car.ownerId() + ", not customer "
+                                    + valid.customerId() + "; check the customer or record the change of owner in"
+                                    + " the vehicle archive first"));
+        }
+        v.throwIfAny();
     }
 
     /** The slot's counter row, locked until the transaction ends; made on the slot's first booking. */
@@ -195,9 +236,23 @@ public class JpaAppointmentService implements AppointmentService {
             throw DmsException.invalid("workOrderId", "out_of_range", "工单号不正确", "workOrderId must be positive");
         }
         LocalDate today = shopNow().toLocalDate();
+        WorkOrderPlates plates = workOrders;
+        Optional<String> plateOfWorkOrder = workOrderId == null || plates == null ? Optional.empty()
+                : plates.plateOf(workOrderId);
         return change(id, expectedVersion, actor, AppointmentStatus.ARRIVED, (em, e) -> {
             if (!e.day.equals(today)) {
                 throw notToday("id", e.id, e.day, today);
+            }
+            if (workOrderId != null && plateOfWorkOrder.isEmpty()) {
+                throw DmsException.invalid("workOrderId", "workorder.unknown", "工单 " + workOrderId + " 不存在",
+                        "work order " + workOrderId + " does not exist");
+            }
+            if (workOrderId != null && !plateOfWorkOrder.get().equals(e.plate)) {
+                throw DmsException.invalid("workOrderId", "workorder.other_vehicle",
+                        "工单 " + workOrderId + " 是车牌 " + plateOfWorkOrder.get() + " 的，不是本预约的 " + e.plate,
+                        "work order " + workOrderId + " is for " + plateOfWorkOrder.get()
+                                + ", not for this appointment's "
+                                + e.plate);
             }
             e.workOrderId = workOrderId;
             lockedSlot(em, e.day, e.startTime).booked--; // the car is here: its place in the slot is free for a walk-in

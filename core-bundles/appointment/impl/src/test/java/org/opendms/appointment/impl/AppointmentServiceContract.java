@@ -13,8 +13,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,7 +40,13 @@ import org.opendms.appointment.api.SlotLoad;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.customer.api.CustomerType;
-import org.opendms.customer.impl.CustomerArchiveForTests;
+import org.opendms.staff.api.NewStaff;
+import org.opendms.staff.impl.JpaStaffService;
+import org.opendms.staff.impl.StaffForTests;
+import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.Vin;
+import org.opendms.vehicle.impl.CoreFilesForTests;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
@@ -59,6 +68,9 @@ abstract class AppointmentServiceContract {
 
     TestDatabase db;
     JpaAppointmentService service;
+    VehicleService vehicles;
+    final Map<Long, String> workOrderPlates = new ConcurrentHashMap<>(Map.of(4711L, "京A12345", 4712L, "京A12345",
+            4713L, "沪C54321"));
     long customer;
     /** The shop's clock; tests move it. */
     LocalDateTime shopNow = NOW;
@@ -68,12 +80,17 @@ abstract class AppointmentServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        CustomerService customers = CustomerArchiveForTests.on(db);
+        CoreFilesForTests core = CoreFilesForTests.on(db);
+        CustomerService customers = core.customers();
+        vehicles = core.vehicles();
         assertEquals("appointment-001", db.migrate("db/org.opendms.appointment.impl/changelog.xml"));
         service = new JpaAppointmentService();
         service.jpa = db.jpa("dms-appointment");
         service.permissions = TestPermissions.of();
         service.customers = customers;
+        service.vehicles = vehicles;
+        // the work orders an arrival may link: number → plate, as the work-order bundle answers
+        service.workOrders = id -> Optional.ofNullable(workOrderPlates.get(id));
         service.clock = new ShopClock() {
             @Override
             public ZoneId zone() {
@@ -88,6 +105,14 @@ abstract class AppointmentServiceContract {
         service.audit = new JpaAuditTrail(db.jpa("dms-audit"), service.clock, service.permissions);
         customer = customers.create(new CustomerDraft(CustomerType.PERSON, "李娜", "13712345678", null, null, List.of(),
                 false, null), ADVISOR).id();
+        // the real staff accounts: the advisor who books, a manager, a technician
+        JpaStaffService staff = StaffForTests.on(db, service.clock).staff();
+        Actor admin = new Actor("boss", Set.of("admin"), Channel.REST);
+        staff.add(new NewStaff("advisor", "王顾问", "s3cret-pass", List.of("advisor"), List.of(), null), admin);
+        staff.add(new NewStaff("zhao.manager", "赵经理", "s3cret-pass", List.of("manager"), List.of(), null), admin);
+        staff.add(new NewStaff("li.tech", "李师傅", "s3cret-pass", List.of("technician"), List.of(), null), admin);
+        staff.add(new NewStaff("wang", "王顾问", "s3cret-pass", List.of("advisor"), List.of(), null), admin);
+        service.staff = staff;
     }
 
     @BeforeEach
@@ -371,6 +396,55 @@ abstract class AppointmentServiceContract {
                 field + "/" + code + " expected, got " + e.violations());
         assertEquals(DmsException.Kind.INVALID_INPUT, e.kind());
         assertEquals(before, count());
+    }
+
+    @Test
+    void theAdvisorBookedIsAnActiveAdvisorOrManagerOfTheStaffAccounts() {
+        LocalDate day = freshDay();
+        AppointmentDraft good = draft(day, LocalTime.of(10, 30));
+        refused("advisor", "staff.unknown", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), "nobody.here", d.concerns()), good);
+        refused("advisor", "staff.role", d -> new AppointmentDraft(d.plate(), d.customerId(), d.channel(), d.date(),
+                d.start(), "li.tech", d.concerns()), good);
+        assertEquals("zhao.manager", service.book(new AppointmentDraft(good.plate(), good.customerId(), good.channel(),
+                good.date(), good.start(), "zhao.manager", good.concerns()), ADVISOR).advisor());
+    }
+
+    @Test
+    void aCarInTheArchiveIsBookedOnlyForItsOwnerAndTheRefusalSaysSo() {
+        long other = service.customers.create(new CustomerDraft(CustomerType.PERSON, "周强", "13812345678", null, null,
+                List.of(), false, null), ADVISOR).id();
+        String draftVin = "LSVAU2180N2" + String.format("%06d", DAYS.incrementAndGet() + 500);
+        String vin = draftVin.substring(0, 8) + Vin.checkDigit(draftVin) + draftVin.substring(9);
+        vehicles.create(new VehicleDraft(vin, "粤B" + (DAYS.get() % 9000 + 80000), null, null, null, null, null, null,
+                other, null, null, null, null), ADVISOR);
+        String plate = "粤B" + (DAYS.get() % 9000 + 80000);
+        LocalDate day = freshDay();
+        AppointmentDraft good = new AppointmentDraft(plate, other, AppointmentChannel.PHONE, day, LocalTime.of(8, 30),
+                "advisor", List.of("保养"));
+        refused("customerId", "vehicle.other_owner", d -> new AppointmentDraft(d.plate(), customer, d.channel(),
+                d.date(), d.start(), d.advisor(), d.concerns()), good);
+        DmsException e = assertThrows(DmsException.class, () -> service.book(new AppointmentDraft(plate, customer,
+                AppointmentChannel.PHONE, day, LocalTime.of(8, 30), "advisor", List.of("保养")), ADVISOR));
+        assertTrue(e.violations().get(0).messageZh().contains("客户 " + other), e.violations().get(0).messageZh());
+        assertEquals(other, service.book(good, ADVISOR).customerId());
+    }
+
+    @Test
+    void arrivedLinksOnlyARealWorkOrderOfTheSameCar() {
+        LocalDate day = NOW.toLocalDate(); // today: 10:00 now
+        Appointment a = service.book(draft(day, LocalTime.of(16, 30)), ADVISOR);
+        DmsException unknown = assertThrows(DmsException.class, () -> service.arrive(a.id(), a.version(), 999L,
+                ADVISOR));
+        assertEquals(List.of("workOrderId", "workorder.unknown"),
+                List.of(unknown.violations().get(0).field(), unknown.violations().get(0).code()));
+        DmsException otherCar = assertThrows(DmsException.class, () -> service.arrive(a.id(), a.version(), 4713L,
+                ADVISOR));
+        assertEquals(List.of("workOrderId", "workorder.other_vehicle"),
+                List.of(otherCar.violations().get(0).field(), otherCar.violations().get(0).code()));
+        assertTrue(otherCar.violations().get(0).messageZh().contains("沪C54321"), otherCar.getMessage());
+        assertEquals(a, service.get(a.id()), "refused: still booked, linked to nothing");
+        assertEquals(4711L, service.arrive(a.id(), a.version(), 4711L, ADVISOR).workOrderId());
     }
 
     @Test

@@ -115,6 +115,9 @@ public final class CorePermissions implements PermissionSet {
             p("staff.enable", "启用员工账号", "enable staff accounts", ADMINS),
             p("staff.password.own", "修改自己的密码", "change one's own password", EVERYONE),
             p("staff.password.others", "修改他人的密码", "set another person's password", ADMINS),
+            // the skill catalogue (工种): everyone reads it to fill in forms; the shop's management keeps it
+            p("skill.read", "查看工种目录", "read the skill catalogue", EVERYONE),
+            p("skill.edit", "维护工种目录", "keep the skill catalogue", MANAGEMENT),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),

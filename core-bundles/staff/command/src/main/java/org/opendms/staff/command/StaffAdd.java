@@ -34,7 +34,7 @@ public class StaffAdd implements Action {
     @Option(name = "--role", aliases = "-r", description = "角色，可重复 role (repeatable): admin advisor technician parts cashier manager foreman inspector", multiValued = true, required = true)
     List<String> roles;
 
-    @Option(name = "--skill", aliases = "-s", description = "工种:等级，可重复 trade:level 1-5 (repeatable), e.g. 机修:4", multiValued = true)
+    @Option(name = "--skill", aliases = "-s", description = "工种:等级，可重复 skill code or name:level 1-5 (repeatable), e.g. MECHANICAL:4 or 机修:4", multiValued = true)
     List<String> skills;
 
     @Option(name = "--team", aliases = "-t", description = "班组 team")

@@ -24,10 +24,12 @@ import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.staff.api.NewStaff;
+import org.opendms.staff.api.SkillCatalogue;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffChange;
 import org.opendms.staff.api.StaffDirectory;
 import org.opendms.staff.api.StaffDraft;
+import org.opendms.staff.api.StaffMember;
 import org.opendms.staff.api.StaffService;
 import org.opendms.staff.api.Technician;
 import org.osgi.service.component.annotations.Activate;
@@ -65,6 +67,10 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     @Reference
     AuditTrail audit;
 
+    /** The skill codes accounts may name. */
+    @Reference
+    SkillCatalogue skills;
+
     CredentialCache cache = new CredentialCache(60);
 
     @Activate
@@ -85,7 +91,8 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
         String login = StaffRules.login(staff == null ? null : staff.login(), problems);
         StaffRules.password("password", staff == null ? null : staff.password(), problems);
         StaffRules.Valid valid = StaffRules.details(staff == null ? null
-                : new StaffDraft(staff.name(), staff.roles(), staff.skills(), staff.team()), problems);
+                : new StaffDraft(staff.name(), staff.roles(), staff.skills(), staff.team()), skills, Set.of(),
+                problems);
         StaffRules.refuseIfAny(problems);
         String hash = Passwords.hash(staff.password());
         try {
@@ -118,7 +125,11 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     public StaffAccount change(String login, long expectedVersion, StaffDraft draft, Actor actor) {
         permissions.require(actor, "staff.update");
         List<Violation> problems = new ArrayList<>();
-        StaffRules.Valid valid = StaffRules.details(draft, problems);
+        // a retired skill the account already holds may stay on it
+        Set<String> held = login == null ? Set.of()
+                : jpa.txExpr(em -> Optional.ofNullable(findOrNull(em, login)).map(e -> Set.copyOf(e.skills.keySet()))
+                        .orElse(Set.of()));
+        StaffRules.Valid valid = StaffRules.details(draft, skills, held, problems);
         StaffRules.refuseIfAny(problems);
         return write(login, expectedVersion, actor, (em, e) -> {
             if (!valid.roles().contains(Roles.ADMIN)) {
@@ -225,6 +236,15 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                         StaffEntity.class)
                 .setParameter("active", true).setParameter("role", Roles.TECHNICIAN).getResultList().stream()
                 .map(StaffRecords::technician).toList());
+    }
+
+    @Override
+    public Optional<StaffMember> member(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        return jpa.txExpr(em -> Optional.ofNullable(findOrNull(em, login.trim())).filter(e -> e.active)
+                .map(StaffRecords::member));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.opendms.platform.api.Stored;
 import org.opendms.staff.api.SkillLevel;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffChange;
+import org.opendms.staff.api.StaffMember;
 import org.opendms.staff.api.Technician;
 
 /** Rows to records, and the words the change record uses for what changed. */
@@ -35,6 +36,10 @@ final class StaffRecords {
 
     static Technician technician(StaffEntity e) {
         return new Technician(e.login, e.name, e.team, skills(e));
+    }
+
+    static StaffMember member(StaffEntity e) {
+        return new StaffMember(e.login, e.name, List.copyOf(new java.util.TreeSet<>(e.roles)), e.team, skills(e));
     }
 
     static StaffChange change(StaffChangeEntity c) {

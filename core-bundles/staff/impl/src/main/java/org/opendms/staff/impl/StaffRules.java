@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.Violations;
+import org.opendms.staff.api.SkillCatalogue;
 import org.opendms.staff.api.SkillLevel;
 import org.opendms.staff.api.StaffDraft;
 
@@ -54,7 +56,12 @@ final class StaffRules {
         }
     }
 
-    static Valid details(StaffDraft draft, List<Violation> problems) {
+    /**
+     * @param skillCatalogue the codes skills may name
+     * @param held           the skills the account holds already: a retired one among them may stay
+     */
+    static Valid details(StaffDraft draft, SkillCatalogue skillCatalogue, Set<String> held,
+            List<Violation> problems) {
         if (draft == null) {
             problems.add(new Violation("", "required", "请提交员工资料", "the staff details are missing"));
             return null;
@@ -84,20 +91,27 @@ final class StaffRules {
         List<SkillLevel> rawSkills = draft.skills() == null ? List.of() : draft.skills();
         for (int i = 0; i < rawSkills.size(); i++) {
             SkillLevel s = rawSkills.get(i);
-            String code = s == null || s.code() == null ? "" : s.code().strip();
-            if (code.isEmpty() || code.length() > SKILL_CODE_MAX) {
-                problems.add(
-                        new Violation("skills[" + i + "].code", "skill.code", "工种代码须为 1–" + SKILL_CODE_MAX + " 个字符",
-                                "a skill code has 1–" + SKILL_CODE_MAX + " characters"));
-            } else if (skills.containsKey(code)) {
-                problems.add(new Violation("skills[" + i + "].code", "skill.duplicate", "工种 “" + code + "” 重复",
-                        "skill '" + code + "' is listed twice"));
+            String field = "skills[" + i + "].code";
+            String raw = s == null || s.code() == null ? "" : s.code().strip();
+            String code = null;
+            if (raw.isEmpty() || raw.length() > SKILL_CODE_MAX) {
+                problems.add(new Violation(field, "skill.code", "工种代码须为 1–" + SKILL_CODE_MAX + " 个字符",
+                        "a skill code has 1–" + SKILL_CODE_MAX + " characters"));
+            } else {
+                Violations unknown = new Violations();
+                boolean holds = skillCatalogue.find(raw).map(d -> held.contains(d.code())).orElse(false);
+                code = skillCatalogue.check(field, raw, holds, unknown);
+                problems.addAll(unknown.list());
+            }
+            if (code != null && skills.containsKey(code)) {
+                problems.add(new Violation(field, "skill.duplicate", "工种 “" + raw + "” 重复",
+                        "skill '" + raw + "' is listed twice"));
             }
             if (s == null || s.level() < SkillLevel.MIN || s.level() > SkillLevel.MAX) {
                 problems.add(new Violation("skills[" + i + "].level", "skill.level", "技能等级须为 1–5",
                         "a skill level is 1 to 5"));
             }
-            if (s != null) {
+            if (s != null && code != null) {
                 skills.putIfAbsent(code, s.level());
             }
         }

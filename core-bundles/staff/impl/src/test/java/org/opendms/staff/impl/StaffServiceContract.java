@@ -47,13 +47,14 @@ abstract class StaffServiceContract {
 
     TestDatabase db;
     JpaStaffService service;
+    JpaSkillCatalogue skills;
 
     abstract TestDatabase database();
 
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("staff-001", db.migrate("db/org.opendms.staff.impl/changelog.xml"));
+        assertEquals("staff-002-skills", db.migrate("db/org.opendms.staff.impl/changelog.xml"));
         service = new JpaStaffService();
         service.jpa = db.jpa("dms-staff");
         service.permissions = TestPermissions.of();
@@ -69,6 +70,11 @@ abstract class StaffServiceContract {
             }
         };
         service.audit = trail(db, service);
+        skills = new JpaSkillCatalogue();
+        skills.jpa = service.jpa;
+        skills.permissions = service.permissions;
+        skills.clock = service.clock;
+        service.skills = skills;
     }
 
     /** The real audit trail on the database, its table migrated. */
@@ -101,7 +107,8 @@ abstract class StaffServiceContract {
         String login = newLogin();
         StaffAccount added = service.add(technician(login), ADMIN);
         assertEquals(List.of("technician"), added.roles());
-        assertEquals(List.of(new SkillLevel("机修", 4)), added.skills());
+        // named by its Chinese name, stored as the catalogue's code
+        assertEquals(List.of(new SkillLevel("MECHANICAL", 4)), added.skills());
         assertEquals("一组", added.team());
         assertTrue(added.active());
         assertEquals(NOW, added.createdAt());
@@ -109,7 +116,7 @@ abstract class StaffServiceContract {
         assertEquals(Optional.of(Set.of("technician")), service.verify(login, "s3cret-pass"));
         assertEquals(Optional.empty(), service.verify(login, "wrong-pass"));
         Technician t = service.technician(login).orElseThrow();
-        assertEquals(4, t.level("机修"));
+        assertEquals(4, t.level("MECHANICAL"));
         assertTrue(service.technicians().stream().anyMatch(x -> x.login().equals(login)));
     }
 
@@ -171,9 +178,10 @@ abstract class StaffServiceContract {
         StaffAccount added = service.add(technician(login), ADMIN);
         StaffAccount changed = service.change(login, added.version(),
                 new StaffDraft("李师傅", List.of("technician", "foreman"),
-                        List.of(new SkillLevel("机修", 5), new SkillLevel("电工", 2)), "二组"),
+                        List.of(new SkillLevel("机修", 5), new SkillLevel("electrical", 2)), "二组"),
                 ADMIN);
         assertEquals(List.of("foreman", "technician"), changed.roles());
+        assertEquals(List.of(new SkillLevel("ELECTRICAL", 2), new SkillLevel("MECHANICAL", 5)), changed.skills());
         assertEquals("二组", changed.team());
         assertNotEquals(added.version(), changed.version());
         assertEquals(Optional.of(Set.of("technician", "foreman")), service.verify(login, "s3cret-pass"));
@@ -187,6 +195,65 @@ abstract class StaffServiceContract {
         assertTrue(last.detail().contains("roles: [technician] → [foreman, technician]"), last.detail());
         assertTrue(last.detail().contains("team: 一组 → 二组"), last.detail());
         assertFalse(last.detail().contains("s3cret"));
+    }
+
+    @Test
+    void skillsMustBeKnownAndActiveInTheCatalogueNamingTheField() {
+        String login = newLogin();
+        long before = accounts();
+        DmsException e = assertThrows(DmsException.class,
+                () -> service.add(new NewStaff(login, "李师傅", "s3cret-pass", List.of("technician"),
+                        List.of(new SkillLevel("MECHANICAL", 3), new SkillLevel("焊接", 2)), null), ADMIN));
+        assertEquals("skills[1].code", e.violations().get(0).field());
+        assertEquals("skill.unknown", e.violations().get(0).code());
+        assertTrue(e.violations().get(0).messageZh().contains("焊接"), e.violations().get(0).messageZh());
+        assertEquals(before, accounts());
+
+        // 机修 and MECHANICAL are the same skill
+        e = assertThrows(DmsException.class, () -> service.add(new NewStaff(login, "李师傅", "s3cret-pass",
+                List.of("technician"), List.of(new SkillLevel("机修", 3), new SkillLevel("mechanical", 2)), null),
+                ADMIN));
+        assertEquals("skills[1].code", e.violations().get(0).field());
+        assertEquals("skill.duplicate", e.violations().get(0).code());
+    }
+
+    @Test
+    void aRetiredSkillStaysOnTheAccountsThatHaveItButIsNeverNewlyAssigned() {
+        String code = "R" + LOGINS.incrementAndGet() + "_WELD";
+        var skill = skills.save(new org.opendms.staff.api.SkillDraft(code, "焊接" + code, "welding " + code, null),
+                null, ADMIN);
+        String holder = newLogin();
+        StaffAccount held = service.add(new NewStaff(holder, "李师傅", "s3cret-pass", List.of("technician"),
+                List.of(new SkillLevel(code, 3)), null), ADMIN);
+        skills.save(new org.opendms.staff.api.SkillDraft(code, skill.name(), skill.nameEn(), false), skill.version(),
+                ADMIN);
+
+        // still readable on the account, and a change that keeps it goes through
+        assertEquals(List.of(new SkillLevel(code, 3)), service.get(holder, ADMIN).skills());
+        StaffAccount renamed = service.change(holder, held.version(),
+                new StaffDraft("李强", List.of("technician"), List.of(new SkillLevel(code, 3)), null), ADMIN);
+        assertEquals("李强", renamed.name());
+
+        String other = newLogin();
+        StaffAccount added = service.add(technician(other), ADMIN);
+        DmsException e = assertThrows(DmsException.class, () -> service.change(other, added.version(),
+                new StaffDraft("李师傅", List.of("technician"), List.of(new SkillLevel(code, 2)), null), ADMIN));
+        assertEquals("skills[0].code", e.violations().get(0).field());
+        assertEquals("skill.retired", e.violations().get(0).code());
+        assertEquals(List.of(new SkillLevel("MECHANICAL", 4)), service.get(other, ADMIN).skills());
+    }
+
+    @Test
+    void theDirectoryTellsTheRolesOfAnActiveMemberAndNothingOfADisabledOne() {
+        String login = newLogin();
+        StaffAccount added = service.add(new NewStaff(login, "王顾问", "s3cret-pass", List.of("advisor"), List.of(),
+                null), ADMIN);
+        assertEquals(List.of("advisor"), service.member(login).orElseThrow().roles());
+        assertTrue(service.member(login).orElseThrow().hasAnyRole(Set.of("advisor", "manager")));
+        assertEquals(Optional.empty(), service.technician(login));
+        service.disable(login, added.version(), ADMIN);
+        assertEquals(Optional.empty(), service.member(login));
+        assertEquals(Optional.empty(), service.member("nobody.here"));
     }
 
     @Test

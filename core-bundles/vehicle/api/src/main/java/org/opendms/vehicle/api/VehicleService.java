@@ -51,7 +51,9 @@ public interface VehicleService {
      *
      * @param source       where it was read, e.g. "manual" or "reception"; absent means "manual"
      * @param confirmLower the user confirmed a reading lower than the last one; without it such a reading is refused
-     *                     with CONFLICT code {@code odometer.lower}
+     *                     with CONFLICT code {@code odometer.lower}. A technician confirms only on a car a job of
+     *                     which is dispatched to him ({@link VehicleWork}); FORBIDDEN {@code vehicle.not_assigned}
+     *                     naming {@code confirmLower} otherwise
      *
      * @throws DmsException FORBIDDEN without {@code vehicle.odometer.record}
      */

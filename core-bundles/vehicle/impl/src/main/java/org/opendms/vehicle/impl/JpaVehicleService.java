@@ -23,6 +23,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.audit.AuditTrail;
@@ -39,6 +40,7 @@ import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleQuery;
 import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.VehicleWork;
 import org.opendms.vehicle.api.Vin;
 import org.opendms.vehicle.api.event.VehicleEvent;
 import org.opendms.vehicle.api.event.VehicleListener;
@@ -57,6 +59,10 @@ public class JpaVehicleService implements VehicleService {
     /** Most customers returned for a plate fragment: the customer search puts them into an IN list. */
     static final int MATCHING_CUSTOMERS_MAX = 500;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    /** Which cars a technician works on now; without it a technician confirms no lower reading. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile VehicleWork work;
 
     @Reference(target = "(osgi.unit.name=dms-vehicle)")
     JpaTemplate jpa;
@@ -180,10 +186,30 @@ public class JpaVehicleService implements VehicleService {
                 .setParameter("p", plate).getResultList().stream().findFirst().map(JpaVehicleService::toVehicle));
     }
 
+    /**
+     * A lower reading is confirmed by the desk, the manager, or a technician on a car he is dispatched to: a technician
+     * cannot wind back the odometer of any car in the archive.
+     */
+    private void refuseUnassignedTechnician(long vehicleId, Actor actor) {
+        boolean technicianOnly = actor.roles().contains(Roles.TECHNICIAN)
+                && actor.roles().stream().noneMatch(r -> r.equals(Roles.ADMIN) || r.equals(Roles.MANAGER)
+                        || r.equals(Roles.ADVISOR) || r.equals(Roles.FOREMAN));
+        VehicleWork w = work;
+        if (technicianOnly && (w == null || !w.worksOn(actor.username(), vehicleId))) {
+            throw new DmsException(DmsException.Kind.FORBIDDEN, List.of(new Violation("confirmLower",
+                    "vehicle.not_assigned", "您没有被派工到这辆车的工单，不能确认更低的里程；请服务顾问或车间主管确认",
+                    "you are not dispatched to a work order of this car, so you may not confirm a lower reading; the"
+                            + " advisor or the foreman does")));
+        }
+    }
+
     @Override
     public OdometerReading recordOdometer(long vehicleId, int km, String source, boolean confirmLower, Actor actor) {
         permissions.require(actor, "vehicle.odometer.record");
         VehicleRules.km(km);
+        if (confirmLower) {
+            refuseUnassignedTechnician(vehicleId, actor);
+        }
         String from = VehicleRules.source(source);
         Vehicle[] unchanged = new Vehicle[1];
         OdometerReading reading = DeadlockRetry.write(() -> jpa.txExpr(em -> {

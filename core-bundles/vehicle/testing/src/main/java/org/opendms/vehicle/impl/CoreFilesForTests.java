@@ -10,6 +10,7 @@ import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 import org.opendms.vehicle.api.VehicleService;
+import org.opendms.vehicle.api.VehicleWork;
 import org.opendms.vehicle.api.event.VehicleListener;
 
 /**
@@ -30,5 +31,10 @@ public record CoreFilesForTests(CustomerService customers, VehicleService vehicl
         vehicles.listeners = List.of(listeners);
         vehicles.audit = new JpaAuditTrail(db.jpa("dms-audit"), vehicles.clock, vehicles.permissions);
         return new CoreFilesForTests(customers, vehicles);
+    }
+
+    /** Tells the vehicle archive which cars technicians work on, as the work-order bundle does in Karaf. */
+    public void workOn(VehicleWork work) {
+        ((JpaVehicleService) vehicles).work = work;
     }
 }

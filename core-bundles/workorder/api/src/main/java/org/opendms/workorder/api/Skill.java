@@ -1,6 +1,12 @@
 package org.opendms.workorder.api;
 
-/** A technician's trade, rated 1 (learner) to 5 (master) in the skill table. */
+/**
+ * The four trades the work-order API knew before the skill catalogue.
+ *
+ * @deprecated skills are the shop's configurable catalogue ({@code org.opendms.staff.api.SkillCatalogue}); records and
+ *             services of this API carry its string codes. These four codes stay valid there ({@link #name()}).
+ */
+@Deprecated(since = "3.0.0")
 public enum Skill {
     /** 机修 */
     MECHANICAL("机修"),

@@ -4,7 +4,8 @@ package org.opendms.workorder.api;
  * One row of the technician skill table.
  *
  * @param technician the technician's username
- * @param level      1 (learner) to 5 (master)
+ * @param skill      a code of the skill catalogue
+ * @param level      1 (学徒 apprentice) to 5 (技师长 master)
  */
-public record TechnicianSkill(String technician, Skill skill, int level) {
+public record TechnicianSkill(String technician, String skill, int level) {
 }

@@ -12,9 +12,14 @@
  * 2.2.0: price authority: {@link org.opendms.workorder.api.PriceAuthority} with its requests, the
  * {@link org.opendms.workorder.api.ListPrices} hook, and a reason on {@link org.opendms.workorder.api.LineDraft}.
  * 2.2.0 (also): a search for a person, whose customer search follows the customer archive's rules for that person.
+ * 3.0.0: skills are the codes of the shop's configurable skill catalogue ({@code org.opendms.staff.api.SkillCatalogue})
+ * instead of the {@link org.opendms.workorder.api.Skill} enum (deprecated; its four codes stay valid), so the JSON of
+ * the labour catalogue and the skill table is unchanged; a job needing a skill is dispatched to technicians without it
+ * only with the foreman's reason ({@link org.opendms.workorder.api.Dispatch#assign(long, long, long, java.util.List,
+ * String, String, org.opendms.platform.api.Actor)}).
  */
 @Export
-@Version("2.2.0")
+@Version("3.0.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -60,6 +60,8 @@ public class JpaClocks implements Clocks {
     @Override
     public ClockEntry clockOn(long id, long jobId, long labourLineId, String technician, Actor actor) {
         String tech = clocking(technician, actor);
+        // a clock is for an active technician of the staff directory (never a cashier, nor someone who left)
+        Technicians.requireActive(staff, "technician", tech);
         synchronized (technicianLocks[Math.floorMod(tech.hashCode(), technicianLocks.length)]) {
             return clockOn(id, jobId, labourLineId, tech, store.now(), actor);
         }
@@ -94,6 +96,7 @@ public class JpaClocks implements Clocks {
                 throw runningElsewhere(em, tech, mine.get(0));
             }
             dispatchedOrOnTheSpot(em, e, job, tech, now, actor, staff);
+            ActingFor.recordIfOther(em, e.id, job.id, "CLOCK_ON", tech, actor, utc(now));
             ClockEntity c = new ClockEntity();
             c.workOrderId = e.id;
             c.jobId = job.id;
@@ -126,6 +129,7 @@ public class JpaClocks implements Clocks {
             ClockEntity c = mine.get(0);
             LocalDateTime at = utc(now);
             stop(c, at, reason);
+            ActingFor.recordIfOther(em, e.id, c.jobId, "CLOCK_OFF", tech, actor, at);
             touch(e, at, actor);
             em.flush();
             return WorkOrderRecords.clock(c);

@@ -148,6 +148,8 @@ public class JpaJobs implements Jobs {
         Instant now = store.now();
         return changeJobs(id, expectedVersion, now, actor, (em, e) -> {
             JobEntity job = liveJob(em, e, jobId);
+            ActingFor.requireAssignedOrRecord(em, e.id, job.id, "FINDINGS", "jobId", ActingFor.onJob(em, job.id),
+                    actor, utc(now));
             job.cause = found;
             job.correction = done;
             job.findingsAt = utc(now);

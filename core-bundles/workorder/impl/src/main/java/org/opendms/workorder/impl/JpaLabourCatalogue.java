@@ -15,6 +15,7 @@ import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.staff.api.SkillCatalogue;
 import org.opendms.workorder.api.LabourCatalogue;
 import org.opendms.workorder.api.LabourOperation;
 import org.opendms.workorder.api.LabourOperationDraft;
@@ -28,17 +29,23 @@ public class JpaLabourCatalogue implements LabourCatalogue {
     @Reference
     WorkOrderStore store;
 
+    /** The skill an operation names is one of the catalogue's. */
+    @Reference
+    SkillCatalogue skills;
+
     public JpaLabourCatalogue() {
     }
 
-    JpaLabourCatalogue(WorkOrderStore store) {
+    JpaLabourCatalogue(WorkOrderStore store, SkillCatalogue skills) {
         this.store = store;
+        this.skills = skills;
     }
 
     @Override
     public LabourOperation save(LabourOperationDraft draft, Long expectedVersion, Actor actor) {
         store.permissions.require(actor, "labour.catalogue.edit");
-        LabourOperationDraft d = WorkOrderRules.labourOperation(draft);
+        LabourOperationDraft valid = WorkOrderRules.labourOperation(draft);
+        LabourOperationDraft d = withSkillCode(valid, expectedVersion);
         LocalDateTime at = utc(store.now());
         return store.change(em -> {
             LabourOperationEntity op = em.find(LabourOperationEntity.class, d.code(), LockModeType.PESSIMISTIC_WRITE);
@@ -73,6 +80,22 @@ public class JpaLabourCatalogue implements LabourCatalogue {
             store.audit.record(em, actor, "labour-operation", op.code, before, WorkOrderRecords.operation(op));
             return WorkOrderRecords.operation(op);
         });
+    }
+
+    /**
+     * The draft naming its skill by the catalogue's code: a known, active skill, or the retired one the operation names
+     * already (changing its name or hours does not force a new skill on it).
+     */
+    private LabourOperationDraft withSkillCode(LabourOperationDraft d, Long expectedVersion) {
+        if (d.skill() == null || d.skill().isBlank()) {
+            return new LabourOperationDraft(d.code(), d.name(), d.flatRateHours(), null, d.active());
+        }
+        String held = expectedVersion == null ? null : store.read(em -> {
+            LabourOperationEntity op = em.find(LabourOperationEntity.class, d.code());
+            return op == null ? null : op.skill;
+        });
+        return new LabourOperationDraft(d.code(), d.name(), d.flatRateHours(),
+                Skills.assignable(skills, "skill", d.skill(), held), d.active());
     }
 
     @Override

@@ -62,6 +62,11 @@ public class JpaQualityControl implements QualityControl {
                         "the work order is " + e.status + "; only a work order AWAITING_QC is checked");
             }
             QcGate.refuseCheckWithoutLabour(em, e);
+            if (level == QcLevel.SELF) {
+                // the technicians check their own work: one dispatched here, or someone recorded as acting for them
+                ActingFor.requireAssignedOrRecord(em, e.id, null, "QC_SELF", "level",
+                        ActingFor.onWorkOrder(em, e.id), actor, utc(now));
+            }
             if (passed) {
                 QcGate.refuseOutOfOrder(level, qc, passedLevels(e));
             }

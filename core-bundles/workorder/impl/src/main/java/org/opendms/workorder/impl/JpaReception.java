@@ -24,10 +24,13 @@ import org.opendms.appointment.api.AppointmentStatus;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
+import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.Violations;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.StaleVersion;
+import org.opendms.staff.api.StaffDirectory;
 import org.opendms.vehicle.api.Plate;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
@@ -54,6 +57,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = Reception.class)
 public class JpaReception implements Reception {
 
+    /** Who may be a work order's advisor. */
+    static final List<String> ADVISORS = List.of(Roles.ADVISOR, Roles.MANAGER);
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     @Reference
@@ -66,6 +72,10 @@ public class JpaReception implements Reception {
     /** Vehicles are found by plate, registered and given their odometer reading through the vehicle archive. */
     @Reference
     VehicleService vehicles;
+
+    /** The advisor a work order names is an active advisor or manager. */
+    @Reference
+    StaffDirectory staff;
 
     /** Converts an appointment into the work order opened for it; reception works without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -86,8 +96,10 @@ public class JpaReception implements Reception {
         pluginReminders.close();
     }
 
-    JpaReception(WorkOrderStore store, WorkOrderFlow flow, VehicleService vehicles, AppointmentService appointments) {
+    JpaReception(WorkOrderStore store, WorkOrderFlow flow, VehicleService vehicles, AppointmentService appointments,
+            StaffDirectory staff) {
         this.store = store;
+        this.staff = staff;
         this.flow = flow;
         this.vehicles = vehicles;
         this.appointments = appointments;
@@ -96,8 +108,11 @@ public class JpaReception implements Reception {
     @Override
     public WorkOrder open(ReceptionDraft draft, Actor actor) {
         store.permissions.require(actor, "workorder.open");
+        // named at the desk: a real advisor (absent: the appointment's advisor, checked when booked, or the user)
+        boolean advisorNamed = draft != null && draft.advisor() != null && !draft.advisor().isBlank();
         Appointment appointment = draft == null || draft.appointmentId() == null ? null : bookedAppointment(draft);
-        WorkOrder opened = receive(appointment == null ? draft : fromAppointment(draft, appointment), actor);
+        WorkOrder opened = receive(appointment == null ? draft : fromAppointment(draft, appointment), advisorNamed,
+                actor);
         if (appointment == null) {
             return opened;
         }
@@ -201,9 +216,14 @@ public class JpaReception implements Reception {
         }
     }
 
-    private WorkOrder receive(ReceptionDraft draft, Actor actor) {
+    private WorkOrder receive(ReceptionDraft draft, boolean advisorNamed, Actor actor) {
         Instant now = store.now();
         WorkOrderRules.Reception r = WorkOrderRules.reception(draft, actor.username(), now, vehicles::findByPlate);
+        if (advisorNamed) {
+            Violations v = new Violations();
+            staff.check("advisor", r.advisor(), ADVISORS, "服务顾问或服务经理", "a service advisor or manager", v);
+            v.throwIfAny();
+        }
         Vehicle vehicle = r.vehicle();
         if (vehicle != null && !Boolean.TRUE.equals(draft.confirmSecondOpen())) {
             refuseSecondOpen(vehicle);

@@ -81,9 +81,8 @@ public class JpaWorkOrders implements WorkOrders {
                     WorkOrderRecords.clocks(em, id), WorkOrderRecords.checks(em, id),
                     WorkOrderRecords.assignments(em, id),
                     e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt));
-            return PriceTimeline.with(
-                    WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id)),
-                    em, id);
+            return ActingFor.inTimeline(em, id, PriceTimeline.with(
+                    WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id)), em, id));
         });
     }
 

@@ -5,12 +5,8 @@ import java.time.LocalDateTime;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.EnumType;
-import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-
-import org.opendms.workorder.api.Skill;
 
 /** Row of table wo_labour_operation: the labour catalogue. */
 @Entity
@@ -26,8 +22,8 @@ public class LabourOperationEntity {
     @Column(name = "flat_rate_hours", nullable = false)
     BigDecimal flatRateHours;
 
-    @Enumerated(EnumType.STRING)
-    Skill skill;
+    /** A code of the skill catalogue, or null. */
+    String skill;
 
     /** Null while in use (a boolean column compares differently on Derby and PostgreSQL in EclipseLink's SQL). */
     @Column(name = "retired_at")

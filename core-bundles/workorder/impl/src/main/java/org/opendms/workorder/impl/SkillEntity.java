@@ -2,14 +2,10 @@ package org.opendms.workorder.impl;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.EnumType;
-import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-
-import org.opendms.workorder.api.Skill;
 
 /** Row of table wo_technician_skill. */
 @Entity
@@ -23,9 +19,9 @@ public class SkillEntity {
     @Column(nullable = false)
     String technician;
 
-    @Enumerated(EnumType.STRING)
+    /** A code of the skill catalogue. */
     @Column(nullable = false)
-    Skill skill;
+    String skill;
 
     @Column(name = "skill_level", nullable = false)
     int level;

@@ -28,7 +28,6 @@ import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.ReceptionDraft;
-import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.VisitType;
 import org.opendms.workorder.api.WorkOrderStatus;
 
@@ -433,15 +432,15 @@ final class WorkOrderRules {
     }
 
     /** A skill-table entry: a technician's username, a skill and a level 0 (remove) to 5. */
-    static String skill(String technician, Skill skill, int level) {
+    static String skill(String technician, String skill, int level) {
         Violations v = new Violations();
         String name = technician == null || technician.isBlank() ? null : username(v, "technician", technician);
         if (technician == null || technician.isBlank()) {
             v.add("technician", "required", "请选择技师", "technician is required");
         }
-        if (skill == null) {
-            v.add("skill", "required", "请选择工种（机修/电工/钣金/喷漆）",
-                    "skill is required (MECHANICAL, ELECTRICAL, BODY or PAINT)");
+        if (skill == null || skill.isBlank()) {
+            v.add("skill", "required", "请选择工种（工种目录中的代码，如 MECHANICAL）",
+                    "skill is required (a code of the skill catalogue, e.g. MECHANICAL)");
         }
         if (level < 0 || level > 5) {
             v.add("level", "out_of_range", "技能等级必须在 1 到 5 之间（0 表示取消）", "level must be 1 to 5 (0 removes the skill)");

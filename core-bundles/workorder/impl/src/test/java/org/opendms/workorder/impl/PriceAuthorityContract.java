@@ -30,6 +30,7 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.staff.impl.StaffForTests;
 import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.Vin;
 import org.opendms.vehicle.impl.CoreFilesForTests;
@@ -79,8 +80,11 @@ abstract class PriceAuthorityContract {
         vehicles = core.vehicles();
         db.migrate("db/org.opendms.workorder.impl/changelog.xml");
         MutableShopClock clock = new MutableShopClock(START);
-        shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
-                vehicles, AppointmentBookForTests.on(db, core.customers(), clock), core.customers());
+        shop = new Workshop(StaffForTests.on(db, clock).skills(),
+                new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000), vehicles,
+                AppointmentBookForTests.on(db, core.customers(), vehicles, new ShopTechnicians(), clock,
+                        id -> new WorkOrderReferences(shop.store).plateOf(id)),
+                core.customers());
         prices = new JpaPriceAuthority(shop.store);
         // a parts price list: the brake pads 04465 list at 880 yuan
         ListPrices partsList = (type, code, stockItemId, payType) -> type == LineType.PART && "04465".equals(code)

@@ -6,11 +6,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.opendms.staff.api.StaffDirectory;
+import org.opendms.staff.api.StaffMember;
 import org.opendms.staff.api.Technician;
 
 /**
- * The shop's technicians for these tests: every login "*.tech" is an active technician unless disabled here. The staff
- * module's own contract tests hold the real directory; the distribution's integration tests run dispatch against it.
+ * The shop's staff for these tests: every login "*.tech" is an active technician unless disabled here, "*.advisor" an
+ * advisor, "*.manager" a manager, "*.foreman" a foreman, "*.inspector" an inspector, "*.cashier" (and "cashier") a
+ * cashier. The staff module's own contract tests hold the real directory; the distribution's integration tests run
+ * the work-order services against it.
  */
 final class ShopTechnicians implements StaffDirectory {
 
@@ -26,5 +29,21 @@ final class ShopTechnicians implements StaffDirectory {
     @Override
     public List<Technician> technicians() {
         return List.of();
+    }
+
+    @Override
+    public Optional<StaffMember> member(String login) {
+        if (login == null || disabled.contains(login)) {
+            return Optional.empty();
+        }
+        String role = login.equals("cashier") ? "cashier"
+                : login.matches("[a-z0-9]+\\.(tech|advisor|manager|foreman|inspector|cashier)")
+                        ? login.substring(login.indexOf('.') + 1)
+                        : null;
+        if (role == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StaffMember(login, login, List.of(role.equals("tech") ? "technician" : role), null,
+                List.of()));
     }
 }

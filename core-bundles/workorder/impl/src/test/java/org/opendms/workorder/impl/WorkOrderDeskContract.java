@@ -30,6 +30,8 @@ import org.opendms.customer.api.CustomerType;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.staff.api.SkillCatalogue;
+import org.opendms.staff.impl.StaffForTests;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleService;
@@ -68,6 +70,7 @@ abstract class WorkOrderDeskContract {
     TestDatabase db;
     VehicleService vehicles;
     MutableShopClock clock;
+    SkillCatalogue skills;
     Workshop shop;
     long owner;
 
@@ -80,9 +83,13 @@ abstract class WorkOrderDeskContract {
         vehicles = core.vehicles();
         db.migrate("db/org.opendms.workorder.impl/changelog.xml");
         clock = new MutableShopClock(START);
-        shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
+        skills = StaffForTests.on(db, clock).skills();
+        shop = new Workshop(skills,
+                new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
                 vehicles,
-                AppointmentBookForTests.on(db, core.customers(), clock), core.customers());
+                AppointmentBookForTests.on(db, core.customers(), vehicles, new ShopTechnicians(), clock,
+                        id -> new WorkOrderReferences(shop.store).plateOf(id)),
+                core.customers());
         shop.catalogue.save(new LabourOperationDraft("BY-01", "保养", new BigDecimal("1"), null, null), null, MANAGER);
         owner = core.customers()
                 .create(new CustomerDraft(CustomerType.PERSON, "欧阳娜", "13755550009", null, null, List.of(),

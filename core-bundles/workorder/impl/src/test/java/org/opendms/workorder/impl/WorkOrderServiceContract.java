@@ -44,6 +44,10 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.staff.api.SkillCatalogue;
+import org.opendms.staff.api.SkillDefinition;
+import org.opendms.staff.api.SkillDraft;
+import org.opendms.staff.impl.StaffForTests;
 import org.opendms.workorder.api.event.WorkOrderEvent;
 import org.opendms.workorder.api.event.WorkOrderListener;
 import org.opendms.vehicle.api.OdometerReading;
@@ -69,7 +73,6 @@ import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.ReceptionBrief;
 import org.opendms.workorder.api.ReceptionDraft;
-import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.StatusChange;
 import org.opendms.workorder.api.TechnicianSkill;
 import org.opendms.workorder.api.TechnicianSuggestion;
@@ -90,6 +93,8 @@ abstract class WorkOrderServiceContract {
     static final Actor MANAGER = new Actor("zhao.manager", Set.of("manager"), Channel.REST);
     static final Actor TECH_LI = new Actor("li.tech", Set.of("technician"), Channel.REST);
     static final Actor TECH_CHEN = new Actor("chen.tech", Set.of("technician"), Channel.REST);
+    /** The technician {@link #labourClocked} clocks: his is the work the self check checks. */
+    static final Actor TECH_QC = new Actor("qc.tech", Set.of("technician"), Channel.REST);
     static final Actor CASHIER = new Actor("cashier", Set.of("cashier"), Channel.REST);
     static final Actor FOREMAN = new Actor("sun.foreman", Set.of("foreman"), Channel.REST);
     static final Actor INSPECTOR = new Actor("he.inspector", Set.of("inspector"), Channel.REST);
@@ -101,6 +106,7 @@ abstract class WorkOrderServiceContract {
     TestDatabase db;
     VehicleService vehicles;
     MutableShopClock clock;
+    SkillCatalogue skills;
     Workshop shop;
     AppointmentService appointments;
     long owner;
@@ -112,12 +118,17 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-008-price", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-009-acted-for", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
-        appointments = AppointmentBookForTests.on(db, core.customers(), clock);
-        shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
+        skills = StaffForTests.on(db, clock).skills();
+        appointments = AppointmentBookForTests.on(db, core.customers(), vehicles, new ShopTechnicians(), clock,
+                id -> new WorkOrderReferences(shop.store).plateOf(id));
+        shop = new Workshop(skills,
+                new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
                 vehicles,
                 appointments);
+        // a technician confirms a lower odometer reading only on a car he works on
+        core.workOn(new WorkOrderReferences(shop.store));
         // the operations the tests' labour lines name
         for (String code : List.of("LAB-1", "BY-01", "ZD-02", "KT-03", "L", "X", "BJ-01")) {
             shop.catalogue.save(new LabourOperationDraft(code, "工时 " + code, yuan("1"), null, null), null, MANAGER);
@@ -217,7 +228,7 @@ abstract class WorkOrderServiceContract {
         List<Long> n = new ArrayList<>();
         for (String t : List.of("wo_work_order", "wo_job", "wo_line", "wo_status_history", "wo_clock", "wo_qc",
                 "vehicle",
-                "vehicle_odometer_reading", "wo_assignment", "wo_technician_skill")) {
+                "vehicle_odometer_reading", "wo_assignment", "wo_technician_skill", "wo_acted_for")) {
             n.add(count(t));
         }
         n.add(db.count("SELECT COALESCE(SUM(version), 0) FROM wo_work_order"));
@@ -359,10 +370,10 @@ abstract class WorkOrderServiceContract {
             assertEquals("wang.advisor", wo.job(oil.id()).approval().recordedBy());
             assertFalse(wo.job(brakes.id()).approved());
             // dispatch: the suggestion puts the better mechanic first, the foreman takes it and names the bay
-            shop.dispatch.setSkill("li.tech", Skill.MECHANICAL, 4, MANAGER);
-            shop.dispatch.setSkill("chen.tech", Skill.MECHANICAL, 3, MANAGER);
+            shop.dispatch.setSkill("li.tech", "MECHANICAL", 4, MANAGER);
+            shop.dispatch.setSkill("chen.tech", "MECHANICAL", 3, MANAGER);
             List<TechnicianSuggestion> suggested = shop.dispatch.suggestTechnicians(wo.id(), oil.id(),
-                    Skill.MECHANICAL);
+                    "MECHANICAL");
             assertEquals(List.of("li.tech", "chen.tech"),
                     suggested.stream().map(TechnicianSuggestion::technician).toList());
             assertTrue(suggested.get(0).reasonZh().contains("机修 4 级"), suggested.get(0).reasonZh());
@@ -538,7 +549,7 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void theVatRateIsConfigurableAndFixedPerWorkOrderAtOpening() {
-        Workshop smallTaxpayer = new Workshop(
+        Workshop smallTaxpayer = new Workshop(skills,
                 new WorkOrderStore(shop.store.jpa, clock, new BigDecimal("0.03"), 30, 3000),
                 vehicles, null);
         Vehicle v = knownVehicle();
@@ -766,7 +777,7 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.CONFLICT, "version", "stale_version",
                 () -> shop.qc.check(qc.id(), qc.version() - 1, QcLevel.FINAL, true, null, MANAGER));
         // a foreman's pass (after the technician's own) is not the final one
-        WorkOrder self = shop.qc.check(qc.id(), qc.version(), QcLevel.SELF, true, null, TECH_LI);
+        WorkOrder self = shop.qc.check(qc.id(), qc.version(), QcLevel.SELF, true, null, TECH_QC);
         WorkOrder foreman = shop.qc.check(self.id(), self.version(), QcLevel.FOREMAN, true, null, FOREMAN);
         assertFalse(foreman.finalQcPassed());
         refused(DmsException.Kind.CONFLICT, "status", "qc.final_missing",
@@ -774,7 +785,7 @@ abstract class WorkOrderServiceContract {
                         ADVISOR));
         // a final pass does not survive a later rework
         WorkOrder passed = shop.qc.check(foreman.id(), foreman.version(), QcLevel.FINAL, true, null, INSPECTOR);
-        assertEquals(List.of("li.tech", "sun.foreman", "he.inspector"),
+        assertEquals(List.of("qc.tech", "sun.foreman", "he.inspector"),
                 shop.qc.checks(qc.id()).stream().map(q -> q.username()).toList());
         assertTrue(passed.finalQcPassed());
         WorkOrder again = move(move(passed, WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
@@ -784,7 +795,7 @@ abstract class WorkOrderServiceContract {
         assertEquals(WorkOrderStatus.IN_REPAIR, failed.status());
         assertEquals(1, failed.reworkCount());
         WorkOrder failedTwice = shop.qc.check(move(failed, WorkOrderStatus.AWAITING_QC).id(),
-                shop.workOrders.get(failed.id()).version(), QcLevel.SELF, false, "仍有异响", TECH_LI);
+                shop.workOrders.get(failed.id()).version(), QcLevel.SELF, false, "仍有异响", TECH_QC);
         assertEquals(2, failedTwice.reworkCount());
     }
 
@@ -800,7 +811,7 @@ abstract class WorkOrderServiceContract {
             shop.store.qcLevels = before;
         }
         WorkOrder wo = move(move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR), WorkOrderStatus.AWAITING_QC);
-        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_QC);
         WorkOrder noForeman = wo;
         DmsException e = refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
                 () -> shop.qc.check(noForeman.id(), noForeman.version(), QcLevel.FINAL, true, null, MANAGER));
@@ -899,7 +910,7 @@ abstract class WorkOrderServiceContract {
         assertTrue(e.violations().get(0).messageEn().contains("SELF"), e.getMessage());
         refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
                 () -> shop.qc.check(fresh.id(), fresh.version(), QcLevel.FINAL, true, null, INSPECTOR));
-        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_QC);
         wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, FOREMAN);
         // the inspector finds a fault: rework, and the self check is due again before the foreman's
         wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, false, "刹车异响", INSPECTOR);
@@ -907,7 +918,7 @@ abstract class WorkOrderServiceContract {
         WorkOrder reworked = wo;
         refused(DmsException.Kind.CONFLICT, "level", "qc.out_of_order",
                 () -> shop.qc.check(reworked.id(), reworked.version(), QcLevel.FOREMAN, true, null, FOREMAN));
-        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_LI);
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, TECH_QC);
         wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FOREMAN, true, null, FOREMAN);
         wo = shop.qc.check(wo.id(), wo.version(), QcLevel.FINAL, true, null, INSPECTOR);
         assertTrue(wo.finalQcPassed());
@@ -956,18 +967,129 @@ abstract class WorkOrderServiceContract {
         assertFalse(e.violations().stream().anyMatch(v -> v.field().equals("technicians[0]")), e.getMessage());
         assertTrue(e.violations().get(0).messageZh().contains("lee.tehc"), e.getMessage());
         refused(DmsException.Kind.INVALID_INPUT, "technician", "technician.unknown",
-                () -> shop.dispatch.setSkill("left.tech", Skill.BODY, 3, FOREMAN));
+                () -> shop.dispatch.setSkill("left.tech", "BODY", 3, FOREMAN));
         refused(DmsException.Kind.INVALID_INPUT, "technician", "technician.unknown",
                 () -> shop.clocks.clockOn(wo.id(), job, line, "nobody", FOREMAN));
         assertEquals(List.of(), shop.dispatch.assignments(wo.id()));
         // a skill of someone who left can still be removed
-        shop.dispatch.setSkill("left.tech", Skill.BODY, 0, FOREMAN);
+        shop.dispatch.setSkill("left.tech", "BODY", 0, FOREMAN);
+    }
+
+    @Test
+    void theAdvisorNamedAtReceptionIsAnActiveAdvisorOrManager() {
+        Vehicle v = knownVehicle();
+        ReceptionDraft d = reception(v.plate(), 1_000, List.of(JobDraft.customer("异响")), null);
+        for (String[] bad : List.of(new String[] { "li.tech", "staff.role" },
+                new String[] { "cashier", "staff.role" }, new String[] { "nobody", "staff.unknown" })) {
+            DmsException e = refused(DmsException.Kind.INVALID_INPUT, "advisor", bad[1],
+                    () -> shop.reception.open(new ReceptionDraft(d.plate(), null, null, d.mileageKm(), null, null,
+                            null, d.concerns(), bad[0], null, d.visitTypes(), null), ADVISOR));
+            assertTrue(e.violations().get(0).messageZh().contains(bad[0]), e.getMessage());
+        }
+        shop.technicians.disabled.add("gone.advisor");
+        refused(DmsException.Kind.INVALID_INPUT, "advisor", "staff.unknown",
+                () -> shop.reception.open(new ReceptionDraft(d.plate(), null, null, d.mileageKm(), null, null, null,
+                        d.concerns(), "gone.advisor", null, d.visitTypes(), null), ADVISOR));
+        assertEquals("zhao.manager", shop.reception.open(new ReceptionDraft(d.plate(), null, null, d.mileageKm(), null,
+                null, null, d.concerns(), "zhao.manager", null, d.visitTypes(), null), ADVISOR).advisor());
+    }
+
+    /** A work order IN_REPAIR whose one job holds a labour line of an operation needing the skill. */
+    WorkOrder needing(String operation, String skill) {
+        try {
+            shop.catalogue.get(operation);
+        } catch (DmsException absent) {
+            shop.catalogue.save(new LabourOperationDraft(operation, "工时 " + operation, yuan("1"), skill, null), null,
+                    MANAGER);
+        }
+        Vehicle v = knownVehicle();
+        WorkOrder wo = shop.reception.open(reception(v.plate(), 1_000, List.of(JobDraft.customer("高压故障")), null),
+                ADVISOR);
+        long job = wo.jobs().get(0).id();
+        wo = shop.jobs.addLine(wo.id(), job, wo.version(),
+                new LineDraft(LineType.LABOUR, operation, null, null, null, null, null),
+                ADVISOR);
+        return shop.jobs.approve(wo.id(), job, wo.version(), BY_WECHAT, ADVISOR);
+    }
+
+    @Test
+    void aJobGoesToTechniciansWithItsSkillOrTheForemanSaysWhy() {
+        WorkOrder wo = needing("HV-10", "HIGH_VOLTAGE");
+        long job = wo.jobs().get(0).id();
+        shop.dispatch.setSkill("hv2.tech", "HIGH_VOLTAGE", 3, FOREMAN);
+        DmsException e = refused(DmsException.Kind.CONFLICT, "technicians[1]", "technician.lacks_skill",
+                () -> shop.dispatch.assign(wo.id(), job, wo.version(), List.of("hv2.tech", "novice.tech"), null,
+                        FOREMAN));
+        assertTrue(e.violations().get(0).messageZh().contains("高压电工"), e.getMessage());
+        assertTrue(e.violations().get(0).messageZh().contains("novice.tech"), e.getMessage());
+        // a cashier is no technician, whatever the reason
+        refused(DmsException.Kind.INVALID_INPUT, "technicians[0]", "technician.unknown",
+                () -> shop.dispatch.assign(wo.id(), job, wo.version(), List.of("cashier"), null, "没人了", FOREMAN));
+
+        WorkOrder skilled = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("hv2.tech"), null, FOREMAN);
+        WorkOrder overridden = shop.dispatch.assign(wo.id(), job, skilled.version(),
+                List.of("hv2.tech", "novice.tech"), "B2", "跟师学习，由 hv2.tech 全程监护", FOREMAN);
+        assertEquals(List.of(List.of("hv2.tech", "novice.tech")),
+                shop.dispatch.assignments(overridden.id()).stream().map(Assignment::technicians).toList());
+        TimelineEntry why = shop.workOrders.timeline(wo.id()).stream()
+                .filter(t -> t.kind().equals("SKILL_OVERRIDE")).findFirst().orElseThrow();
+        assertEquals("sun.foreman", why.username());
+        assertTrue(why.textZh().contains("novice.tech") && why.textZh().contains("跟师学习"), why.textZh());
+        assertTrue(why.textZh().contains("高压电工"), why.textZh());
+    }
+
+    @Test
+    void aTechnicianActsOnlyOnWorkDispatchedToHimAndWhoActsForHimIsRecorded() {
+        WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
+        long job = wo.jobs().get(0).id();
+        long line = wo.jobs().get(0).lines().get(0).id();
+        wo = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech"), null, FOREMAN);
+        WorkOrder dispatched = wo;
+        // chen.tech works elsewhere: neither findings nor a self check here
+        refused(DmsException.Kind.FORBIDDEN, "jobId", "job.not_assigned", () -> shop.jobs
+                .recordFindings(dispatched.id(), job, dispatched.version(), "我看看", null, TECH_CHEN));
+        wo = shop.jobs.recordFindings(wo.id(), job, wo.version(), "球头松旷", null, TECH_LI);
+
+        // the foreman clocks li.tech on and off, and records his correction: each recorded as acting for him
+        shop.clocks.clockOn(wo.id(), job, line, "li.tech", FOREMAN);
+        shop.clocks.clockOff(wo.id(), "li.tech", null, FOREMAN);
+        wo = shop.workOrders.get(wo.id());
+        wo = shop.jobs.recordFindings(wo.id(), job, wo.version(), "球头松旷", "更换球头", FOREMAN);
+        wo = shop.flow.changeStatus(wo.id(), wo.version(), WorkOrderStatus.AWAITING_QC, null, null, FOREMAN);
+        WorkOrder atQc = wo;
+        refused(DmsException.Kind.FORBIDDEN, "level", "job.not_assigned",
+                () -> shop.qc.check(atQc.id(), atQc.version(), QcLevel.SELF, true, null, TECH_CHEN));
+        wo = shop.qc.check(wo.id(), wo.version(), QcLevel.SELF, true, null, MANAGER);
+
+        List<String> actedFor = shop.workOrders.timeline(wo.id()).stream()
+                .filter(t -> t.kind().equals("ACTED_FOR")).map(t -> t.username() + ": " + t.textZh()).toList();
+        assertEquals(List.of("sun.foreman: sun.foreman 代 li.tech 开工计时", "sun.foreman: sun.foreman 代 li.tech 停工计时",
+                "sun.foreman: sun.foreman 代 li.tech 登记故障原因和维修措施", "zhao.manager: zhao.manager 代 li.tech 登记自检"),
+                actedFor);
+    }
+
+    @Test
+    void aTechnicianConfirmsALowerOdometerOnlyOnACarHeWorksOn() {
+        WorkOrder wo = move(approvedOrder(20_000), WorkOrderStatus.IN_REPAIR);
+        Vehicle other = knownVehicle();
+        vehicles.recordOdometer(other.id(), 50_000, "manual", false, ADVISOR);
+        DmsException e = assertThrows(DmsException.class,
+                () -> vehicles.recordOdometer(other.id(), 10_000, "manual", true, TECH_LI));
+        assertEquals(List.of(DmsException.Kind.FORBIDDEN, "confirmLower", "vehicle.not_assigned"),
+                List.of(e.kind(), e.violations().get(0).field(), e.violations().get(0).code()));
+        assertEquals(50_000, vehicles.odometerHistory(other.id()).get(0).km());
+
+        long vehicle = vehicles.findByPlate(wo.plate()).orElseThrow().id();
+        assertThrows(DmsException.class, () -> vehicles.recordOdometer(vehicle, 19_000, "workshop", true, TECH_LI));
+        shop.dispatch.assign(wo.id(), wo.jobs().get(0).id(), wo.version(), List.of("li.tech"), null, FOREMAN);
+        assertTrue(vehicles.recordOdometer(vehicle, 19_000, "workshop", true, TECH_LI).confirmedLower());
     }
 
     @Test
     void eachJobKeepsTheCauseFoundAndTheCorrectionDoneUntilTheWorkOrderCloses() {
         WorkOrder wo = move(approvedOrder(1_000), WorkOrderStatus.IN_REPAIR);
         long job = wo.jobs().get(0).id();
+        wo = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech"), null, FOREMAN);
         assertNull(wo.job(job).findings());
         WorkOrder before = wo;
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
@@ -1043,7 +1165,8 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void theComebackWindowIsConfigurable() {
-        Workshop strict = new Workshop(new WorkOrderStore(shop.store.jpa, clock, new BigDecimal("0.13"), 7, 500),
+        Workshop strict = new Workshop(skills,
+                new WorkOrderStore(shop.store.jpa, clock, new BigDecimal("0.13"), 7, 500),
                 vehicles,
                 null);
         WorkOrder first = deliver(approvedOrder(20_000));
@@ -1547,7 +1670,7 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void aLabourLineGivenOnlyItsOperationCodeSellsTheFlatRateHoursAtTheJobsRate() {
-        shop.catalogue.save(new LabourOperationDraft("by-10", "更换机油机滤（5W-30）", yuan("0.8"), Skill.MECHANICAL, null),
+        shop.catalogue.save(new LabourOperationDraft("by-10", "更换机油机滤（5W-30）", yuan("0.8"), "MECHANICAL", null),
                 null, MANAGER);
         Vehicle v = knownVehicle();
         WorkOrder wo = shop.reception.open(reception(v.plate(), 500, List.of(JobDraft.customer("保养")), null), ADVISOR);
@@ -1590,10 +1713,47 @@ abstract class WorkOrderServiceContract {
     }
 
     @Test
+    void skillsComeFromTheShopsCatalogueAndARetiredOneIsNeverNewlyAssigned() {
+        // a new-energy job needs the seeded high-voltage skill, named by its code or its name
+        LabourOperation hv = shop.catalogue.save(new LabourOperationDraft("HV-01", "高压电池包绝缘检测", yuan("1.5"),
+                "高压电工", null), null, MANAGER);
+        assertEquals("HIGH_VOLTAGE", hv.skill());
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "skill.unknown", () -> shop.catalogue.save(
+                new LabourOperationDraft("HV-02", "焊接", yuan("1"), "WELDING", null), null, MANAGER));
+        refused(DmsException.Kind.NOT_FOUND, "code", "not_found", () -> shop.catalogue.get("HV-02"));
+
+        String code = "T" + NUMBERS.incrementAndGet();
+        SkillDefinition added = skills.save(new SkillDraft(code, "试用工种" + code, "trial " + code, null), null,
+                MANAGER);
+        LabourOperation op = shop.catalogue.save(new LabourOperationDraft("RT-" + code, "试用", yuan("1"), code, null),
+                null, MANAGER);
+        skills.save(new SkillDraft(code, added.name(), added.nameEn(), false), added.version(), MANAGER);
+        // the operation keeps its retired skill through a change; nothing new takes it
+        LabourOperation renamed = shop.catalogue.save(
+                new LabourOperationDraft(op.code(), "试用（改）", yuan("1.2"), code, null), op.version(), MANAGER);
+        assertEquals(code, renamed.skill());
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "skill.retired", () -> shop.catalogue.save(
+                new LabourOperationDraft("RT2-" + code, "试用", yuan("1"), code, null), null, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "skill.retired",
+                () -> shop.catalogue.save(new LabourOperationDraft("HV-01", hv.name(), hv.flatRateHours(), code, null),
+                        hv.version(), MANAGER));
+        assertEquals("HIGH_VOLTAGE", shop.catalogue.get("HV-01").skill());
+
+        // the skill table: only known skills, a retired one only to remove it
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "skill.unknown",
+                () -> shop.dispatch.setSkill("hv.tech", "WELDING", 3, MANAGER));
+        refused(DmsException.Kind.INVALID_INPUT, "skill", "skill.retired",
+                () -> shop.dispatch.setSkill("hv.tech", code, 3, MANAGER));
+        shop.dispatch.setSkill("hv.tech", "high_voltage", 5, FOREMAN);
+        assertTrue(shop.dispatch.skills().contains(new TechnicianSkill("hv.tech", "HIGH_VOLTAGE", 5)));
+        shop.dispatch.setSkill("hv.tech", code, 0, FOREMAN);
+    }
+
+    @Test
     void theCatalogueIsKeptByManagersWithEveryBadEntryRefused() {
         LabourOperation op = shop.catalogue.save(new LabourOperationDraft(" pq-01 ", "四轮定位", yuan("1.5"),
-                Skill.MECHANICAL, null), null, MANAGER);
-        assertEquals(List.of("PQ-01", "四轮定位", yuan("1.50"), Skill.MECHANICAL, true, "zhao.manager", 1L),
+                "MECHANICAL", null), null, MANAGER);
+        assertEquals(List.of("PQ-01", "四轮定位", yuan("1.50"), "MECHANICAL", true, "zhao.manager", 1L),
                 List.of(op.code(), op.name(), op.flatRateHours(), op.skill(), op.active(), op.updatedBy(),
                         op.version()));
         assertEquals(op, shop.catalogue.get("pq-01"));
@@ -1602,7 +1762,7 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.CONFLICT, "code", "labour.exists", () -> shop.catalogue.save(
                 new LabourOperationDraft("PQ-01", "又一个", yuan("1"), null, null), null, MANAGER));
         LabourOperation changed = shop.catalogue.save(new LabourOperationDraft("PQ-01", "四轮定位（含调整）", yuan("2"),
-                Skill.MECHANICAL, null), op.version(), MANAGER);
+                "MECHANICAL", null), op.version(), MANAGER);
         assertEquals(2, changed.version());
         refused(DmsException.Kind.CONFLICT, "version", "stale_version", () -> shop.catalogue.save(
                 new LabourOperationDraft("PQ-01", "四轮定位", yuan("1"), null, null), op.version(), MANAGER));
@@ -1657,10 +1817,10 @@ abstract class WorkOrderServiceContract {
 
     @Test
     void suggestionsRankBySkillLevelThenOpenSoldHoursAndSayWhy() {
-        shop.dispatch.setSkill("wu.tech", Skill.BODY, 4, FOREMAN);
-        shop.dispatch.setSkill("zhou.tech", Skill.BODY, 4, MANAGER);
-        shop.dispatch.setSkill("sun.tech", Skill.BODY, 2, MANAGER);
-        shop.dispatch.setSkill("qian.tech", Skill.PAINT, 5, MANAGER);
+        shop.dispatch.setSkill("wu.tech", "BODY", 4, FOREMAN);
+        shop.dispatch.setSkill("zhou.tech", "BODY", 4, MANAGER);
+        shop.dispatch.setSkill("sun.tech", "BODY", 2, MANAGER);
+        shop.dispatch.setSkill("qian.tech", "PAINT", 5, MANAGER);
         WorkOrder busy = approvedOrder(1000);
         busy = shop.jobs.addLine(busy.id(), busy.jobs().get(0).id(), busy.version(),
                 LineDraft.labour("BJ-01", "钣金修复", "1.5", "150"), ADVISOR);
@@ -1680,34 +1840,34 @@ abstract class WorkOrderServiceContract {
         WorkOrder next = approvedOrder(2000);
         long job = next.jobs().get(0).id();
 
-        List<TechnicianSuggestion> s = shop.dispatch.suggestTechnicians(next.id(), job, Skill.BODY);
+        List<TechnicianSuggestion> s = shop.dispatch.suggestTechnicians(next.id(), job, "BODY");
         assertEquals(List.of("zhou.tech", "wu.tech", "sun.tech"),
                 s.stream().map(TechnicianSuggestion::technician).toList(),
                 "the painter is not offered; of two at level 4 the one without open work comes first");
         assertEquals(yuan("2.50"), s.get(1).openSoldHours());
-        assertEquals("钣金 4 级；在修 2.50 工时", s.get(1).reasonZh());
-        assertEquals("BODY level 4; 2.50 sold hours open", s.get(1).reasonEn());
-        assertEquals(List.of(), shop.dispatch.suggestTechnicians(next.id(), job, Skill.ELECTRICAL));
+        assertEquals("钣金 4 级（高级工）；在修 2.50 工时", s.get(1).reasonZh());
+        assertEquals("body level 4 (senior); 2.50 sold hours open", s.get(1).reasonEn());
+        assertEquals(List.of(), shop.dispatch.suggestTechnicians(next.id(), job, "ELECTRICAL"));
 
         // a delivered work order is no longer load
         deliver(busy);
         assertEquals(List.of("wu.tech", "zhou.tech", "sun.tech"),
-                shop.dispatch.suggestTechnicians(next.id(), job, Skill.BODY).stream()
+                shop.dispatch.suggestTechnicians(next.id(), job, "BODY").stream()
                         .map(TechnicianSuggestion::technician).toList());
 
         // no skill asked: the one the job's labour operations name; LAB-1 names none
         refused(DmsException.Kind.INVALID_INPUT, "skill", "required",
                 () -> shop.dispatch.suggestTechnicians(next.id(), job, null));
-        shop.catalogue.save(new LabourOperationDraft("BJ-20", "前翼子板整形", yuan("2"), Skill.BODY, null), null, MANAGER);
+        shop.catalogue.save(new LabourOperationDraft("BJ-20", "前翼子板整形", yuan("2"), "BODY", null), null, MANAGER);
         WorkOrder withBody = shop.jobs.addLine(next.id(), job, next.version(),
                 new LineDraft(LineType.LABOUR, "BJ-20", null, null, null, null, null), ADVISOR);
-        assertEquals(shop.dispatch.suggestTechnicians(withBody.id(), job, Skill.BODY),
+        assertEquals(shop.dispatch.suggestTechnicians(withBody.id(), job, "BODY"),
                 shop.dispatch.suggestTechnicians(withBody.id(), job, null));
 
         // a skill set to 0 leaves the table
-        shop.dispatch.setSkill("sun.tech", Skill.BODY, 0, MANAGER);
+        shop.dispatch.setSkill("sun.tech", "BODY", 0, MANAGER);
         assertFalse(shop.dispatch.skills().stream().anyMatch(k -> k.technician().equals("sun.tech")));
-        assertTrue(shop.dispatch.skills().contains(new TechnicianSkill("qian.tech", Skill.PAINT, 5)));
+        assertTrue(shop.dispatch.skills().contains(new TechnicianSkill("qian.tech", "PAINT", 5)));
     }
 
     @Test
@@ -1743,13 +1903,13 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.NOT_FOUND, "jobId", "not_found",
                 () -> shop.dispatch.assign(id, job + 100_000, v, List.of("li.tech"), null, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "level", "out_of_range",
-                () -> shop.dispatch.setSkill("li.tech", Skill.PAINT, 6, MANAGER));
+                () -> shop.dispatch.setSkill("li.tech", "PAINT", 6, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "skill", "required",
                 () -> shop.dispatch.setSkill("li.tech", null, 3, MANAGER));
         refused(DmsException.Kind.INVALID_INPUT, "technician", "required",
-                () -> shop.dispatch.setSkill(" ", Skill.PAINT, 3, MANAGER));
+                () -> shop.dispatch.setSkill(" ", "PAINT", 3, MANAGER));
         refused(DmsException.Kind.FORBIDDEN, "", "forbidden",
-                () -> shop.dispatch.setSkill("li.tech", Skill.PAINT, 5, TECH_LI));
+                () -> shop.dispatch.setSkill("li.tech", "PAINT", 5, TECH_LI));
         WorkOrder delivered = deliver(wo);
         refused(DmsException.Kind.CONFLICT, "status", "status.closed",
                 () -> shop.dispatch.assign(id, job, delivered.version(), List.of("li.tech"), null, MANAGER));
@@ -1921,7 +2081,7 @@ abstract class WorkOrderServiceContract {
         Vehicle v = knownVehicle();
         Appointment booked = bookToday(v.plate(), "保养");
         DmsException stale = DmsException.conflict("version", "stale_version", "预约已被他人修改", "changed by someone else");
-        Workshop racing = new Workshop(shop.store, vehicles, arrivalFailing(stale));
+        Workshop racing = new Workshop(skills, shop.store, vehicles, arrivalFailing(stale));
         DmsException e = assertThrows(DmsException.class,
                 () -> racing.reception.open(new ReceptionDraft(null, null, null,
                         8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null, booked.id()),
@@ -1938,7 +2098,7 @@ abstract class WorkOrderServiceContract {
         Vehicle v = knownVehicle();
         Appointment booked = bookToday(v.plate(), "保养");
         IllegalStateException databaseDown = new IllegalStateException("the connection to the database was lost");
-        Workshop failing = new Workshop(shop.store, vehicles, arrivalFailing(databaseDown));
+        Workshop failing = new Workshop(skills, shop.store, vehicles, arrivalFailing(databaseDown));
         Throwable thrown = assertThrows(RuntimeException.class,
                 () -> failing.reception.open(new ReceptionDraft(null, null,
                         null, 8_000, null, null, null, null, null, null, Set.of(VisitType.MAINTENANCE), null,
@@ -1979,7 +2139,8 @@ abstract class WorkOrderServiceContract {
                             }
                             return result;
                         });
-        Workshop reading = new Workshop(new WorkOrderStore(interleaved, clock, new BigDecimal("0.13"), 30, 3000),
+        Workshop reading = new Workshop(skills,
+                new WorkOrderStore(interleaved, clock, new BigDecimal("0.13"), 30, 3000),
                 vehicles,
                 appointments);
         List<String> kinds = reading.workOrders.timeline(wo.id()).stream().map(TimelineEntry::kind).toList();

@@ -4,9 +4,13 @@ import org.opendms.appointment.api.AppointmentService;
 import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.customer.api.CustomerService;
 import org.opendms.platform.testing.TestPermissions;
+import org.opendms.staff.api.SkillCatalogue;
 import org.opendms.vehicle.api.VehicleService;
 
-/** Every work-order service wired on one store, as Declarative Services wires them in Karaf. */
+/**
+ * Every work-order service wired on one store, as Declarative Services wires them in Karaf, with the real skill
+ * catalogue.
+ */
 final class Workshop {
 
     final WorkOrderStore store;
@@ -21,12 +25,12 @@ final class Workshop {
     final JpaFollowUps followUps;
     final ShopTechnicians technicians = new ShopTechnicians();
 
-    Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
-        this(store, vehicles, appointments, null);
+    Workshop(SkillCatalogue skills, WorkOrderStore store, VehicleService vehicles, AppointmentService appointments) {
+        this(skills, store, vehicles, appointments, null);
     }
 
     /** With the customer archive, for searches by customer name or mobile. */
-    Workshop(WorkOrderStore store, VehicleService vehicles, AppointmentService appointments,
+    Workshop(SkillCatalogue skills, WorkOrderStore store, VehicleService vehicles, AppointmentService appointments,
             CustomerService customers) {
         this.store = store;
         store.permissions = TestPermissions.of();
@@ -34,10 +38,10 @@ final class Workshop {
         store.audit = new JpaAuditTrail(store.jpa, store.clock, store.permissions);
         workOrders = new JpaWorkOrders(store, customers);
         flow = new JpaWorkOrderFlow(store);
-        reception = new JpaReception(store, flow, vehicles, appointments);
+        reception = new JpaReception(store, flow, vehicles, appointments, technicians);
         jobs = new JpaJobs(store);
-        catalogue = new JpaLabourCatalogue(store);
-        dispatch = new JpaDispatch(store, technicians);
+        catalogue = new JpaLabourCatalogue(store, skills);
+        dispatch = new JpaDispatch(store, technicians, skills);
         clocks = new JpaClocks(store, technicians);
         qc = new JpaQualityControl(store);
         followUps = new JpaFollowUps(store);

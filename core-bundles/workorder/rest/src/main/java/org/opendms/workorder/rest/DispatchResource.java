@@ -1,6 +1,5 @@
 package org.opendms.workorder.rest;
 
-import static org.opendms.workorder.rest.Replies.skill;
 import static org.opendms.workorder.rest.Replies.tagged;
 
 import java.util.List;
@@ -55,8 +54,11 @@ public class DispatchResource {
     @Reference
     Dispatch dispatch;
 
-    /** Who works a job, and in which bay. */
-    public record Assigning(List<String> technicians, String bay) {
+    /**
+     * Who works a job, and in which bay; skillOverride says why technicians without the job's skill work it (kept in
+     * the timeline).
+     */
+    public record Assigning(List<String> technicians, String bay, String skillOverride) {
     }
 
     @GET
@@ -73,9 +75,9 @@ public class DispatchResource {
     @RequiresPermission("workorder.dispatch")
     public Response assign(@PathParam("id") String id, @PathParam("jobId") String jobId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Assigning assigning, @Context SecurityContext security) {
-        Assigning d = assigning == null ? new Assigning(null, null) : assigning;
+        Assigning d = assigning == null ? new Assigning(null, null, null) : assigning;
         return tagged(dispatch.assign(Params.id("id", id), Params.id("jobId", jobId), Params.ifMatch(ifMatch),
-                d.technicians(), d.bay(), RestActor.from(security)));
+                d.technicians(), d.bay(), d.skillOverride(), RestActor.from(security)));
     }
 
     @GET
@@ -83,8 +85,8 @@ public class DispatchResource {
     @Operation(summary = "派工建议 Technicians for a job, ranked by skill level then open sold hours, each with why", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TechnicianSuggestion.class)))))
     @RequiresPermission("workorder.read")
     public List<TechnicianSuggestion> suggestions(@PathParam("id") String id, @PathParam("jobId") String jobId,
-            @Parameter(description = "MECHANICAL, ELECTRICAL, BODY, PAINT; absent: the skill the job's labour operations name") @QueryParam("skill") String skill) {
+            @Parameter(description = "工种代码或名称 a code (or name) of the skill catalogue, /api/skills; absent: the skill the job's labour operations name") @QueryParam("skill") String skill) {
         return dispatch.suggestTechnicians(Params.id("id", id), Params.id("jobId", jobId),
-                skill == null || skill.isBlank() ? null : skill(skill));
+                skill);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import javax.ws.rs.core.Response;
 
 import org.opendms.platform.api.DmsException;
-import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderStatus;
 
@@ -41,15 +40,6 @@ final class Replies {
         } catch (DateTimeParseException e) {
             throw DmsException.invalid(field, "wrong_type", field + " 应为日期 yyyy-MM-dd",
                     field + " must be a date yyyy-MM-dd");
-        }
-    }
-
-    static Skill skill(String raw) {
-        try {
-            return Skill.valueOf(raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DmsException.invalid("skill", "wrong_type", "skill 应为 MECHANICAL、ELECTRICAL、BODY 或 PAINT",
-                    "skill must be MECHANICAL, ELECTRICAL, BODY or PAINT");
         }
     }
 

@@ -15,7 +15,6 @@ import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.workorder.api.Dispatch;
-import org.opendms.workorder.api.Skill;
 import org.opendms.workorder.api.TechnicianSkill;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,8 +42,9 @@ public class TechnicianSkillResource {
     @Reference
     Dispatch dispatch;
 
-    /** A technician's level in a skill; 0 removes it. */
-    public record SkillLevel(String technician, Skill skill, Integer level) {
+    /** A technician's level in a skill; 0 removes it (named apart from staff's own SkillLevel in the OpenAPI document). */
+    @Schema(name = "TechnicianSkillLevel")
+    public record SkillLevel(String technician, String skill, Integer level) {
     }
 
     @GET
