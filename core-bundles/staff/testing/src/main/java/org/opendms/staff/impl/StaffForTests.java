@@ -1,5 +1,6 @@
 package org.opendms.staff.impl;
 
+import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
@@ -22,6 +23,7 @@ public final class StaffForTests {
 
     public static StaffForTests on(TestDatabase db, ShopClock clock) {
         db.migrate("db/org.opendms.staff.impl/changelog.xml");
+        db.migrate("db/org.opendms.audit.impl/changelog.xml");
         return new StaffForTests(db, clock);
     }
 
@@ -43,6 +45,7 @@ public final class StaffForTests {
         service.permissions = TestPermissions.of();
         service.clock = clock;
         service.skills = skills();
+        service.audit = new JpaAuditTrail(db.jpa("dms-audit"), clock, service.permissions);
         return service;
     }
 }
