@@ -2,7 +2,7 @@
  * Published vehicle API: value types, records and the service that core bundles and plugins call.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.opendms.vehicle.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -112,7 +112,8 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-007", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("postgresql".equals(db.kind()) ? "workorder-009-trigram" : "workorder-008-search",
+                db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         appointments = AppointmentBookForTests.on(db, core.customers(), clock);
         shop = new Workshop(new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
