@@ -363,15 +363,15 @@ def main():
 
 
 def plugin_state(db):
-    """The generator wrote the insurance plugin's renewal leads as its vehicle events would have (generate.sql); the
-    plugin's mark of how far it has read the vehicle file (a table of newer builds) says the same."""
+    """The generator wrote the insurance plugin's renewal leads as its vehicle events would have (generate.sql), and a
+    running plugin hears every later change as an event: so with the platform stopped, the plugin's mark of how far
+    it has read the vehicle file (a table of newer builds) is the newest vehicle."""
     if db.psql("SELECT count(*) FROM information_schema.tables WHERE table_name = 'ins_catch_up'") != '1':
         return
-    added = db.psql("INSERT INTO ins_catch_up (source, changed_at, last_id) SELECT 'vehicle', updated_at, id"
-                    " FROM vehicle WHERE NOT EXISTS (SELECT 1 FROM ins_catch_up WHERE source = 'vehicle')"
-                    " ORDER BY updated_at DESC, id DESC LIMIT 1 RETURNING last_id")
-    if added:
-        log('  insurance plugin: its catch-up mark set to the newest generated vehicle (as the leads are)')
+    db.psql("INSERT INTO ins_catch_up (source, changed_at, last_id) SELECT 'vehicle', updated_at, id FROM vehicle"
+            " ORDER BY updated_at DESC, id DESC LIMIT 1"
+            " ON CONFLICT (source) DO UPDATE SET changed_at = EXCLUDED.changed_at, last_id = EXCLUDED.last_id")
+    log('  insurance plugin: its catch-up mark is the newest vehicle (the generated leads are complete)')
 
 
 def samples(db):
