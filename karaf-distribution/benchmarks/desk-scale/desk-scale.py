@@ -297,7 +297,8 @@ def main():
     p.add_argument('--duration', type=int, default=15, help='seconds per measurement (default 15)')
     p.add_argument('--connections', type=int, default=2, help='client connections (default 2)')
     p.add_argument('--user', default='advisor:demo', help='REST account (default advisor:demo)')
-    p.add_argument('--start-limit', type=int, default=300, help='seconds to wait for the platform')
+    p.add_argument('--start-limit', type=int, default=900,
+                   help='seconds to wait for the platform (a migration that indexes a large database takes minutes)')
     p.add_argument('--only', default='', help='comma list of row keys to measure (default all)')
     p.add_argument('--keep-running', action='store_true', help='leave the platform running afterwards')
     args = p.parse_args()

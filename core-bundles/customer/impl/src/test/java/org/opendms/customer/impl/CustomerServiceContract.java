@@ -63,7 +63,7 @@ abstract class CustomerServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("postgresql".equals(db.kind()) ? "customer-002-trigram" : "customer-001",
+        assertEquals("customer-002-trigram",
                 db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");

@@ -101,7 +101,7 @@ abstract class WalkAroundPhotosContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("postgresql".equals(db.kind()) ? "workorder-009-trigram" : "workorder-008-search",
+        assertEquals("workorder-009-trigram",
                 db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         factory = recordingFactory();
         LocalJpaTemplate jpa = new LocalJpaTemplate(factory);

@@ -112,7 +112,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("postgresql".equals(db.kind()) ? "workorder-009-trigram" : "workorder-008-search",
+        assertEquals("workorder-009-trigram",
                 db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         appointments = AppointmentBookForTests.on(db, core.customers(), clock);
