@@ -258,7 +258,7 @@ def plan(db, sql, most=3):
     for line in sql.splitlines():
         stmt = re.sub(r'(;|\\gset)\s*$', '', line.strip())
         if (not re.match(r'(?i)^select', stmt) or re.search(r'(?i)\bfor update\b', stmt)
-                or re.search(r':[a-z]', stmt)):
+                or re.search(r'(?<!:):[a-z]', stmt)):
             continue
         out = db.psql('EXPLAIN (COSTS OFF) ' + stmt)
         scans = []
