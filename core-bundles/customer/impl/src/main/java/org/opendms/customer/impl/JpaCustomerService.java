@@ -211,6 +211,8 @@ public class JpaCustomerService implements CustomerService {
             }
             search.where("(" + String.join(" OR ", any) + ")");
         }
+        // the tags of the whole page in one query, not one per customer
+        search.batch("tags");
         return jpa.txExpr(em -> search.page(em, "c.id DESC", page, JpaCustomerService::toCustomer));
     }
 

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -46,6 +48,7 @@ import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.jpa.DeadlockRetry;
+import org.opendms.platform.api.jpa.PagedSearch;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
@@ -67,7 +70,8 @@ abstract class CustomerServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("customer-002-search-access", db.migrate("db/org.opendms.customer.impl/changelog.xml"));
+        assertEquals("customer-003-trigram",
+                db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
         service.permissions = TestPermissions.of();
@@ -191,6 +195,40 @@ abstract class CustomerServiceContract {
         assertEquals(5, second.total());
         assertEquals(2, second.items().size());
         assertEquals(1, service.search(CustomerQuery.text(family), PageRequest.of(2, 2)).items().size());
+    }
+
+    @Test
+    void aLongListCountsUpToTheLimitAndSaysSoAndTagsComeWithTheWholePage() throws Exception {
+        String family = "长名单" + NUMBERS.incrementAndGet();
+        int many = PagedSearch.COUNT_LIMIT + 5;
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO customer (customer_type, name, name_search, marketing_consent, created_at, created_by,"
+                        + " updated_at, updated_by, version) VALUES ('PERSON', ?, ?, false, ?, 'import', ?, 'import', 1)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int i = 0; i < many; i++) {
+                insert.setString(1, family + i);
+                insert.setString(2, family + i);
+                insert.setTimestamp(3, now);
+                insert.setTimestamp(4, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Customer tagged = service.create(new CustomerDraft(CustomerType.PERSON, family + "VIP", newMobile(), null, null,
+                List.of("VIP", "车队"), false, null), ADVISOR);
+
+        Page<Customer> first = service.search(CustomerQuery.text(family), PageRequest.of(0, 20));
+        assertEquals(PagedSearch.COUNT_LIMIT, first.total(), "counted up to the limit");
+        assertFalse(first.totalExact(), "more than the limit match: the total is a lower bound");
+        assertEquals(tagged.id(), first.items().get(0).id());
+        assertEquals(List.of("VIP", "车队"), first.items().get(0).tags());
+
+        Page<Customer> last = service.search(CustomerQuery.text(family), PageRequest.of(many / 100, 100));
+        assertEquals(many + 1, last.total(), "the last page knows the exact number without counting");
+        assertTrue(last.totalExact());
+        Page<Customer> few = service.search(CustomerQuery.text(family + "VIP"), PageRequest.of(0, 20));
+        assertEquals(1, few.total());
+        assertTrue(few.totalExact());
     }
 
     @Test

@@ -91,6 +91,25 @@ public final class Plate {
         return s.toString().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a normalised text ({@link #normaliseFragment}) could be part of some plate: only province characters,
+     * office letters, serial letters and digits, and the suffixes 警学挂港澳领. A name such as "张伟" cannot, so a
+     * search for it need not look at plates at all.
+     */
+    public static boolean couldBePartOfPlate(String normalised) {
+        if (normalised == null || normalised.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < normalised.length(); i++) {
+            char c = normalised.charAt(i);
+            boolean serial = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O');
+            if (!serial && PROVINCES.indexOf(c) < 0 && "警学挂港澳领".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isSeparator(char c) {
         return c == '\u00B7' || c == '\u2022' || c == '\u30FB' || c == '.' || c == '-' || c == '_';
     }

@@ -1,5 +1,6 @@
 package org.opendms.vehicle.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,4 +68,19 @@ public interface VehicleService {
      * customers by plate. Empty for a blank or one-character fragment.
      */
     Set<Long> customersWithVehiclesMatching(String plateOrVinFragment);
+
+    /**
+     * Vehicles changed after a point, oldest change first, read by key (last change time, then id) so that whoever
+     * keeps a copy of vehicle data (a plugin catching up after it was stopped) reads only what changed since the last
+     * one it saw, a page at a time: pass the {@link Vehicle#updatedAt()} and id of the last vehicle of the previous
+     * page. A change made while the vehicle's owner kept the same time stamp is not missed as long as the caller
+     * starts a little before its last mark; reading a vehicle twice is harmless to a copy that compares versions.
+     *
+     * @param after   the time of the last change already seen; null to start from the first vehicle
+     * @param afterId with {@code after}, the id of the last vehicle seen at that time
+     * @param max     at most this many, 1–{@link org.opendms.platform.api.PageRequest#MAX_SIZE}
+     */
+    default List<Vehicle> changedSince(Instant after, long afterId, int max) {
+        throw new UnsupportedOperationException("changedSince");
+    }
 }

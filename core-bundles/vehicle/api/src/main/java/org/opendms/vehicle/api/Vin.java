@@ -134,6 +134,18 @@ public final class Vin {
         return s.toString().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a normalised text ({@link #normaliseFragment}) could be part of a VIN: digits and the letters A–Z but
+     * I, O and Q.
+     */
+    public static boolean couldBePartOfVin(String normalised) {
+        if (normalised == null || normalised.isEmpty()) {
+            return false;
+        }
+        return normalised.chars().allMatch(c -> (c >= '0' && c <= '9')
+                || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'Q'));
+    }
+
     /** The 17 characters, upper case. */
     public String value() {
         return value;

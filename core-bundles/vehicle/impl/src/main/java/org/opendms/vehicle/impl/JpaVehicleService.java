@@ -5,8 +5,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,8 +58,11 @@ public class JpaVehicleService implements VehicleService {
 
     /** Longest search text looked at; a plate or VIN with separators is far shorter. */
     static final int SEARCH_MAX = 40;
-    /** Most customers returned for a plate fragment: the customer search puts them into an IN list. */
-    static final int MATCHING_CUSTOMERS_MAX = 500;
+    /**
+     * Most vehicles read for a plate fragment: their owners and users join a customer search as an IN list, which
+     * stays short (a desk list shows 20; a fragment matching more asks for more of the plate).
+     */
+    static final int MATCHING_CUSTOMERS_MAX = 50;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     /** Which cars a technician works on now; without it a technician confirms no lower reading. */
@@ -152,12 +157,19 @@ public class JpaVehicleService implements VehicleService {
         String plate = Plate.normaliseFragment(raw);
         String vin = Vin.normaliseFragment(raw);
         if (!plate.isEmpty() || !vin.isEmpty()) {
+            // a text that cannot be part of a plate (a name, say) does not search plates, nor VINs likewise
+            boolean asPlate = Plate.couldBePartOfPlate(plate);
+            boolean asVin = Vin.couldBePartOfVin(vin);
+            if (!asPlate && !asVin) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
             List<String> any = new ArrayList<>();
-            if (!plate.isEmpty()) {
+            if (asPlate) {
+                // on PostgreSQL a trigram index answers the contained text (migration vehicle-003)
                 any.add("v.plate LIKE :plate ESCAPE '\\'");
                 search.with("plate", Stored.containsPattern(plate));
             }
-            if (!vin.isEmpty()) {
+            if (asVin) {
                 any.add("v.vin LIKE :vin ESCAPE '\\'");
                 // six characters are the serial people quote ("尾号"); matched anywhere they hit unrelated VINs
                 search.with("vin", vin.length() == 6 ? "%" + Stored.literal(vin) : Stored.containsPattern(vin));
@@ -281,16 +293,33 @@ public class JpaVehicleService implements VehicleService {
         String plate = Plate.normaliseFragment(plateOrVinFragment);
         String vin = Vin.normaliseFragment(plateOrVinFragment);
         // one character ("京", "8") matches most of the fleet and says nothing about whom is meant
-        if (plate.length() < 2 && vin.length() < 2) {
-            return Set.of();
+        boolean asPlate = plate.length() >= 2 && Plate.couldBePartOfPlate(plate);
+        boolean asVin = vin.length() >= 2 && Vin.couldBePartOfVin(vin);
+        if (!asPlate && !asVin) {
+            return Set.of(); // a name or anything else no plate or VIN holds: no vehicle is read
+        }
+        String where;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (isWholePlate(plate)) {
+            where = "v.plate = :plate"; // a whole plate: by key
+            parameters.put("plate", plate);
+        } else {
+            List<String> any = new ArrayList<>();
+            if (asPlate) {
+                any.add("v.plate LIKE :plate ESCAPE '\\'");
+                parameters.put("plate", Stored.containsPattern(plate));
+            }
+            if (asVin) {
+                any.add("v.vin LIKE :vin ESCAPE '\\'");
+                parameters.put("vin", Stored.containsPattern(vin));
+            }
+            where = String.join(" OR ", any);
         }
         return jpa.txExpr(em -> {
-            List<Object[]> rows = em.createQuery("SELECT v.ownerId, v.userId FROM VehicleEntity v"
-                    + " WHERE v.plate LIKE :plate ESCAPE '\\' OR v.vin LIKE :vin ESCAPE '\\' ORDER BY v.id DESC",
-                    Object[].class)
-                    .setParameter("plate", plate.length() < 2 ? "" : Stored.containsPattern(plate))
-                    .setParameter("vin", vin.length() < 2 ? "" : Stored.containsPattern(vin))
-                    .setMaxResults(MATCHING_CUSTOMERS_MAX).getResultList();
+            var query = em.createQuery("SELECT v.ownerId, v.userId FROM VehicleEntity v WHERE " + where
+                    + " ORDER BY v.id DESC", Object[].class);
+            parameters.forEach(query::setParameter);
+            List<Object[]> rows = query.setMaxResults(MATCHING_CUSTOMERS_MAX).getResultList();
             Set<Long> ids = new LinkedHashSet<>();
             for (Object[] row : rows) {
                 ids.add(((Number) row[0]).longValue());
@@ -299,6 +328,30 @@ public class JpaVehicleService implements VehicleService {
                 }
             }
             return Set.copyOf(ids);
+        });
+    }
+
+    private static boolean isWholePlate(String normalised) {
+        try {
+            Plate.parse("plate", normalised);
+            return true;
+        } catch (DmsException notWhole) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Vehicle> changedSince(Instant after, long afterId, int max) {
+        if (max < 1 || max > PageRequest.MAX_SIZE) {
+            throw new IllegalArgumentException("max must be 1-" + PageRequest.MAX_SIZE + ", not " + max);
+        }
+        return jpa.txExpr(em -> {
+            var query = after == null
+                    ? em.createQuery("SELECT v FROM VehicleEntity v ORDER BY v.updatedAt, v.id", VehicleEntity.class)
+                    : em.createQuery("SELECT v FROM VehicleEntity v WHERE v.updatedAt > :at"
+                            + " OR (v.updatedAt = :at AND v.id > :id) ORDER BY v.updatedAt, v.id", VehicleEntity.class)
+                            .setParameter("at", Stored.utc(after)).setParameter("id", afterId);
+            return query.setMaxResults(max).getResultList().stream().map(JpaVehicleService::toVehicle).toList();
         });
     }
 

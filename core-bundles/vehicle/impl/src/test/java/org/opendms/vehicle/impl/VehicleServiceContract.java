@@ -71,7 +71,8 @@ abstract class VehicleServiceContract {
     void migrate() {
         db = database();
         customers = CustomerArchiveForTests.on(db);
-        assertEquals("vehicle-001", db.migrate("db/org.opendms.vehicle.impl/changelog.xml"));
+        assertEquals("vehicle-003-trigram",
+                db.migrate("db/org.opendms.vehicle.impl/changelog.xml"));
         service = new JpaVehicleService();
         service.clock = TestShopClock.system();
         service.jpa = db.jpa("dms-vehicle");

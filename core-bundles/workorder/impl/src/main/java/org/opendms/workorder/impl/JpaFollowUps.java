@@ -69,7 +69,7 @@ public class JpaFollowUps implements FollowUps {
         }
         return store.read(em -> {
             Page<JobEntity> found = search.page(em, "j.declinedAt, j.id", page, j -> j);
-            return new Page<>(followUps(em, found.items()), found.page(), found.size(), found.total());
+            return found.withItems(followUps(em, found.items()));
         });
     }
 

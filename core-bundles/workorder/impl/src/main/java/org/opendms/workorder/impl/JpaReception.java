@@ -293,6 +293,9 @@ public class JpaReception implements Reception {
      * use it.
      */
     private void ensureCounter(String day) {
+        if (day.equals(counterDay)) {
+            return; // seen today already: counter rows are never removed
+        }
         DeadlockRetry.run(() -> {
             try {
                 store.jpa.tx(em -> {
@@ -310,7 +313,11 @@ public class JpaReception implements Reception {
                 }
             }
         });
+        counterDay = day;
     }
+
+    /** The last day whose counter row is known to exist: every opening after the first of a day skips a transaction. */
+    private volatile String counterDay;
 
     /** The odometer's refusal naming the field the advisor sent: the vehicle archive calls mileageKm km. */
     private static DmsException asSent(DmsException refused) {

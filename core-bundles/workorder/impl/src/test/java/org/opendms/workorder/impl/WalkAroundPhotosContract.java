@@ -104,7 +104,8 @@ abstract class WalkAroundPhotosContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-009-acted-for", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-011-trigram",
+                db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         factory = recordingFactory();
         LocalJpaTemplate jpa = new LocalJpaTemplate(factory);
         clock = new MutableShopClock(START);

@@ -118,7 +118,8 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-009-acted-for", db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
+        assertEquals("workorder-011-trigram",
+                db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         skills = StaffForTests.on(db, clock).skills();
         appointments = AppointmentBookForTests.on(db, core.customers(), vehicles, new ShopTechnicians(), clock,

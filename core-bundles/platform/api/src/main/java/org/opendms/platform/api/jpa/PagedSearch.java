@@ -8,13 +8,16 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
+import javax.persistence.metamodel.EntityType;
 
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 
 /**
  * A search over one entity as a page: conditions (JPQL with named parameters, joined by AND) are collected first,
- * then {@link #page} counts and selects in the same transaction, so the total and the items agree.
+ * then {@link #page} selects and counts in the same transaction, so the total and the items agree. The count is
+ * exact up to {@link #COUNT_LIMIT} matches and a lower bound beyond ({@link Page#totalExact()} false): counting a
+ * whole large table on every page would cost more than the page. A page that is not full needs no count at all.
  *
  * <pre>
  * PagedSearch&lt;PolicyEntity&gt; search = PagedSearch.of(PolicyEntity.class, "p");
@@ -24,10 +27,14 @@ import org.opendms.platform.api.PageRequest;
  */
 public final class PagedSearch<E> {
 
+    /** Matches are counted exactly up to this many; beyond, the total says "at least". */
+    public static final int COUNT_LIMIT = 1000;
+
     private final Class<E> entity;
     private final String alias;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<String> batched = new ArrayList<>();
 
     private PagedSearch(Class<E> entity, String alias) {
         this.entity = entity;
@@ -58,19 +65,45 @@ public final class PagedSearch<E> {
         return this;
     }
 
+    /**
+     * Reads a collection of the entities found (e.g. {@code "tags"}) for the whole page in one query instead of one
+     * query per entity.
+     */
+    public PagedSearch<E> batch(String attribute) {
+        batched.add(alias + "." + attribute);
+        return this;
+    }
+
     /** The page in {@code orderBy} order (JPQL, with the alias; end it with a unique key so pages never overlap). */
     public <T> Page<T> page(EntityManager em, String orderBy, PageRequest page, Function<E, T> map) {
         String from = " FROM " + entity.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ")" + from, Long.class);
         TypedQuery<E> select = em.createQuery("SELECT " + alias + from + " ORDER BY " + orderBy, entity);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            select.setParameter(name, value);
-        });
-        long total = count.getSingleResult();
-        List<T> items = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()
-                .stream().map(map).toList();
-        return new Page<>(items, page.page(), page.size(), total);
+        parameters.forEach(select::setParameter);
+        if (!batched.isEmpty()) {
+            // EclipseLink's batch reading: one "... WHERE owner IN (ids of the page)" per collection
+            select.setHint("eclipselink.batch.type", "IN");
+            batched.forEach(attribute -> select.setHint("eclipselink.batch", attribute));
+        }
+        List<E> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        long total;
+        boolean exact;
+        if (rows.size() < page.size() && (!rows.isEmpty() || page.offset() == 0)) {
+            total = (long) page.offset() + rows.size(); // the last page: everything before it was full
+            exact = true;
+        } else if (!rows.isEmpty() && (long) page.offset() + page.size() >= COUNT_LIMIT) {
+            total = (long) page.offset() + rows.size(); // far down the list: at least what was passed and shown
+            exact = false;
+        } else {
+            // how many there are, up to the limit: reads at most COUNT_LIMIT + 1 keys, never the whole table
+            EntityType<E> type = em.getMetamodel().entity(entity);
+            String key = alias + "." + type.getId(type.getIdType().getJavaType()).getName();
+            TypedQuery<Object> keys = em.createQuery("SELECT " + key + from, Object.class);
+            parameters.forEach(keys::setParameter);
+            int found = keys.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
+            exact = found <= COUNT_LIMIT;
+            total = Math.min(found, COUNT_LIMIT);
+        }
+        return new Page<>(rows.stream().map(map).toList(), page.page(), page.size(), total, exact);
     }
 }

@@ -5,7 +5,7 @@
  * ({@link PagedSearch}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.platform.api.jpa;
 
 import org.osgi.annotation.bundle.Export;

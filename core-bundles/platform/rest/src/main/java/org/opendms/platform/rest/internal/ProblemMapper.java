@@ -59,6 +59,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return problem(status, List.of(forStatus(status)), locale);
             }
         }
+        if (clientGone(failure)) {
+            // the client hung up before the answer was written (a closed tab, a timeout): nothing is wrong here
+            LOG.debug("Client closed the connection before the answer was written: {}", failure.toString());
+            return Response.noContent().build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, incident {}", incident, failure);
         return problem(500, List.of(new Violation("", "internal_error",
@@ -140,6 +145,28 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Response problem(int status, List<Violation> violations, Locale locale) {
         return Response.status(status).type(DmsRest.PROBLEM_JSON)
                 .entity(Problems.body(status, violations, locale)).build();
+    }
+
+    /**
+     * Jetty's EofException (by name: the REST bundle does not depend on Jetty) or an I/O error of a connection the peer
+     * closed, anywhere in the causes.
+     */
+    static boolean clientGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException) {
+                String m = t.getMessage() == null ? "" : t.getMessage();
+                if (m.contains("Broken pipe") || m.contains("Connection reset")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -1,6 +1,9 @@
 package org.opendms.platform.rest.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
@@ -99,5 +103,23 @@ public class StrictJsonProvider extends JacksonJsonProvider {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(MAX_STRING).maxNestingDepth(32).maxNumberLength(40).build());
         return mapper;
+    }
+
+    /**
+     * A client that hung up while its answer was being written is not a failure of ours: one line at debug level, and
+     * no second attempt to write an error to a closed connection.
+     */
+    @Override
+    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
+            throws IOException {
+        try {
+            super.writeTo(value, type, genericType, annotations, mediaType, httpHeaders, entityStream);
+        } catch (IOException e) {
+            if (!ProblemMapper.clientGone(e)) {
+                throw e;
+            }
+            LOG.debug("Client closed the connection before the answer was written: {}", e.toString());
+        }
     }
 }

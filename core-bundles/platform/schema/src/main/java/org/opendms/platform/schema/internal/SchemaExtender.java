@@ -104,7 +104,9 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             String version;
             try {
                 version = ChangelogMigrator.migrate(dataSource, changelog, new OSGiResourceAccessor(bundle));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a LinkageError too (a class Liquibase needs is missing in OSGi): on the worker it would end the
+                // task silently and leave the bundle's services waiting with no word in the log
                 LOG.error("Schema of {} could not be migrated with {}; its services stay stopped: {}", name,
                         changelog, e.getMessage(), e);
                 Dictionary<String, Object> props = new Hashtable<>();

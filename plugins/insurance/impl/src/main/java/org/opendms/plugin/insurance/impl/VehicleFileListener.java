@@ -1,5 +1,9 @@
 package org.opendms.plugin.insurance.impl;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
@@ -7,13 +11,11 @@ import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.platform.api.Failures;
-import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.vehicle.api.Vehicle;
-import org.opendms.vehicle.api.VehicleQuery;
 import org.opendms.vehicle.api.VehicleService;
 import org.opendms.vehicle.api.event.VehicleEvent;
 import org.opendms.vehicle.api.event.VehicleListener;
@@ -44,11 +46,21 @@ public class VehicleFileListener implements VehicleListener {
 
     /**
      * Vehicles are only seen through their events, and none arrive while the plugin is disabled: each time it starts,
-     * a background pass over the vehicle file catches up with what changed meanwhile. Rows already holding a newer
-     * state of a vehicle (from an event during the pass) are left alone.
+     * a background pass reads the vehicles changed since the last one it saw (by key, a page at a time, from the mark
+     * kept in ins_catch_up), so a restart with nothing changed reads nothing. Rows already holding a newer state of a
+     * vehicle (from an event during the pass) are left alone.
      */
     @Reference
     VehicleService vehicles;
+
+    /** The mark of the vehicle file in ins_catch_up. */
+    static final String SOURCE = "vehicle";
+
+    /**
+     * A pass starts this long before the mark: a vehicle whose change was committed after a later one's, with an
+     * earlier time, is still read (reading one twice is harmless: versions are compared).
+     */
+    static final Duration OVERLAP = Duration.ofMinutes(1);
 
     private volatile boolean running = true;
     private Thread catchUp;
@@ -74,21 +86,54 @@ public class VehicleFileListener implements VehicleListener {
         catchUp.join(10_000);
     }
 
-    /** Reads the whole vehicle file a page at a time; the number of vehicles read. */
+    /** Reads the vehicles changed since the mark, a page at a time, each page in one transaction; how many it read. */
     int catchUp() {
+        CatchUpMarkEntity mark = jpa.txExpr(em -> em.find(CatchUpMarkEntity.class, SOURCE));
+        Instant after = mark == null ? null : Stored.instant(mark.changedAt).minus(OVERLAP);
+        long afterId = 0;
         int seen = 0;
-        for (int page = 0; running; page++) {
-            Page<Vehicle> p = vehicles.search(new VehicleQuery(null, null, null),
-                    new PageRequest(page, PageRequest.MAX_SIZE));
-            for (Vehicle v : p.items()) {
-                keep(v, null);
-                seen++;
+        while (running) {
+            List<Vehicle> page = vehicles.changedSince(after, afterId, PageRequest.MAX_SIZE);
+            if (page.isEmpty()) {
+                break;
             }
-            if (p.items().size() < PageRequest.MAX_SIZE) {
+            Vehicle last = page.get(page.size() - 1);
+            try {
+                jpa.tx(em -> {
+                    page.forEach(v -> record(em, v, null));
+                    keepMark(em, last);
+                });
+            } catch (PersistenceException e) {
+                if (!Failures.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // an event inserted one of these rows meanwhile: one at a time then
+                page.forEach(v -> keep(v, null));
+                jpa.tx(em -> keepMark(em, last));
+            }
+            seen += page.size();
+            after = last.updatedAt();
+            afterId = last.id();
+            if (page.size() < PageRequest.MAX_SIZE) {
                 break;
             }
         }
         return seen;
+    }
+
+    private static void keepMark(EntityManager em, Vehicle last) {
+        CatchUpMarkEntity mark = em.find(CatchUpMarkEntity.class, SOURCE);
+        if (mark == null) {
+            mark = new CatchUpMarkEntity();
+            mark.source = SOURCE;
+            em.persist(mark);
+        }
+        LocalDateTime at = Stored.utc(last.updatedAt());
+        if (mark.changedAt == null || at.isAfter(mark.changedAt)
+                || (at.isEqual(mark.changedAt) && last.id() > mark.lastId)) {
+            mark.changedAt = at;
+            mark.lastId = last.id();
+        }
     }
 
     @Override
@@ -112,6 +157,9 @@ public class VehicleFileListener implements VehicleListener {
         VehicleDueEntity row = em.find(VehicleDueEntity.class, v.id());
         if (row != null && row.vehicleVersion > v.version()) {
             return; // a late event: the row already shows a newer state of the vehicle
+        }
+        if (row != null && before == null && row.vehicleVersion == v.version()) {
+            return; // read again by a catch-up: the row already shows this state, nothing to write
         }
         if (v.insuranceDueDate() == null || !v.active()) {
             if (row != null) {

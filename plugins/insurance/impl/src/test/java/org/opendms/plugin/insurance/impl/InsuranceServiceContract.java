@@ -101,7 +101,7 @@ abstract class InsuranceServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("insurance-001", db.migrate("db/org.opendms.plugin.insurance.impl/changelog.xml"));
+        assertEquals("insurance-002-catch-up", db.migrate("db/org.opendms.plugin.insurance.impl/changelog.xml"));
         listener = new VehicleFileListener();
         listener.jpa = db.jpa("dms-insurance");
         listener.clock = new FixedShopClock(TODAY);
