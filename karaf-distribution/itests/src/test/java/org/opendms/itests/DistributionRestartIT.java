@@ -45,7 +45,8 @@ public class DistributionRestartIT {
 
     /** A fresh copy of the distribution, as a dealer unpacks a newer build; it becomes the one started and stopped. */
     private void unpackInto(Path target) throws Exception {
-        dist = UnpackedDistribution.unpack(target, PORT, 28101 + DmsTestSupport.PORT_OFFSET, 21099 + DmsTestSupport.PORT_OFFSET,
+        dist = UnpackedDistribution.unpack(target, PORT, 28101 + DmsTestSupport.PORT_OFFSET,
+                21099 + DmsTestSupport.PORT_OFFSET,
                 24444 + DmsTestSupport.PORT_OFFSET);
         home = dist.home;
     }

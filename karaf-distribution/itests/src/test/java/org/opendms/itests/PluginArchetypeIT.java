@@ -62,7 +62,8 @@ public class PluginArchetypeIT {
     public void unpack() throws Exception {
         Path target = Path.of("target/plugin-archetype").toAbsolutePath();
         UnpackedDistribution.run(target.getParent(), "rm", "-rf", target.toString());
-        dist = UnpackedDistribution.unpack(target.resolve("opendms"), PORT, SSH_PORT, 31099 + DmsTestSupport.PORT_OFFSET,
+        dist = UnpackedDistribution.unpack(target.resolve("opendms"), PORT, SSH_PORT,
+                31099 + DmsTestSupport.PORT_OFFSET,
                 54445 + DmsTestSupport.PORT_OFFSET);
         home = dist.home;
         logs = target.resolve("logs");

@@ -50,7 +50,8 @@ public class ReadmeExamplesIT {
     @BeforeClass
     public static void startFresh() throws Exception {
         dist = UnpackedDistribution.unpack(Path.of("target/readme").toAbsolutePath(), PORT,
-                39101 + DmsTestSupport.PORT_OFFSET, 39099 + DmsTestSupport.PORT_OFFSET, 34446 + DmsTestSupport.PORT_OFFSET);
+                39101 + DmsTestSupport.PORT_OFFSET, 39099 + DmsTestSupport.PORT_OFFSET,
+                34446 + DmsTestSupport.PORT_OFFSET);
         long started = System.nanoTime();
         UnpackedDistribution.run(dist.home, "bin/start");
         healthWhenUp = awaitHealthUp();

@@ -34,6 +34,8 @@ public final class CorePermissions implements PermissionSet {
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
+            p("platform.health.details", "查看健康详情（数据库与结构版本）", "see health details (database and schema versions)",
+                    ADMINS),
 
             p("customer.read", "查看客户", "read customers", EVERYONE),
             p("customer.create", "新建客户", "create customers", FRONT_DESK),
@@ -98,6 +100,8 @@ public final class CorePermissions implements PermissionSet {
             p("staff.enable", "启用员工账号", "enable staff accounts", ADMINS),
             p("staff.password.own", "修改自己的密码", "change one's own password", EVERYONE),
             p("staff.password.others", "修改他人的密码", "set another person's password", ADMINS),
+            p("staff.login.read", "查看登录失败、锁定记录", "read failed logins and login locks", ADMINS),
+            p("staff.login.unlock", "解除登录锁定", "unlock locked logins", ADMINS),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),

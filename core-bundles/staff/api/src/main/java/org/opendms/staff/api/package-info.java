@@ -3,7 +3,7 @@
  * (dispatch, the skill table) ask for known, active technicians.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.staff.api;
 
 import org.osgi.annotation.bundle.Export;
