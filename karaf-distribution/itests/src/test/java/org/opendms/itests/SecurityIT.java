@@ -285,9 +285,13 @@ public class SecurityIT extends DmsTestSupport {
 
     @Test
     public void onlyAnAdminConnectsToJmx() throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + (44445 + PORT_OFFSET)
-                + "/jndi/rmi://127.0.0.1:" + (11099 + PORT_OFFSET) + "/karaf-"
+        // the ports as the distribution runs them (Pax Exam may choose its own)
+        Dictionary<String, Object> management = configurations.getConfiguration("org.apache.karaf.management", null)
+                .getProperties();
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.get("rmiServerPort")
+                + "/jndi/rmi://127.0.0.1:" + management.get("rmiRegistryPort") + "/karaf-"
                 + System.getProperty("karaf.name", "root"));
+        assertEquals("dms-admin", management.get("jmxRealm"));
         for (String user : new String[] { "technician", "manager", "advisor" }) {
             try (JMXConnector c = JMXConnectorFactory.connect(url,
                     Map.of(JMXConnector.CREDENTIALS, new String[] { user, "demo" }))) {

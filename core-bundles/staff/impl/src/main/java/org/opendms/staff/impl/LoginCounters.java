@@ -54,10 +54,10 @@ final class LoginCounters {
         return states.compute(key, (k, old) -> {
             boolean fresh = old == null
                     || !old.heldAt(now) && old.lastFailure.plus(p.forgetAfter()).isBefore(now);
-            int failures = (fresh ? 0 : old.failures) + 1;
+            // after a lock the count resumes just below the slow-down: the next failure is slowed again
+            int failures = (fresh ? 0 : old.locked ? afterLock(p) : old.failures) + 1;
             if (p.lockAfter() > 0 && failures >= p.lockAfter()) {
-                // after the lock the count resumes just below the slow-down: the next failure is slowed again
-                return new State(afterLock(p), now, now.plus(p.lock()), true, 0);
+                return new State(failures, now, now.plus(p.lock()), true, 0);
             }
             Instant until = null;
             if (p.slowDownAfter() > 0 && failures >= p.slowDownAfter()) {

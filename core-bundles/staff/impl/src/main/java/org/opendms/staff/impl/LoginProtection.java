@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -94,14 +95,16 @@ public class LoginProtection implements LoginGuard, LoginSecurity {
         events.add(event(now, "FAILED", cut(login), address, channel, null, null));
         LoginCounters.State s = logins.failed(LoginCounters.key(login), now, loginPolicy);
         if (s.locked() && s.lastFailure().equals(now)) {
-            events.add(event(now, "LOCKED", cut(login), address, channel, null, "until " + s.until()));
+            events.add(event(now, "LOCKED", cut(login), address, channel, null,
+                    "until " + s.until().truncatedTo(ChronoUnit.SECONDS) + " after " + s.failures() + " failures"));
             LOG.warn("Login {} locked until {} after repeated failed logins (last from {})", cut(login), s.until(),
                     address);
         }
         if (address != null && addressPolicy.slowDownAfter() + addressPolicy.lockAfter() > 0) {
             LoginCounters.State a = addresses.failed(LoginCounters.key(address), now, addressPolicy);
             if (a.locked() && a.lastFailure().equals(now)) {
-                events.add(event(now, "LOCKED", null, address, channel, null, "until " + a.until()));
+                events.add(event(now, "LOCKED", null, address, channel, null,
+                        "until " + a.until().truncatedTo(ChronoUnit.SECONDS) + " after " + a.failures() + " failures"));
                 LOG.warn("Logins from {} locked until {} after repeated failed logins", address, a.until());
             }
         }
@@ -163,7 +166,8 @@ public class LoginProtection implements LoginGuard, LoginSecurity {
                     (byLogin ? "login " : "address ") + key + " is neither locked nor slowed down");
         }
         write(List.of(event(now, "UNLOCKED", byLogin ? key : null, byLogin ? null : key, actor.channel().name(),
-                actor.username(), (s.locked() ? "was locked until " : "was slowed down until ") + s.until())));
+                actor.username(), (s.locked() ? "was locked until " : "was slowed down until ")
+                        + s.until().truncatedTo(ChronoUnit.SECONDS))));
         return byLogin ? lock(key, null, s) : lock(null, key, s);
     }
 

@@ -15,6 +15,8 @@ class LoginCountersTest {
 
     private static final LoginCounters.Policy POLICY = new LoginCounters.Policy(3, Duration.ofSeconds(2),
             Duration.ofSeconds(60), 10, Duration.ofMinutes(15), Duration.ofMinutes(60));
+    private static final LoginCounters.Policy LOCK_AT_ONCE = new LoginCounters.Policy(0, Duration.ofSeconds(1),
+            Duration.ofSeconds(1), 1, Duration.ofMinutes(15), Duration.ofMinutes(60));
     private final Instant t0 = Instant.parse("2026-12-02T01:00:00Z");
 
     @Test
@@ -67,9 +69,7 @@ class LoginCountersTest {
     @Test
     void aFloodOfInventedLoginsDoesNotGrowWithoutBoundAndKeepsTheLocked() {
         LoginCounters c = new LoginCounters();
-        LoginCounters.Policy lockAtOnce = new LoginCounters.Policy(0, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Duration.ofMinutes(15), Duration.ofMinutes(60));
-        c.failed("victim", t0, lockAtOnce);
+        c.failed("victim", t0, LOCK_AT_ONCE);
         for (int i = 0; i < LoginCounters.MAX_KEYS * 2; i++) {
             c.failed("invented" + i, t0, POLICY);
         }
@@ -80,9 +80,7 @@ class LoginCountersTest {
     @Test
     void clearingLiftsALock() {
         LoginCounters c = new LoginCounters();
-        LoginCounters.Policy lockAtOnce = new LoginCounters.Policy(0, Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Duration.ofMinutes(15), Duration.ofMinutes(60));
-        c.failed("admin", t0, lockAtOnce);
+        c.failed("admin", t0, LOCK_AT_ONCE);
         assertNotNull(c.clear("admin"));
         assertNull(c.held("admin", t0));
     }

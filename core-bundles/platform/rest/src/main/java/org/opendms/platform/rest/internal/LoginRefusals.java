@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Response;
 
@@ -48,31 +49,16 @@ final class LoginRefusals {
         }
         Locale locale = Problems.locale(request.getAcceptableLanguages());
         var body = Problems.body(429, List.of(v), locale);
-        body.put("until", refusal.until().toString());
+        body.put("until", refusal.until().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         return Response.status(429).header("Retry-After", Long.toString(seconds)).type(DmsRest.PROBLEM_JSON)
                 .entity(body).build();
     }
 
-    /**
-     * The caller's address as the HTTP server saw it (CXF keeps the servlet request under "HTTP.REQUEST"; read through
-     * reflection so this bundle needs no servlet API); null when unknown. A proxy's X-Forwarded-For is not believed.
-     */
-    static String remoteAddress(ContainerRequestContext request) {
-        Object servletRequest = request.getProperty("HTTP.REQUEST");
-        if (servletRequest == null) {
-            return null;
-        }
+    /** The caller's address as the HTTP server saw it; null when unknown. A proxy's X-Forwarded-For is not believed. */
+    static String remoteAddress(HttpServletRequest servletRequest) {
         try {
-            for (Class<?> c = servletRequest.getClass(); c != null; c = c.getSuperclass()) {
-                for (Class<?> type : c.getInterfaces()) {
-                    // the public interface's method, not the (possibly inaccessible) implementation's
-                    if (type.getName().startsWith("javax.servlet.")) {
-                        return (String) type.getMethod("getRemoteAddr").invoke(servletRequest);
-                    }
-                }
-            }
-            return null;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        } catch (RuntimeException outsideARequest) {
             return null;
         }
     }
