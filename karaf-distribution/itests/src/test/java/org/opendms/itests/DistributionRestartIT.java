@@ -136,7 +136,8 @@ public class DistributionRestartIT {
                 HttpResponse<String> r = http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("org.opendms.vehicle.impl")) {
+                // UP (200) only once every core bundle is ready; anonymous callers get no more detail than that
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
                     // each one arrives, so the platform is ready when all of them answer
                     if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",

@@ -240,7 +240,8 @@ public class PluginArchetypeIT {
         while (System.currentTimeMillis() < deadline) {
             try {
                 Reply health = call("GET", "health", null, null);
-                if (health.status() == 200 && health.raw().contains("org.opendms.vehicle.impl")
+                // anonymous callers hear only UP (which needs every core bundle ready), not the bundles' details
+                if (health.status() == 200 && health.raw().contains("\"UP\"")
                         && call("GET", "vehicles?size=1", "advisor", null).status() == 200
                         && call("GET", "appointments?size=1", "advisor", null).status() == 200
                         && call("GET", "work-orders?size=1", "advisor", null).status() == 200

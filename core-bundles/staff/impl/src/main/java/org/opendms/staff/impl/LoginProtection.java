@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.karaf.jaas.config.JaasRealm;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
@@ -54,6 +55,14 @@ public class LoginProtection implements LoginGuard, LoginSecurity {
 
     @Reference
     Permissions permissions;
+
+    /**
+     * Not called: counting starts only once staff accounts answer logins. Before that Karaf's users.properties realm
+     * does (while the accounts are imported), and its refusals say nothing about a staff account: counted, they could
+     * lock a user who is merely early.
+     */
+    @Reference(target = "(component.name=org.opendms.staff.impl.StaffRealm)")
+    JaasRealm staffRealm;
 
     final LoginCounters logins = new LoginCounters();
     final LoginCounters addresses = new LoginCounters();
