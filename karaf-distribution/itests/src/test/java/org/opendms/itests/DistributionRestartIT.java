@@ -177,7 +177,7 @@ public class DistributionRestartIT {
                                 .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
+        if (body != null || DmsTestSupport.WRITES.contains(method)) { // a change is JSON, even without a body
             b.header("Content-Type", "application/json");
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
