@@ -347,7 +347,7 @@ public class HotUpdateLoad {
         if (!"ACTIVE".equals(before.state())) {
             System.err.println("HotUpdateLoad: plugin " + o.plugin + " is " + before.state()
                     + (before.problem() == null ? "" : " (" + before.problem() + ")")
-                    + "; enable it and let it start before measuring an update, e.g. curl -u admin:demo -X POST "
+                    + "; enable it and let it start before measuring an update, e.g. curl -u admin:demo -X POST -H 'Content-Type: application/json' "
                     + o.url + "/api/plugins/" + o.plugin + "/enable");
             return 2;
         }

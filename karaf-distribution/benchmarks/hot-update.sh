@@ -32,7 +32,8 @@ Bundle-Version, and a features.xml naming them (kept in a temporary folder, prin
                         path to a features.xml); HOME is then not used
   --new-version V       version of the made-up new version (default major.minor.(micro+1).bench<UTC time>
                         of the running version)
-  --work-dir DIR        where to put the made-up version (default: a new folder under \${TMPDIR:-/tmp})
+  --work-dir DIR        where to put the made-up version (default: a new folder in the dealer home's plugins/,
+                        the place plugin repositories may come from by default)
   --admin USER:PASS     admin account for the plugin manager (default $ADMIN)
   --wait-health S       seconds to wait for /api/health to answer (default $WAIT_HEALTH)
   --revert              afterwards, update the plugin back to the repository it came from (without it the
@@ -183,7 +184,11 @@ else
 
     # the new version: the same jars with a new Bundle-Version
     if [[ -z $WORK_DIR ]]; then
-        WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/opendms-hot-update.XXXXXX")
+        # inside the dealer home's plugins/ folder: the one file: place a plugin repository may come from by
+        # default (etc/org.opendms.plugin.repositories.cfg)
+        PLUGINS_DIR=${DMS_DEALER_HOME:-$DIST_HOME/dealer}/plugins
+        mkdir -p "$PLUGINS_DIR"
+        WORK_DIR=$(mktemp -d "$PLUGINS_DIR/hot-update.XXXXXX")
     else
         mkdir -p "$WORK_DIR"
     fi

@@ -136,7 +136,8 @@ public class DistributionRestartIT {
                 HttpResponse<String> r = http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("org.opendms.vehicle.impl")) {
+                // UP (200) only once every core bundle is ready; anonymous callers get no more detail than that
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
                     // each one arrives, so the platform is ready when all of them answer
                     if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
@@ -176,7 +177,7 @@ public class DistributionRestartIT {
                                 .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
+        if (body != null || DmsTestSupport.WRITES.contains(method)) { // a change is JSON, even without a body
             b.header("Content-Type", "application/json");
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -52,6 +52,7 @@ public abstract class DmsTestSupport {
     static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api/";
     private static final AtomicLong UNIQUE = new AtomicLong(System.currentTimeMillis() % 100_000_000L);
     static final ObjectMapper JSON = new ObjectMapper();
+    static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -76,6 +77,14 @@ public abstract class DmsTestSupport {
                         Integer.toString(11099 + PORT_OFFSET)),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         Integer.toString(44445 + PORT_OFFSET)),
+                // the plugin tests add repositories they build in temporary and target folders
+                editConfigurationFilePut("etc/org.opendms.plugin.repositories.cfg", "allowedRepositories",
+                        "mvn:, file:{dealer.home}/plugins/, file:" + new File(System.getProperty("java.io.tmpdir"))
+                                .getAbsolutePath() + "/, file:" + new File("target").getAbsolutePath() + "/"),
+                // every test request comes from 127.0.0.1: locking that address would stop the rest of the run
+                // (SecurityIT turns it on for its own checks)
+                editConfigurationFilePut("etc/org.opendms.login.cfg", "addressSlowDownAfter", "0"),
+                editConfigurationFilePut("etc/org.opendms.login.cfg", "addressLockAfter", "0"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
                 vmOptions("-Xmx512m"),
@@ -135,7 +144,8 @@ public abstract class DmsTestSupport {
         for (int i = 0; i < headers.length; i += 2) {
             typed |= headers[i].equalsIgnoreCase("Content-Type");
         }
-        if (body != null && !typed) {
+        // a change is sent as JSON even without a body, as every client of /api does (README: Security)
+        if (!typed && (body != null || WRITES.contains(method))) {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {

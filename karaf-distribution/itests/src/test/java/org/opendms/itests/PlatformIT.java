@@ -63,7 +63,16 @@ public class PlatformIT extends DmsTestSupport {
 
     @Test
     public void healthAnswersWithoutLoginAndNamesEachBundlesSchemaVersion() throws Exception {
-        Reply health = call("GET", "health", null, null);
+        // anyone: up or not, nothing else
+        Reply anonymous = call("GET", "health", null, null);
+        assertEquals(200, anonymous.status());
+        assertEquals(anonymous.raw(), List.of("status"), iterate(anonymous.json().fieldNames()));
+        assertEquals("UP", anonymous.json().path("status").asText());
+        Reply technician = call("GET", "health", "technician", null);
+        assertEquals(technician.raw(), List.of("status"), iterate(technician.json().fieldNames()));
+        assertEquals(401, call("GET", "health", "admin:wrong", null).status());
+        // an admin: the database and every bundle's schema version
+        Reply health = call("GET", "health", "admin", null);
         assertEquals(200, health.status());
         assertEquals("UP", health.json().path("status").asText());
         assertTrue(health.json().path("database").path("reachable").asBoolean());
@@ -71,6 +80,12 @@ public class PlatformIT extends DmsTestSupport {
         JsonNode schemas = health.json().path("schemas");
         assertEquals("customer-003-trigram", schemas.path("org.opendms.customer.impl").asText());
         assertTrue(schemas.path("org.opendms.vehicle.impl").asText().startsWith("vehicle-"));
+    }
+
+    private static List<String> iterate(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     @Test
@@ -82,7 +97,8 @@ public class PlatformIT extends DmsTestSupport {
         assertTrue("org.opendms.vehicle.rest installed", vehicleRest != null);
         vehicleRest.stop();
         try {
-            Reply starting = call("GET", "health", null, null);
+            assertEquals(503, call("GET", "health", null, null).status());
+            Reply starting = call("GET", "health", "admin", null);
             assertEquals(starting.raw(), 503, starting.status());
             assertEquals(starting.raw(), "STARTING", starting.json().path("status").asText());
             assertTrue(starting.raw(),
@@ -97,7 +113,7 @@ public class PlatformIT extends DmsTestSupport {
             health = call("GET", "health", null, null);
         }
         assertEquals(health.raw(), "UP", health.json().path("status").asText());
-        assertEquals(0, health.json().path("starting").size());
+        assertEquals(0, call("GET", "health", "admin", null).json().path("starting").size());
         Reply vehicles = call("GET", "vehicles?size=1", "advisor", null);
         assertEquals("right after health said UP: " + vehicles.raw(), 200, vehicles.status());
     }

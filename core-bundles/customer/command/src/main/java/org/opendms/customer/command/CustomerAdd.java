@@ -15,6 +15,7 @@ import org.opendms.customer.api.CustomerType;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 
 @Service
 @Command(scope = "dms", name = "customer-add", description = "新建客户 Create a customer")
@@ -53,10 +54,10 @@ public class CustomerAdd implements Action {
                 wechat, address, tags, consent, note);
         try {
             Customer c = customers.create(draft, ConsoleActor.current());
-            System.out.println("已创建客户 Created customer " + c.id() + ": " + c.name()
+            ConsoleText.out().println("已创建客户 Created customer " + c.id() + ": " + c.name()
                     + (c.mobileMasked() == null ? "" : " " + c.mobileMasked()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

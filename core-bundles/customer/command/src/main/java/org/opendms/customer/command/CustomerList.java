@@ -15,6 +15,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 
 @Service
 @Command(scope = "dms", name = "customer-list", description = "客户列表（手机号已脱敏）List or search customers, mobiles masked")
@@ -47,10 +48,11 @@ public class CustomerList implements Action {
                 table.addRow().addContent(c.id(), c.type(), ConsolePrinter.cell(c.name(), 30), c.mobileMasked(),
                         String.join(",", c.tags()));
             }
-            table.print(System.out);
-            System.out.println("共 " + result.total() + " 位 " + result.total() + " in all, page " + result.page());
+            table.print(ConsoleText.out());
+            ConsoleText.out()
+                    .println("共 " + result.total() + " 位 " + result.total() + " in all, page " + result.page());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

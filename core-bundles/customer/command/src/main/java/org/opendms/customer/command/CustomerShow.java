@@ -13,6 +13,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 
 @Service
 @Command(scope = "dms", name = "customer-show", description = "客户详情 Show a customer")
@@ -52,7 +53,7 @@ public class CustomerShow implements Action {
             line("修改 Updated", ConsolePrinter.time(c.updatedAt(), clock.zone()) + " " + c.updatedBy() + " (version "
                     + c.version() + ")");
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }
@@ -63,6 +64,6 @@ public class CustomerShow implements Action {
     }
 
     private static void line(String label, Object value) {
-        System.out.printf("%-20s %s%n", label, value == null ? "" : value);
+        ConsoleText.out().printf("%-20s %s%n", label, value == null ? "" : value);
     }
 }

@@ -36,6 +36,8 @@ public final class CorePermissions implements PermissionSet {
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
+            p("platform.health.details", "查看健康详情（数据库与结构版本）", "see health details (database and schema versions)",
+                    ADMINS),
 
             p("customer.read", "查看客户", "read customers", EVERYONE),
             p("customer.create", "新建客户", "create customers", FRONT_DESK),
@@ -118,6 +120,8 @@ public final class CorePermissions implements PermissionSet {
             // the skill catalogue (工种): everyone reads it to fill in forms; the shop's management keeps it
             p("skill.read", "查看工种目录", "read the skill catalogue", EVERYONE),
             p("skill.edit", "维护工种目录", "keep the skill catalogue", MANAGEMENT),
+            p("staff.login.read", "查看登录失败、锁定记录", "read failed logins and login locks", ADMINS),
+            p("staff.login.unlock", "解除登录锁定", "unlock locked logins", ADMINS),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),

@@ -13,6 +13,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.api.manage.PluginManager;
 import org.opendms.plugin.api.manage.PluginOperation;
 
@@ -48,9 +49,9 @@ public class PluginHistory implements Action {
                         op.plugin() == null ? "" : op.plugin(),
                         (op.succeeded() ? "成功 ok: " : "拒绝 refused: ") + op.result() + " (" + op.millis() + " ms)");
             }
-            table.print(System.out);
+            table.print(ConsoleText.out());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

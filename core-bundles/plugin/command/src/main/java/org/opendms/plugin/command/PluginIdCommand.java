@@ -8,6 +8,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.api.manage.PluginManager;
 import org.opendms.plugin.api.manage.PluginStatus;
 
@@ -26,9 +27,9 @@ abstract class PluginIdCommand implements Action {
     @Override
     public Object execute() {
         try {
-            PluginPrinter.outcome(System.out, apply(plugins, id, ConsoleActor.current()));
+            PluginPrinter.outcome(ConsoleText.out(), apply(plugins, id, ConsoleActor.current()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

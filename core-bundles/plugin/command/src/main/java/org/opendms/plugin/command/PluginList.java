@@ -9,6 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.api.manage.PluginManager;
 import org.opendms.plugin.api.manage.PluginStatus;
 
@@ -44,9 +45,9 @@ public class PluginList implements Action {
                     }
                 }
             }
-            table.print(System.out);
+            table.print(ConsoleText.out());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

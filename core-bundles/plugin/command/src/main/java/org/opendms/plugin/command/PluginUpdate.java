@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.api.manage.PluginManager;
 
 @Service
@@ -30,9 +31,9 @@ public class PluginUpdate implements Action {
     @Override
     public Object execute() {
         try {
-            PluginPrinter.outcome(System.out, plugins.update(id, repository, ConsoleActor.current()));
+            PluginPrinter.outcome(ConsoleText.out(), plugins.update(id, repository, ConsoleActor.current()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

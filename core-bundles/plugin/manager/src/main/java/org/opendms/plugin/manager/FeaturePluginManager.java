@@ -28,6 +28,7 @@ import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
@@ -39,8 +40,15 @@ import org.slf4j.LoggerFactory;
  * {@link FeatureOperations}, one at a time, recorded with its result, and written back to the profile
  * ({@link ProfileSync}). What the admin sees of a plugin comes from {@link PluginStatusView}.
  */
-@Component(service = { PluginManager.class, ConfigurationListener.class }, immediate = true)
+@Component(service = { PluginManager.class,
+        ConfigurationListener.class }, immediate = true, configurationPid = RepositoryPolicy.PID)
 public class FeaturePluginManager implements PluginManager, ConfigurationListener {
+
+    /** Where plugin repositories may come from ({@code etc/org.opendms.plugin.repositories.cfg}). */
+    @interface RepositoriesConfig {
+        /** Comma-separated: {@code mvn:}, {@code file:<folder>/}, {@code https://host/path/}. */
+        String allowedRepositories() default RepositoryPolicy.DEFAULT;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturePluginManager.class);
     private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(60);
@@ -69,6 +77,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     BootFinished bootFinished;
 
     private final ReentrantLock operations = new ReentrantLock(true);
+    private volatile RepositoryPolicy repositories = new RepositoryPolicy(RepositoryPolicy.DEFAULT, dealerHome());
     private ProfileSync profile;
     private PluginCatalogue catalogue;
     private PluginStatusView view;
@@ -77,7 +86,8 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     BootReconciler boot;
 
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext context, RepositoriesConfig config) {
+        configure(config);
         String etc = System.getProperty("karaf.etc");
         wire(context, dealerHome(), etc == null ? null : Paths.get(etc, "dms-dealer-profile.json"),
                 new PluginRefresher(BundleRefresh.of(context), REFRESH_TIMEOUT));
@@ -94,6 +104,11 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
         featureOperations = new FeatureOperations(features, catalogue, profile, inspector, view, refresher);
         log = new OperationLog(home);
         boot = new BootReconciler(operations, profile, catalogue, featureOperations, view, log);
+    }
+
+    @Modified
+    void configure(RepositoriesConfig config) {
+        repositories = new RepositoryPolicy(config.allowedRepositories(), dealerHome());
     }
 
     @Deactivate
@@ -143,7 +158,10 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     public PluginStatus disable(String id, Actor actor) {
         permissions.require(actor, "plugin.disable");
         String plugin = PluginNames.checkId(id);
-        return run(actor, "DISABLE", plugin, null, () -> featureOperations.disable(plugin));
+        return run(actor, "DISABLE", plugin, null, () -> {
+            view.known(plugin); // 404, recorded as refused, for a plugin nobody knows
+            return featureOperations.disable(plugin);
+        });
     }
 
     @Override
@@ -152,13 +170,20 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
         String plugin = PluginNames.checkId(id);
         URI repository = repositoryUri == null || repositoryUri.isBlank() ? null
                 : PluginNames.parseRepository(repositoryUri);
-        return run(actor, "UPDATE", plugin, repositoryUri, () -> featureOperations.update(plugin, repository));
+        if (repository != null) {
+            repositories.check(repository);
+        }
+        return run(actor, "UPDATE", plugin, repositoryUri, () -> {
+            view.known(plugin);
+            return featureOperations.update(plugin, repository);
+        });
     }
 
     @Override
     public PluginStatus add(String repositoryUri, Actor actor) {
         permissions.require(actor, "plugin.add");
         URI repository = PluginNames.parseRepository(repositoryUri);
+        repositories.check(repository);
         String[] added = new String[1];
         PluginStatus ignored = run(actor, "ADD", null, repositoryUri, () -> {
             added[0] = featureOperations.add(repository);
@@ -171,7 +196,10 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     public PluginStatus remove(String id, Actor actor) {
         permissions.require(actor, "plugin.remove");
         String plugin = PluginNames.checkId(id);
-        return run(actor, "REMOVE", plugin, null, () -> featureOperations.remove(plugin));
+        return run(actor, "REMOVE", plugin, null, () -> {
+            view.known(plugin);
+            return featureOperations.remove(plugin);
+        });
     }
 
     @Override

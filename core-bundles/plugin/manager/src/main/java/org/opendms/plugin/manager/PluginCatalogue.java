@@ -155,11 +155,12 @@ final class PluginCatalogue {
             features.addRepository(repository, false);
             return true;
         } catch (Exception e) {
-            RefusalReasons.Reason reason = RefusalReasons.explain(String.valueOf(repository), e,
-                    this::exportedVersions);
+            // what the parser or the downloader says may quote the file: it goes to the log, not to the caller
+            LOG.info("Feature repository {} cannot be read", repository, e);
             throw DmsException.invalid("repository", "plugin.repositoryUnreadable",
-                    "功能仓库 " + repository + " 无法读取：" + reason.zh(),
-                    "feature repository " + repository + " cannot be read: " + reason.en());
+                    "功能仓库 " + repository + " 无法读取（不存在、无法访问或不是 Karaf 功能仓库文件；详情见服务器日志）",
+                    "feature repository " + repository
+                            + " cannot be read (missing, unreachable or not a Karaf features file; details in the server log)");
         }
     }
 

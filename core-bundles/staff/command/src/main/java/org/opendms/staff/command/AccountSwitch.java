@@ -7,6 +7,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffService;
 
@@ -26,9 +27,9 @@ abstract class AccountSwitch implements Action {
         try {
             Actor actor = ConsoleActor.current();
             StaffAccount a = apply(staff, staff.get(login, actor).version(), actor);
-            System.out.println((a.active() ? "已启用 Enabled " : "已停用 Disabled ") + a.login());
+            ConsoleText.out().println((a.active() ? "已启用 Enabled " : "已停用 Disabled ") + a.login());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.staff.api.NewStaff;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffService;
@@ -45,9 +46,9 @@ public class StaffAdd implements Action {
         try {
             StaffAccount a = staff.add(new NewStaff(login, name, password, roles, SkillOptions.parse(skills), team),
                     ConsoleActor.current());
-            System.out.println("已添加员工 Added " + a.login() + " " + a.name() + " " + a.roles());
+            ConsoleText.out().println("已添加员工 Added " + a.login() + " " + a.name() + " " + a.roles());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

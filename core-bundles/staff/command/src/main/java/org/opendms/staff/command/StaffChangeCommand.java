@@ -12,6 +12,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffDraft;
 import org.opendms.staff.api.StaffService;
@@ -51,10 +52,12 @@ public class StaffChangeCommand implements Action {
                     noSkills ? List.of() : skills == null ? a.skills() : SkillOptions.parse(skills),
                     team == null ? a.team() : team);
             StaffAccount changed = staff.change(login, a.version(), draft, actor);
-            System.out.println("已修改 Changed " + changed.login() + " " + changed.name() + " " + changed.roles() + " "
-                    + SkillOptions.show(changed.skills()) + (changed.team() == null ? "" : " " + changed.team()));
+            ConsoleText.out()
+                    .println("已修改 Changed " + changed.login() + " " + changed.name() + " " + changed.roles() + " "
+                            + SkillOptions.show(changed.skills())
+                            + (changed.team() == null ? "" : " " + changed.team()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffService;
 
@@ -24,16 +25,18 @@ public class StaffList implements Action {
     @Override
     public Object execute() {
         try {
-            System.out.printf("%-16s %-12s %-8s %-10s %-28s %s%n", "登录 Login", "姓名 Name", "状态", "班组 Team", "角色 Roles",
+            ConsoleText.out().printf("%-16s %-12s %-8s %-10s %-28s %s%n", "登录 Login", "姓名 Name", "状态", "班组 Team",
+                    "角色 Roles",
                     "工种 Skills");
             for (StaffAccount a : staff.list(all, ConsoleActor.current())) {
-                System.out.printf("%-16s %-12s %-8s %-10s %-28s %s%n", a.login(), ConsolePrinter.cell(a.name(), 12),
+                ConsoleText.out().printf("%-16s %-12s %-8s %-10s %-28s %s%n", a.login(),
+                        ConsolePrinter.cell(a.name(), 12),
                         a.active() ? "active" : "disabled", ConsolePrinter.cell(a.team(), 10),
                         String.join(",", a.roles()),
                         SkillOptions.show(a.skills()));
             }
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.staff.api.StaffService;
 
 @Service
@@ -27,9 +28,9 @@ public class StaffPasswd implements Action {
     public Object execute() {
         try {
             staff.setPassword(login, password, ConsoleActor.current());
-            System.out.println("已设置密码 Password set for " + login);
+            ConsoleText.out().println("已设置密码 Password set for " + login);
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.staff.api.StaffAccount;
 import org.opendms.staff.api.StaffChange;
 import org.opendms.staff.api.StaffService;
@@ -34,19 +35,21 @@ public class StaffShow implements Action {
         try {
             Actor actor = ConsoleActor.current();
             StaffAccount a = staff.get(login, actor);
-            System.out.println(a.login() + "  " + a.name() + "  " + (a.active() ? "active" : "disabled") + "  version "
-                    + a.version());
-            System.out.println("  角色 roles:  " + String.join(", ", a.roles()));
-            System.out.println("  工种 skills: " + SkillOptions.show(a.skills()));
-            System.out.println("  班组 team:   " + (a.team() == null ? "" : a.team()));
-            System.out.println("修改记录 Changes:");
+            ConsoleText.out()
+                    .println(a.login() + "  " + a.name() + "  " + (a.active() ? "active" : "disabled") + "  version "
+                            + a.version());
+            ConsoleText.out().println("  角色 roles:  " + String.join(", ", a.roles()));
+            ConsoleText.out().println("  工种 skills: " + SkillOptions.show(a.skills()));
+            ConsoleText.out().println("  班组 team:   " + (a.team() == null ? "" : a.team()));
+            ConsoleText.out().println("修改记录 Changes:");
             for (StaffChange c : staff.changes(login, actor)) {
-                System.out.println("  " + c.at().atZone(clock.zone()).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)
-                        + "  " + c.by() + " (" + c.channel() + ")  " + c.what()
-                        + (c.detail() == null ? "" : "  " + c.detail()));
+                ConsoleText.out()
+                        .println("  " + c.at().atZone(clock.zone()).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)
+                                + "  " + c.by() + " (" + c.channel() + ")  " + c.what()
+                                + (c.detail() == null ? "" : "  " + c.detail()));
             }
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

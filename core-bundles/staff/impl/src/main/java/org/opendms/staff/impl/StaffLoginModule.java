@@ -27,6 +27,7 @@ public class StaffLoginModule implements LoginModule {
     private CallbackHandler callbacks;
     private StaffLogins logins;
     private List<String> consoleRoles = List.of();
+    private String requiredRole;
     private final List<Principal> principals = new ArrayList<>();
 
     @Override
@@ -36,6 +37,7 @@ public class StaffLoginModule implements LoginModule {
         this.subject = subject;
         this.callbacks = callbackHandler;
         this.logins = (StaffLogins) options.get(StaffRealm.LOGINS);
+        this.requiredRole = (String) options.get(StaffRealm.REQUIRED_ROLE);
         Object roles = options.get(StaffRealm.CONSOLE_ROLES);
         if (roles instanceof List<?> list) {
             this.consoleRoles = (List<String>) list;
@@ -57,6 +59,9 @@ public class StaffLoginModule implements LoginModule {
         Optional<Set<String>> roles = logins.verify(user, secret == null ? null : new String(secret));
         if (roles.isEmpty()) {
             throw new FailedLoginException("login refused for " + user);
+        }
+        if (requiredRole != null && !roles.get().contains(requiredRole)) {
+            throw new FailedLoginException(user + " lacks the role " + requiredRole + " this realm requires");
         }
         principals.clear();
         principals.add(new UserPrincipal(user));

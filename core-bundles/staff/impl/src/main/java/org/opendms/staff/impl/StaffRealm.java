@@ -28,6 +28,8 @@ public class StaffRealm implements JaasRealm {
     static final String PID = "org.opendms.staff.realm";
     static final String LOGINS = "org.opendms.staff.logins";
     static final String CONSOLE_ROLES = "org.opendms.staff.consoleRoles";
+    /** A realm option: only accounts with this shop role log in (the JMX realm: admin). */
+    static final String REQUIRED_ROLE = "org.opendms.staff.requiredRole";
 
     @ObjectClassDefinition(name = "OpenDMS staff login realm")
     public @interface Config {
@@ -52,13 +54,22 @@ public class StaffRealm implements JaasRealm {
     void activate(Config config, BundleContext context) {
         name = config.name();
         rank = config.rank();
+        entries = entries(context, logins, List.of(config.adminConsoleRoles()), null);
+    }
+
+    /** The one login module entry: staff accounts, optionally only those with {@code requiredRole}. */
+    static AppConfigurationEntry[] entries(BundleContext context, StaffLogins logins, List<String> consoleRoles,
+            String requiredRole) {
         Map<String, Object> options = new HashMap<>();
         options.put(ProxyLoginModule.PROPERTY_MODULE, StaffLoginModule.class.getName());
         options.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(context.getBundle().getBundleId()));
         options.put(BundleContext.class.getName(), context);
         options.put(LOGINS, logins);
-        options.put(CONSOLE_ROLES, List.of(config.adminConsoleRoles()));
-        entries = new AppConfigurationEntry[] { new AppConfigurationEntry(ProxyLoginModule.class.getName(),
+        options.put(CONSOLE_ROLES, consoleRoles);
+        if (requiredRole != null) {
+            options.put(REQUIRED_ROLE, requiredRole);
+        }
+        return new AppConfigurationEntry[] { new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                 AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options) };
     }
 

@@ -54,7 +54,7 @@ abstract class StaffServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("staff-002-skills", db.migrate("db/org.opendms.staff.impl/changelog.xml"));
+        assertEquals("staff-003-login", db.migrate("db/org.opendms.staff.impl/changelog.xml"));
         service = new JpaStaffService();
         service.jpa = db.jpa("dms-staff");
         service.permissions = TestPermissions.of();
@@ -96,6 +96,84 @@ abstract class StaffServiceContract {
 
     static NewStaff technician(String login) {
         return new NewStaff(login, "李师傅", "s3cret-pass", List.of("technician"), List.of(new SkillLevel("机修", 4)), "一组");
+    }
+
+    @Test
+    void failedLoginsLockTheLoginAndEveryFailureLockAndUnlockIsInTheSecurityLog() {
+        LoginProtection guard = new LoginProtection();
+        guard.jpa = service.jpa;
+        guard.clock = service.clock;
+        guard.permissions = service.permissions;
+        guard.configure(loginConfig());
+        String login = newLogin();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(guard.admit(login, "10.0.0." + i).isEmpty());
+            guard.failed(login, "10.0.0." + i, "REST");
+        }
+        var refusal = guard.admit(login, "10.0.0.9").orElseThrow();
+        assertTrue(refusal.locked());
+        assertEquals("login", refusal.subject());
+        assertEquals(NOW.plusSeconds(60), refusal.until());
+        assertThrows(DmsException.class, () -> guard.locks(FOREMAN));
+        assertEquals(login, guard.locks(ADMIN).get(0).login());
+
+        guard.unlock(login, null, ADMIN);
+        assertTrue(guard.admit(login, "10.0.0.9").isEmpty());
+        List<String> kinds = guard.events(login, 10, ADMIN).stream().map(e -> e.kind()).toList();
+        assertEquals(List.of("UNLOCKED", "LOCKED", "FAILED", "FAILED", "FAILED"), kinds);
+        assertEquals("boss", guard.events(login, 1, ADMIN).get(0).by());
+        assertEquals("10.0.0.2", guard.events(login, 2, ADMIN).get(1).address());
+        DmsException notLocked = assertThrows(DmsException.class, () -> guard.unlock(login, null, ADMIN));
+        assertEquals(DmsException.Kind.NOT_FOUND, notLocked.kind());
+    }
+
+    private static LoginConfig loginConfig() {
+        return new LoginConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return LoginConfig.class;
+            }
+
+            @Override
+            public int slowDownAfter() {
+                return 5;
+            }
+
+            @Override
+            public int delaySeconds() {
+                return 1;
+            }
+
+            @Override
+            public int maxDelaySeconds() {
+                return 1;
+            }
+
+            @Override
+            public int lockAfter() {
+                return 3;
+            }
+
+            @Override
+            public int lockMinutes() {
+                return 1;
+            }
+
+            @Override
+            public int addressSlowDownAfter() {
+                return 0;
+            }
+
+            @Override
+            public int addressLockAfter() {
+                return 0;
+            }
+
+            @Override
+            public int forgetAfterMinutes() {
+                return 60;
+            }
+        };
     }
 
     private long accounts() {

@@ -10,6 +10,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violations;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleDraft;
 import org.opendms.vehicle.api.VehicleService;
@@ -71,10 +72,10 @@ public class VehicleAdd implements Action {
                     Inputs.date(v, "inspectionDueDate", inspectionDue), !inactive);
             v.throwIfAny();
             Vehicle created = vehicles.create(draft, ConsoleActor.current());
-            System.out.println("已登记车辆 Registered vehicle " + created.id() + ": "
+            ConsoleText.out().println("已登记车辆 Registered vehicle " + created.id() + ": "
                     + (created.plate() == null ? "（未上牌 no plate）" : created.plate()) + " " + created.vin());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleQuery;
 import org.opendms.vehicle.api.VehicleService;
@@ -35,21 +36,21 @@ public class VehicleFind implements Action {
         try {
             Optional<Vehicle> byPlate = vehicles.findByPlate(text);
             if (byPlate.isPresent()) {
-                VehiclePrinter.details(System.out, byPlate.get(), clock.zone());
+                VehiclePrinter.details(ConsoleText.out(), byPlate.get(), clock.zone());
                 return null;
             }
             Page<Vehicle> found = vehicles.search(VehicleQuery.text(text), PageRequest.of(0, 20));
             if (found.total() == 0) {
-                System.out.println("未找到车辆 No vehicle found: " + text);
+                ConsoleText.out().println("未找到车辆 No vehicle found: " + text);
             } else if (found.total() == 1) {
-                VehiclePrinter.details(System.out, found.items().get(0), clock.zone());
+                VehiclePrinter.details(ConsoleText.out(), found.items().get(0), clock.zone());
             } else {
-                VehiclePrinter.table(System.out, found.items());
-                System.out.println("共 " + found.total() + " 辆 " + found.total() + " in all"
+                VehiclePrinter.table(ConsoleText.out(), found.items());
+                ConsoleText.out().println("共 " + found.total() + " 辆 " + found.total() + " in all"
                         + (found.total() > found.items().size() ? "；请输入更完整的车牌或车架号 type more of the plate or VIN" : ""));
             }
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -10,6 +10,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.vehicle.api.VehicleQuery;
 import org.opendms.vehicle.api.VehicleService;
@@ -41,10 +42,11 @@ public class VehicleList implements Action {
         try {
             Page<Vehicle> result = vehicles.search(new VehicleQuery(query, customer, active ? Boolean.TRUE : null),
                     PageRequest.of(page, size));
-            VehiclePrinter.table(System.out, result.items());
-            System.out.println("共 " + result.total() + " 辆 " + result.total() + " in all, page " + result.page());
+            VehiclePrinter.table(ConsoleText.out(), result.items());
+            ConsoleText.out()
+                    .println("共 " + result.total() + " 辆 " + result.total() + " in all, page " + result.page());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.vehicle.api.VehicleService;
 
 @Service
@@ -30,11 +31,12 @@ public class VehicleShow implements Action {
     @Override
     public Object execute() {
         try {
-            VehiclePrinter.details(System.out, vehicles.get(id), clock.zone());
-            System.out.println();
-            VehiclePrinter.history(System.out, vehicles.odometerHistory(id), Math.max(0, readings), clock.zone());
+            VehiclePrinter.details(ConsoleText.out(), vehicles.get(id), clock.zone());
+            ConsoleText.out().println();
+            VehiclePrinter.history(ConsoleText.out(), vehicles.odometerHistory(id), Math.max(0, readings),
+                    clock.zone());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

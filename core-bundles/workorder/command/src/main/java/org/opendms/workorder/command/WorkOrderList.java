@@ -13,6 +13,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderQuery;
 import org.opendms.workorder.api.WorkOrders;
@@ -56,10 +57,10 @@ public class WorkOrderList implements Action {
             }
             Page<WorkOrder> result = workOrders.search(new WorkOrderQuery(plate, s, advisor, technician, null, null),
                     PageRequest.of(0, size));
-            WorkOrderPrinter.table(System.out, result.items(), clock.zone());
-            System.out.println("共 " + result.total() + " 张 " + result.total() + " in all");
+            WorkOrderPrinter.table(ConsoleText.out(), result.items(), clock.zone());
+            ConsoleText.out().println("共 " + result.total() + " 张 " + result.total() + " in all");
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

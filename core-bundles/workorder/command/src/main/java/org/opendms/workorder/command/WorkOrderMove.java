@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderFlow;
@@ -43,10 +44,10 @@ public class WorkOrderMove implements Action {
         try {
             WorkOrder w = flow.changeStatus(id, version, parse(WorkOrderStatus.class, "status", status),
                     wait == null ? null : parse(WaitReason.class, "wait", wait), note, ConsoleActor.current());
-            System.out
+            ConsoleText.out()
                     .println(w.number() + ": " + w.status().zh() + " " + w.status() + " (version " + w.version() + ")");
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.workorder.api.WalkAroundPhotos;
 import org.opendms.workorder.api.Reception;
 import org.opendms.workorder.api.WorkOrders;
@@ -34,14 +35,14 @@ public class WorkOrderShow implements Action {
     @Override
     public Object execute() {
         try {
-            WorkOrderPrinter.details(System.out, workOrders.get(id), workOrders.timeline(id),
+            WorkOrderPrinter.details(ConsoleText.out(), workOrders.get(id), workOrders.timeline(id),
                     reception.receptionBrief(id),
                     clock.zone());
             if (photos != null) {
-                System.out.println("环车照片 Walk-around photos: " + photos.list(id).size());
+                ConsoleText.out().println("环车照片 Walk-around photos: " + photos.list(id).size());
             }
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

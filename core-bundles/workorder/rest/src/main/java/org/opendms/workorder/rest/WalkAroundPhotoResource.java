@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -65,6 +66,8 @@ public class WalkAroundPhotoResource {
     WalkAroundPhotos photos;
 
     @POST
+    // exactly these types: a cross-site form (text/plain, form encodings) cannot post a photo (README: Security)
+    @Consumes({ "image/jpeg", "image/png", "image/webp", "image/heic" })
     @Operation(summary = "上传环车照片 Add a walk-around photo: the body is the image (JPEG, PNG, WebP or HEIC) with its"
             + " Content-Type, at most photoMaxBytes (default 5 MB); at most 30 per work order", requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.console.api.ConsoleText;
 
 /** ${pluginId}:notes [--limit n] [vehicleId]: options go before the argument, as in every Karaf command. */
 @Service
@@ -35,16 +36,17 @@ public class NotesCommand implements Action {
 
     @Override
     public Object execute() {
+        // what staff typed is printed with escape codes shown, not obeyed by the terminal
         try {
             List<VehicleNote> found = notes.list(vehicleId, limit);
             for (VehicleNote n : found) {
-                System.out.printf("%6d  车辆 vehicle %-6d  %s  %-10s  %s%n", n.id(), n.vehicleId(),
+                ConsoleText.out().printf("%6d  车辆 vehicle %-6d  %s  %-10s  %s%n", n.id(), n.vehicleId(),
                         SHOWN.format(n.createdAt().atZone(shop.zone())), n.createdBy(), n.text());
             }
-            System.out.println("共 " + found.size() + " 条 " + found.size() + " note(s)");
+            ConsoleText.out().println("共 " + found.size() + " 条 " + found.size() + " note(s)");
         } catch (DmsException e) {
             for (Violation v : e.violations()) {
-                System.out.println(v.messageZh() + " / " + v.messageEn());
+                ConsoleText.out().println(v.messageZh() + " / " + v.messageEn());
             }
         }
         return null;

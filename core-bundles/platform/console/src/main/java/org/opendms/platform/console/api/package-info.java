@@ -1,6 +1,6 @@
 /** Support for dms:* console commands. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.platform.console.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.opendms.platform.rest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,10 +13,13 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -24,6 +28,9 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.security.LoginGuard;
+import org.opendms.platform.api.security.LoginRefusal;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.RestActor;
@@ -31,6 +38,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
@@ -57,6 +67,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     private volatile SecurityConfig config;
 
+    /** The HTTP request, for the caller's address (a per-request proxy injected by JAX-RS). */
+    @Context
+    HttpServletRequest servletRequest;
+
     /**
      * Not called: resources select this filter, so referencing the unknown-query check makes it join /api first and
      * no operation is published without it.
@@ -64,8 +78,22 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Reference(target = "(osgi.jaxrs.name=" + UnknownQueryFilter.NAME + ")")
     ContainerRequestFilter queryCheck;
 
+    /** Not called either: the write guard and the security headers join /api before any operation is published. */
+    @Reference(target = "(osgi.jaxrs.name=" + WriteGuardFilter.NAME + ")")
+    ContainerRequestFilter writeGuard;
+
+    @Reference(target = "(osgi.jaxrs.name=" + SecurityHeadersFilter.NAME + ")")
+    ContainerResponseFilter securityHeaders;
+
     @Reference
     Permissions permissions;
+
+    /** Slows down and locks repeated failures (the staff accounts provide it); asked before a password is checked. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile LoginGuard loginGuard;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ShopClock shopClock;
 
     @Reference
     OperationCatalogue operations;
@@ -82,22 +110,35 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         if (path.startsWith("/")) {
             path = path.substring(1);
         }
-        if (PUBLIC_PATHS.contains(path)
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (PUBLIC_PATHS.contains(path) && header == null
                 && (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
-            return;
+            return; // anonymous; with credentials a public path is answered for that user (health's details)
         }
         SecurityConfig cfg = config;
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Credentials credentials = Credentials.parse(header);
         if (credentials == null) {
             request.abortWith(
                     unauthorized(request, cfg, "login.required", "请先登录（HTTP Basic）", "Login required (HTTP Basic)"));
             return;
         }
+        LoginGuard guard = loginGuard;
+        String address = LoginRefusals.remoteAddress(servletRequest);
+        Optional<LoginRefusal> throttled = guard == null ? Optional.empty() : guard.admit(credentials.user(), address);
+        if (throttled.isPresent()) {
+            request.abortWith(LoginRefusals.response(throttled.get(), request, shopClock));
+            return;
+        }
         Subject subject = login(cfg.realm(), credentials);
         if (subject == null) {
+            if (guard != null) {
+                guard.failed(credentials.user(), address, "REST");
+            }
             request.abortWith(unauthorized(request, cfg, "login.failed", "用户名或密码错误", "Wrong user name or password"));
             return;
+        }
+        if (guard != null) {
+            guard.succeeded(credentials.user(), address);
         }
         String user = subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst()
                 .orElse(credentials.user());

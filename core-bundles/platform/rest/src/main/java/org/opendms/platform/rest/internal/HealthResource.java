@@ -10,11 +10,15 @@ import javax.sql.DataSource;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.apache.karaf.features.FeaturesService;
+import org.opendms.platform.api.security.Permissions;
 import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.platform.rest.api.RestActor;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -35,7 +39,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Answers without login, so a load balancer or an integrator's monitor can watch the platform. UP only once every
+ * Answers without login, so a load balancer or an integrator's monitor can watch the platform: to anyone only UP,
+ * STARTING or DOWN; the details (database product and version, schema versions) only to a logged-in admin
+ * ({@value #DETAILS}), as they tell an attacker which versions to aim at. UP only once every
  * core bundle's schema and services are ready (see {@link CoreReadiness}): a client that waits for UP can then use
  * every core endpoint at once.
  */
@@ -54,6 +60,9 @@ public class HealthResource {
 
     @Reference
     FeaturesService features;
+
+    @Reference
+    Permissions permissions;
 
     @Reference
     ServiceComponentRuntime scr;
@@ -81,13 +90,23 @@ public class HealthResource {
     public record DatabaseHealth(boolean reachable, String product, String error) {
     }
 
+    /** What anyone may know: up, starting or down. */
+    public record Status(@Schema(description = "UP, STARTING or DOWN", example = "UP") String status) {
+    }
+
+    /** Who sees the details (database product and version, schema versions, what is starting). */
+    static final String DETAILS = "platform.health.details";
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "平台健康状况 Health: up, database reachable, schema version per bundle, what is still starting", responses = {
-            @ApiResponse(responseCode = "200", description = "up", content = @Content(schema = @Schema(implementation = Health.class))),
-            @ApiResponse(responseCode = "503", description = "database unreachable, or the core still starting", content = @Content(schema = @Schema(implementation = Health.class))) })
-    public Response health() {
+    @Operation(summary = "平台健康状况 Health: UP, STARTING or DOWN for anyone; an admin (logged in) also gets the database, "
+            + "the schema version per bundle and what is still starting", responses = {
+                    @ApiResponse(responseCode = "200", description = "up", content = @Content(schema = @Schema(oneOf = {
+                            Status.class, Health.class }))),
+                    @ApiResponse(responseCode = "503", description = "database unreachable, or the core still starting", content = @Content(schema = @Schema(oneOf = {
+                            Status.class, Health.class }))) })
+    public Response health(@Context SecurityContext security) {
         DatabaseHealth db = probe(dataSource);
         Map<String, String> versions = new TreeMap<>();
         List<SchemaReady> ready = schemas;
@@ -98,8 +117,13 @@ public class HealthResource {
         }
         List<String> starting = core.starting();
         String status = !db.reachable() ? "DOWN" : starting.isEmpty() ? "UP" : "STARTING";
-        Health health = new Health(status, Instant.now(), db, versions, starting);
-        return Response.status("UP".equals(status) ? 200 : 503).entity(health).build();
+        int code = "UP".equals(status) ? 200 : 503;
+        boolean details = security != null && security.getUserPrincipal() != null
+                && permissions.allows(RestActor.from(security), DETAILS);
+        if (!details) {
+            return Response.status(code).entity(new Status(status)).build();
+        }
+        return Response.status(code).entity(new Health(status, Instant.now(), db, versions, starting)).build();
     }
 
     private static DatabaseHealth probe(DataSource ds) {

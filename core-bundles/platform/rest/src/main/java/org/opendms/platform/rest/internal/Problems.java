@@ -77,6 +77,7 @@ final class Problems {
         case 409 -> en ? "Conflict" : "与现有数据冲突";
         case 413 -> en ? "Request too large" : "请求内容过大";
         case 415 -> en ? "Unsupported media type" : "不支持的内容类型";
+        case 429 -> en ? "Too many requests" : "请求过于频繁";
         case 503 -> en ? "Service unavailable" : "服务暂不可用";
         default -> status >= 500 ? (en ? "Internal error" : "系统内部错误")
                 : Response.Status.fromStatusCode(status) != null

@@ -13,6 +13,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violations;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.insurance.api.InsuranceService;
 import org.opendms.plugin.insurance.api.Policy;
 import org.opendms.plugin.insurance.api.PolicyDraft;
@@ -70,11 +71,13 @@ public class InsuranceAdd implements Action {
                     Typed.yuan(v, "premium", premium), note);
             v.throwIfAny();
             Policy p = insurance.create(draft, ConsoleActor.current());
-            System.out.println("已登记保单 Recorded policy " + p.id() + ": " + (p.plate() == null ? "" : p.plate() + " ")
-                    + PolicyPrinter.kind(p.kind()) + " " + p.insurer() + " " + p.policyNumber() + " " + p.startDate()
-                    + " ~ " + p.endDate());
+            ConsoleText.out()
+                    .println("已登记保单 Recorded policy " + p.id() + ": " + (p.plate() == null ? "" : p.plate() + " ")
+                            + PolicyPrinter.kind(p.kind()) + " " + p.insurer() + " " + p.policyNumber() + " "
+                            + p.startDate()
+                            + " ~ " + p.endDate());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.insurance.api.InsuranceService;
 import org.opendms.plugin.insurance.api.Policy;
 import org.opendms.plugin.insurance.api.PolicyQuery;
@@ -45,10 +46,11 @@ public class InsuranceList implements Action {
             Page<Policy> result = insurance.find(new PolicyQuery(vehicle, plate, insurer, null),
                     PageRequest.of(page, size),
                     ConsoleActor.current());
-            PolicyPrinter.policies(System.out, result.items());
-            System.out.println("共 " + result.total() + " 份 " + result.total() + " in all, page " + result.page());
+            PolicyPrinter.policies(ConsoleText.out(), result.items());
+            ConsoleText.out()
+                    .println("共 " + result.total() + " 份 " + result.total() + " in all, page " + result.page());
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

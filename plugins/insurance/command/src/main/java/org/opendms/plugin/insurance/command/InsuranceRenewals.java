@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.insurance.api.InsuranceService;
 import org.opendms.plugin.insurance.api.RenewalDue;
 
@@ -27,13 +28,14 @@ public class InsuranceRenewals implements Action {
     public Object execute() {
         try {
             List<RenewalDue> due = insurance.renewals(days, ConsoleActor.current());
-            PolicyPrinter.renewals(System.out, due);
+            PolicyPrinter.renewals(ConsoleText.out(), due);
             int window = days == null ? insurance.renewalWindowDays() : days;
-            System.out.println("共 " + due.size() + " 条（未来 " + window + " 天及过去 " + InsuranceService.EXPIRED_SHOWN_DAYS
-                    + " 天） " + due.size() + " due within " + window + " days or ended in the last "
-                    + InsuranceService.EXPIRED_SHOWN_DAYS + " days");
+            ConsoleText.out()
+                    .println("共 " + due.size() + " 条（未来 " + window + " 天及过去 " + InsuranceService.EXPIRED_SHOWN_DAYS
+                            + " 天） " + due.size() + " due within " + window + " days or ended in the last "
+                            + InsuranceService.EXPIRED_SHOWN_DAYS + " days");
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }
