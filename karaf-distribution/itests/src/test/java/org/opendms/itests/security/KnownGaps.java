@@ -46,11 +46,6 @@ public final class KnownGaps {
             gap("input", Check.INVALID_ACCEPTED, ".", "^(NUL|BEL|terminal escape|bidi override|lone surrogate|"
                     + "zero-width only|DEL|C1 control) at ",
                     "control characters, bidi overrides, lone surrogates stored"),
-            // ---- branch edge: JSON-only writes, plugin 404
-            gap("edge", Check.INVALID_ACCEPTED, ".", "^(content type |JSON in Latin-1)",
-                    "writes taken with a non-JSON content type (a cross-site form can send them)"),
-            gap("edge", Check.INVALID_ACCEPTED, "^(DELETE|POST) /plugins/\\{id}", "^path id",
-                    "removing or disabling a plugin that does not exist answers 200"),
             // ---- nobody's yet: Jetty refuses these before /api and answers with its own HTML page
             gap("unowned", Check.NOT_PROBLEM_JSON, ".", "^path \\w+ (NUL|dot dot)",
                     "a NUL or an encoded slash in the path gets Jetty's HTML 400/404, not problem+json"));
