@@ -42,7 +42,9 @@ public class TechnicianSkillResource {
     @Reference
     Dispatch dispatch;
 
-    /** A technician's level in a skill; 0 removes it (named apart from staff's own SkillLevel in the OpenAPI document). */
+    /**
+     * A technician's level in a skill; 0 removes it (named apart from staff's own SkillLevel in the OpenAPI document).
+     */
     @Schema(name = "TechnicianSkillLevel")
     public record SkillLevel(String technician, String skill, Integer level) {
     }
