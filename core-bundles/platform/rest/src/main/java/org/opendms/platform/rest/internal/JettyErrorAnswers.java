@@ -1,0 +1,50 @@
+package org.opendms.platform.rest.internal;
+
+import java.io.IOException;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Puts {@link JettyProblemErrorHandler} in as the Jetty server's error handler. Pax Web 8 adds every OSGi service of
+ * type Jetty {@link Handler} to its server (and gives it the server); this handler takes no request itself. Jetty
+ * refuses some requests (a NUL or an encoded slash in the path) before any servlet or filter runs, so only the server's
+ * error handler can answer them, and Pax Web's own configuration (jetty.xml) cannot load a class of ours.
+ */
+@Component(service = Handler.class)
+public final class JettyErrorAnswers extends AbstractHandler {
+
+    private volatile Server server;
+
+    @Override
+    public void setServer(Server server) {
+        super.setServer(server);
+        if (server != null && !(server.getErrorHandler() instanceof JettyProblemErrorHandler)) {
+            server.setErrorHandler(new JettyProblemErrorHandler());
+        }
+        this.server = server;
+    }
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        // takes no request: it is here only to reach the server
+    }
+
+    /** Jetty's plain handler again, so no class of a stopped bundle stays in the server. */
+    @Deactivate
+    void deactivate() {
+        Server s = server;
+        if (s != null && s.getErrorHandler() instanceof JettyProblemErrorHandler) {
+            s.setErrorHandler(new ErrorHandler());
+        }
+    }
+}
