@@ -28,7 +28,10 @@ public final class JettyErrorAnswers extends AbstractHandler {
     public void setServer(Server server) {
         super.setServer(server);
         if (server != null && !(server.getErrorHandler() instanceof JettyProblemErrorHandler)) {
-            server.setErrorHandler(new JettyProblemErrorHandler());
+            ErrorHandler errors = new JettyProblemErrorHandler();
+            // given its server first: a server that is starting starts it when set, and it then takes no new server
+            errors.setServer(server);
+            server.setErrorHandler(errors);
         }
         this.server = server;
     }

@@ -31,8 +31,8 @@ class JettyProblemErrorHandlerTest {
         server.addConnector(connector);
         HandlerCollection handlers = new HandlerCollection(true);
         server.setHandler(handlers);
+        handlers.addHandler(new JettyErrorAnswers()); // there when Jetty starts, as in Karaf
         server.start();
-        handlers.addHandler(new JettyErrorAnswers()); // added while running, as Pax Web does
         port = connector.getLocalPort();
     }
 
@@ -88,6 +88,22 @@ class JettyProblemErrorHandlerTest {
         String other = get("/other");
         assertTrue(other.startsWith("HTTP/1.1 404"), other);
         assertFalse(other.contains("problem+json"), other);
+    }
+
+    @Test
+    void aHandlerAddedWhileJettyRunsPutsTheErrorHandlerInToo() throws Exception {
+        server.stop();
+        server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        HandlerCollection handlers = new HandlerCollection(true);
+        server.setHandler(handlers);
+        server.start();
+        handlers.addHandler(new JettyErrorAnswers());
+        port = connector.getLocalPort();
+        assertTrue(get("/api/customers/1%00").contains("application/problem+json"));
     }
 
     @Test
