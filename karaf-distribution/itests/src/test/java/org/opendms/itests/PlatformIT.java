@@ -119,6 +119,25 @@ public class PlatformIT extends DmsTestSupport {
     }
 
     @Test
+    public void requestsJettyRefusesBeforeTheApiAreAnsweredWithProblemJsonWithoutEchoingThePath() throws Exception {
+        Reply nul = call("GET", "customers/1%00", "advisor", null);
+        assertEquals(400, nul.status());
+        assertTrue(nul.contentType(), nul.contentType().startsWith("application/problem+json"));
+        assertEquals(400, nul.json().path("status").asInt());
+        assertEquals("request.malformed", nul.code(0));
+        assertTrue(nul.raw(), nul.json().path("detail").asText().startsWith("请求地址"));
+        for (String path : List.of("customers/1%00", "customers/..%2F..%2Fetc%2Fpasswd", "customers/%2e%2e%2F%00x")) {
+            Reply answer = call("GET", path, null, null, "Accept-Language", "en-GB,en;q=0.8");
+            assertTrue(path + ": " + answer.status(), answer.status() == 400 || answer.status() == 404);
+            assertTrue(path + ": " + answer.contentType(),
+                    answer.contentType().startsWith("application/problem+json"));
+            for (String echoed : List.of("%00", "passwd", "etc", "%2F", "..", "\\u0000")) {
+                assertTrue(path + " echoed " + echoed + ": " + answer.raw(), !answer.raw().contains(echoed));
+            }
+        }
+    }
+
+    @Test
     public void theOpenApiDocumentDescribesExactlyTheLiveResources() throws Exception {
         Reply doc = call("GET", "openapi.json", null, null);
         assertEquals(200, doc.status());

@@ -779,6 +779,8 @@ public class SecuritySuiteIT extends DmsTestSupport {
                     + a.contentType() + ") <- " + p.describe()));
         } else if (p.expectedField() != null && (a.status() == 400 || a.status() == 422)
                 && !names(a, p.expectedField())
+                // a path Jetty refuses before any routing (a NUL, an encoded slash) is named as a whole: "path"
+                && !(p.kind().startsWith("path ") && a.fields().contains("path"))
                 && (a.fields().isEmpty() || !baseline.containsAll(a.fields()))) {
             findings.add(new Finding(Check.FIELD_NOT_NAMED, p.operation(), p.kind(), "names " + a.fields() + ": "
                     + a.shown() + " <- " + p.describe()));
