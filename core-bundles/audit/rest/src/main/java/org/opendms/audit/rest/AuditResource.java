@@ -14,6 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
+import org.opendms.platform.api.Violations;
 import org.opendms.platform.api.audit.AuditEntry;
 import org.opendms.platform.api.audit.AuditQuery;
 import org.opendms.platform.api.audit.AuditTrail;
@@ -61,7 +62,10 @@ public class AuditResource {
             @Context SecurityContext security) {
         PageRequest request = PageRequest.of(Params.integer("page", page), Params.integer("size", size));
         if (id != null && !id.isBlank() && (type == null || type.isBlank())) {
-            throw DmsException.invalid("type", "required", "按记录查询时请同时给出类型 type", "type is required with id");
+            // both named: the id is what was sent, the type is what it lacks
+            new Violations().add("type", "required", "按记录查询时请同时给出类型 type", "type is required with id")
+                    .add("id", "type_required", "记录编号 id 需与类型 type 一起给出", "id needs its record type")
+                    .throwIfAny();
         }
         return trail.search(new AuditQuery(type, id, actor, field, day("from", from), day("to", to)), request,
                 RestActor.from(security));
