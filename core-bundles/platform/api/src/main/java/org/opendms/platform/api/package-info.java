@@ -3,7 +3,7 @@
  * paging and the acting user.
  */
 @Export
-@Version("1.5.0")
+@Version("1.4.0")
 package org.opendms.platform.api;
 
 import org.osgi.annotation.bundle.Export;
