@@ -168,6 +168,7 @@ public class ConcurrentWritersIT extends DmsTestSupport {
                     + "\"mobile\":\"" + newMobile() + "\"}")).json().path("id").asLong();
             String open = "{\"plate\":\"" + TestData.plate(n) + "\",\"vin\":\"" + TestData.vin(n) + "\",\"ownerId\":"
                     + owner + ",\"mileageKm\":" + (20000 + n % 1000) + ",\"concerns\":[{\"concern\":\"刹车异响\"}],"
+                    + "\"visitTypes\":[\"GENERAL_REPAIR\"],"
                     + "\"promisedAt\":\"" + at(ZonedDateTime.now(SHOP).plusHours(5)) + "\"";
             Reply opened = ok201(call("POST", "work-orders", "advisor", open + "}"));
             String path = "work-orders/" + opened.json().path("id").asLong();

@@ -20,7 +20,7 @@ public final class Params {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        if (!isDigits(raw, raw.startsWith("-") ? 1 : 0, 10)) {
+        if (!isDigits(raw, raw.startsWith("-") ? 1 : 0, 100)) {
             throw DmsException.invalid(field, "wrong_type", field + " 应为整数（半角数字）",
                     field + " must be a whole number (ASCII digits)");
         }

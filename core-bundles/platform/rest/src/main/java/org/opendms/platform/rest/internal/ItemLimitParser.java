@@ -24,12 +24,30 @@ final class ItemLimitParser extends JsonParserDelegate {
 
     @Override
     public JsonToken nextToken() throws IOException {
-        return check(delegate.nextToken());
+        try {
+            return check(delegate.nextToken());
+        } catch (StreamConstraintsException e) {
+            throw named(e);
+        }
     }
 
     @Override
     public JsonToken nextValue() throws IOException {
-        return check(delegate.nextValue());
+        try {
+            return check(delegate.nextValue());
+        } catch (StreamConstraintsException e) {
+            throw named(e);
+        }
+    }
+
+    /** Jackson's own limits (number length, nesting) say where only as a location: add the field. */
+    private StreamConstraintsException named(StreamConstraintsException e) {
+        if (e instanceof TooManyItems || e instanceof Named) {
+            return e;
+        }
+        Named named = new Named(e.getOriginalMessage(), field(delegate.getParsingContext()));
+        named.initCause(e);
+        return named;
     }
 
     private JsonToken check(JsonToken token) throws IOException {
@@ -58,6 +76,17 @@ final class ItemLimitParser extends JsonParserDelegate {
             return name == null ? parent : parent.isEmpty() ? name : parent + "." + name;
         }
         return parent + "[" + Math.max(0, context.getCurrentIndex()) + "]";
+    }
+
+    /** One of Jackson's read constraints, with the field where it was hit. */
+    static final class Named extends StreamConstraintsException {
+        private static final long serialVersionUID = 1L;
+        final String field;
+
+        Named(String message, String field) {
+            super(message);
+            this.field = field;
+        }
     }
 
     /** An array with more items than allowed; answered 413 naming the array. */

@@ -125,6 +125,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "unknown field " + u.getPropertyName());
         }
         if (e instanceof StreamConstraintsException || find(e, StreamConstraintsException.class) != null) {
+            ItemLimitParser.Named named = find(e, ItemLimitParser.Named.class);
+            if (named != null && !named.field.isEmpty()) { // its path from the root is the exact one
+                field = named.field;
+            }
             String name = field.isEmpty() ? "" : field + " ";
             return new Violation(field, "too_large", name + "内容过长、数字位数过多或嵌套过深",
                     name + "is too long, has too many digits or is nested too deeply");

@@ -28,6 +28,9 @@ class ParamsTest {
         assertEquals("out_of_range",
                 assertThrows(DmsException.class, () -> Params.integer("page", "2147483648")).violations().get(0)
                         .code());
+        assertEquals("out_of_range",
+                assertThrows(DmsException.class, () -> Params.integer("page", "99999999999999999999")).violations()
+                        .get(0).code());
         for (String odd : new String[] { "１", "+1", "1\n", " 1", "-", "1e3", "0x10" }) {
             DmsException e = assertThrows(DmsException.class, () -> Params.integer("size", odd));
             assertEquals("wrong_type", e.violations().get(0).code());

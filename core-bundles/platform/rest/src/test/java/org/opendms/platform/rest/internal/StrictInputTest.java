@@ -124,6 +124,18 @@ class StrictInputTest {
         Violation v = refusal("{\"lines\":[{\"note\":\"" + "x".repeat(StrictJsonProvider.MAX_STRING + 1) + "\"}]}");
         assertEquals("too_large", v.code());
         assertEquals("lines[0].note", v.field());
+        Violation number = refusal("{\"lines\":[{\"tags\":[],\"note\":" + "1".repeat(100) + "}]}");
+        assertEquals("too_large", number.code());
+        assertEquals("lines[0].note", number.field());
+        JsonProcessingException tooDeep = assertThrows(JsonProcessingException.class, () -> {
+            try (JsonParser p = new ItemLimitParser(
+                    mapper.createParser("{\"tags\":" + "[".repeat(40) + "]".repeat(40) + "}"), 1000)) {
+                mapper.readTree(p);
+            }
+        });
+        Violation deep = ProblemMapper.describe(tooDeep);
+        assertEquals("too_large", deep.code());
+        assertTrue(deep.field().startsWith("tags[0][0]"), deep.field());
     }
 
     @Test
