@@ -125,11 +125,14 @@ public class InputLimitsIT extends DmsTestSupport {
                 "tags[1]", "text.control_character");
         refused(call("POST", "customers", "advisor",
                 "{\"type\":\" PERSON\",\"name\":\"张伟\",\"mobile\":\"" + newMobile() + "\"}"), 400, "type",
-                "wrong_value");
+                "wrong_type");
         Reply en = call("POST", "customers", "advisor", person("123", ""), "Accept-Language", "en");
         assertTrue(en.raw(), en.raw().contains("name has a value of the wrong type"));
         Reply zh = call("POST", "customers", "advisor", person("\"\\u0000\"", ""));
         assertTrue(zh.raw(), zh.raw().contains("name 不能含有控制字符"));
+        refused(call("GET", "customers?q=%1B%5B2J", "advisor", null), 400, "q", "text.control_character");
+        refused(call("GET", "insurance/policies?plate=%E2%80%AE", "advisor", null), 400, "plate",
+                "text.bidi_override");
         assertEquals("nothing refused was stored", before, customerCount());
 
         // a line break is legitimate in notes

@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.apache.cxf.io.DelegatingInputStream;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.rest.api.DmsRest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -24,10 +31,16 @@ import org.osgi.service.metatype.annotations.Designate;
  * types (uploads) a larger one. Applied by the login filter after the caller's credentials and role passed: a caller
  * who may not send the request is refused without the body being read at all. Changing the configuration keeps this
  * service (and so /api) in place.
+ * <p>
+ * An answer to a request whose body was not read to the end (a refusal before reading, a body cut off at the limit)
+ * closes the connection instead of reading the rest: left alone, CXF would read and discard up to 16 MB of it before
+ * sending the answer, and wait for a client that announced 20 MB and sends nothing until the idle timeout.
  */
-@Component(service = BodyLimits.class, configurationPid = LimitsConfig.PID)
+@Component(service = { BodyLimits.class, ContainerResponseFilter.class }, configurationPid = LimitsConfig.PID)
 @Designate(ocd = LimitsConfig.class)
-public class BodyLimits {
+@JaxrsExtension
+@JaxrsName("dms.limits")
+public class BodyLimits implements ContainerResponseFilter {
 
     /** The code of the 413 refusal. */
     static final String CODE = "too_large";
@@ -68,6 +81,25 @@ public class BodyLimits {
         if (body != null) {
             request.setEntityStream(new Capped(body, max));
         }
+    }
+
+    /** Closes, rather than drains, a connection whose request body was not read to its end. */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!hasBody(request) || request.getEntityStream() instanceof Capped capped && capped.ended) {
+            return;
+        }
+        response.getHeaders().putSingle("Connection", "close");
+        Message current = PhaseInterceptorChain.getCurrentMessage();
+        Message in = current == null || current.getExchange() == null ? null : current.getExchange().getInMessage();
+        if (in != null) {
+            in.removeContent(DelegatingInputStream.class); // what CXF would drain before answering
+        }
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        return declaredLength(request.getHeaderString("Content-Length")) > 0
+                || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     /** The limit for a body of this type: JSON (or no type) the small one, anything else the upload one. */
@@ -113,6 +145,8 @@ public class BodyLimits {
     static final class Capped extends FilterInputStream {
         private final long max;
         private long read;
+        /** Whether the body was read to its end. */
+        volatile boolean ended;
 
         Capped(InputStream in, long max) {
             super(in);
@@ -124,6 +158,8 @@ public class BodyLimits {
             int b = super.read();
             if (b >= 0) {
                 count(1);
+            } else {
+                ended = true;
             }
             return b;
         }
@@ -134,6 +170,8 @@ public class BodyLimits {
             int n = super.read(buffer, offset, (int) Math.min(length, Math.max(1, max + 1 - read)));
             if (n > 0) {
                 count(n);
+            } else if (n < 0) {
+                ended = true;
             }
             return n;
         }

@@ -2,9 +2,14 @@ package org.opendms.platform.rest.internal;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import org.opendms.platform.api.Violations;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -111,6 +116,25 @@ final class StrictText {
         return String.format("%04X", (int) c);
     }
 
+    /**
+     * Query parameters are text too (a search, a photo's caption): one line, without control characters, overrides or
+     * broken Unicode; refused with 400 naming the parameter.
+     */
+    static void refuseOddQueryText(Map<String, List<String>> query) {
+        Violations v = new Violations();
+        for (Map.Entry<String, List<String>> parameter : new TreeMap<>(query).entrySet()) {
+            for (String value : parameter.getValue()) {
+                String[] refused = value == null ? null : refusal(value, false);
+                if (refused != null) {
+                    String name = parameter.getKey();
+                    v.add(name, refused[0], name + " " + refused[1], name + " " + refused[2]);
+                    break;
+                }
+            }
+        }
+        v.throwIfAny();
+    }
+
     /** Strings: only a JSON string, checked as above. */
     static final class Text extends StdScalarDeserializer<String> implements ContextualDeserializer {
         private static final long serialVersionUID = 1L;
@@ -174,7 +198,7 @@ final class StrictText {
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.hasToken(JsonToken.VALUE_STRING) && !names.contains(p.getText())) {
                 String list = String.join(", ", names);
-                throw new RefusedValue(p, "wrong_value", "应为以下之一：" + list, "must be one of: " + list);
+                throw new RefusedValue(p, "wrong_type", "应为以下之一：" + list, "must be one of: " + list);
             }
             return standard.deserialize(p, ctxt);
         }

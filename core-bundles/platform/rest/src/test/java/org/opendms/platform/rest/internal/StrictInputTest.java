@@ -96,14 +96,27 @@ class StrictInputTest {
     }
 
     @Test
+    void queryParametersAreOneLineOfCleanText() {
+        StrictText.refuseOddQueryText(java.util.Map.of("q", List.of("张伟 138"), "caption", List.of("右后门")));
+        org.opendms.platform.api.DmsException e = assertThrows(org.opendms.platform.api.DmsException.class,
+                () -> StrictText.refuseOddQueryText(
+                        java.util.Map.of("caption", List.of("\u001b[2J"), "q", List.of("a\nb"), "page", List.of("1"))));
+        assertEquals(2, e.violations().size());
+        assertEquals("caption", e.violations().get(0).field());
+        assertEquals("text.control_character", e.violations().get(0).code());
+        assertEquals("q", e.violations().get(1).field());
+        assertEquals("text.line_break", e.violations().get(1).code());
+    }
+
+    @Test
     void enumValuesMatchExactly() throws Exception {
         assertEquals(Channel.PHONE, read("{\"channel\":\"PHONE\"}").channel());
         Violation v = refusal("{\"channel\":\" PHONE\"}");
         assertEquals("channel", v.field());
-        assertEquals("wrong_value", v.code());
+        assertEquals("wrong_type", v.code());
         assertEquals("channel must be one of: PHONE, WECHAT", v.messageEn());
-        assertEquals("wrong_value", refusal("{\"channel\":\"PHONE \"}").code());
-        assertEquals("wrong_value", refusal("{\"channel\":\"phone\"}").code());
+        assertEquals("wrong_type", refusal("{\"channel\":\"PHONE \"}").code());
+        assertEquals("wrong_type", refusal("{\"channel\":\"phone\"}").code());
         assertEquals("wrong_type", refusal("{\"channel\":0}").code());
     }
 
