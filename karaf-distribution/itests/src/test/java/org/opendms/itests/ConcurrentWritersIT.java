@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -45,6 +46,11 @@ public class ConcurrentWritersIT extends DmsTestSupport {
     @Before
     public void platformAnswers() throws Exception {
         awaitPlatform();
+    }
+
+    @After
+    public void stopWriters() {
+        pool.shutdownNow();
     }
 
     /**
