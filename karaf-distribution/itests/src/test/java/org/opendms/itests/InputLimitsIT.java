@@ -178,6 +178,9 @@ public class InputLimitsIT extends DmsTestSupport {
         Raw chunked = Raw.send("POST", "customers", "advisor", 20 * MB, true, 20 * MB, "en", false);
         assertEquals(chunked.text(), 413, chunked.status());
         assertTrue(chunked.text(), chunked.text().contains("\"field\":\"body\""));
+        // a malformed Content-Type is a client error, not a server one
+        Reply odd = call("POST", "customers", "advisor", person("\"张伟\"", ""), "Content-Type", "application/");
+        assertTrue(odd.raw(), odd.status() >= 400 && odd.status() < 500);
         // a plugin's resource is guarded the same way
         assertEquals(403, Raw.send("POST", "insurance/policies", "technician", 20 * MB, false, 0, "en").status());
         assertEquals(413, Raw.send("POST", "insurance/policies", "advisor", 20 * MB, false, 0, "en").status());

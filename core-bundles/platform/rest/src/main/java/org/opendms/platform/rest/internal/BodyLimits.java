@@ -68,7 +68,12 @@ public class BodyLimits implements ContainerResponseFilter {
 
     /** Refuses a declared body over the limit, or makes the body stream stop at the limit. */
     void apply(ContainerRequestContext request) {
-        long max = limitFor(request.getMediaType());
+        long max;
+        try {
+            max = limitFor(request.getMediaType());
+        } catch (RuntimeException malformedContentType) {
+            max = jsonMax; // refused later as an unsupported type; until then the small limit holds
+        }
         long declared = declaredLength(request.getHeaderString("Content-Length"));
         if (declared > max) {
             request.abortWith(Response.status(413).type(DmsRest.PROBLEM_JSON).header("Connection", "close")
