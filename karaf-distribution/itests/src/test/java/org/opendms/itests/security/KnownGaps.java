@@ -26,26 +26,7 @@ public final class KnownGaps {
     }
 
     /** Empty this list as the branches named here are merged. */
-    public static final List<Gap> GAPS = List.of(
-            // ---- branch input: body caps, paging, strict input, 409 for concurrent losers
-            gap("input", Check.SERVER_ERROR, "^GET ", "^query page int max",
-                    "paging with page=2147483647 answers 500 (overflow)"),
-            gap("input", Check.SERVER_ERROR, "^POST /appointments/\\{id}/(cancel|arrive|no-show)$", "same If-Match",
-                    "same-If-Match losers on an appointment get 500, not 409 (a race: seen in some runs, not all)"),
-            gap("input", Check.CONCURRENCY, "^POST /appointments/\\{id}/(cancel|arrive|no-show)$", "same If-Match",
-                    "same-If-Match losers on an appointment get 500, not 409 (a race: seen in some runs, not all)"),
-            gap("input", Check.CONCURRENCY, "^(POST /staff/\\{login}/(enable|disable)|PUT /staff/\\{login})$",
-                    "same If-Match", "every same-If-Match writer on a staff account wins (If-Match not held)"),
-            gap("input", Check.INVALID_ACCEPTED, ".", "^path \\w+ (full-width digit|plus sign|encoded plus|"
-                    + "trailing newline|trailing space|Arabic-Indic digit|matrix parameter|random)",
-                    "ids in odd spellings (１, +1, 1%0A, 1;x=1...) reach record 1"),
-            gap("input", Check.INVALID_ACCEPTED, ".", "^(number for text|boolean for text|random pair)",
-                    "JSON numbers and booleans quietly turned into text (and dates)"),
-            gap("input", Check.INVALID_ACCEPTED, ".", "^enum with leading space",
-                    "enum values with a leading space pass"),
-            gap("input", Check.INVALID_ACCEPTED, ".", "^(NUL|BEL|terminal escape|bidi override|lone surrogate|"
-                    + "zero-width only|DEL|C1 control) at ",
-                    "control characters, bidi overrides, lone surrogates stored"));
+    public static final List<Gap> GAPS = List.of();
 
     private KnownGaps() {
     }

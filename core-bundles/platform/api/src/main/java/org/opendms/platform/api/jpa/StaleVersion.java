@@ -46,10 +46,14 @@ public final class StaleVersion {
                 whatEn + " was changed by someone else; re-read and try again");
     }
 
-    /** True when the failure is JPA's optimistic lock failure (another transaction committed the row first). */
+    /**
+     * True when the failure is JPA's optimistic lock failure (another transaction committed the row first), also when
+     * only the provider's own exception says so (EclipseLink's, under a failed commit).
+     */
     public static boolean isOptimisticLock(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException) {
+            if (t instanceof OptimisticLockException
+                    || "org.eclipse.persistence.exceptions.OptimisticLockException".equals(t.getClass().getName())) {
                 return true;
             }
         }

@@ -98,6 +98,9 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Reference
     OperationCatalogue operations;
 
+    @Reference
+    BodyLimits bodyLimits;
+
     @Activate
     @Modified
     void configure(SecurityConfig newConfig) {
@@ -148,10 +151,11 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         JaasSecurityContext security = new JaasSecurityContext(user, roles, secure);
         request.setSecurityContext(security);
         PermissionCheck.refusal(operations, permissions, request.getMethod(), path, RestActor.from(security))
-                .ifPresent(refusals -> request
+                .ifPresentOrElse(refusals -> request
                         .abortWith(Response.status(Response.Status.FORBIDDEN).type(DmsRest.PROBLEM_JSON)
                                 .entity(Problems.body(403, refusals, Problems.locale(request.getAcceptableLanguages())))
-                                .build()));
+                                .build()),
+                        () -> bodyLimits.apply(request)); // only now may the body be read, up to its limit
     }
 
     private static Subject login(String realm, Credentials credentials) {

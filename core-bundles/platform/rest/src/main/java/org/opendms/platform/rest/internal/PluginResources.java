@@ -90,6 +90,7 @@ public class PluginResources {
 
     /** What {@link UnknownQueryFilter} does for core operations: the filter sees only this locator. */
     private static void refuseUnknownQuery(PluginResource target, String prefix, UriInfo uri, Request request) {
+        StrictText.refuseOddQueryText(uri.getQueryParameters());
         Set<String> sent = uri.getQueryParameters().keySet();
         if (sent.isEmpty()) {
             return;

@@ -11,7 +11,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.jpa.DeadlockRetry;
+import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.rest.api.DmsRest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -45,13 +48,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Locale locale = Problems.locale(acceptableLanguages());
+        BodyLimits.TooLarge body = find(failure, BodyLimits.TooLarge.class);
+        if (body != null) {
+            return problem(413, List.of(BodyLimits.tooLarge(body.max)), locale);
+        }
         DmsException dms = find(failure, DmsException.class);
         if (dms != null) {
             return problem(Problems.status(dms.kind()), dms.violations(), locale);
         }
+        ItemLimitParser.TooManyItems items = find(failure, ItemLimitParser.TooManyItems.class);
+        if (items != null) {
+            return problem(413, List.of(tooManyItems(items)), locale);
+        }
         JsonProcessingException json = find(failure, JsonProcessingException.class);
         if (json != null) {
             return problem(400, List.of(describe(json)), locale);
+        }
+        Violation lost = concurrentLoser(failure);
+        if (lost != null) {
+            return problem(409, List.of(lost), locale);
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
@@ -79,14 +94,49 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
     }
 
+    static Violation tooManyItems(ItemLimitParser.TooManyItems e) {
+        String name = e.field.isEmpty() ? "array" : e.field;
+        return new Violation(e.field, "too_many_items", name + " 最多 " + e.max + " 项",
+                name + " may have at most " + e.max + " items");
+    }
+
+    /**
+     * A write that lost a race to another one committed first, when its service did not say so itself: the database
+     * noticed the version changed (optimistic lock), refused a second copy of a unique value, or broke a deadlock
+     * (after {@link DeadlockRetry}'s attempts). Nothing was written; the user re-reads and tries again: 409, not 500.
+     */
+    static Violation concurrentLoser(Throwable failure) {
+        if (StaleVersion.isOptimisticLock(failure)) {
+            return StaleVersion.refusal("记录", "the record").violations().get(0);
+        }
+        if (Failures.isUniqueViolation(failure)) {
+            return new Violation("", "duplicate", "与同时保存的另一条记录重复，请重新读取后再试",
+                    "this duplicates a record saved at the same time; re-read and try again");
+        }
+        if (DeadlockRetry.isDeadlock(failure)) {
+            return new Violation("", "concurrent_write", "记录正被他人同时修改，请重新读取后再试",
+                    "someone else is changing the same records at this moment; re-read and try again");
+        }
+        return null;
+    }
+
     static Violation describe(JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof RefusedValue refused) {
+            return refused.violation(field);
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return new Violation(field, "unknown_field", "不认识的字段 " + u.getPropertyName(),
                     "unknown field " + u.getPropertyName());
         }
         if (e instanceof StreamConstraintsException || find(e, StreamConstraintsException.class) != null) {
-            return new Violation(field, "too_large", "内容过长或嵌套过深", "value too long or nested too deeply");
+            ItemLimitParser.Named named = find(e, ItemLimitParser.Named.class);
+            if (named != null && !named.field.isEmpty()) { // its path from the root is the exact one
+                field = named.field;
+            }
+            String name = field.isEmpty() ? "" : field + " ";
+            return new Violation(field, "too_large", name + "内容过长、数字位数过多或嵌套过深",
+                    name + "is too long, has too many digits or is nested too deeply");
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof DmsException) {
             return ((DmsException) v.getCause()).violations().get(0);

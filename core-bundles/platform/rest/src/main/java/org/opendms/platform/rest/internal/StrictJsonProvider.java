@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,12 +28,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -42,8 +45,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
- * JSON for the whole API, strict on input: an unknown field, a duplicate key, a wrong type, a trailing token or a
- * huge value is refused with 400 rather than silently ignored or half-applied.
+ * JSON for the whole API, strict on input: an unknown field, a duplicate key, a wrong type (a number where text is
+ * expected too), a trailing token, a huge value, text with control characters ({@link StrictText}) or an enum value
+ * that is not exactly one of its names is refused with 400 rather than silently ignored or half-applied; an array
+ * longer than {@value #MAX_ITEMS} items with 413 ({@link ItemLimitParser}).
  */
 @Component(service = { MessageBodyReader.class, MessageBodyWriter.class }, configurationPid = ShopConfig.PID)
 @Designate(ocd = ShopConfig.class)
@@ -56,6 +61,8 @@ public class StrictJsonProvider extends JacksonJsonProvider {
 
     /** Longest string value accepted in a request; the longest field we store is far shorter. */
     static final int MAX_STRING = 64 * 1024;
+    /** Most items in one JSON array of a request (tags, concerns, lines); a longer one is refused with 413. */
+    static final int MAX_ITEMS = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(StrictJsonProvider.class);
 
@@ -99,6 +106,7 @@ public class StrictJsonProvider extends JacksonJsonProvider {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addModule(new JavaTimeModule())
                 .addModule(shopTime)
+                .addModule(StrictText.module())
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(MAX_STRING).maxNestingDepth(32).maxNumberLength(40).build());
@@ -121,5 +129,11 @@ public class StrictJsonProvider extends JacksonJsonProvider {
             }
             LOG.debug("Client closed the connection before the answer was written: {}", e.toString());
         }
+    }
+
+    /** Every request is parsed through the array-length guard (Jackson's read constraints have none). */
+    @Override
+    protected JsonParser _createParser(ObjectReader reader, InputStream rawStream) throws IOException {
+        return new ItemLimitParser(super._createParser(reader, rawStream), MAX_ITEMS);
     }
 }

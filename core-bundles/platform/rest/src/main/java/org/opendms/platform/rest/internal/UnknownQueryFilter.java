@@ -13,7 +13,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
  * After matching: a query parameter the matched operation does not read is refused (400, problem+json naming it,
- * code {@value QueryParameters#CODE}) instead of being ignored, on every operation under /api. A plugin's operations
+ * code {@value QueryParameters#CODE}) instead of being ignored, on every operation under /api; a value with control
+ * characters is refused too ({@link StrictText#refuseOddQueryText}). A plugin's operations
  * are reached through {@link PluginResources}' locator, which checks them itself once it knows the plugin's resource.
  */
 @Component(service = ContainerRequestFilter.class)
@@ -28,6 +29,7 @@ public class UnknownQueryFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        StrictText.refuseOddQueryText(request.getUriInfo().getQueryParameters());
         Method method = matched.getResourceMethod();
         if (method != null && QueryParameters.isResourceMethod(method)) {
             QueryParameters.refuseUnknown(request.getUriInfo().getQueryParameters().keySet(), method,
