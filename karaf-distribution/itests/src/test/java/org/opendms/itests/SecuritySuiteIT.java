@@ -556,10 +556,9 @@ public class SecuritySuiteIT extends DmsTestSupport {
             ObjectNode body = op.method().equals("PUT") ? echoed(op, path, user) : null;
             body = body != null ? body : baseBody(op);
             byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
-            Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", etag));
-            if (bytes != null) {
-                headers.put("Content-Type", "application/json");
-            }
+            // every change is sent as JSON, with or without a body (a bodiless write without it is refused: 415)
+            Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", etag, "Content-Type",
+                    "application/json"));
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<Answer>> writers = new ArrayList<>();
             for (int i = 0; i < WRITERS; i++) {
@@ -586,6 +585,9 @@ public class SecuritySuiteIT extends DmsTestSupport {
                         + broken.get().shown()));
                 findings.add(new Finding(Check.CONCURRENCY, op.key(), "same If-Match x" + WRITERS, statuses
                         .toString()));
+            } else if (won > 1 && etag.equals(etagAbove(path, user))) {
+                // the echoed record changed nothing and the version stayed: several "wins" lost nobody's change
+                notExercised.add(op.key() + ": the echoed record changed nothing, every writer answered " + statuses);
             } else if (won > 1 || (won == 1 && answers.stream().anyMatch(a -> !a.ok() && a.status() != 409))) {
                 findings.add(new Finding(Check.CONCURRENCY, op.key(), "same If-Match x" + WRITERS, statuses
                         + " " + answers.stream().filter(a -> !a.ok()).findFirst().map(Answer::shown).orElse("")));
@@ -845,7 +847,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
                         .getBytes(StandardCharsets.UTF_8), headers);
                 if (a.serverError()) {
                     findings.add(new Finding(Check.SERVER_ERROR, op.key(), c.getKey(), a.shown()));
-                } else if (a.status() != 401 || !bare(a)) {
+                } else if (!(a.status() == 401 || loginHeldBack(a)) || !bare(a)) {
                     findings.add(new Finding(Check.UNAUTHENTICATED, op.key(), c.getKey(), a.shown()));
                 }
             }
@@ -858,6 +860,14 @@ public class SecuritySuiteIT extends DmsTestSupport {
     }
 
     /** No body, or a problem with nothing but the problem's own members. */
+    /**
+     * Repeated wrong passwords for one login are held back (429 login.slowed or login.locked, README: Security): a
+     * refusal that tells nothing about the operation, like a 401.
+     */
+    private static boolean loginHeldBack(Answer a) {
+        return a.status() == 429 && a.fields().contains("Authorization");
+    }
+
     private static boolean bare(Answer a) {
         if (a.body() == null || a.body().isBlank()) {
             return true;
@@ -865,7 +875,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
         if (a.json() == null || !a.contentType().startsWith("application/problem+json")) {
             return false;
         }
-        Set<String> allowed = Set.of("type", "title", "status", "detail", "instance", "errors");
+        Set<String> allowed = Set.of("type", "title", "status", "detail", "instance", "errors", "until");
         for (Iterator<String> it = a.json().fieldNames(); it.hasNext();) {
             if (!allowed.contains(it.next())) {
                 return false;

@@ -30,7 +30,8 @@ public final class StoredData {
      * Tables a refused request may rightly write to: records of the refusal itself (failed logins, access records).
      * Liquibase's own tables change only on bundle updates.
      */
-    static final Set<String> RECORDS_OF_REQUESTS = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
+    static final Set<String> RECORDS_OF_REQUESTS = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
+            "STAFF_LOGIN_EVENT");
 
     private final DataSource dataSource;
 

@@ -107,6 +107,7 @@ public class StrictJsonProvider extends JacksonJsonProvider {
                 .addModule(new JavaTimeModule())
                 .addModule(shopTime)
                 .addModule(StrictText.module())
+                .addModule(TimeAsText.module())
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(MAX_STRING).maxNestingDepth(32).maxNumberLength(40).build());

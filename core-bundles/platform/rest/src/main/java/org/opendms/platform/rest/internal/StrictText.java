@@ -73,6 +73,11 @@ final class StrictText {
      * characters from 1.
      */
     static String[] refusal(String text, boolean multiLine) {
+        // blank text is the services' to judge (required or not); zero-width characters that make it look filled are not
+        if (text.codePoints().allMatch(StrictText::invisible) && text.codePoints().anyMatch(StrictText::zeroWidth)) {
+            return new String[] { "text.invisible", "只含有看不见的字符（空格、零宽字符），请填写内容",
+                    "holds only invisible characters (spaces, zero-width characters): enter some text" };
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             int at = i + 1;
@@ -105,6 +110,15 @@ final class StrictText {
             }
         }
         return null;
+    }
+
+    /** Blank or zero-width: a text made only of these looks empty on every screen and printout. */
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || zeroWidth(c);
+    }
+
+    private static boolean zeroWidth(int c) {
+        return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD || c == 0x180E;
     }
 
     private static String[] unpaired(int at) {

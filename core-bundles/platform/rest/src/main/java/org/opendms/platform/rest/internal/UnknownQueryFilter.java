@@ -7,6 +7,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 
+import org.opendms.platform.api.DmsException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -29,6 +30,11 @@ public class UnknownQueryFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        // JAX-RS drops matrix parameters (customers/1;x=1 is customers/1): no operation here reads them, so refuse them
+        if (request.getUriInfo().getRequestUri().getRawPath().contains(";")) {
+            throw DmsException.invalid("path", "path.matrix", "路径中不能含有分号（;）参数",
+                    "the path must not carry parameters after a semicolon (;)");
+        }
         StrictText.refuseOddQueryText(request.getUriInfo().getQueryParameters());
         Method method = matched.getResourceMethod();
         if (method != null && QueryParameters.isResourceMethod(method)) {

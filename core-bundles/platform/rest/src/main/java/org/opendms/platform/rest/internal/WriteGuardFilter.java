@@ -67,9 +67,9 @@ public class WriteGuardFilter implements ContainerRequestFilter {
         }
         String sent = request.getHeaderString("Content-Type");
         Violation v = new Violation("Content-Type", CODE,
-                "修改数据的请求须以 JSON 发送（Content-Type: application/json），收到的是 "
+                "修改数据的请求须以 UTF-8 的 JSON 发送（Content-Type: application/json），收到的是 "
                         + (sent == null ? "无 Content-Type" : quote(sent)),
-                "a request that changes data must be sent as JSON (Content-Type: application/json); it came "
+                "a request that changes data must be sent as UTF-8 JSON (Content-Type: application/json); it came "
                         + (sent == null ? "without a Content-Type" : "as " + quote(sent)));
         request.abortWith(Response.status(415).type(DmsRest.PROBLEM_JSON)
                 .entity(Problems.body(415, List.of(v), Problems.locale(request.getAcceptableLanguages()))).build());
@@ -80,7 +80,10 @@ public class WriteGuardFilter implements ContainerRequestFilter {
             return false;
         }
         String subtype = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
-        return "application".equalsIgnoreCase(type.getType()) && ("json".equals(subtype) || subtype.endsWith("+json"));
+        // JSON is UTF-8 (RFC 8259): a body declared in another charset would be read as something else than was sent
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return "application".equalsIgnoreCase(type.getType()) && ("json".equals(subtype) || subtype.endsWith("+json"))
+                && (charset == null || "utf-8".equalsIgnoreCase(charset.strip()));
     }
 
     /** An upload operation: it consumes exact non-JSON types only, none of which a cross-site form can send. */

@@ -37,6 +37,9 @@ class StrictInputTest {
     record Draft(String name, String notes, Channel channel, List<String> tags, List<Line> lines) {
     }
 
+    record Promise(java.time.OffsetDateTime promisedAt) {
+    }
+
     private final ObjectMapper mapper = StrictJsonProvider.mapper(ZoneId.of("Asia/Shanghai"));
 
     private Draft read(String json) throws Exception {
@@ -62,6 +65,35 @@ class StrictInputTest {
         assertEquals("wrong_type", v.code());
         assertEquals("wrong_type", refusal("{\"name\":true}").code());
         assertEquals("tags[1]", refusal("{\"tags\":[\"a\",7]}").field());
+    }
+
+    @Test
+    void textOfZeroWidthCharactersOnlyIsRefusedButBlankTextIsLeftToTheService() throws Exception {
+        Violation v = refusal("{\"name\":\"\u200b\u200b\"}");
+        assertEquals("name", v.field());
+        assertEquals("text.invisible", v.code());
+        assertEquals("text.invisible", refusal("{\"name\":\" \ufeff \"}").code());
+        assertEquals("  ", read("{\"name\":\"  \"}").name());
+        assertEquals("张\u200d伟", read("{\"name\":\"张\u200d伟\"}").name());
+    }
+
+    @Test
+    void aTimeIsTextNotANumberOfSeconds() throws Exception {
+        Exception e = assertThrows(Exception.class,
+                () -> mapper.readValue("{\"promisedAt\":2147483648}", Promise.class));
+        Violation v = ProblemMapper.describe((JsonProcessingException) e);
+        assertEquals("promisedAt", v.field());
+        assertEquals("wrong_type", v.code());
+        assertEquals(2026, mapper.readValue("{\"promisedAt\":\"2026-12-03T18:00:00+08:00\"}", Promise.class)
+                .promisedAt().getYear());
+    }
+
+    @Test
+    void jsonIsUtf8() {
+        assertTrue(WriteGuardFilter.isJson(new MediaType("application", "json")));
+        assertTrue(WriteGuardFilter.isJson(new MediaType("application", "json", "UTF-8")));
+        assertTrue(WriteGuardFilter.isJson(new MediaType("application", "problem+json")));
+        assertTrue(!WriteGuardFilter.isJson(new MediaType("application", "json", "ISO-8859-1")));
     }
 
     @Test
