@@ -78,13 +78,7 @@ abstract class PriceAuthorityContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        db.migrate("db/org.opendms.workorder.impl/changelog.xml");
-        MutableShopClock clock = new MutableShopClock(START);
-        shop = new Workshop(StaffForTests.on(db, clock).skills(),
-                new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000), vehicles,
-                AppointmentBookForTests.on(db, core.customers(), vehicles, new ShopTechnicians(), clock,
-                        id -> new WorkOrderReferences(shop.store).plateOf(id)),
-                core.customers());
+        shop = Workshop.on(db, core, new MutableShopClock(START));
         prices = new JpaPriceAuthority(shop.store);
         // a parts price list: the brake pads 04465 list at 880 yuan
         ListPrices partsList = (type, code, stockItemId, payType) -> type == LineType.PART && "04465".equals(code)

@@ -81,15 +81,9 @@ abstract class WorkOrderDeskContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        db.migrate("db/org.opendms.workorder.impl/changelog.xml");
         clock = new MutableShopClock(START);
-        skills = StaffForTests.on(db, clock).skills();
-        shop = new Workshop(skills,
-                new WorkOrderStore(db.jpa("dms-workorder"), clock, new BigDecimal("0.13"), 30, 3000),
-                vehicles,
-                AppointmentBookForTests.on(db, core.customers(), vehicles, new ShopTechnicians(), clock,
-                        id -> new WorkOrderReferences(shop.store).plateOf(id)),
-                core.customers());
+        shop = Workshop.on(db, core, clock);
+        skills = shop.catalogue.skills;
         shop.catalogue.save(new LabourOperationDraft("BY-01", "保养", new BigDecimal("1"), null, null), null, MANAGER);
         owner = core.customers()
                 .create(new CustomerDraft(CustomerType.PERSON, "欧阳娜", "13755550009", null, null, List.of(),
