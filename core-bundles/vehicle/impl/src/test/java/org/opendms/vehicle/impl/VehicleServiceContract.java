@@ -203,6 +203,18 @@ abstract class VehicleServiceContract {
     }
 
     @Test
+    void searchesByTextAmongActiveVehiclesOnly() {
+        long c = newCustomer("赵敏");
+        String serial = newSerial();
+        Vehicle kept = service.create(draft(newVin(), "京D" + serial, c, null, true), ADVISOR);
+        Vehicle gone = service.create(draft(newVin(), "津D" + serial, c, null, false), ADVISOR);
+        List<Long> all = ids(service.search(new VehicleQuery(serial, null, null), PageRequest.of(0, 200)));
+        assertTrue(all.containsAll(List.of(kept.id(), gone.id())));
+        List<Long> active = ids(service.search(new VehicleQuery(serial, null, true), PageRequest.of(0, 200)));
+        assertEquals(List.of(kept.id()), active);
+    }
+
+    @Test
     void searchesByCustomerAndActiveOnlyAndCountsTheWholeResult() {
         long c = newCustomer("李娜");
         long driver = newCustomer("李娜的司机");

@@ -79,7 +79,7 @@ public final class PagedSearch<E> {
         String from = " FROM " + entity.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         TypedQuery<E> select = em.createQuery("SELECT " + alias + from + " ORDER BY " + orderBy, entity);
-        parameters.forEach(select::setParameter);
+        bind(select);
         if (!batched.isEmpty()) {
             // EclipseLink's batch reading: one "... WHERE owner IN (ids of the page)" per collection
             select.setHint("eclipselink.batch.type", "IN");
@@ -99,11 +99,20 @@ public final class PagedSearch<E> {
             EntityType<E> type = em.getMetamodel().entity(entity);
             String key = alias + "." + type.getId(type.getIdType().getJavaType()).getName();
             TypedQuery<Object> keys = em.createQuery("SELECT " + key + from, Object.class);
-            parameters.forEach(keys::setParameter);
+            bind(keys);
             int found = keys.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
             exact = found <= COUNT_LIMIT;
             total = Math.min(found, COUNT_LIMIT);
         }
         return new Page<>(rows.stream().map(map).toList(), page.page(), page.size(), total, exact);
+    }
+
+    /**
+     * Binds the parameters, and keeps them bound: on Derby a LIKE ... ESCAPE made EclipseLink write every parameter
+     * into the SQL text, and an inlined TRUE became 1, which Derby refuses to compare with a BOOLEAN column.
+     */
+    private void bind(TypedQuery<?> query) {
+        parameters.forEach(query::setParameter);
+        query.setHint("eclipselink.jdbc.bind-parameters", "true");
     }
 }
