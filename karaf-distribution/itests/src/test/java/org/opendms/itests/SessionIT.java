@@ -39,7 +39,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class SessionIT extends DmsTestSupport {
 
     private static final String SESSION_PID = "org.opendms.rest.session";
-    private static final String LOGIN_PID = "org.opendms.login";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -53,7 +52,7 @@ public class SessionIT extends DmsTestSupport {
     @After
     public void defaultsAgain() throws Exception {
         sessionLimits(1800, 43200);
-        loginProtection(3, 2, 60, 10);
+        loginProtection(configurations, 3, 2, 60, 10, 15, 0, 0);
     }
 
     /** What the browser keeps after logging in: the cookie's value and the session the login answered. */
@@ -118,22 +117,6 @@ public class SessionIT extends DmsTestSupport {
             assertTrue("the session limits did not apply within 10 s", System.currentTimeMillis() < deadline);
             Thread.sleep(100);
         }
-    }
-
-    private void loginProtection(int slowDownAfter, int delaySeconds, int maxDelaySeconds, int lockAfter)
-            throws Exception {
-        Configuration c = configurations.getConfiguration(LOGIN_PID, null);
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("slowDownAfter", slowDownAfter);
-        p.put("delaySeconds", delaySeconds);
-        p.put("maxDelaySeconds", maxDelaySeconds);
-        p.put("lockAfter", lockAfter);
-        p.put("lockMinutes", 15);
-        p.put("addressSlowDownAfter", 0);
-        p.put("addressLockAfter", 0);
-        p.put("forgetAfterMinutes", 60);
-        c.update(p);
-        Thread.sleep(1500); // configuration admin hands it to the component asynchronously (as SecurityIT)
     }
 
     @Test
@@ -247,7 +230,7 @@ public class SessionIT extends DmsTestSupport {
 
     @Test
     public void aWrongPasswordIs401AndRepeatedFailuresLockTheLoginForBrowsersAndScriptsAlike() throws Exception {
-        loginProtection(2, 1, 1, 3);
+        loginProtection(configurations, 2, 1, 1, 3, 15, 0, 0);
         String login = newTechnician("Right-Pass-2026");
 
         HttpResponse<String> wrong = postLogin(login, "wrong-password", "Accept-Language", "en");
