@@ -647,6 +647,45 @@ abstract class WorkOrderServiceContract {
                 allowed);
     }
 
+    /**
+     * The open pages follow a work order through {@link WorkOrderListener#changed}: told once per committed change,
+     * the board's moves included (dispatch, clock on and off), with where the work order stands after it; not for a
+     * refused change nor a read.
+     */
+    @Test
+    void everyCommittedChangeIsToldToChangedListeners() {
+        List<String> changed = new ArrayList<>();
+        shop.store.listeners = List.of(new WorkOrderListener() {
+            @Override
+            public void changed(WorkOrderEvent e) {
+                changed.add(e.number() + " " + e.status() + " by " + e.username());
+            }
+        });
+        try {
+            WorkOrder wo = approvedOrder(1_000);
+            String n = wo.number();
+            // opened, a line added, the job approved
+            assertEquals(List.of(n + " AWAITING_DISPATCH by wang.advisor", n + " AWAITING_DISPATCH by wang.advisor",
+                    n + " AWAITING_DISPATCH by wang.advisor"), changed);
+            changed.clear();
+            long job = wo.jobs().get(0).id();
+            long line = wo.jobs().get(0).lines().get(0).id();
+            wo = move(wo, WorkOrderStatus.IN_REPAIR);
+            wo = shop.dispatch.assign(wo.id(), job, wo.version(), List.of("li.tech"), "3号工位", FOREMAN);
+            shop.clocks.clockOn(wo.id(), job, line, "li.tech", TECH_LI);
+            long stale = wo.version() - 1;
+            long id = wo.id();
+            refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                    () -> shop.dispatch.assign(id, job, stale, List.of("li.tech"), null, FOREMAN));
+            shop.workOrders.get(wo.id());
+            shop.clocks.clockOff(wo.id(), "li.tech", null, TECH_LI);
+            assertEquals(List.of(n + " IN_REPAIR by wang.advisor", n + " IN_REPAIR by sun.foreman",
+                    n + " IN_REPAIR by li.tech", n + " IN_REPAIR by li.tech"), changed);
+        } finally {
+            shop.store.listeners = List.of();
+        }
+    }
+
     // ------------------------------------------------------------------ clocks
 
     @Test
