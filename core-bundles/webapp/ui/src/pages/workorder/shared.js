@@ -24,6 +24,16 @@ export function shopToday(offsetDays = 0) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d)
 }
 
+/** The shop's wall-clock time now, HH:mm (a slot that has begun can no longer be booked). */
+export function shopNow() {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date())
+}
+
+/** True for a slot of that day which has already begun in the shop. */
+export function slotBegun(day, start) {
+  return day < shopToday() || (day === shopToday() && start.slice(0, 5) <= shopNow())
+}
+
 /** A plate as people type it ("京a·12345", "京A 12345") in the archive's spelling: for display while typing only. */
 export function plateShape(text) {
   return (text || '').replace(/[\s·.\-_]/g, '').toUpperCase()
