@@ -36,6 +36,9 @@ public final class CorePermissions implements PermissionSet {
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
+            // logging in (POST /api/session) needs no permission: it is how a user gets one
+            p("platform.session.read", "查看自己的登录信息", "see one's own login (name, roles, permissions)", EVERYONE),
+            p("platform.session.end", "退出登录", "log out", EVERYONE),
             p("platform.health.details", "查看健康详情（数据库与结构版本）", "see health details (database and schema versions)",
                     ADMINS),
 
@@ -130,6 +133,11 @@ public final class CorePermissions implements PermissionSet {
             p("plugin.add", "添加插件", "add plugins", ADMINS),
             p("plugin.remove", "移除插件", "remove plugins", ADMINS),
             p("plugin.operations.read", "查看插件操作记录", "see plugin operations", ADMINS),
+
+            // the staff web app: pushed updates (the board moves a card when anyone moves a work order; each event
+            // only to those who may read it) and the pages of running plugins (each only when its permission is held)
+            p("web.live", "接收实时推送", "receive live updates in the web app", EVERYONE),
+            p("web.extensions.read", "查看插件页面列表", "list the plugin pages of the web app", EVERYONE),
 
             // who changed which field of which record, old and new value (personal data masked)
             p("audit.read", "查看修改留痕", "read the audit trail", MANAGEMENT));
