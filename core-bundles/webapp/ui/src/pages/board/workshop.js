@@ -14,6 +14,11 @@ export function shortTime(iso) {
   return iso.slice(5, 16).replace('T', ' ');
 }
 
+/** A stored plate (京A12345) as people read it: 京A·12345. */
+export function plateText(plate) {
+  return plate && plate.length > 2 ? `${plate.slice(0, 2)}·${plate.slice(2)}` : plate;
+}
+
 /** Past its promised time and not yet handed back: the API's flag, or the clock moved past it since we read it. */
 export function isLate(wo, now) {
   if (wo.late) return true;
