@@ -14,6 +14,16 @@ export function shortTime(iso) {
   return iso.slice(5, 16).replace('T', ' ');
 }
 
+/**
+ * Hours and minutes (with seconds: also those) of an instant in the shop's time zone. The API writes every time with
+ * the shop's offset (…+08:00); the board takes it from there, as the workshop TV's own clock may be set to anything.
+ */
+export function shopClock(ms, sample, seconds = false) {
+  const m = /([+-])(\d\d):(\d\d)$/.exec(sample || '');
+  const offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : -new Date(ms).getTimezoneOffset();
+  return new Date(ms + offset * 60_000).toISOString().slice(11, seconds ? 19 : 16);
+}
+
 /** A stored plate (京A12345) as people read it: 京A·12345. */
 export function plateText(plate) {
   return plate && plate.length > 2 ? `${plate.slice(0, 2)}·${plate.slice(2)}` : plate;
