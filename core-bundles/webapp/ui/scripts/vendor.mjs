@@ -37,6 +37,11 @@ imports['@opendms/web'] = '/' + sdk.file
 const shims = `es-module-shims-${versionOf('es-module-shims')}.js`
 copyFileSync(require.resolve('es-module-shims'), join(dist, 'vendor', shims))
 
+// Swagger UI for the API docs page (public/api-docs/): only its browser bundle and styles
+for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
+  copyFileSync(require.resolve(`swagger-ui-dist/${file}`), join(dist, 'api-docs', file))
+}
+
 const index = join(dist, 'index.html')
 const html = readFileSync(index, 'utf8')
 // the preloads let the browser fetch the libraries alongside the app's own script instead of after it
