@@ -1,0 +1,142 @@
+// What every browser test needs: the running shop (DMS_URL), Debian's Chromium, the three screens of the shop, the
+// app's own zh-CN strings (so tests find buttons by the words staff see), staff accounts made through the API, and
+// screenshots kept as build output. No pixel positions, no sleeps: everything waits for elements or answers.
+import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE = (process.env.DMS_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
+const here = dirname(fileURLToPath(import.meta.url));
+const LOCALES = process.env.DMS_LOCALES || join(here, '../../../../core-bundles/webapp/ui/src/locales');
+const SCREENSHOTS = process.env.DMS_SCREENSHOTS || join(here, '../../target/screenshots');
+
+/** The shop's screens: the service desk, the technicians' tablet, the workshop TV. */
+export const SCREENS = {
+  desk: { width: 1366, height: 768 },
+  tablet: { width: 1024, height: 768 },
+  tv: { width: 1920, height: 1080 },
+};
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.DMS_CHROMIUM || '/usr/bin/chromium' });
+}
+
+/** A browser context of its own (its own cookies: one person at one screen). */
+export async function screen(browser, kind = 'desk') {
+  const context = await browser.newContext({
+    baseURL: BASE, viewport: SCREENS[kind], locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    hasTouch: kind === 'tablet',
+  });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+// ---- the app's strings ------------------------------------------------------------------------------------------
+
+function flatten(prefix, value, into) {
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v, into);
+  } else {
+    into[prefix] = value;
+  }
+  return into;
+}
+
+function load(lang) {
+  const dir = join(LOCALES, lang);
+  const texts = {};
+  if (!existsSync(dir)) return texts;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    flatten('', JSON.parse(readFileSync(join(dir, f), 'utf8')), texts);
+  }
+  return texts;
+}
+
+const TEXTS = { 'zh-CN': load('zh-CN'), en: load('en') };
+
+/** The text a key shows in zh-CN (or en), with {name} parameters filled; fails on an unknown key. */
+export function t(key, params = {}, lang = 'zh-CN') {
+  const text = TEXTS[lang][key];
+  if (text === undefined) throw new Error(`no ${lang} text for ${key} in ${LOCALES}/${lang}`);
+  return String(text).replace(/\{(\w+)\}/g, (_, p) => (p in params ? params[p] : `{${p}}`));
+}
+
+/** An exact-text matcher for a key (Playwright accepts RegExp for names). */
+export function exactly(key, params, lang) {
+  return new RegExp(`^\\s*${t(key, params, lang).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+// ---- the API, for setting up what a test needs -----------------------------------------------------------------
+
+/** HTTP Basic calls as one account: { status, body, etag }; JSON in and out. */
+export function api(login, password = 'demo') {
+  const auth = 'Basic ' + Buffer.from(`${login}:${password}`).toString('base64');
+  async function call(method, path, body, headers = {}) {
+    const res = await fetch(`${BASE}/api${path}`, {
+      method,
+      headers: { Authorization: auth, Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = text; }
+    return { status: res.status, body: json, etag: res.headers.get('etag') };
+  }
+  const ok = async (method, path, body, headers) => {
+    const r = await call(method, path, body, headers);
+    if (r.status >= 400) {
+      throw new Error(`${method} /api${path} as ${login}: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+    return r;
+  };
+  return {
+    call,
+    get: (path) => ok('GET', path),
+    post: (path, body, headers) => ok('POST', path, body ?? {}, headers),
+    put: (path, body, headers) => ok('PUT', path, body, headers),
+  };
+}
+
+export const admin = api('admin');
+
+/** A number unique to this run, for plates, logins and names that must not clash with earlier runs. */
+export const RUN = String(Date.now()).slice(-6);
+
+/** A staff account made by the admin through the API (once per run); returns { login, password, name }. */
+export async function staff(role, extra = {}) {
+  const login = `wt${RUN}.${role}`;
+  const password = 'Browser-Test-2026';
+  const name = extra.name ?? `测试${role}`;
+  const r = await admin.call('POST', '/staff', { login, name, password, roles: [role], team: '一组', ...extra });
+  if (r.status !== 201 && r.status !== 409) {
+    throw new Error(`adding staff ${login}: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  return { login, password, name };
+}
+
+// ---- pages ------------------------------------------------------------------------------------------------------
+
+/** Keeps a screenshot of the whole screen as build output: target/screenshots/<name>.png. */
+export async function shot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** The same-origin API call the page itself would make, with the browser's session cookie and CSRF token. */
+export async function fromPage(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const session = await fetch('/api/session', { credentials: 'same-origin' }).then((r) => r.json());
+    const res = await fetch(`/api${path}`, {
+      method, credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken ?? '' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { json = text; }
+    return { status: res.status, body: json };
+  }, { method, path, body });
+}
