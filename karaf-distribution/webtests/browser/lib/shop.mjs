@@ -140,3 +140,55 @@ export async function fromPage(page, method, path, body) {
     return { status: res.status, body: json };
   }, { method, path, body });
 }
+
+/**
+ * The sidebar entries the app's pages declare (ui/src/pages/<area>/routes.js, meta.menu): { area, titleKey,
+ * permission }. Read from the source, so that a test checks the menu a role gets against the permission table.
+ */
+export function menuEntries() {
+  // a route: { path: '/x', component: () => import('./X.vue'), meta: { titleKey, permission, menu: true, ... } }
+  const pages = join(LOCALES, '..', 'pages');
+  const entries = [];
+  for (const area of readdirSync(pages)) {
+    const file = join(pages, area, 'routes.js');
+    if (!existsSync(file)) continue;
+    const source = readFileSync(file, 'utf8');
+    for (const route of source.matchAll(/path:\s*['"]([^'"]+)['"][^{}]*?meta:\s*\{([^}]*)\}/g)) {
+      const field = (name) => route[2].match(new RegExp(`${name}:\\s*['"]([^'"]+)['"]`))?.[1];
+      if (/menu:\s*true/.test(route[2])) {
+        entries.push({ area, path: route[1], titleKey: field('titleKey'), permission: field('permission') });
+      }
+    }
+  }
+  return entries;
+}
+
+/** Logs in through the login page as staff would, and waits for the shell to greet them by name. */
+export async function logIn(page, who) {
+  await page.goto('/');
+  await page.getByLabel(t('shell.login.username')).fill(who.login);
+  await page.getByLabel(t('shell.login.password')).fill(who.password);
+  await page.getByRole('button', { name: exactly('shell.login.submit') }).click();
+  await page.locator('[data-test="shell-user-menu"]').getByText(who.name).waitFor();
+}
+
+/** Opens a sidebar entry by its title (the locale key) and waits for the route to change. */
+export async function openMenu(page, titleKey) {
+  await page.getByRole('menuitem', { name: exactly(titleKey) }).click();
+}
+
+/** The fonts Chromium actually drew an element's text with (DevTools protocol): [{ familyName, glyphCount }]. */
+export async function fontsOf(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element ${selector}`);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,141 @@
+// A service visit through the pages, as issue 12's "done when" tells it: the advisor receives a walk-in of a car the
+// shop has never seen, adds a job's labour and records the customer's approval; the foreman dispatches it from the
+// board while a second browser watching the board sees it move without reloading; the technician clocks on from the
+// tablet. Screenshots of every main page on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, screen, shot, staff, api, t, exactly, logIn, openMenu, fromPage, RUN,
+} from '../lib/shop.mjs';
+import { vin } from '../lib/vin.mjs';
+
+const PLATE = `沪B${RUN.slice(-5)}`;
+const VIN = vin(RUN);
+const OWNER = `王${RUN.slice(-2)}`;
+const MOBILE = `139${RUN.padStart(8, '0').slice(-8)}`;
+const LABOUR = `WT-${RUN}`;
+const CONCERN = '发动机异响';
+
+let browser;
+let advisor, foreman, technician, manager, adminUser;
+/** The work order the advisor opened: { id, number }. */
+const visit = {};
+
+before(async () => {
+  browser = await launch();
+  advisor = await staff('advisor');
+  foreman = await staff('foreman');
+  manager = await staff('manager');
+  adminUser = await staff('admin');
+  technician = await staff('technician', { name: `李师傅${RUN.slice(-2)}`, skills: [{ code: 'MECHANICAL', level: 4 }] });
+  // the labour catalogue entry the advisor picks by code (kept by the manager)
+  await api(manager.login, manager.password).call('POST', '/labour-operations',
+    { code: LABOUR, name: '检查发动机异响', flatRateHours: 1.0, skill: 'MECHANICAL' });
+});
+after(async () => browser?.close());
+
+/** Reads the work order as the API has it (the pages' result, checked at the source). */
+async function workOrder() {
+  return (await api(advisor.login, advisor.password).get(`/work-orders/${visit.id}`)).body;
+}
+
+test('the advisor receives a walk-in of an unknown car on the desk, registering car and owner on the way', async () => {
+  const context = await screen(browser, 'desk');
+  const page = await context.newPage();
+  await logIn(page, advisor);
+  await openMenu(page, 'desk.title');
+  await page.locator('[data-test="desk-plate"] input, input[data-test="desk-plate"]').fill(PLATE);
+  await shot(page, 'visit-desk-walk-in');
+  // TODO(desk pages): register the car and owner, mileage, concern, open the work order
+  visit.number = await page.locator('[data-test="wo-number"]').innerText();
+  visit.id = (await api(advisor.login, advisor.password).get(`/work-orders?plate=${encodeURIComponent(PLATE)}`))
+    .body.items[0].id;
+  const wo = await workOrder();
+  assert.equal(wo.number, visit.number.trim());
+  assert.equal(wo.status, 'AWAITING_DISPATCH');
+  assert.equal(wo.jobs[0].concern, CONCERN);
+  await context.close();
+});
+
+test('the advisor adds the labour by its code and records the customer\'s approval on the work order', async () => {
+  const context = await screen(browser, 'desk');
+  const page = await context.newPage();
+  await logIn(page, advisor);
+  // TODO(desk pages): open the work order, add the labour line by code, record approval
+  await shot(page, 'visit-workorder-approved');
+  const wo = await workOrder();
+  assert.equal(wo.jobs[0].lines[0].code, LABOUR);
+  assert.ok(wo.jobs[0].approval, 'the job is approved');
+  await context.close();
+});
+
+/** A card on the board: the work order's card in the given status column. */
+function card(page, status) {
+  return page.locator(`[data-test="board-column-${status}"] [data-test="board-card"][data-wo="${visit.number}"]`);
+}
+
+test('the foreman dispatches from the board; a second browser on the board sees it move without reloading', async () => {
+  // the workshop TV: a browser of its own, on the board, never reloaded
+  const tv = await screen(browser, 'tv');
+  const watcher = await tv.newPage();
+  await logIn(watcher, advisor);
+  await openMenu(watcher, 'board.title');
+  await card(watcher, 'AWAITING_DISPATCH').waitFor();
+  // the advisor may not dispatch: not offered, and refused from the same session
+  const advisorGranted = (await api(advisor.login, advisor.password).get('/permissions')).body.granted;
+  if (!advisorGranted.includes('workorder.dispatch')) {
+    assert.equal(await card(watcher, 'AWAITING_DISPATCH').locator('[data-test="board-dispatch"]').count(), 0);
+    const wo = await workOrder();
+    const refused = await fromPage(watcher, 'PUT', `/work-orders/${visit.id}/assignments/${wo.jobs[0].id}`,
+      { technicians: [technician.login], bay: 'Z9' });
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+  }
+  await watcher.evaluate(() => { window.__notReloaded = true; });
+  await watcher.locator('[data-test="board-tv"]').click();
+  await watcher.locator('[data-test="board-tv-exit"]').waitFor();
+  await shot(watcher, 'visit-board-tv');
+
+  const desk = await screen(browser, 'desk');
+  const page = await desk.newPage();
+  await logIn(page, foreman);
+  await openMenu(page, 'board.title');
+  await card(page, 'AWAITING_DISPATCH').locator('[data-test="board-dispatch"]').click();
+  const dialog = page.locator('[data-test="board-dispatch-dialog"]');
+  await dialog.waitFor();
+  // the ranked suggestions name the technician with a reason; pick him
+  const suggestion = dialog.getByRole('row').filter({ hasText: technician.login });
+  await suggestion.locator('[data-test="board-suggestion-reason"]').waitFor();
+  await shot(page, 'visit-board-dispatch');
+  await suggestion.locator('[data-test="board-suggestion-pick"]').click();
+  await dialog.locator('[data-test="board-dispatch-bay"] input').fill('A3');
+  await dialog.locator('[data-test="board-dispatch-confirm"]').click();
+  await dialog.locator('[data-test="board-dispatch-current"]').waitFor();
+  await page.keyboard.press('Escape');
+  // the TV sees who and where, then the move to 维修中 when the foreman starts the repair
+  await card(watcher, 'AWAITING_DISPATCH').locator('[data-test="board-card-bay"]', { hasText: 'A3' }).waitFor();
+  await card(page, 'AWAITING_DISPATCH').locator('[data-test="board-move-IN_REPAIR"]').click();
+  await card(watcher, 'IN_REPAIR').waitFor();
+  await card(page, 'IN_REPAIR').waitFor();
+  assert.equal(await watcher.evaluate(() => window.__notReloaded), true, 'the watching board reloaded');
+  const wo = await workOrder();
+  assert.equal(wo.status, 'IN_REPAIR');
+  await shot(watcher, 'visit-board-tv-dispatched');
+  await tv.close();
+  await desk.close();
+});
+
+test('the technician clocks on the labour line from the tablet view', async () => {
+  const context = await screen(browser, 'tablet');
+  const page = await context.newPage();
+  await logIn(page, technician);
+  await openMenu(page, 'technician.title');
+  const job = page.locator(`[data-test="tech-job-card"][data-wo="${visit.number}"]`);
+  await job.getByText(PLATE).waitFor();
+  await shot(page, 'visit-technician');
+  await job.locator('[data-test="tech-clock-on"]').first().click();
+  await page.locator('[data-test="tech-running"]').waitFor();
+  await shot(page, 'visit-technician-clocked-on');
+  const clocks = (await api(foreman.login, foreman.password).get(`/work-orders/${visit.id}/clocks`)).body;
+  assert.ok(clocks.some((c) => c.technician === technician.login && !c.endedAt), JSON.stringify(clocks));
+  await context.close();
+});
