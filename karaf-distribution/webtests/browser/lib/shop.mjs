@@ -192,3 +192,12 @@ export async function fontsOf(page, selector) {
     await cdp.detach();
   }
 }
+
+/**
+ * The text field a data-test names: Element Plus puts the attribute on the native input of el-input and
+ * el-autocomplete, and on the wrapper of el-input-number; this finds the input either way.
+ */
+export function field(page, name) {
+  const n = `[data-test="${name}"]`;
+  return page.locator(`input${n}, textarea${n}, ${n} input, ${n} textarea`).first();
+}

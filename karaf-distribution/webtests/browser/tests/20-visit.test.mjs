@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, screen, shot, staff, api, t, exactly, logIn, openMenu, fromPage, RUN,
+  launch, screen, shot, staff, api, t, logIn, openMenu, fromPage, field, RUN,
 } from '../lib/shop.mjs';
 import { vin } from '../lib/vin.mjs';
 
@@ -39,34 +39,70 @@ async function workOrder() {
   return (await api(advisor.login, advisor.password).get(`/work-orders/${visit.id}`)).body;
 }
 
+/** The advisor's desk browser, kept from the walk-in to the approval. */
+let desk;
+
 test('the advisor receives a walk-in of an unknown car on the desk, registering car and owner on the way', async () => {
-  const context = await screen(browser, 'desk');
-  const page = await context.newPage();
+  desk = await (await screen(browser, 'desk')).newPage();
+  const page = desk;
   await logIn(page, advisor);
   await openMenu(page, 'desk.title');
-  await page.locator('[data-test="desk-plate"] input, input[data-test="desk-plate"]').fill(PLATE);
+  await field(page, 'desk-plate').fill(PLATE);
+  await page.locator('[data-test="desk-plate-search"]').click();
+  // unknown here: the car and its owner are registered in the same flow
+  await page.locator('[data-test="desk-new-car"]').waitFor();
+  await field(page, 'desk-new-vin').fill(VIN);
+  await field(page, 'desk-new-make').fill('大众');
+  await field(page, 'desk-new-model').fill('帕萨特');
+  await page.locator('[data-test="desk-owner-new"]').click();
+  await field(page, 'desk-new-owner-name').fill(OWNER);
+  await field(page, 'desk-new-owner-mobile').fill(MOBILE);
+  await field(page, 'desk-mileage').fill('23150');
+  await page.locator('[data-test="desk-visit-types"]').getByText(t('workorder.visitType.GENERAL_REPAIR')).click();
+  await field(page, 'desk-concern-0').fill(CONCERN);
   await shot(page, 'visit-desk-walk-in');
-  // TODO(desk pages): register the car and owner, mileage, concern, open the work order
-  visit.number = await page.locator('[data-test="wo-number"]').innerText();
-  visit.id = (await api(advisor.login, advisor.password).get(`/work-orders?plate=${encodeURIComponent(PLATE)}`))
-    .body.items[0].id;
+  await page.locator('[data-test="desk-open"]').click();
+  // the reception brief, then on to the work order
+  await page.locator('[data-test="desk-go-work-order"]').click();
+  const number = page.locator('[data-test="workorder-number"]');
+  await number.waitFor();
+  visit.number = (await number.innerText()).trim();
+  const found = await api(advisor.login, advisor.password).get(`/work-orders?plate=${encodeURIComponent(PLATE)}`);
+  assert.equal(found.body.items.length, 1, JSON.stringify(found.body));
+  visit.id = found.body.items[0].id;
   const wo = await workOrder();
-  assert.equal(wo.number, visit.number.trim());
+  assert.equal(wo.number, visit.number);
   assert.equal(wo.status, 'AWAITING_DISPATCH');
-  assert.equal(wo.jobs[0].concern, CONCERN);
-  await context.close();
+  assert.deepEqual(wo.jobs.map((j) => j.concern), [CONCERN]);
+  assert.equal(wo.mileageInKm, 23150);
+  assert.ok(wo.visitTypes.includes('GENERAL_REPAIR'), JSON.stringify(wo.visitTypes));
+  const car = (await api(advisor.login, advisor.password).get(`/vehicles?q=${encodeURIComponent(VIN)}`)).body.items;
+  assert.equal(car.length, 1, `the car ${VIN} was registered once`);
 });
 
 test('the advisor adds the labour by its code and records the customer\'s approval on the work order', async () => {
-  const context = await screen(browser, 'desk');
-  const page = await context.newPage();
-  await logIn(page, advisor);
-  // TODO(desk pages): open the work order, add the labour line by code, record approval
+  const page = desk;
+  const job = page.locator('[data-test="workorder-job-1"]');
+  await job.getByText(CONCERN).waitFor();
+  await page.locator('[data-test="workorder-add-line-1"]').click();
+  const lineDialog = page.getByRole('dialog').filter({ has: page.locator('[data-test="workorder-line-operation"]') });
+  await field(lineDialog, 'workorder-line-operation').fill(LABOUR);
+  await page.getByRole('option').filter({ hasText: LABOUR }).click();
+  await lineDialog.getByText(t('workorder.lineDialog.flatRate', { h: 1 })).waitFor();
+  await lineDialog.locator('[data-test="workorder-line-save"]').click();
+  await job.getByRole('cell', { name: LABOUR }).waitFor();
+  await page.locator('[data-test="workorder-approve-1"]').click();
+  const approval = page.getByRole('dialog').filter({ has: page.locator('[data-test="workorder-approval-by"]') });
+  await field(approval, 'workorder-approval-by').fill(OWNER);
+  await approval.getByText(t('workorder.channel.IN_PERSON'), { exact: true }).click();
+  await approval.locator('[data-test="workorder-approval-save"]').click();
+  await job.locator('[data-test="workorder-approved"]').waitFor();
   await shot(page, 'visit-workorder-approved');
   const wo = await workOrder();
-  assert.equal(wo.jobs[0].lines[0].code, LABOUR);
-  assert.ok(wo.jobs[0].approval, 'the job is approved');
-  await context.close();
+  assert.deepEqual(wo.jobs[0].lines.map((l) => [l.type, l.code]), [['LABOUR', LABOUR]]);
+  assert.equal(wo.jobs[0].approval.approvedBy, OWNER);
+  assert.equal(wo.jobs[0].approval.channel, 'IN_PERSON');
+  await desk.context().close();
 });
 
 /** A card on the board: the work order's card in the given status column. */
