@@ -36,6 +36,9 @@ public final class CorePermissions implements PermissionSet {
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
+            // logging in (POST /api/session) needs no permission: it is how a user gets one
+            p("platform.session.read", "查看自己的登录信息", "see one's own login (name, roles, permissions)", EVERYONE),
+            p("platform.session.end", "退出登录", "log out", EVERYONE),
             p("platform.health.details", "查看健康详情（数据库与结构版本）", "see health details (database and schema versions)",
                     ADMINS),
 

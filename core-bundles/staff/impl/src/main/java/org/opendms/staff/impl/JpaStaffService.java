@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -22,6 +23,8 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.platform.api.security.AccountChanges;
+import org.opendms.platform.api.security.DisplayNames;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.staff.api.NewStaff;
 import org.opendms.staff.api.SkillCatalogue;
@@ -35,6 +38,8 @@ import org.opendms.staff.api.Technician;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +48,10 @@ import org.slf4j.LoggerFactory;
  * Staff accounts on JPA, the technician directory, and login checks for the JAAS realm. Starts only once the staff
  * tables are migrated; on the first start it takes over the users of etc/users.properties.
  */
-@Component(service = { StaffService.class, StaffDirectory.class,
-        StaffLogins.class }, configurationPid = StaffConfig.PID)
+@Component(service = { StaffService.class, StaffDirectory.class, StaffLogins.class,
+        DisplayNames.class }, configurationPid = StaffConfig.PID)
 @Designate(ocd = StaffConfig.class)
-public class JpaStaffService implements StaffService, StaffDirectory, StaffLogins {
+public class JpaStaffService implements StaffService, StaffDirectory, StaffLogins, DisplayNames {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaStaffService.class);
 
@@ -70,6 +75,10 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     /** The skill codes accounts may name. */
     @Reference
     SkillCatalogue skills;
+
+    /** The REST login's credential cache and browser sessions: told after each stored change of an account. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<AccountChanges> watchers = new CopyOnWriteArrayList<>();
 
     CredentialCache cache = new CredentialCache(60);
 
@@ -257,6 +266,11 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
     }
 
     @Override
+    public Optional<String> nameOf(String login) {
+        return member(login).map(StaffMember::name);
+    }
+
+    @Override
     public Optional<Set<String>> verify(String login, String password) {
         if (login == null || password == null || login.isEmpty()) {
             return Optional.empty();
@@ -360,8 +374,9 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
 
     /** One account change under its version: the step returns {what, detail}, or null when nothing changed. */
     private StaffAccount write(String login, Long expectedVersion, Actor actor, Step step) {
+        boolean[] changed = { false };
         try {
-            return jpa.txExpr(em -> {
+            StaffAccount written = jpa.txExpr(em -> {
                 StaffEntity e = find(em, login);
                 if (expectedVersion != null && e.version != expectedVersion) {
                     throw staleVersion(e.version, expectedVersion);
@@ -376,12 +391,27 @@ public class JpaStaffService implements StaffService, StaffDirectory, StaffLogin
                 em.flush();
                 record(em, login, what[0], what[1], actor, now);
                 audit.record(em, actor, "staff", login, before, StaffRecords.account(e));
+                changed[0] = true;
                 return StaffRecords.account(e);
             });
+            if (changed[0]) {
+                tellWatchers(login); // committed: whoever verified this login checks again from the next request
+            }
+            return written;
         } catch (javax.persistence.OptimisticLockException e) {
             throw staleVersion(-1, expectedVersion == null ? -1 : expectedVersion);
         } finally {
             cache.forget(login);
+        }
+    }
+
+    private void tellWatchers(String login) {
+        for (AccountChanges watcher : watchers) {
+            try {
+                watcher.changed(login);
+            } catch (RuntimeException e) {
+                LOG.error("{} failed on the change of account {}", watcher, login, e);
+            }
         }
     }
 

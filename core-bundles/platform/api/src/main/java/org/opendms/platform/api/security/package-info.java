@@ -4,7 +4,7 @@
  * its own permissions by registering a {@link PermissionSet}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.platform.api.security;
 
 import org.osgi.annotation.bundle.Export;

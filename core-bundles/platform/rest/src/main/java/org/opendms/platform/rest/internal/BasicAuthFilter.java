@@ -32,6 +32,7 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.security.LoginGuard;
 import org.opendms.platform.api.security.LoginRefusal;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.platform.rest.api.CsrfTokens;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.RestActor;
 import org.osgi.service.component.annotations.Activate;
@@ -50,8 +51,9 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Every /api call except health and the OpenAPI document must carry HTTP Basic credentials that the Karaf JAAS
- * realm accepts. Runs before matching, so an unknown path without credentials is a 401, not a 404 that would tell
+ * Every /api call except health, the OpenAPI document and the login of the web app ({@link SessionResource}) must carry
+ * HTTP Basic credentials that the Karaf JAAS realm accepts, or the cookie of a browser session. Runs before matching,
+ * so an unknown path without credentials is a 401, not a 404 that would tell
  * a stranger which paths exist. Then the user's roles must have the permission the operation names
  * ({@link PermissionCheck}), or the answer is 403.
  */
@@ -64,6 +66,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthFilter.class);
     private static final Set<String> PUBLIC_PATHS = Set.of("health", "openapi.json");
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private volatile SecurityConfig config;
 
@@ -101,6 +104,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     @Reference
     BodyLimits bodyLimits;
 
+    /** Browser sessions and recently verified Basic credentials. */
+    @Reference
+    RestLogins logins;
+
     @Activate
     @Modified
     void configure(SecurityConfig newConfig) {
@@ -118,37 +125,20 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                 && (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             return; // anonymous; with credentials a public path is answered for that user (health's details)
         }
+        if (SessionResource.PATH.equals(path) && HttpMethod.POST.equals(request.getMethod())) {
+            bodyLimits.apply(request);
+            return; // the login itself: it checks the password (through the login guard) and opens the session
+        }
         SecurityConfig cfg = config;
-        Credentials credentials = Credentials.parse(header);
-        if (credentials == null) {
-            request.abortWith(
-                    unauthorized(request, cfg, "login.required", "请先登录（HTTP Basic）", "Login required (HTTP Basic)"));
-            return;
+        JaasSecurityContext security;
+        if (header == null && request.getCookies().containsKey(SessionResource.COOKIE)) {
+            security = sessionUser(request, cfg);
+        } else {
+            security = basicUser(request, cfg, header);
         }
-        LoginGuard guard = loginGuard;
-        String address = LoginRefusals.remoteAddress(servletRequest);
-        Optional<LoginRefusal> throttled = guard == null ? Optional.empty() : guard.admit(credentials.user(), address);
-        if (throttled.isPresent()) {
-            request.abortWith(LoginRefusals.response(throttled.get(), request, shopClock));
-            return;
+        if (security == null) {
+            return; // refused: the answer is set
         }
-        Subject subject = login(cfg.realm(), credentials);
-        if (subject == null) {
-            if (guard != null) {
-                guard.failed(credentials.user(), address, "REST");
-            }
-            request.abortWith(unauthorized(request, cfg, "login.failed", "用户名或密码错误", "Wrong user name or password"));
-            return;
-        }
-        if (guard != null) {
-            guard.succeeded(credentials.user(), address);
-        }
-        String user = subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst()
-                .orElse(credentials.user());
-        Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                .collect(Collectors.toUnmodifiableSet());
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        JaasSecurityContext security = new JaasSecurityContext(user, roles, secure);
         request.setSecurityContext(security);
         PermissionCheck.refusal(operations, permissions, request.getMethod(), path, RestActor.from(security))
                 .ifPresentOrElse(refusals -> request
@@ -156,6 +146,97 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                                 .entity(Problems.body(403, refusals, Problems.locale(request.getAcceptableLanguages())))
                                 .build()),
                         () -> bodyLimits.apply(request)); // only now may the body be read, up to its limit
+    }
+
+    /**
+     * HTTP Basic, as scripts send it with every request: the login guard first (a locked login is refused even with
+     * the right password), then credentials the realm accepted within the last minute (one HMAC), else the realm.
+     */
+    private JaasSecurityContext basicUser(ContainerRequestContext request, SecurityConfig cfg, String header) {
+        Credentials credentials = Credentials.parse(header);
+        if (credentials == null) {
+            request.abortWith(
+                    unauthorized(request, cfg, "login.required", "请先登录（HTTP Basic）", "Login required (HTTP Basic)"));
+            return null;
+        }
+        LoginGuard guard = loginGuard;
+        String address = LoginRefusals.remoteAddress(servletRequest);
+        Optional<LoginRefusal> throttled = guard == null ? Optional.empty() : guard.admit(credentials.user(), address);
+        if (throttled.isPresent()) {
+            request.abortWith(LoginRefusals.response(throttled.get(), request, shopClock));
+            return null;
+        }
+        VerifiedCredentials cache = logins.credentials;
+        VerifiedCredentials.Verified verified = cache.find(credentials.user(), credentials.password());
+        if (verified == null) {
+            long generation = cache.generation();
+            verified = verify(cfg.realm(), credentials.user(), credentials.password());
+            if (verified == null) {
+                if (guard != null) {
+                    guard.failed(credentials.user(), address, "REST");
+                }
+                request.abortWith(
+                        unauthorized(request, cfg, "login.failed", "用户名或密码错误", "Wrong user name or password"));
+                return null;
+            }
+            cache.put(credentials.user(), credentials.password(), verified, generation);
+        }
+        if (guard != null) {
+            guard.succeeded(credentials.user(), address);
+        }
+        return new JaasSecurityContext(verified.user(), verified.roles(), secure(request), SecurityContext.BASIC_AUTH);
+    }
+
+    /**
+     * The web app's session cookie: a map lookup. A change (POST, PUT, PATCH, DELETE) must also carry the session's
+     * token in {@value CsrfTokens#HEADER}: the browser sends the cookie whoever's page asks, only our own page can
+     * read the token (from the login's answer).
+     */
+    private JaasSecurityContext sessionUser(ContainerRequestContext request, SecurityConfig cfg) {
+        SessionStore.Session session = logins.sessions
+                .find(request.getCookies().get(SessionResource.COOKIE).getValue());
+        if (session == null) {
+            request.abortWith(SessionResource.ended(request));
+            return null;
+        }
+        if (WRITES.contains(request.getMethod())) {
+            String token = request.getHeaderString(CsrfTokens.HEADER);
+            if (token == null || token.isBlank()) {
+                request.abortWith(csrfRefused(request, "csrf.missing", "缺少防跨站请求令牌（X-CSRF-Token），请刷新页面后重试",
+                        "the request lacks its anti-forgery token (X-CSRF-Token); reload the page and try again"));
+                return null;
+            }
+            if (!session.tokenMatches(token)) {
+                request.abortWith(csrfRefused(request, "csrf.invalid", "防跨站请求令牌（X-CSRF-Token）无效，请刷新页面后重试",
+                        "the anti-forgery token (X-CSRF-Token) is not this session's; reload the page and try again"));
+                return null;
+            }
+        }
+        return new JaasSecurityContext(session.login, session.roles, secure(request), SecurityContext.FORM_AUTH);
+    }
+
+    private static boolean secure(ContainerRequestContext request) {
+        return request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    }
+
+    private static Response csrfRefused(ContainerRequestContext request, String code, String zh, String en) {
+        return Response.status(Response.Status.FORBIDDEN).type(DmsRest.PROBLEM_JSON)
+                .entity(Problems.body(403, List.of(new Violation(CsrfTokens.HEADER, code, zh, en)),
+                        Problems.locale(request.getAcceptableLanguages())))
+                .build();
+    }
+
+    /** The user and roles the realm gives for this password; null when it refuses. */
+    static VerifiedCredentials.Verified verify(String realm, String user, String password) {
+        Subject subject = login(realm, new Credentials(user, password));
+        if (subject == null) {
+            return null;
+        }
+        String name = subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst()
+                .orElse(user);
+        Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
+                .collect(Collectors.toUnmodifiableSet());
+        return new VerifiedCredentials.Verified(name, roles);
     }
 
     private static Subject login(String realm, Credentials credentials) {
@@ -185,12 +266,19 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * 401 with the Basic challenge, except to a page's own fetch (a browser sends {@code Sec-Fetch-Mode} other than
+     * navigate): there the challenge would pop up the browser's login box over the web app's login page.
+     */
     private static Response unauthorized(ContainerRequestContext request, SecurityConfig cfg, String code, String zh,
             String en) {
         DmsException problem = new DmsException(DmsException.Kind.INVALID_INPUT,
                 List.of(new Violation("Authorization", code, zh, en)));
+        String fetchMode = request.getHeaderString("Sec-Fetch-Mode");
+        boolean challenge = fetchMode == null || "navigate".equalsIgnoreCase(fetchMode);
         return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + cfg.challengeRealm() + "\", charset=\"UTF-8\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE,
+                        challenge ? "Basic realm=\"" + cfg.challengeRealm() + "\", charset=\"UTF-8\"" : null)
                 .type(DmsRest.PROBLEM_JSON)
                 .entity(Problems.body(401, problem.violations(), Problems.locale(request.getAcceptableLanguages())))
                 .build();
@@ -215,7 +303,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         }
     }
 
-    record JaasSecurityContext(String user, Set<String> roles, boolean secure) implements SecurityContext {
+    record JaasSecurityContext(String user, Set<String> roles, boolean secure, String scheme)
+            implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
             return () -> user;
@@ -233,7 +322,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return BASIC_AUTH;
+            return scheme;
         }
     }
 }

@@ -29,6 +29,10 @@ final class LoginRefusals {
     }
 
     static Response response(LoginRefusal refusal, ContainerRequestContext request, ShopClock clock) {
+        return response(refusal, request.getAcceptableLanguages(), clock);
+    }
+
+    static Response response(LoginRefusal refusal, List<Locale> acceptableLanguages, ShopClock clock) {
         Instant now = Instant.now();
         long seconds = Math.max(1, Duration.between(now, refusal.until()).toSeconds() + 1);
         ZoneId zone = clock == null ? ZoneId.of("Asia/Shanghai") : clock.zone();
@@ -47,7 +51,7 @@ final class LoginRefusals {
                     "too many failed logins " + (address ? "from this address" : "for this login") + "; try again in "
                             + seconds + " s (" + until + ")");
         }
-        Locale locale = Problems.locale(request.getAcceptableLanguages());
+        Locale locale = Problems.locale(acceptableLanguages);
         var body = Problems.body(429, List.of(v), locale);
         body.put("until", refusal.until().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         return Response.status(429).header("Retry-After", Long.toString(seconds)).type(DmsRest.PROBLEM_JSON)

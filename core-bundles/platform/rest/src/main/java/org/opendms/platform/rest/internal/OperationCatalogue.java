@@ -33,7 +33,7 @@ public class OperationCatalogue {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationCatalogue.class);
     /** Answered without login (see {@link BasicAuthFilter}). */
-    private static final Set<String> PUBLIC = Set.of("/health", "/openapi.json");
+    private static final Set<String> PUBLIC = Set.of("/health", "/openapi.json", "/" + SessionResource.PATH);
 
     private final Map<Object, List<RestOperation>> byService = new ConcurrentHashMap<>();
     private volatile List<RestOperation> sorted = List.of();

@@ -13,4 +13,7 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "Realm name shown by browsers in the login prompt")
     String challengeRealm() default "OpenDMS";
+
+    @AttributeDefinition(description = "Seconds HTTP Basic credentials the realm accepted are trusted without asking it again; a change of the account ends the trust at once (0: ask every time)")
+    long credentialCacheSeconds() default 60;
 }
