@@ -1,0 +1,7 @@
+export default [
+  {
+    path: '/board',
+    component: () => import('./BoardPage.vue'),
+    meta: { titleKey: 'board.title', icon: 'Grid', permission: 'workorder.read', menu: true, order: 30 },
+  },
+];
