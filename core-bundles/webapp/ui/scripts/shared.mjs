@@ -1,0 +1,8 @@
+// The libraries the host and every plugin page share, by bare name: the file of each package that is a
+// browser-ready ES module importing the others only by these names.
+export const SHARED = {
+  vue: 'vue/dist/vue.runtime.esm-browser.prod.js',
+  'vue-router': 'vue-router/dist/vue-router.esm-browser.prod.js',
+  'vue-i18n': 'vue-i18n/dist/vue-i18n.esm-browser.prod.js',
+  'element-plus': 'element-plus/dist/index.full.min.mjs'
+}

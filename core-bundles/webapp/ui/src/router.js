@@ -1,0 +1,40 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { pageRoutes } from './routes.js'
+import { session } from './session-state.js'
+import { can, restore } from './session.js'
+import Layout from './shell/Layout.vue'
+import Login from './shell/Login.vue'
+import Forbidden from './shell/Forbidden.vue'
+import NotFound from './shell/NotFound.vue'
+
+export const LAYOUT = 'layout'
+
+export const router = createRouter({
+  // real paths (no #): the server answers every client route with the app's page
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/login', name: 'login', component: Login, meta: { public: true, titleKey: 'shell.login' } },
+    {
+      path: '/',
+      name: LAYOUT,
+      component: Layout,
+      children: [
+        ...pageRoutes,
+        { path: '/forbidden', name: 'forbidden', component: Forbidden, meta: { titleKey: 'shell.forbidden' } },
+        { path: '/:rest(.*)*', name: 'not-found', component: NotFound, meta: { titleKey: 'shell.notFound' } }
+      ]
+    }
+  ]
+})
+
+let restored = false
+router.beforeEach(async (to) => {
+  if (!restored) {
+    restored = true
+    await restore()
+  }
+  if (to.meta.public) return true
+  if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (to.meta.permission && !can(to.meta.permission)) return { name: 'forbidden' }
+  return true
+})
