@@ -6,7 +6,7 @@
 #
 # With --url it measures that running platform (demo accounts advisor and admin). Without, it unpacks the assembled
 # distribution (ARCHIVE, default karaf-distribution/assembly/target/opendms-*.tar.gz) into a fresh folder with its
-# ports moved to --port (SSH, RMI by the same offset), starts it, measures, and stops it. Exit status: 0 when every
+# HTTP on --port (SSH and RMI on the three ports after it), starts it, measures, and stops it. Exit status: 0 when every
 # goal is met, 1 when one is missed, 2 when the platform or the tools are missing.
 set -euo pipefail
 
@@ -35,11 +35,11 @@ if [ -z "$url" ]; then
     work=$(mktemp -d /tmp/opendms-web-size.XXXXXX)
     tar -xzf "$archive" -C "$work" --strip-components=1
     home=$work
-    off=$((port - 8181))
+    # SSH and RMI next to the HTTP port, out of the way of a platform on the default ports
     sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
-    sed -i "s/^sshPort *=.*/sshPort = $((8101 + off))/" "$home/etc/org.apache.karaf.shell.cfg"
-    sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((1099 + off))/" \
-           -e "s/^rmiServerPort *=.*/rmiServerPort = $((44444 + off))/" "$home/etc/org.apache.karaf.management.cfg"
+    sed -i "s/^sshPort *=.*/sshPort = $((port + 1))/" "$home/etc/org.apache.karaf.shell.cfg"
+    sed -i -e "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((port + 2))/" \
+           -e "s/^rmiServerPort *=.*/rmiServerPort = $((port + 3))/" "$home/etc/org.apache.karaf.management.cfg"
     unset DMS_DEALER_HOME EXTRA_JAVA_OPTS
     url="http://127.0.0.1:$port"
     trap 'stop; rm -rf "$work"' EXIT

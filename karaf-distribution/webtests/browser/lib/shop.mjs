@@ -156,7 +156,8 @@ export function menuEntries() {
     for (const route of source.matchAll(/path:\s*['"]([^'"]+)['"][^{}]*?meta:\s*\{([^}]*)\}/g)) {
       const field = (name) => route[2].match(new RegExp(`${name}:\\s*['"]([^'"]+)['"]`))?.[1];
       if (/menu:\s*true/.test(route[2])) {
-        entries.push({ area, path: route[1], titleKey: field('titleKey'), permission: field('permission') });
+        entries.push({ area, path: route[1], titleKey: field('titleKey'), permission: field('permission'),
+          group: field('groupKey') });
       }
     }
   }
@@ -166,15 +167,29 @@ export function menuEntries() {
 /** Logs in through the login page as staff would, and waits for the shell to greet them by name. */
 export async function logIn(page, who) {
   await page.goto('/');
-  await page.getByLabel(t('shell.login.username')).fill(who.login);
-  await page.getByLabel(t('shell.login.password')).fill(who.password);
-  await page.getByRole('button', { name: exactly('shell.login.submit') }).click();
-  await page.locator('[data-test="shell-user-menu"]').getByText(who.name).waitFor();
+  await page.getByLabel(t('shell.loginName')).fill(who.login);
+  await page.getByLabel(t('shell.password'), { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: exactly('shell.loginButton') }).click();
+  await page.locator('[data-test="shell-user"]').getByText(who.name).waitFor();
 }
 
-/** Opens a sidebar entry by its title (the locale key) and waits for the route to change. */
+/**
+ * Shows every sidebar entry: widens a collapsed menu (the tablet starts narrow) and opens every closed sub-menu.
+ */
+export async function showWholeMenu(page) {
+  const widen = page.getByRole('button', { name: exactly('shell.expandMenu') });
+  if (await widen.isVisible()) await widen.click();
+  const menu = page.locator('[data-test="shell-menu"]');
+  await menu.waitFor();
+  for (const closed of await menu.locator('[aria-haspopup="true"][aria-expanded="false"]').all()) {
+    await closed.click();
+  }
+}
+
+/** Opens a sidebar entry by its title (the locale key). */
 export async function openMenu(page, titleKey) {
-  await page.getByRole('menuitem', { name: exactly(titleKey) }).click();
+  await showWholeMenu(page);
+  await page.locator('[data-test="shell-menu"]').getByRole('menuitem', { name: exactly(titleKey) }).click();
 }
 
 /** The fonts Chromium actually drew an element's text with (DevTools protocol): [{ familyName, glyphCount }]. */

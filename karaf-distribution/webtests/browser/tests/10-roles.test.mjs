@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, screen, shot, staff, api, admin, t, exactly, menuEntries, logIn, fromPage, fontsOf,
+  launch, screen, shot, staff, api, admin, t, exactly, menuEntries, logIn, showWholeMenu, fromPage, fontsOf,
 } from '../lib/shop.mjs';
 
 const ROLES = ['advisor', 'technician', 'foreman', 'inspector', 'parts', 'cashier', 'manager', 'admin'];
@@ -39,6 +39,7 @@ for (const role of ROLES) {
     const context = await screen(browser);
     const page = await context.newPage();
     await logIn(page, who);
+    await showWholeMenu(page);
     for (const e of offered) {
       await page.getByRole('menuitem', { name: exactly(e.titleKey) }).waitFor();
     }
@@ -55,10 +56,10 @@ test('a wrong password is refused on the login page with the reason, and no sess
   const context = await screen(browser);
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByLabel(t('shell.login.username')).fill(accounts.cashier.login);
-  await page.getByLabel(t('shell.login.password')).fill('not-the-password');
-  await page.getByRole('button', { name: exactly('shell.login.submit') }).click();
-  await page.getByText('用户名或密码错误').first().waitFor();
+  await page.getByLabel(t('shell.loginName')).fill(accounts.cashier.login);
+  await page.getByLabel(t('shell.password'), { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: exactly('shell.loginButton') }).click();
+  await page.locator('[data-test="shell-login-error"]').getByText(t('shell.loginFailed')).waitFor();
   await shot(page, 'login-failed');
   assert.equal((await page.request.get('/api/session')).status(), 401);
   await context.close();
@@ -69,12 +70,12 @@ test('logout ends the session: the app is back at the login page and the API ref
   const page = await context.newPage();
   await logIn(page, accounts.parts);
   assert.equal((await page.request.get('/api/session')).status(), 200);
-  await page.locator('[data-test="shell-user-menu"]').click();
+  await page.locator('[data-test="shell-user"]').click();
   await page.getByRole('menuitem', { name: exactly('shell.logout') }).click();
-  await page.getByLabel(t('shell.login.password')).waitFor();
+  await page.getByLabel(t('shell.password'), { exact: true }).waitFor();
   assert.equal((await page.request.get('/api/session')).status(), 401);
   await page.reload();
-  await page.getByLabel(t('shell.login.password')).waitFor();
+  await page.getByLabel(t('shell.password'), { exact: true }).waitFor();
   await context.close();
 });
 
@@ -106,13 +107,13 @@ test('Chinese first: lang zh-CN, menus drawn with a CJK font; English on the swi
   assert.ok(fonts.some((f) => /CJK|Hei|Song|Kai|WenQuanYi|Droid Sans Fallback/i.test(f.familyName) && f.glyphCount > 0),
     `${t('desk.title')} is drawn with ${JSON.stringify(fonts)} (no CJK font: install fonts-noto-cjk)`);
   await shot(page, 'chinese');
-  await page.locator('[data-test="shell-lang"]').click();
-  await page.getByText('English', { exact: true }).last().click();
+  await page.locator('[data-test="shell-language"]').click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
   await page.getByRole('menuitem', { name: exactly('desk.title', {}, 'en') }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await shot(page, 'english');
-  await page.locator('[data-test="shell-lang"]').click();
-  await page.getByText('中文', { exact: true }).last().click();
+  await page.locator('[data-test="shell-language"]').click();
+  await page.getByRole('menuitem', { name: '中文' }).click();
   await desk.waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   await context.close();

@@ -21,7 +21,7 @@ test('the login page, in Chinese', async () => {
   const context = await screen(browser, 'desk');
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByLabel(t('shell.login.password')).waitFor();
+  await page.getByLabel(t('shell.password'), { exact: true }).waitFor();
   await shot(page, 'login');
   await context.close();
 });
