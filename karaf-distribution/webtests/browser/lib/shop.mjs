@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE = (process.env.DMS_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
@@ -22,6 +23,8 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.DMS_CHROMIUM || '/usr/bin/chromium' });
 }
 
+const openContexts = new Set();
+
 /** A browser context of its own (its own cookies: one person at one screen). */
 export async function screen(browser, kind = 'desk') {
   const context = await browser.newContext({
@@ -29,7 +32,25 @@ export async function screen(browser, kind = 'desk') {
     hasTouch: kind === 'tablet',
   });
   context.setDefaultTimeout(15_000);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   return context;
+}
+
+/** A node:test test that, when it fails, keeps a screenshot of every open page: FAILED-<test>-<n>.png. */
+export function browserTest(name, fn) {
+  test(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      const slug = name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
+      let n = 0;
+      for (const context of openContexts) {
+        for (const page of context.pages()) await shot(page, `FAILED-${slug}-${++n}`).catch(() => {});
+      }
+      throw e;
+    }
+  });
 }
 
 // ---- the app's strings ------------------------------------------------------------------------------------------
@@ -118,9 +139,16 @@ export async function staff(role, extra = {}) {
 
 // ---- pages ------------------------------------------------------------------------------------------------------
 
-/** Keeps a screenshot of the whole screen as build output: target/screenshots/<name>.png. */
+/** Waits until no Element Plus loading mask is shown on the page (its data have arrived). */
+export async function settled(page) {
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-loading-mask')]
+    .every((m) => m.getClientRects().length === 0 || getComputedStyle(m).display === 'none'));
+}
+
+/** Keeps a screenshot of the whole screen as build output, once loaded: target/screenshots/<name>.png. */
 export async function shot(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await settled(page);
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }

@@ -1,9 +1,9 @@
 // Every shop role logs in through the login page and gets exactly the menus its permissions allow; what is hidden
 // is refused by the API anyway; the app is Chinese first (drawn with a CJK font) and switches to English.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, screen, shot, staff, api, admin, t, exactly, menuEntries, logIn, showWholeMenu, fromPage, fontsOf,
+  browserTest, launch, screen, shot, staff, api, admin, t, exactly, menuEntries, logIn, showWholeMenu, fromPage, fontsOf,
 } from '../lib/shop.mjs';
 
 const ROLES = ['advisor', 'technician', 'foreman', 'inspector', 'parts', 'cashier', 'manager', 'admin'];
@@ -24,7 +24,7 @@ before(async () => {
 after(async () => browser?.close());
 
 for (const role of ROLES) {
-  test(`${role}: logs in and sees the menus of its permissions, no others`, async () => {
+  browserTest(`${role}: logs in and sees the menus of its permissions, no others`, async () => {
     const who = accounts[role];
     const granted = new Set((await api(who.login, who.password).get('/permissions')).body.granted);
     const entries = menuEntries();
@@ -52,7 +52,7 @@ for (const role of ROLES) {
   });
 }
 
-test('a wrong password is refused on the login page with the reason, and no session is made', async () => {
+browserTest('a wrong password is refused on the login page with the reason, and no session is made', async () => {
   const context = await screen(browser);
   const page = await context.newPage();
   await page.goto('/');
@@ -65,7 +65,7 @@ test('a wrong password is refused on the login page with the reason, and no sess
   await context.close();
 });
 
-test('logout ends the session: the app is back at the login page and the API refuses the cookie', async () => {
+browserTest('logout ends the session: the app is back at the login page and the API refuses the cookie', async () => {
   const context = await screen(browser);
   const page = await context.newPage();
   await logIn(page, accounts.parts);
@@ -79,7 +79,7 @@ test('logout ends the session: the app is back at the login page and the API ref
   await context.close();
 });
 
-test('what a technician is not offered, the API refuses from the technician\'s own browser session', async () => {
+browserTest('what a technician is not offered, the API refuses from the technician\'s own browser session', async () => {
   const context = await screen(browser);
   const page = await context.newPage();
   await logIn(page, accounts.technician);
@@ -95,7 +95,7 @@ test('what a technician is not offered, the API refuses from the technician\'s o
   await context.close();
 });
 
-test('Chinese first: lang zh-CN, menus drawn with a CJK font; English on the switch, Chinese again after', async () => {
+browserTest('Chinese first: lang zh-CN, menus drawn with a CJK font; English on the switch, Chinese again after', async () => {
   const context = await screen(browser);
   const page = await context.newPage();
   await logIn(page, accounts.advisor);

@@ -2,10 +2,10 @@
 // shop has never seen, adds a job's labour and records the customer's approval; the foreman dispatches it from the
 // board while a second browser watching the board sees it move without reloading; the technician clocks on from the
 // tablet. Screenshots of every main page on the way.
-import { test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, screen, shot, staff, api, t, logIn, openMenu, fromPage, field, RUN,
+  browserTest, launch, screen, shot, staff, api, t, logIn, openMenu, fromPage, field, RUN,
 } from '../lib/shop.mjs';
 import { vin } from '../lib/vin.mjs';
 
@@ -31,6 +31,9 @@ before(async () => {
   // the labour catalogue entry the advisor picks by code (kept by the manager)
   await api(manager.login, manager.password).call('POST', '/labour-operations',
     { code: LABOUR, name: '检查发动机异响', flatRateHours: 1.0, skill: 'MECHANICAL' });
+  // the skill table the dispatch suggestions rank by (kept by the foreman)
+  await api(foreman.login, foreman.password).post('/technician-skills',
+    { technician: technician.login, skill: 'MECHANICAL', level: 4 });
 });
 after(async () => browser?.close());
 
@@ -42,7 +45,7 @@ async function workOrder() {
 /** The advisor's desk browser, kept from the walk-in to the approval. */
 let desk;
 
-test('the advisor receives a walk-in of an unknown car on the desk, registering car and owner on the way', async () => {
+browserTest('the advisor receives a walk-in of an unknown car on the desk, registering car and owner on the way', async () => {
   desk = await (await screen(browser, 'desk')).newPage();
   const page = desk;
   await logIn(page, advisor);
@@ -80,7 +83,7 @@ test('the advisor receives a walk-in of an unknown car on the desk, registering 
   assert.equal(car.length, 1, `the car ${VIN} was registered once`);
 });
 
-test('the advisor adds the labour by its code and records the customer\'s approval on the work order', async () => {
+browserTest('the advisor adds the labour by its code and records the customer\'s approval on the work order', async () => {
   const page = desk;
   const job = page.locator('[data-test="workorder-job-1"]');
   await job.getByText(CONCERN).waitFor();
@@ -110,7 +113,7 @@ function card(page, status) {
   return page.locator(`[data-test="board-column-${status}"] [data-test="board-card"][data-wo="${visit.number}"]`);
 }
 
-test('the foreman dispatches from the board; a second browser on the board sees it move without reloading', async () => {
+browserTest('the foreman dispatches from the board; a second browser on the board sees it move without reloading', async () => {
   // the workshop TV: a browser of its own, on the board, never reloaded
   const tv = await screen(browser, 'tv');
   const watcher = await tv.newPage();
@@ -142,10 +145,14 @@ test('the foreman dispatches from the board; a second browser on the board sees 
   const suggestion = dialog.getByRole('row').filter({ hasText: technician.login });
   await suggestion.locator('[data-test="board-suggestion-reason"]').waitFor();
   await shot(page, 'visit-board-dispatch');
-  await suggestion.locator('[data-test="board-suggestion-pick"]').click();
-  await dialog.locator('[data-test="board-dispatch-bay"] input').fill('A3');
+  const pick = suggestion.locator('[data-test="board-suggestion-pick"]');
+  if ((await pick.innerText()).trim() === t('board.pick')) await pick.click();
+  await pick.getByText(t('board.picked')).waitFor();
+  await field(dialog, 'board-dispatch-bay').fill('A3');
   await dialog.locator('[data-test="board-dispatch-confirm"]').click();
   await dialog.locator('[data-test="board-dispatch-current"]').waitFor();
+  const assigned = (await api(foreman.login, foreman.password).get(`/work-orders/${visit.id}/assignments`)).body;
+  assert.ok(assigned.some((a) => a.technicians.includes(technician.login) && a.bay === 'A3'), JSON.stringify(assigned));
   await page.keyboard.press('Escape');
   // the TV sees who and where, then the move to 维修中 when the foreman starts the repair
   await card(watcher, 'AWAITING_DISPATCH').locator('[data-test="board-card-bay"]', { hasText: 'A3' }).waitFor();
@@ -155,12 +162,13 @@ test('the foreman dispatches from the board; a second browser on the board sees 
   assert.equal(await watcher.evaluate(() => window.__notReloaded), true, 'the watching board reloaded');
   const wo = await workOrder();
   assert.equal(wo.status, 'IN_REPAIR');
+
   await shot(watcher, 'visit-board-tv-dispatched');
   await tv.close();
   await desk.close();
 });
 
-test('the technician clocks on the labour line from the tablet view', async () => {
+browserTest('the technician clocks on the labour line from the tablet view', async () => {
   const context = await screen(browser, 'tablet');
   const page = await context.newPage();
   await logIn(page, technician);
