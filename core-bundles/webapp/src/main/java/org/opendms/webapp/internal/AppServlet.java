@@ -29,14 +29,23 @@ public class AppServlet extends HttpServlet {
     @Activate
     void activate(BundleContext context) {
         Bundle bundle = context.getBundle();
-        files = new StaticFiles(path -> bundle.getEntry(ROOT + path));
+        // Vite's hashed files and the vendor libraries (version in the name); never index.html
+        files = new StaticFiles(path -> bundle.getEntry(ROOT + path),
+                path -> path.startsWith("/assets/") || path.startsWith("/vendor/"));
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? request.getServletPath() : request.getServletPath()
                 + request.getPathInfo();
-        files.serve(ClientRoutes.fileFor(path), request, response);
+        if (ClientRoutes.isFolder(path) && files.exists(path + "/index.html")) {
+            // a page of its own beside the app (the API docs): its relative links need the slash
+            response.sendRedirect(path + "/");
+            return;
+        }
+        String file = path.endsWith("/") && files.exists(path + "index.html") ? path + "index.html"
+                : ClientRoutes.fileFor(path);
+        files.serve(file, true, request, response);
     }
 
     @Override

@@ -12,6 +12,12 @@ final class ClientRoutes {
     private ClientRoutes() {
     }
 
+    /** A path without a trailing slash nor a dot in its last segment, e.g. /api-docs (or an app route). */
+    static boolean isFolder(String path) {
+        return path != null && path.length() > 1 && !path.endsWith("/")
+                && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+    }
+
     static String fileFor(String path) {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return INDEX;

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
 
 import javax.servlet.http.HttpServletRequest;
@@ -14,11 +15,11 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * Answers GETs for the files of a bundle folder: the right type, gzip when the browser takes it (compressed once and
- * kept: the app's files never change while the bundle runs), and caching that suits a build with hashed names — a
- * file under {@code /assets/} or {@code /vendor/} carries its version in its name and is kept a year, the page itself
- * is asked for again every time so a new build is seen at once.
+ * kept: the files never change while their bundle runs), and caching that suits versioned names — a file whose name
+ * or folder carries its version is kept a year, anything else (the app's page) is asked for again every time so a new
+ * build is seen at once.
  */
-final class StaticFiles {
+public final class StaticFiles {
 
     private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("html", "text/html;charset=utf-8"),
             Map.entry("js", "text/javascript;charset=utf-8"), Map.entry("mjs", "text/javascript;charset=utf-8"),
@@ -28,13 +29,21 @@ final class StaticFiles {
             Map.entry("map", "application/json;charset=utf-8"), Map.entry("txt", "text/plain;charset=utf-8"));
 
     private final Function<String, URL> entries;
+    private final Predicate<String> immutable;
     private final Map<String, byte[]> gzipped = new ConcurrentHashMap<>();
 
-    StaticFiles(Function<String, URL> entries) {
+    /**
+     * @param entries   the file of a path (starting with '/'), null when there is none
+     * @param immutable which paths carry their version, so browsers may keep them for good
+     */
+    public StaticFiles(Function<String, URL> entries, Predicate<String> immutable) {
         this.entries = entries;
+        this.immutable = immutable;
     }
 
-    void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** @param cacheable false when the address is outdated: the file is sent but must be asked for again */
+    public void serve(String path, boolean cacheable, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         URL url = path.contains("..") ? null : entries.apply(path);
         if (url == null || path.endsWith("/")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -43,7 +52,8 @@ final class StaticFiles {
         String type = typeOf(path);
         response.setContentType(type);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", immutable(path) ? "public, max-age=31536000, immutable" : "no-cache");
+        response.setHeader("Cache-Control",
+                cacheable && immutable.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
         boolean compress = compressible(type) && accepts(request, "gzip");
         byte[] body = compress ? gzipped.computeIfAbsent(path, p -> gzip(url)) : read(url);
         if (compress) {
@@ -56,13 +66,13 @@ final class StaticFiles {
         }
     }
 
+    public boolean exists(String path) {
+        return !path.contains("..") && entries.apply(path) != null;
+    }
+
     static String typeOf(String path) {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase();
         return TYPES.getOrDefault(ext, "application/octet-stream");
-    }
-
-    private static boolean immutable(String path) {
-        return path.startsWith("/assets/") || path.startsWith("/vendor/");
     }
 
     private static boolean compressible(String type) {

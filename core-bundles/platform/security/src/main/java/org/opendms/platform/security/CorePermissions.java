@@ -134,6 +134,11 @@ public final class CorePermissions implements PermissionSet {
             p("plugin.remove", "移除插件", "remove plugins", ADMINS),
             p("plugin.operations.read", "查看插件操作记录", "see plugin operations", ADMINS),
 
+            // the staff web app: pushed updates (the board moves a card when anyone moves a work order; each event
+            // only to those who may read it) and the pages of running plugins (each only when its permission is held)
+            p("web.live", "接收实时推送", "receive live updates in the web app", EVERYONE),
+            p("web.extensions.read", "查看插件页面列表", "list the plugin pages of the web app", EVERYONE),
+
             // who changed which field of which record, old and new value (personal data masked)
             p("audit.read", "查看修改留痕", "read the audit trail", MANAGEMENT));
 

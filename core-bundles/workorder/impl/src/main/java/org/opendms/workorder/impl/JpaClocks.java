@@ -62,9 +62,13 @@ public class JpaClocks implements Clocks {
         String tech = clocking(technician, actor);
         // a clock is for an active technician of the staff directory (never a cashier, nor someone who left)
         Technicians.requireActive(staff, "technician", tech);
+        Instant now = store.now();
+        ClockEntry on;
         synchronized (technicianLocks[Math.floorMod(tech.hashCode(), technicianLocks.length)]) {
-            return clockOn(id, jobId, labourLineId, tech, store.now(), actor);
+            on = clockOn(id, jobId, labourLineId, tech, now, actor);
         }
+        store.changed(id, actor, now);
+        return on;
     }
 
     private ClockEntry clockOn(long id, long jobId, long labourLineId, String tech, Instant now, Actor actor) {
@@ -116,7 +120,7 @@ public class JpaClocks implements Clocks {
         String tech = clocking(technician, actor);
         String reason = WorkOrderRules.note("pauseReason", pauseReason, WorkOrderRules.PAUSE_REASON_MAX);
         Instant now = store.now();
-        return store.change(em -> {
+        ClockEntry off = store.change(em -> {
             WorkOrderEntity e = lockAnyVersion(em, id);
             List<ClockEntity> mine = em.createQuery("SELECT c FROM ClockEntity c WHERE c.workOrderId = :w"
                     + " AND c.runningTechnician = :t", ClockEntity.class).setParameter("w", id).setParameter("t", tech)
@@ -134,6 +138,8 @@ public class JpaClocks implements Clocks {
             em.flush();
             return WorkOrderRecords.clock(c);
         });
+        store.changed(id, actor, now);
+        return off;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.opendms.workorder.api.PriceAuthority;
 import org.opendms.workorder.api.PriceOutcome;
 import org.opendms.workorder.api.PriceRequest;
 import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.event.WorkOrderListener;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -112,7 +113,7 @@ public class JpaPriceAuthority implements PriceAuthority {
                     "say why the price is " + (to == PriceRequest.Status.APPROVED ? "approved" : "rejected"));
         }
         Instant now = store.now();
-        return store.change(em -> {
+        WorkOrder decided = store.change(em -> {
             PriceRequestEntity r = find(em, requestId);
             WorkOrderEntity e = WorkOrderRows.lockAnyVersion(em, r.workOrderId);
             em.refresh(r);
@@ -134,6 +135,8 @@ public class JpaPriceAuthority implements PriceAuthority {
             em.flush();
             return WorkOrderRecords.load(em, e, now);
         });
+        store.tell(WorkOrderListener::changed, decided, null, null, actor, now);
+        return decided;
     }
 
     @Override

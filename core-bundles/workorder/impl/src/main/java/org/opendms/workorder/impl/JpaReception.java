@@ -284,6 +284,7 @@ public class JpaReception implements Reception {
             return load(em, e, now);
         });
         store.tell(WorkOrderListener::opened, opened, null, null, actor, now);
+        store.tell(WorkOrderListener::changed, opened, null, null, actor, now);
         return opened;
     }
 

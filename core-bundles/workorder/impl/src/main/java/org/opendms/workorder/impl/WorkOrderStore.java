@@ -196,7 +196,7 @@ public class WorkOrderStore {
      */
     WorkOrder changeWorkOrder(long id, long expectedVersion, Instant now, Actor actor,
             BiConsumer<EntityManager, WorkOrderEntity> change) {
-        return change(em -> {
+        WorkOrder changed = change(em -> {
             WorkOrderEntity e = WorkOrderRows.lock(em, id, expectedVersion);
             WorkOrder before = WorkOrderRecords.load(em, e, now);
             change.accept(em, e);
@@ -206,6 +206,8 @@ public class WorkOrderStore {
             audit.record(em, actor, "work-order", id, before, after);
             return after;
         });
+        tell(WorkOrderListener::changed, changed, null, null, actor, now);
+        return changed;
     }
 
     /**
@@ -236,5 +238,17 @@ public class WorkOrderStore {
         WorkOrderEvent event = new WorkOrderEvent(wo.id(), wo.number(), wo.vehicleId(), wo.plate(), wo.customerId(),
                 wo.status().name(), from == null ? null : from.name(), jobId, actor.username(), at);
         AfterCommit.tell(listeners, method, event, "work order " + event.number());
+    }
+
+    /**
+     * After commit of a change that did not read the whole work order back (a clock, a price decision): tells the
+     * listeners' {@link WorkOrderListener#changed} with the work order as it is now.
+     */
+    void changed(long workOrderId, Actor actor, Instant at) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        WorkOrder now = read(em -> WorkOrderRecords.load(em, em.find(WorkOrderEntity.class, workOrderId), at));
+        tell(WorkOrderListener::changed, now, null, null, actor, at);
     }
 }

@@ -31,4 +31,15 @@ public interface WorkOrderListener {
     /** The vehicle was handed back to the customer. */
     default void delivered(WorkOrderEvent event) {
     }
+
+    /**
+     * Any committed change of the work order: opening, a status move, a job or line added or removed, an approval,
+     * a dispatch, a technician clocking on or off, a price decision, a QC result. Told besides the methods above (for a
+     * status move both are told; {@link WorkOrderEvent#from()} is null here), so a listener that only mirrors the work
+     * order (the web app's live board) implements just this one.
+     *
+     * @since 1.1
+     */
+    default void changed(WorkOrderEvent event) {
+    }
 }
