@@ -1,7 +1,38 @@
 // What the desk's four areas (desk, workorder, appointment, archive) share: money, times and plates as staff read
 // them, the work-order status moves, and the handling of a change someone else made first (409 stale_version).
-import { ElMessageBox } from 'element-plus'
-import { isStale } from '../../api.js'
+import { ElMessage, ElMessageBox } from 'element-plus'
+import { ApiError, describe, isStale } from '../../api.js'
+import { t } from '../../i18n.js'
+import { session } from '../../session-state.js'
+
+/** The label of an enum value from the locale files: label('workorder.status', 'IN_REPAIR') → 维修中. */
+export function label(group, value, params) {
+  return value ? t(group + '.' + value, params || {}) : ''
+}
+
+/** The request options that name the version read (the record's ETag is its version). */
+export function ifMatch(version) {
+  return { headers: { 'If-Match': '"' + version + '"' } }
+}
+
+/**
+ * Uploads a walk-around photo: the body is the image itself with its own Content-Type (api.js sends JSON only;
+ * WEB-CONTRACT.md asks for api.upload). Throws an ApiError like api.js, after showing the API's message.
+ */
+export async function uploadPhoto(workOrderId, file, caption) {
+  const query = caption ? '?caption=' + encodeURIComponent(caption) : ''
+  const headers = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' }
+  if (session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken
+  const response = await fetch('/api/work-orders/' + workOrderId + '/photos' + query, {
+    method: 'POST', headers, body: file, credentials: 'same-origin',
+  })
+  const type = response.headers.get('Content-Type') || ''
+  const data = type.includes('json') ? await response.json() : await response.text()
+  if (response.ok) return data
+  const err = new ApiError(response.status, typeof data === 'object' ? data : { detail: data })
+  ElMessage.error(file.name + ': ' + describe(err))
+  throw err
+}
 
 /** Yuan with 2 decimals, as the API sends them (strings or numbers, never computed here). */
 export function yuan(value) {
@@ -22,6 +53,16 @@ export function when(iso) {
 export function shopToday(offsetDays = 0) {
   const d = new Date(Date.now() + offsetDays * 86400000)
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d)
+}
+
+/** The shop's wall-clock time now, HH:mm (a slot that has begun can no longer be booked). */
+export function shopNow() {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date())
+}
+
+/** True for a slot of that day which has already begun in the shop. */
+export function slotBegun(day, start) {
+  return day < shopToday() || (day === shopToday() && start.slice(0, 5) <= shopNow())
 }
 
 /** A plate as people type it ("京a·12345", "京A 12345") in the archive's spelling: for display while typing only. */
