@@ -2,6 +2,6 @@ export default [
   {
     path: '/plugins',
     component: () => import('./PluginsPage.vue'),
-    meta: { titleKey: 'plugins.title', icon: 'Box', permission: 'plugin.read', menu: true, order: 95 },
-  },
-];
+    meta: { titleKey: 'plugins.title', icon: 'Box', permission: 'plugin.read', menu: true, order: 95 }
+  }
+]

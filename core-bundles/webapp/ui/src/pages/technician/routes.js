@@ -2,6 +2,6 @@ export default [
   {
     path: '/technician',
     component: () => import('./TechnicianPage.vue'),
-    meta: { titleKey: 'technician.title', icon: 'Tools', permission: 'workorder.clock', menu: true, order: 40 },
-  },
-];
+    meta: { titleKey: 'technician.title', icon: 'Tools', permission: 'workorder.clock', menu: true, order: 40 }
+  }
+]
