@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const BASE = (process.env.DMS_URL ?? 'http://127.0.0.1:8181').replace(/\/$/, '');
@@ -45,8 +46,9 @@ export function browserTest(name, fn) {
     } catch (e) {
       const slug = name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
       let n = 0;
-      for (const context of openContexts) {
+      for (const context of [...openContexts]) {
         for (const page of context.pages()) await shot(page, `FAILED-${slug}-${++n}`).catch(() => {});
+        await context.close(); // a failed test's browsers must not linger into the next test's screenshots
       }
       throw e;
     }
@@ -169,9 +171,14 @@ export async function fromPage(page, method, path, body) {
   }, { method, path, body });
 }
 
+/** Whether a user with these granted permissions may open a menu entry (any one of its permissions). */
+export function mayOpen(entry, granted) {
+  return entry.permissions.length === 0 || entry.permissions.some((p) => granted.includes(p));
+}
+
 /**
- * The sidebar entries the app's pages declare (ui/src/pages/<area>/routes.js, meta.menu): { area, titleKey,
- * permission }. Read from the source, so that a test checks the menu a role gets against the permission table.
+ * The sidebar entries the app's pages declare (ui/src/pages/<area>/routes.js, meta.menu): { area, path, titleKey,
+ * permissions }. Read from the source, so that a test checks the menu a role gets against the permission table.
  */
 export function menuEntries() {
   // a route: { path: '/x', component: () => import('./X.vue'), meta: { titleKey, permission, menu: true, ... } }
@@ -183,9 +190,12 @@ export function menuEntries() {
     const source = readFileSync(file, 'utf8');
     for (const route of source.matchAll(/path:\s*['"]([^'"]+)['"][^{}]*?meta:\s*\{([^}]*)\}/g)) {
       const field = (name) => route[2].match(new RegExp(`${name}:\\s*['"]([^'"]+)['"]`))?.[1];
+      // permission: one name, or a list of which any one will do
+      const list = route[2].match(/permission:\s*\[([^\]]*)\]/)?.[1];
+      const permissions = list ? [...list.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1])
+        : [field('permission')].filter(Boolean);
       if (/menu:\s*true/.test(route[2])) {
-        entries.push({ area, path: route[1], titleKey: field('titleKey'), permission: field('permission'),
-          group: field('groupKey') });
+        entries.push({ area, path: route[1], titleKey: field('titleKey'), permissions });
       }
     }
   }
@@ -206,12 +216,21 @@ export async function logIn(page, who) {
  */
 export async function showWholeMenu(page) {
   const widen = page.getByRole('button', { name: exactly('shell.expandMenu') });
-  if (await widen.isVisible()) await widen.click();
+  if (await widen.isVisible()) {
+    await widen.click();
+    await page.getByRole('button', { name: exactly('shell.collapseMenu') }).waitFor();
+  }
   const menu = page.locator('[data-test="shell-menu"]');
   await menu.waitFor();
-  for (const closed of await menu.locator('[aria-haspopup="true"][aria-expanded="false"]').all()) {
-    await closed.click();
+  // a closed sub-menu: role menuitem with aria-expanded=false (Element Plus misspells aria-haspopup, so not by that)
+  const closed = menu.locator('[role="menuitem"][aria-expanded="false"]');
+  for (let tries = 0; tries < 10 && (await closed.count()) > 0; tries++) {
+    const title = (await closed.first().locator('span').first().innerText()).trim();
+    await closed.first().click();
+    await menu.locator('[role="menuitem"][aria-expanded="true"]', { hasText: title }).first().waitFor({ timeout: 3000 })
+      .catch(() => { /* clicked while the menu was still moving: the loop tries again */ });
   }
+  assert.equal(await closed.count(), 0, 'every sub-menu of the sidebar opened');
 }
 
 /** Opens a sidebar entry by its title (the locale key). */
