@@ -10,6 +10,8 @@ import {
 import { vin } from '../lib/vin.mjs';
 
 const PLATE = `沪B${RUN.slice(-5)}`;
+/** The plate as pages show it: with or without the dot after the region (沪B·12345). */
+const PLATE_SHOWN = new RegExp(`沪B\\s*[·•]?\\s*${RUN.slice(-5)}`);
 const VIN = vin(RUN);
 const OWNER = `王${RUN.slice(-2)}`;
 const MOBILE = `139${RUN.padStart(8, '0').slice(-8)}`;
@@ -174,7 +176,7 @@ browserTest('the technician clocks on the labour line from the tablet view', asy
   await logIn(page, technician);
   await openMenu(page, 'technician.title');
   const job = page.locator(`[data-test="tech-job-card"][data-wo="${visit.number}"]`);
-  await job.getByText(PLATE).waitFor();
+  await job.getByText(PLATE_SHOWN).waitFor();
   await shot(page, 'visit-technician');
   await job.locator('[data-test="tech-clock-on"]').first().click();
   await page.locator('[data-test="tech-running"]').waitFor();
