@@ -52,7 +52,8 @@ for (const file of walk(src).filter((f) => /\.(vue|js|mjs)$/.test(f))) {
   const text = readFileSync(file, 'utf8')
   for (const m of text.matchAll(USE)) {
     const key = m[1] || m[2]
-    if (key.includes('.') && !(key in zh)) problems.push(`${relative(src, file)}: uses "${key}", missing in zh-CN`)
+    // a key ending in a dot starts one built at runtime: t('desk.status.' + s)
+    if (key.includes('.') && !key.endsWith('.') && !(key in zh)) problems.push(`${relative(src, file)}: uses "${key}", missing in zh-CN`)
   }
   if (file.endsWith('.vue')) {
     const template = (text.match(/<template>([\s\S]*)<\/template>/) || ['', ''])[1].replace(ALLOWED_LITERALS, '')

@@ -6,3 +6,9 @@ export const SHARED = {
   'vue-i18n': 'vue-i18n/dist/vue-i18n.esm-browser.prod.js',
   'element-plus': 'element-plus/dist/index.full.min.mjs'
 }
+
+// In the import map too, but fetched only when needed: Vue's template compiler, for plugin pages written as plain
+// ES modules with template strings (the first load stays without it).
+export const ON_DEMAND = {
+  '@vue/compiler-dom': '@vue/compiler-dom/dist/compiler-dom.esm-browser.prod.js'
+}

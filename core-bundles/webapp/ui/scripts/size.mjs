@@ -1,10 +1,12 @@
 // Prints what a browser downloads on the first load of the app (the page, the host's own script and styles it links,
-// the vendor libraries of the import map; not the pages loaded on demand nor the import-map polyfill, which current
-// browsers never fetch) and each plugin page, gzip-compressed as the server sends them; fails above the budgets.
+// the vendor libraries of the import map; not the pages loaded on demand, Vue's template compiler (fetched with the
+// first plugin page) nor the import-map polyfill, which current browsers never fetch) and each plugin page,
+// gzip-compressed as the server sends them; fails above the budgets.
 // Usage: node scripts/size.mjs [dist folder] [plugin page files…]
 import { readFileSync, existsSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
+import { ON_DEMAND } from './shared.mjs'
 
 const FIRST_LOAD_BUDGET = 450 * 1024
 const PLUGIN_PAGE_BUDGET = 50 * 1024
@@ -18,7 +20,8 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8')
 const linked = new Set()
 for (const m of html.matchAll(/(?:src|href)="(\/[^"]+)"/g)) if (!m[1].includes('es-module-shims')) linked.add(m[1])
 const map = JSON.parse((html.match(/<script type="importmap">([^<]+)<\/script>/) || [, '{"imports":{}}'])[1])
-for (const url of Object.values(map.imports)) linked.add(url)
+// the plugin SDK is fetched by the first plugin page
+for (const [name, url] of Object.entries(map.imports)) if (!(name in ON_DEMAND) && !name.startsWith('@opendms/')) linked.add(url)
 // static imports of the entry chunk are fetched at once too (Vite's shared chunks)
 for (const url of [...linked]) {
   if (!url.endsWith('.js') || url.startsWith('/vendor/')) continue

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { SHARED } from './shared.mjs'
+import { SHARED, ON_DEMAND } from './shared.mjs'
 
 const require = createRequire(import.meta.url)
 const dist = new URL('../dist/', import.meta.url).pathname
@@ -23,18 +23,29 @@ function versionOf(pkg) {
 }
 
 const imports = {}
-for (const [name, file] of Object.entries(SHARED)) {
-  const target = `${name}-${versionOf(name)}.js`
+for (const [name, file] of Object.entries({ ...SHARED, ...ON_DEMAND })) {
+  const target = `${name.replace('@', '').replace('/', '-')}-${versionOf(name)}.js`
   copyFileSync(require.resolve(file), join(dist, 'vendor', target))
   imports[name] = `/vendor/${target}`
 }
+// the host's SDK for plugin pages, an entry of the Vite build
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
+const sdk = manifest['src/sdk.js']
+if (!sdk) throw new Error('the build has no src/sdk.js entry')
+imports['@opendms/web'] = '/' + sdk.file
+
 const shims = `es-module-shims-${versionOf('es-module-shims')}.js`
 copyFileSync(require.resolve('es-module-shims'), join(dist, 'vendor', shims))
+
+// Swagger UI for the API docs page (public/api-docs/): only its browser bundle and styles
+for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
+  copyFileSync(require.resolve(`swagger-ui-dist/${file}`), join(dist, 'api-docs', file))
+}
 
 const index = join(dist, 'index.html')
 const html = readFileSync(index, 'utf8')
 // the preloads let the browser fetch the libraries alongside the app's own script instead of after it
-const preloads = Object.values(imports).map((href) => `<link rel="modulepreload" href="${href}">`).join('\n    ')
+const preloads = Object.keys(SHARED).map((name) => imports[name]).map((href) => `<link rel="modulepreload" href="${href}">`).join('\n    ')
 const map = `<script type="importmap">${JSON.stringify({ imports })}</script>\n    ${preloads}`
 if (!html.includes('<!--importmap-->')) throw new Error('index.html lacks the <!--importmap--> placeholder')
 writeFileSync(index, html.replace('<!--importmap-->', map).replaceAll('__SHIMS__', `/vendor/${shims}`))

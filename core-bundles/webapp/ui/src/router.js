@@ -6,6 +6,7 @@ import Layout from './shell/Layout.vue'
 import Login from './shell/Login.vue'
 import Forbidden from './shell/Forbidden.vue'
 import NotFound from './shell/NotFound.vue'
+import { extensionsReady, installExtensions } from './shell/extensions.js'
 
 export const LAYOUT = 'layout'
 
@@ -27,6 +28,8 @@ export const router = createRouter({
   ]
 })
 
+installExtensions(router, LAYOUT)
+
 let restored = false
 router.beforeEach(async (to) => {
   if (!restored) {
@@ -35,6 +38,10 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.public) return true
   if (!session.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  // plugin pages are routes once the list is read: a reloaded or bookmarked plugin page resolves again after it
+  const added = await extensionsReady()
+  if (added && to.name === 'not-found') return to.fullPath
   if (to.meta.permission && !can(to.meta.permission)) return { name: 'forbidden' }
   return true
 })
+

@@ -50,15 +50,35 @@ export async function logout() {
   }
 }
 
-// The server ends an idle session; the page follows it so nobody types into a page that can no longer save.
+// The server ends a session after idleTimeoutSeconds without a request. An open page keeps making requests (the live
+// stream reconnects, the board reloads), so the page itself ends the session after that long without anyone
+// touching it, and says so on the login page. A page that is watched but not touched (the workshop TV board) holds
+// the session while it is shown: holdSession() returns the function that lets go.
 let lastActivity = Date.now()
+let holds = 0
 function touch() {
   lastActivity = Date.now()
 }
-for (const e of ['pointerdown', 'keydown']) addEventListener(e, touch, { passive: true, capture: true })
-setInterval(() => {
+for (const e of ['pointerdown', 'keydown', 'wheel']) addEventListener(e, touch, { passive: true, capture: true })
+
+export function holdSession() {
+  holds++
+  let held = true
+  return () => {
+    if (held) holds--
+    held = false
+    touch()
+  }
+}
+
+setInterval(async () => {
   const limit = session.idleTimeoutSeconds * 1000
-  if (session.user && limit > 0 && Date.now() - lastActivity > limit) {
+  if (session.user && holds === 0 && limit > 0 && Date.now() - lastActivity > limit) {
+    try {
+      await api.del('/session', { quiet: true })
+    } catch {
+      /* already gone on the server */
+    }
     expired('shell.idleTimeout')
   }
 }, 15000)

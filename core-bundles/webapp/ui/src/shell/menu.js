@@ -18,7 +18,7 @@ export function menuOf(router) {
     const menu = []
     const groups = new Map()
     for (const r of entries) {
-      const item = { path: r.path, titleKey: r.meta.titleKey, title: r.meta.title, icon: r.meta.icon, plugin: r.meta.plugin }
+      const item = { path: r.path, titleKey: r.meta.titleKey, titles: r.meta.titles, icon: r.meta.icon, plugin: r.meta.plugin }
       const key = r.meta.groupKey
       if (!key) {
         menu.push(item)
@@ -32,4 +32,11 @@ export function menuOf(router) {
     }
     return menu
   })
+}
+
+/** The menu entry's or tab's text: a locale key of the host, or a plugin's own titles by locale. */
+export function titleText(t, locale, item) {
+  if (item.titleKey) return t(item.titleKey)
+  if (item.titles) return item.titles[locale] || item.titles['zh-CN']
+  return item.path
 }

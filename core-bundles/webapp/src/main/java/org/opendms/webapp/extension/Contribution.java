@@ -5,22 +5,25 @@ import java.util.List;
 
 import org.opendms.platform.api.web.WebExtension;
 import org.opendms.platform.api.web.WebPage;
+import org.opendms.webapp.internal.StaticFiles;
 import org.osgi.framework.Bundle;
 
 /**
  * One running bundle's pages: the plugin they belong to, and where the browser fetches their files. The bundle's
  * version is part of the address, so a browser may keep the files for good and still gets a new version at once.
  */
-record Contribution(String plugin, Bundle bundle, WebExtension extension) {
+record Contribution(String plugin, Bundle bundle, WebExtension extension, StaticFiles files) {
 
     /** Which bundle header names the plugin (the same one the platform reads for a plugin's REST resources). */
     static final String PLUGIN_HEADER = "DMS-Plugin";
     static final String FILES = "/ext/";
 
     static Contribution of(Bundle bundle, WebExtension extension) {
-        String plugin = bundle.getHeaders().get(PLUGIN_HEADER);
-        return new Contribution(plugin == null || plugin.isBlank() ? bundle.getSymbolicName() : plugin.trim(),
-                bundle, extension);
+        String header = bundle.getHeaders().get(PLUGIN_HEADER);
+        String plugin = header == null || header.isBlank() ? bundle.getSymbolicName() : header.trim();
+        // every file is versioned by the address; compressed once per bundle (a re-enabled plugin is a new bundle)
+        return new Contribution(plugin, bundle, extension, new StaticFiles(path -> file(bundle, extension, path),
+                path -> true));
     }
 
     String version() {
@@ -36,9 +39,13 @@ record Contribution(String plugin, Bundle bundle, WebExtension extension) {
         return extension.pages();
     }
 
-    /** A file below the extension's folder, or null. */
-    URL file(String path) {
+    /** A file below the extension's folder, or null (also once the bundle is gone). */
+    private static URL file(Bundle bundle, WebExtension extension, String path) {
         String folder = extension.folder().replaceAll("^/+|/+$", "");
-        return bundle.getEntry(folder + "/" + path.replaceAll("^/+", ""));
+        try {
+            return bundle.getEntry(folder + "/" + path.replaceAll("^/+", ""));
+        } catch (IllegalStateException uninstalled) {
+            return null;
+        }
     }
 }

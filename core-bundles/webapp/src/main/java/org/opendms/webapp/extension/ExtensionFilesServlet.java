@@ -1,15 +1,11 @@
 package org.opendms.webapp.extension;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.opendms.webapp.internal.StaticFiles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -26,9 +22,6 @@ public class ExtensionFilesServlet extends HttpServlet {
     @Reference
     transient WebExtensions extensions;
 
-    /** Per plugin and version: its files compressed once. */
-    private final transient Map<String, StaticFiles> files = new ConcurrentHashMap<>();
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/", 4);
@@ -44,8 +37,6 @@ public class ExtensionFilesServlet extends HttpServlet {
         }
         // an old version's address gets today's file, but must not be kept under that address
         boolean current = c.version().equals(parts[2]);
-        StaticFiles served = files.computeIfAbsent(c.plugin() + "/" + c.version(),
-                k -> new StaticFiles(c::file, path -> true));
-        served.serve("/" + parts[3], current, request, response);
+        c.files().serve("/" + parts[3], current, request, response);
     }
 }
