@@ -64,7 +64,8 @@ browserTest('insurance pages come and go with the plugin in open browsers, witho
   await loaded;
   await watching.waitForURL((url) => url.href.includes(first.path));
   await watching.locator('.dms-title').getByText(first.title).waitFor();
-  await watching.locator('.dms-main > *').first().waitFor();
+  // insurance's pages mark their root insurance-<page>: /insurance/policies → insurance-policies
+  await watching.locator(`[data-test="${first.path.slice(1).replace(/\//g, '-')}"]`).waitFor();
   await shot(watching, 'plugin-insurance');
   assert.equal(await watching.evaluate(() => window.__notReloaded), true);
   await watching.context().close();
