@@ -28,7 +28,11 @@ command -v node >/dev/null && [ -x "${DMS_CHROMIUM:-/usr/bin/chromium}" ] \
 [ -d "$scripts/node_modules/playwright-core" ] || (cd "$scripts" && npm ci --no-audit --no-fund >/dev/null)
 
 home=""
-stop() { [ -n "$home" ] && "$home/bin/stop" >/dev/null 2>&1 || true; }
+stop() { # bin/stop, then wait for the JVM to go before its folder is removed
+    [ -n "$home" ] || return 0
+    "$home/bin/stop" >/dev/null 2>&1 || true
+    for _ in $(seq 120); do pgrep -f -- "-Dkaraf.home=$home " >/dev/null || break; sleep 0.5; done
+}
 if [ -z "$url" ]; then
     [ -n "$archive" ] || archive=$(ls "$root"/karaf-distribution/assembly/target/*.tar.gz 2>/dev/null | head -1 || true)
     [ -f "$archive" ] || { echo "no distribution archive (run mvn install first): $archive" >&2; exit 2; }
