@@ -159,6 +159,15 @@ public class PluginArchetypeIT {
         assertTrue("the plugin's fragment is merged under its id: " + paths,
                 paths.has("/" + ID + "/notes") && paths.has("/" + ID + "/status"));
 
+        // its page in the web app: listed with the module's address, the module served from the plugin's bundle
+        String module = pageModule();
+        assertTrue("the plugin's page is listed for the web app", module != null);
+        HttpResponse<String> page = file(module);
+        assertEquals(module, 200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse(""),
+                page.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(page.body(), page.body().contains("export default") && page.body().contains("/" + ID + "/notes"));
+
         started = System.nanoTime();
         Reply removed = call("DELETE", "plugins/" + ID, "admin", null);
         assertEquals(removed.raw(), 200, removed.status());
@@ -169,6 +178,26 @@ public class PluginArchetypeIT {
         assertEquals(404, call("GET", "plugins/" + ID, "admin", null).status());
         assertFalse("a removed plugin's paths leave the API document",
                 call("GET", "openapi.json", null, null).json().path("paths").has("/" + ID + "/notes"));
+        assertEquals("a removed plugin's page leaves the web app", null, pageModule());
+        assertEquals(404, file(module).statusCode());
+    }
+
+    /** The address of the plugin's notes page as GET /api/web/extensions lists it for an advisor, or null. */
+    private String pageModule() throws Exception {
+        for (JsonNode e : call("GET", "web/extensions", "advisor", null).json().path("extensions")) {
+            for (JsonNode p : e.path("pages")) {
+                if (ID.equals(e.path("plugin").asText()) && ("/" + ID + "/notes").equals(p.path("path").asText())) {
+                    return p.path("module").asText();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A file of the web app by its absolute path, as the browser fetches it. */
+    private HttpResponse<String> file(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private long newVehicle() throws Exception {
