@@ -34,17 +34,45 @@ public final class ChangelogMigrator {
     }
 
     /**
-     * Runs every pending changeset of the changelog and returns the id of the last one applied from it.
+     * Runs every pending changeset of the changelog and returns the id of the last one applied from it. A changelog
+     * unchanged since it was last fully applied to this database is not read by Liquibase at all ({@link AppliedMark}).
      *
      * @throws MigrationException when Liquibase fails or a changeset is still pending afterwards
      */
-    @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
     public static String migrate(DataSource dataSource, String changelogPath, ResourceAccessor resources) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Liquibase looks its XSDs and services up through the context class loader; without one it throws.
         thread.setContextClassLoader(Liquibase.class.getClassLoader());
         try (Connection connection = dataSource.getConnection()) {
+            AppliedMark mark = AppliedMark.of(resources, changelogPath);
+            if (mark != null) {
+                String upToDate = autoCommitted(connection, () -> mark.upToDate(connection));
+                if (upToDate != null) {
+                    return upToDate; // the very changelog last applied, fully: nothing for Liquibase to do
+                }
+            }
+            String applied = update(connection, changelogPath, resources);
+            if (mark != null) {
+                autoCommitted(connection, () -> {
+                    mark.record(connection, applied);
+                    return null;
+                });
+            }
+            return applied;
+        } catch (MigrationException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new MigrationException(changelogPath + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Liquibase's update of the changelog on the connection; returns the last changeset applied from it. */
+    @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
+    private static String update(Connection connection, String changelogPath, ResourceAccessor resources) {
+        try {
             Map<String, Object> scope = new HashMap<>();
             scope.put(Scope.Attr.ui.name(), new LoggerUIService());
             scope.put(Scope.Attr.resourceAccessor.name(), resources);
@@ -69,7 +97,7 @@ public final class ChangelogMigrator {
             });
         } catch (MigrationException e) {
             throw e;
-        } catch (SQLException | LiquibaseException e) {
+        } catch (LiquibaseException e) {
             throw new MigrationException(changelogPath + ": " + e.getMessage(), e);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -77,9 +105,26 @@ public final class ChangelogMigrator {
                 throw m;
             }
             throw new MigrationException(changelogPath + ": " + cause.getMessage(), cause);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Runs the mark's statements each in its own transaction: on PostgreSQL a failed statement (the mark's table not
+     * there yet) would otherwise spoil the transaction Liquibase then uses.
+     */
+    private static <T> T autoCommitted(Connection connection, SqlWork<T> work) throws SQLException {
+        boolean before = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try {
+            return work.run();
+        } finally {
+            connection.setAutoCommit(before);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
     }
 
     private static String lastApplied(Database database, String changelogPath) throws LiquibaseException {
