@@ -39,14 +39,17 @@ final class AppliedMark {
         this.digest = digest;
     }
 
-    /** The changelog's mark as it is now, or null when it cannot be judged by its bytes. */
-    static AppliedMark of(ResourceAccessor resources, String changelogPath) {
-        byte[] bytes;
+    /** The changelog's bytes through Liquibase's accessor, or null when it cannot be read (Liquibase says why). */
+    static byte[] read(ResourceAccessor resources, String changelogPath) {
         try (InputStream in = resources.getExisting(changelogPath).openInputStream()) {
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException | RuntimeException unreadable) {
-            return null; // Liquibase reports a missing or unreadable changelog with its path
+            return null;
         }
+    }
+
+    /** The changelog's mark as it is now, or null when it cannot be judged by its bytes. */
+    static AppliedMark of(byte[] bytes, String changelogPath) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         for (String marker : NOT_SELF_CONTAINED) {
             if (text.contains(marker)) {

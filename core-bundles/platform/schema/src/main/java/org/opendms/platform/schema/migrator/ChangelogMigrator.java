@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -40,19 +41,27 @@ public final class ChangelogMigrator {
      * @throws MigrationException when Liquibase fails or a changeset is still pending afterwards
      */
     public static String migrate(DataSource dataSource, String changelogPath, ResourceAccessor resources) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // Liquibase looks its XSDs and services up through the context class loader; without one it throws.
-        thread.setContextClassLoader(Liquibase.class.getClassLoader());
+        return migrate(dataSource, changelogPath, AppliedMark.read(resources, changelogPath), () -> resources);
+    }
+
+    /**
+     * As {@link #migrate(DataSource, String, ResourceAccessor)}, for a caller that reads the changelog itself (a
+     * bundle's entry) and makes Liquibase's resource accessor only when Liquibase has to run: a restart on which
+     * every changelog is unchanged then sets up no Liquibase at all (about 0.7 s of one core, more under load).
+     *
+     * @param changelog the changelog's bytes, or null when the caller could not read them (Liquibase then runs)
+     */
+    public static String migrate(DataSource dataSource, String changelogPath, byte[] changelog,
+            Supplier<ResourceAccessor> resources) {
         try (Connection connection = dataSource.getConnection()) {
-            AppliedMark mark = AppliedMark.of(resources, changelogPath);
+            AppliedMark mark = changelog == null ? null : AppliedMark.of(changelog, changelogPath);
             if (mark != null) {
                 String upToDate = autoCommitted(connection, () -> mark.upToDate(connection));
                 if (upToDate != null) {
                     return upToDate; // the very changelog last applied, fully: nothing for Liquibase to do
                 }
             }
-            String applied = update(connection, changelogPath, resources);
+            String applied = update(connection, changelogPath, resources.get());
             if (mark != null) {
                 autoCommitted(connection, () -> {
                     mark.record(connection, applied);
@@ -64,14 +73,16 @@ public final class ChangelogMigrator {
             throw e;
         } catch (SQLException e) {
             throw new MigrationException(changelogPath + ": " + e.getMessage(), e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 
     /** Liquibase's update of the changelog on the connection; returns the last changeset applied from it. */
     @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
     private static String update(Connection connection, String changelogPath, ResourceAccessor resources) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase looks its XSDs and services up through the context class loader; without one it throws.
+        thread.setContextClassLoader(Liquibase.class.getClassLoader());
         try {
             Map<String, Object> scope = new HashMap<>();
             scope.put(Scope.Attr.ui.name(), new LoggerUIService());
@@ -105,6 +116,8 @@ public final class ChangelogMigrator {
                 throw m;
             }
             throw new MigrationException(changelogPath + ": " + cause.getMessage(), cause);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 
