@@ -77,10 +77,15 @@ def tags_in_one():
 
 def customers_search(text):
     """CustomerResource: owners of vehicles whose plate or VIN holds the text (only if a plate or VIN can hold it;
-    at most 50 vehicles), then customers by name, mobile or among those owners; tags in one query."""
+    at most 50 vehicles), then customers by name (one or two characters as a piece of the name, PostgreSQL only),
+    mobile or among those owners; tags in one query."""
     t = text.lower()
     statements = []
-    any_ = [f"name_search LIKE {contains(t)} ESCAPE '\\'"]
+    if 1 <= len(t) <= 2:
+        # one or two characters: the index of every name's pieces (migration customer-004), no LIKE beside it
+        any_ = [f'name_pieces @> ARRAY[CAST({lit(t)} AS text)]']
+    else:
+        any_ = [f"name_search LIKE {contains(t)} ESCAPE '\\'"]
     u = text.upper()
     if all(c.isdigit() or ('A' <= c <= 'Z') for c in u):
         owners = (f"SELECT coalesce(string_agg(owner_id::text, ','), '0') AS owners FROM (SELECT owner_id FROM vehicle"

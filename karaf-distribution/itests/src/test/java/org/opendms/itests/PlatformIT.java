@@ -78,7 +78,7 @@ public class PlatformIT extends DmsTestSupport {
         assertTrue(health.json().path("database").path("reachable").asBoolean());
         assertTrue(health.json().path("database").path("product").asText().startsWith("Apache Derby"));
         JsonNode schemas = health.json().path("schemas");
-        assertEquals("customer-003-trigram", schemas.path("org.opendms.customer.impl").asText());
+        assertEquals("customer-004-name-pieces", schemas.path("org.opendms.customer.impl").asText());
         assertTrue(schemas.path("org.opendms.vehicle.impl").asText().startsWith("vehicle-"));
     }
 

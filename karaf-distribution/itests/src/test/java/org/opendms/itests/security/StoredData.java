@@ -28,10 +28,10 @@ public final class StoredData {
 
     /**
      * Tables a refused request may rightly write to: records of the refusal itself (failed logins, access records).
-     * Liquibase's own tables change only on bundle updates.
+     * Liquibase's own tables, and the platform's mark of the changelogs applied, change only on bundle updates.
      */
     static final Set<String> RECORDS_OF_REQUESTS = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
-            "STAFF_LOGIN_EVENT");
+            "DMS_CHANGELOG_APPLIED", "STAFF_LOGIN_EVENT");
 
     private final DataSource dataSource;
 

@@ -70,7 +70,7 @@ abstract class CustomerServiceContract {
     @BeforeAll
     void migrate() {
         db = database();
-        assertEquals("customer-003-trigram",
+        assertEquals("customer-004-name-pieces",
                 db.migrate("db/org.opendms.customer.impl/changelog.xml"));
         service = new JpaCustomerService();
         service.jpa = db.jpa("dms-customer");
@@ -175,6 +175,46 @@ abstract class CustomerServiceContract {
         assertFalse(ids(service.search(CustomerQuery.text("不存在的名字"), PageRequest.of(0, 50))).contains(c.id()));
         assertTrue(ids(service.search(new CustomerQuery("京A99999", Set.of(c.id())), PageRequest.of(0, 50)))
                 .contains(c.id()));
+    }
+
+    /**
+     * One or two characters find every name holding them anywhere, as a longer text does (on PostgreSQL from the
+     * index of one- and two-character pieces, on Derby by reading the names).
+     */
+    @Test
+    void oneOrTwoCharactersFindTheNamesHoldingThemAnywhere() {
+        // a rare character (CJK extension A) no other test's names hold
+        String mark = String.valueOf(Character.toChars(0x3400 + NUMBERS.incrementAndGet() % 6000));
+        Customer first = service.create(person(mark + "甲一", newMobile()), ADVISOR);
+        Customer middle = service.create(person("乙" + mark + "甲二", newMobile()), ADVISOR);
+        Customer last = service.create(person("丙丁" + mark, newMobile()), ADVISOR);
+        Customer company = service.create(new CustomerDraft(CustomerType.COMPANY, "汽车服务" + mark + "甲有限公司",
+                null, null, null, List.of(), false, null), ADVISOR);
+        Customer apart = service.create(person(mark + "乙甲", newMobile()), ADVISOR);
+
+        assertEquals(List.of(apart.id(), company.id(), last.id(), middle.id(), first.id()),
+                ids(service.search(CustomerQuery.text(mark), PageRequest.of(0, 50))));
+        assertEquals(List.of(company.id(), middle.id(), first.id()),
+                ids(service.search(CustomerQuery.text(mark + "甲"), PageRequest.of(0, 50))));
+        assertEquals(List.of(last.id()), ids(service.search(CustomerQuery.text("丁" + mark), PageRequest.of(0, 50))));
+        assertEquals(List.of(), ids(service.search(CustomerQuery.text("甲" + mark), PageRequest.of(0, 50))));
+        // the search form: a full-width, upper-case name is found by the two letters typed in either spelling
+        Customer latin = service.create(person("Ｑｉ" + mark, newMobile()), ADVISOR);
+        assertTrue(ids(service.search(CustomerQuery.text("qI"), PageRequest.of(0, 200))).contains(latin.id()));
+    }
+
+    @Test
+    void twoCharactersWithWildcardsAreTakenLiterally() {
+        int n = NUMBERS.incrementAndGet();
+        Customer wild = service.create(person("百分%_号" + n, newMobile()), ADVISOR);
+        Customer plain = service.create(person("百分号" + n, newMobile()), ADVISOR);
+        List<Long> found = ids(service.search(CustomerQuery.text("%_"), PageRequest.of(0, 200)));
+        assertTrue(found.contains(wild.id()));
+        assertFalse(found.contains(plain.id()));
+        assertTrue(ids(service.search(CustomerQuery.text("分%"), PageRequest.of(0, 200))).contains(wild.id()));
+        found = ids(service.search(CustomerQuery.text("百_"), PageRequest.of(0, 200)));
+        assertFalse(found.contains(wild.id()));
+        assertFalse(found.contains(plain.id()));
     }
 
     @Test

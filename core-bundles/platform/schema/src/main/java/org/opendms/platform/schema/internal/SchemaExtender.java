@@ -1,5 +1,8 @@
 package org.opendms.platform.schema.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.ExecutorService;
@@ -103,7 +106,9 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             long started = System.nanoTime();
             String version;
             try {
-                version = ChangelogMigrator.migrate(dataSource, changelog, new OSGiResourceAccessor(bundle));
+                // the changelog read as a plain entry, Liquibase's accessor made only if Liquibase has to run
+                version = ChangelogMigrator.migrate(dataSource, changelog, entry(),
+                        () -> new OSGiResourceAccessor(bundle));
             } catch (RuntimeException | LinkageError e) {
                 // a LinkageError too (a class Liquibase needs is missing in OSGi): on the worker it would end the
                 // task silently and leave the bundle's services waiting with no word in the log
@@ -120,6 +125,19 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             props.put(SchemaReady.BUNDLE, name);
             props.put(SchemaReady.VERSION, version);
             publish(SchemaReady.class.getName(), new ReadySchema(name, version), props);
+        }
+
+        /** The changelog's bytes from the bundle itself, or null (then Liquibase finds it, or says it is missing). */
+        private byte[] entry() {
+            URL url = bundle.getEntry(changelog);
+            if (url == null) {
+                return null;
+            }
+            try (InputStream in = url.openStream()) {
+                return in.readAllBytes();
+            } catch (IOException unreadable) {
+                return null;
+            }
         }
 
         /**

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -34,17 +35,55 @@ public final class ChangelogMigrator {
     }
 
     /**
-     * Runs every pending changeset of the changelog and returns the id of the last one applied from it.
+     * Runs every pending changeset of the changelog and returns the id of the last one applied from it. A changelog
+     * unchanged since it was last fully applied to this database is not read by Liquibase at all ({@link AppliedMark}).
      *
      * @throws MigrationException when Liquibase fails or a changeset is still pending afterwards
      */
-    @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
     public static String migrate(DataSource dataSource, String changelogPath, ResourceAccessor resources) {
+        return migrate(dataSource, changelogPath, AppliedMark.read(resources, changelogPath), () -> resources);
+    }
+
+    /**
+     * As {@link #migrate(DataSource, String, ResourceAccessor)}, for a caller that reads the changelog itself (a
+     * bundle's entry) and makes Liquibase's resource accessor only when Liquibase has to run: a restart on which
+     * every changelog is unchanged then sets up no Liquibase at all (about 0.7 s of one core, more under load).
+     *
+     * @param changelog the changelog's bytes, or null when the caller could not read them (Liquibase then runs)
+     */
+    public static String migrate(DataSource dataSource, String changelogPath, byte[] changelog,
+            Supplier<ResourceAccessor> resources) {
+        try (Connection connection = dataSource.getConnection()) {
+            AppliedMark mark = changelog == null ? null : AppliedMark.of(changelog, changelogPath);
+            if (mark != null) {
+                String upToDate = autoCommitted(connection, () -> mark.upToDate(connection));
+                if (upToDate != null) {
+                    return upToDate; // the very changelog last applied, fully: nothing for Liquibase to do
+                }
+            }
+            String applied = update(connection, changelogPath, resources.get());
+            if (mark != null) {
+                autoCommitted(connection, () -> {
+                    mark.record(connection, applied);
+                    return null;
+                });
+            }
+            return applied;
+        } catch (MigrationException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new MigrationException(changelogPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Liquibase's update of the changelog on the connection; returns the last changeset applied from it. */
+    @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
+    private static String update(Connection connection, String changelogPath, ResourceAccessor resources) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Liquibase looks its XSDs and services up through the context class loader; without one it throws.
         thread.setContextClassLoader(Liquibase.class.getClassLoader());
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             Map<String, Object> scope = new HashMap<>();
             scope.put(Scope.Attr.ui.name(), new LoggerUIService());
             scope.put(Scope.Attr.resourceAccessor.name(), resources);
@@ -69,7 +108,7 @@ public final class ChangelogMigrator {
             });
         } catch (MigrationException e) {
             throw e;
-        } catch (SQLException | LiquibaseException e) {
+        } catch (LiquibaseException e) {
             throw new MigrationException(changelogPath + ": " + e.getMessage(), e);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -80,6 +119,25 @@ public final class ChangelogMigrator {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Runs the mark's statements each in its own transaction: on PostgreSQL a failed statement (the mark's table not
+     * there yet) would otherwise spoil the transaction Liquibase then uses.
+     */
+    private static <T> T autoCommitted(Connection connection, SqlWork<T> work) throws SQLException {
+        boolean before = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try {
+            return work.run();
+        } finally {
+            connection.setAutoCommit(before);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
     }
 
     private static String lastApplied(Database database, String changelogPath) throws LiquibaseException {

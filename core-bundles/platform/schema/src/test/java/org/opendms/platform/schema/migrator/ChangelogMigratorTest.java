@@ -60,6 +60,35 @@ class ChangelogMigratorTest {
         assertEquals(1, countRows("SELECT COUNT(*) FROM DATABASECHANGELOG"));
     }
 
+    /**
+     * A restart with the changelog last applied does not hand it to Liquibase: a history Liquibase would refuse (a
+     * checksum changed by hand) goes unnoticed, which shows Liquibase was not asked.
+     */
+    @Test
+    void aRestartWithTheChangelogLastAppliedLeavesLiquibaseOut(@TempDir Path dir) throws Exception {
+        Path root = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
+        ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        execute("UPDATE DATABASECHANGELOG SET MD5SUM = '9:00000000000000000000000000000000'");
+        assertEquals("sample-001", ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root)));
+        // a changelog changed since is Liquibase's again, and it finds the checksum it refuses
+        Path v2 = bundleWith(dir.resolve("v2"), "changelog-v2.xml");
+        assertThrows(MigrationException.class, () -> ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(v2)));
+    }
+
+    /** A history edited by hand (a changeset's row deleted to run it again) is Liquibase's business again. */
+    @Test
+    void aHistoryEditedByHandRunsLiquibaseAgain(@TempDir Path dir) throws Exception {
+        Path root = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
+        ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml", new DirectoryResourceAccessor(root));
+        execute("DROP TABLE sample_note");
+        execute("DELETE FROM DATABASECHANGELOG WHERE ID = 'sample-001'");
+        assertEquals("sample-001", ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root)));
+        assertEquals(0, countRows("SELECT COUNT(*) FROM sample_note"), "the table made again");
+    }
+
     @Test
     void anUpdatedBundleGetsItsNewChangesetsUnderTheSamePath(@TempDir Path dir) throws Exception {
         Path v1 = bundleWith(dir.resolve("v1"), "changelog-v1.xml");
@@ -91,6 +120,12 @@ class ChangelogMigratorTest {
             Files.copy(in, root.resolve("db/test/changelog.xml"));
         }
         return root;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     private int countRows(String sql) throws SQLException {
