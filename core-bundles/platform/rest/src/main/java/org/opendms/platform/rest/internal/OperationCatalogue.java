@@ -2,12 +2,14 @@ package org.opendms.platform.rest.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.opendms.platform.rest.api.PluginResource;
 import org.osgi.framework.BundleContext;
@@ -37,6 +39,8 @@ public class OperationCatalogue {
 
     private final Map<Object, List<RestOperation>> byService = new ConcurrentHashMap<>();
     private volatile List<RestOperation> sorted = List.of();
+    /** The operations by method and first path segment, so that a request tries a handful of patterns, not all. */
+    private volatile Map<String, List<RestOperation>> byFirstSegment = Map.of();
     private ServiceTracker<Object, Object> resources;
     private ServiceTracker<Object, Object> plugins;
 
@@ -120,6 +124,20 @@ public class OperationCatalogue {
         byService.values().forEach(all::addAll);
         all.sort(Comparator.comparing(RestOperation::path).thenComparing(RestOperation::method));
         sorted = List.copyOf(all);
+        Map<String, List<RestOperation>> index = new HashMap<>();
+        all.forEach(o -> index.computeIfAbsent(key(o.method(), firstSegment(o.path())), k -> new ArrayList<>()).add(o));
+        byFirstSegment = Map.copyOf(index);
+    }
+
+    /** {@code "GET vehicles"} for {@code GET /vehicles/{id}}; a first segment with a template is keyed {@code *}. */
+    private static String key(String method, String segment) {
+        return method + ' ' + (segment.indexOf('{') >= 0 ? "*" : segment);
+    }
+
+    private static String firstSegment(String path) {
+        int start = path.startsWith("/") ? 1 : 0;
+        int end = path.indexOf('/', start);
+        return path.substring(start, end < 0 ? path.length() : end);
     }
 
     /** Every operation, by path then method. */
@@ -134,6 +152,10 @@ public class OperationCatalogue {
     Optional<RestOperation> match(String method, String path) {
         String m = "HEAD".equals(method) ? "GET" : method;
         String p = RestOperation.join(path);
-        return sorted.stream().filter(o -> o.matches(m, p)).max(Comparator.comparingInt(RestOperation::literalChars));
+        Map<String, List<RestOperation>> index = byFirstSegment;
+        return Stream
+                .concat(index.getOrDefault(key(m, firstSegment(p)), List.of()).stream(),
+                        index.getOrDefault(key(m, "*"), List.of()).stream())
+                .filter(o -> o.matches(m, p)).max(Comparator.comparingInt(RestOperation::literalChars));
     }
 }

@@ -83,4 +83,17 @@ class RestOperationTest {
         assertTrue(catalogue.match("DELETE", "appointments/7").isEmpty());
         assertTrue(catalogue.match("GET", "appointments/7/arrive/more").isEmpty());
     }
+
+    @Test
+    void findsOperationsUnderEveryPrefixIncludingATemplatedFirstSegment() {
+        OperationCatalogue catalogue = new OperationCatalogue();
+        catalogue.put(1L, RestOperation.of(Appointments.class, ""));
+        catalogue.put(2L, RestOperation.of(Appointments.class, "/insurance"));
+        catalogue.put(3L, RestOperation.of(Appointments.class, "/{shop}"));
+        assertEquals("/appointments/{id}", catalogue.match("GET", "/appointments/7").orElseThrow().path());
+        assertEquals("/insurance/appointments/{id}",
+                catalogue.match("GET", "/insurance/appointments/7").orElseThrow().path());
+        assertEquals("/{shop}/appointments/{id}", catalogue.match("GET", "/bj01/appointments/7").orElseThrow().path());
+        assertTrue(catalogue.match("GET", "/vehicles/7").isEmpty());
+    }
 }
