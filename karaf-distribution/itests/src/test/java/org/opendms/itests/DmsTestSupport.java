@@ -203,6 +203,24 @@ public abstract class DmsTestSupport {
         awaitAnswer("staff", "admin", 200);
     }
 
+    /** Sets etc/org.opendms.login.cfg live and waits until the component has it. */
+    static void loginProtection(org.osgi.service.cm.ConfigurationAdmin configurations, int slowDownAfter,
+            int delaySeconds, int maxDelaySeconds, int lockAfter, int lockMinutes, int addressSlowDownAfter,
+            int addressLockAfter) throws Exception {
+        org.osgi.service.cm.Configuration c = configurations.getConfiguration("org.opendms.login", null);
+        java.util.Dictionary<String, Object> p = new java.util.Hashtable<>();
+        p.put("slowDownAfter", slowDownAfter);
+        p.put("delaySeconds", delaySeconds);
+        p.put("maxDelaySeconds", maxDelaySeconds);
+        p.put("lockAfter", lockAfter);
+        p.put("lockMinutes", lockMinutes);
+        p.put("addressSlowDownAfter", addressSlowDownAfter);
+        p.put("addressLockAfter", addressLockAfter);
+        p.put("forgetAfterMinutes", 60);
+        c.update(p);
+        Thread.sleep(1500); // configuration admin hands it to the component asynchronously
+    }
+
     /** Runs a console command as the admin user and returns what it printed. */
     String console(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

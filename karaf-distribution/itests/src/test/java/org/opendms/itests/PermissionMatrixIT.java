@@ -34,8 +34,11 @@ public class PermissionMatrixIT extends DmsTestSupport {
     static final List<String> DEMO_USERS = List.of("admin", "advisor", "technician", "parts", "cashier",
             "manager",
             "foreman", "inspector");
-    /** Answers without login (a load balancer watches it); the OpenAPI document itself is not in the document. */
-    static final Set<String> PUBLIC = Set.of("GET /health");
+    /**
+     * Answer without login: health (a load balancer watches it) and the web app's login (SessionIT covers it); the
+     * OpenAPI document itself is not in the document.
+     */
+    static final Set<String> PUBLIC = Set.of("GET /health", "POST /session");
     private static final String README_BEGIN = "<!-- permission-matrix:begin (written from GET /api/permissions by PermissionMatrixIT) -->";
     private static final String README_END = "<!-- permission-matrix:end -->";
 

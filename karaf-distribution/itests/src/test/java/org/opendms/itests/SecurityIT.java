@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Map;
 
 import javax.inject.Inject;
@@ -26,7 +25,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +37,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class SecurityIT extends DmsTestSupport {
-
-    private static final String LOGIN_PID = "org.opendms.login";
 
     @Inject
     protected ConfigurationAdmin configurations;
@@ -55,21 +51,10 @@ public class SecurityIT extends DmsTestSupport {
         loginProtection(3, 2, 60, 10, 15, 0, 0);
     }
 
-    /** Sets etc/org.opendms.login.cfg live and waits until the component has it. */
     private void loginProtection(int slowDownAfter, int delaySeconds, int maxDelaySeconds, int lockAfter,
             int lockMinutes, int addressSlowDownAfter, int addressLockAfter) throws Exception {
-        Configuration c = configurations.getConfiguration(LOGIN_PID, null);
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("slowDownAfter", slowDownAfter);
-        p.put("delaySeconds", delaySeconds);
-        p.put("maxDelaySeconds", maxDelaySeconds);
-        p.put("lockAfter", lockAfter);
-        p.put("lockMinutes", lockMinutes);
-        p.put("addressSlowDownAfter", addressSlowDownAfter);
-        p.put("addressLockAfter", addressLockAfter);
-        p.put("forgetAfterMinutes", 60);
-        c.update(p);
-        Thread.sleep(1500); // configuration admin hands it to the component asynchronously
+        loginProtection(configurations, slowDownAfter, delaySeconds, maxDelaySeconds, lockAfter, lockMinutes,
+                addressSlowDownAfter, addressLockAfter);
     }
 
     private static String newTechnician(String password) throws Exception {
