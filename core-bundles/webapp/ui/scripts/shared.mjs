@@ -7,8 +7,10 @@ export const SHARED = {
   'element-plus': 'element-plus/dist/index.full.min.mjs'
 }
 
-// In the import map too, but fetched only when needed: Vue's template compiler, for plugin pages written as plain
-// ES modules with template strings (the first load stays without it).
+// In the import map too, but fetched only when needed (the first load stays without them): Vue's template compiler,
+// for plugin pages written as plain ES modules with template strings.
+// ECharts likewise: shared by whichever page (host or plugin) draws a chart first.
 export const ON_DEMAND = {
-  '@vue/compiler-dom': '@vue/compiler-dom/dist/compiler-dom.esm-browser.prod.js'
+  '@vue/compiler-dom': '@vue/compiler-dom/dist/compiler-dom.esm-browser.prod.js',
+  echarts: 'echarts/dist/echarts.esm.min.mjs'
 }

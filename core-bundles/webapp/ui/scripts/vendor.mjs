@@ -1,6 +1,7 @@
 // After `vite build`: copies the shared libraries into dist/vendor/ (their version in the file name, so browsers
 // may keep them for good) and writes the import map into dist/index.html.
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs'
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { SHARED, ON_DEMAND } from './shared.mjs'
@@ -48,5 +49,27 @@ const html = readFileSync(index, 'utf8')
 const preloads = Object.keys(SHARED).map((name) => imports[name]).map((href) => `<link rel="modulepreload" href="${href}">`).join('\n    ')
 const map = `<script type="importmap">${JSON.stringify({ imports })}</script>\n    ${preloads}`
 if (!html.includes('<!--importmap-->')) throw new Error('index.html lacks the <!--importmap--> placeholder')
-writeFileSync(index, html.replace('<!--importmap-->', map).replaceAll('__SHIMS__', `/vendor/${shims}`))
+let page = html.replace('<!--importmap-->', map).replaceAll('__SHIMS__', `/vendor/${shims}`)
+
+// The page's content security policy: scripts only from here and the page's own two inline scripts (by hash: the
+// polyfill loader and the import map); 'unsafe-eval' because plugin pages' templates are compiled in the browser;
+// blob: for the import-map polyfill on old browsers; inline styles because Element Plus positions with them.
+const hashes = [...page.matchAll(/<script(?: type="importmap")?>([\s\S]*?)<\/script>/g)].map(
+  (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`
+)
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-eval' blob: ${hashes.join(' ')}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'"
+].join('; ')
+page = page.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`)
+writeFileSync(index, page)
+// the manifest was for this script only
+rmSync(join(dist, '.vite'), { recursive: true, force: true })
 console.log('import map:', imports)

@@ -3,7 +3,7 @@ import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import './shell/shell.css'
 import App from './shell/App.vue'
-import { i18n } from './i18n.js'
+import { i18n, restoreLocale } from './i18n.js'
 import { router } from './router.js'
 import { onExpired } from './session-state.js'
 import './live.js'
@@ -19,4 +19,5 @@ onExpired(() => {
   if (here.name !== 'login') router.push({ name: 'login', query: { redirect: here.fullPath } })
 })
 
-app.mount('#app')
+// an English user's strings are fetched before the first page shows
+restoreLocale().finally(() => app.mount('#app'))

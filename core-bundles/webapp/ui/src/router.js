@@ -4,8 +4,7 @@ import { session } from './session-state.js'
 import { can, restore } from './session.js'
 import Layout from './shell/Layout.vue'
 import Login from './shell/Login.vue'
-import Forbidden from './shell/Forbidden.vue'
-import NotFound from './shell/NotFound.vue'
+import Notice from './shell/Notice.vue'
 import { extensionsReady, installExtensions } from './shell/extensions.js'
 
 export const LAYOUT = 'layout'
@@ -21,8 +20,8 @@ export const router = createRouter({
       component: Layout,
       children: [
         ...pageRoutes,
-        { path: '/forbidden', name: 'forbidden', component: Forbidden, meta: { titleKey: 'shell.forbidden' } },
-        { path: '/:rest(.*)*', name: 'not-found', component: NotFound, meta: { titleKey: 'shell.notFound' } }
+        { path: '/forbidden', name: 'forbidden', component: Notice, meta: { titleKey: 'shell.forbidden', hintKey: 'shell.forbiddenHint', icon: 'warning' } },
+        { path: '/:rest(.*)*', name: 'not-found', component: Notice, meta: { titleKey: 'shell.notFound' } }
       ]
     }
   ]

@@ -52,6 +52,9 @@ public final class StaticFiles {
         String type = typeOf(path);
         response.setContentType(type);
         response.setHeader("X-Content-Type-Options", "nosniff");
+        // the app is never shown inside another site's frame, and our addresses (with ids) never leave as referrer
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control",
                 cacheable && immutable.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
         boolean compress = compressible(type) && accepts(request, "gzip");
