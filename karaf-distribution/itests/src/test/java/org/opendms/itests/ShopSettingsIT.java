@@ -84,6 +84,12 @@ public class ShopSettingsIT extends DmsTestSupport {
             assertEquals(saved.raw(), 200, saved.status());
             assertNotEquals(before.path("version"), saved.json().path("version"));
             assertEquals("09:00", settings().path("opens").asText());
+            // the change is in the audit trail: who, the old and the new hour
+            JsonNode trail = call("GET", "audit?type=shop-settings&id=shop&field=opens", "manager", null).json();
+            JsonNode opened = trail.path("items").path(0);
+            assertEquals(trail.toString(), "manager", opened.path("actor").asText());
+            assertEquals(trail.toString(), before.path("opens").asText(), opened.path("oldValue").asText());
+            assertEquals(trail.toString(), "09:00", opened.path("newValue").asText());
             assertEquals(0, new java.math.BigDecimal("0.09").compareTo(settings().path("vatRate").decimalValue()));
 
             // someone saves on what they read before the manager's change
