@@ -39,6 +39,9 @@ public final class CorePermissions implements PermissionSet {
             // logging in (POST /api/session) needs no permission: it is how a user gets one
             p("platform.session.read", "查看自己的登录信息", "see one's own login (name, roles, permissions)", EVERYONE),
             p("platform.session.end", "退出登录", "log out", EVERYONE),
+            // the pages need the shop's time zone and VAT rate; hours, capacity and rates are the management's to set
+            p("shop.settings.read", "查看店铺设置", "read the shop settings", EVERYONE),
+            p("shop.settings.edit", "修改店铺设置", "change the shop settings", MANAGEMENT),
             p("platform.health.details", "查看健康详情（数据库与结构版本）", "see health details (database and schema versions)",
                     ADMINS),
 
