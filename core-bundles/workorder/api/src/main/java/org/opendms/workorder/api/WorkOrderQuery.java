@@ -9,7 +9,7 @@ import java.util.Set;
  * @param plate      the plate, whole or in part, any spelling
  * @param status     one status
  * @param advisor    the advisor's username, exactly
- * @param technician work orders this technician clocked on
+ * @param technician work orders with a job dispatched to this technician or labour he clocked
  * @param from       opened on or after this shop-local day
  * @param to         opened on or before this shop-local day
  * @param statuses   any of these statuses (with {@code status}, either matches); empty for any

@@ -136,7 +136,10 @@ public class JpaWorkOrders implements WorkOrders {
             search.where("w.advisor = :advisor", "advisor", q.advisor().strip());
         }
         if (q.technician() != null && !q.technician().isBlank()) {
-            search.where("EXISTS (SELECT c.id FROM ClockEntity c WHERE c.workOrderId = w.id AND c.technician = :tech)",
+            // his work: a job dispatched to him (the tablet lists it before he clocks on) or labour he clocked
+            search.where(
+                    "(EXISTS (SELECT a.id FROM AssignmentEntity a WHERE a.workOrderId = w.id AND a.technician = :tech)"
+                            + " OR EXISTS (SELECT c.id FROM ClockEntity c WHERE c.workOrderId = w.id AND c.technician = :tech))",
                     "tech", q.technician().strip());
         }
         if (q.from() != null) {

@@ -2018,13 +2018,20 @@ abstract class WorkOrderServiceContract {
         a = move(a, WorkOrderStatus.IN_REPAIR);
         shop.clocks.clockOn(a.id(), a.jobs().get(0).id(), a.jobs().get(0).lines().get(0).id(), "zhou.tech", MANAGER);
         shop.clocks.clockOff(a.id(), "zhou.tech", null, MANAGER);
+        // dispatched to li.tech, not clocked yet: his work all the same (the technician's tablet lists it)
+        WorkOrder c = shop.reception.open(reception(knownVehicle().plate(), 1_000, List.of(JobDraft.customer("c")),
+                BY_WECHAT), ADVISOR);
+        c = shop.jobs.addLine(c.id(), c.jobs().get(0).id(), c.version(), LineDraft.labour("L", "x", "1", "100"),
+                ADVISOR);
+        c = shop.jobs.approve(c.id(), c.jobs().get(0).id(), c.version(), BY_WECHAT, ADVISOR);
+        shop.dispatch.assign(c.id(), c.jobs().get(0).id(), c.version(), List.of("li.tech"), null, MANAGER);
 
         String plate = v.plate();
         assertEquals(List.of(a.id()),
                 ids(shop.workOrders.search(new WorkOrderQuery(plate.substring(0, 1) + plate.substring(1, 2)
                         .toLowerCase() + "·" + plate.substring(2), null, null, null, null, null),
                         PageRequest.of(0, 50))));
-        assertEquals(List.of(b.id(), a.id()),
+        assertEquals(List.of(c.id(), b.id(), a.id()),
                 ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today, today),
                         PageRequest.of(0, 50))));
         assertEquals(List.of(),
@@ -2039,9 +2046,12 @@ abstract class WorkOrderServiceContract {
         assertEquals(List.of(a.id()),
                 ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, "zhou.tech", null, null),
                         PageRequest.of(0, 50))));
+        assertEquals(List.of(c.id()),
+                ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, "li.tech", null, null),
+                        PageRequest.of(0, 50))));
         Page<WorkOrder> second = shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today, null),
-                PageRequest.of(1, 1));
-        assertEquals(2, second.total());
+                PageRequest.of(2, 1));
+        assertEquals(3, second.total());
         assertEquals(List.of(a.id()), ids(second));
         assertEquals(1, second.items().get(0).jobs().size(), "search results carry their jobs");
         assertEquals(0, shop.workOrders

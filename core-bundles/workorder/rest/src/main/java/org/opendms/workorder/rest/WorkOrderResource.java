@@ -129,7 +129,7 @@ public class WorkOrderResource {
             @Parameter(description = "true: past the promised time") @QueryParam("late") String late,
             @Parameter(description = "客户姓名或手机号（全号；尾号限可查看手机号的角色；查找会被记录） customer name, or mobile whole or (for roles that may read mobiles) its last digits; recorded") @QueryParam("customer") String customer,
             @Parameter(description = "advisor username") @QueryParam("advisor") String advisor,
-            @Parameter(description = "technician username") @QueryParam("technician") String technician,
+            @Parameter(description = "技师：派给他的项目或他打卡的工单 technician username: a job dispatched to him or labour he clocked") @QueryParam("technician") String technician,
             @Parameter(description = "opened on or after, yyyy-MM-dd") @QueryParam("from") String from,
             @Parameter(description = "opened on or before, yyyy-MM-dd") @QueryParam("to") String to,
             @Parameter(description = "page, from 0") @QueryParam("page") String page,
