@@ -2047,7 +2047,7 @@ abstract class WorkOrderServiceContract {
                 ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, "zhou.tech", null, null),
                         PageRequest.of(0, 50))));
         assertEquals(List.of(c.id()),
-                ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, "li.tech", null, null),
+                ids(shop.workOrders.search(new WorkOrderQuery(null, null, null, "li.tech", today, null),
                         PageRequest.of(0, 50))));
         Page<WorkOrder> second = shop.workOrders.search(new WorkOrderQuery(null, null, null, null, today, null),
                 PageRequest.of(2, 1));
