@@ -64,7 +64,8 @@ public interface VehicleService {
     List<OdometerReading> odometerHistory(long vehicleId);
 
     /**
-     * Owners and users of the vehicles whose plate or VIN contains the normalised fragment, active or not; for finding
+     * Owners and users of the vehicles whose plate contains the normalised fragment, or whose VIN matches it as in
+     * {@link VehicleQuery#text()} (six or more characters; six are the VIN's last six), active or not; for finding
      * customers by plate. Empty for a blank or one-character fragment.
      */
     Set<Long> customersWithVehiclesMatching(String plateOrVinFragment);

@@ -56,6 +56,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = VehicleService.class)
 public class JpaVehicleService implements VehicleService {
 
+    /** The VIN's serial, its last six characters: the shortest VIN text searched. */
+    private static final int SERIAL_LENGTH = 6;
     /** Longest search text looked at; a plate or VIN with separators is far shorter. */
     static final int SEARCH_MAX = 40;
     /**
@@ -159,7 +161,8 @@ public class JpaVehicleService implements VehicleService {
         if (!plate.isEmpty() || !vin.isEmpty()) {
             // a text that cannot be part of a plate (a name, say) does not search plates, nor VINs likewise
             boolean asPlate = Plate.couldBePartOfPlate(plate);
-            boolean asVin = Vin.couldBePartOfVin(vin);
+            String vinPattern = vinPattern(vin);
+            boolean asVin = vinPattern != null;
             if (!asPlate && !asVin) {
                 return new Page<>(List.of(), page.page(), page.size(), 0);
             }
@@ -171,8 +174,7 @@ public class JpaVehicleService implements VehicleService {
             }
             if (asVin) {
                 any.add("v.vin LIKE :vin ESCAPE '\\'");
-                // six characters are the serial people quote ("尾号"); matched anywhere they hit unrelated VINs
-                search.with("vin", vin.length() == 6 ? "%" + Stored.literal(vin) : Stored.containsPattern(vin));
+                search.with("vin", vinPattern);
             }
             search.where("(" + String.join(" OR ", any) + ")");
         }
@@ -184,6 +186,20 @@ public class JpaVehicleService implements VehicleService {
             search.where("v.active = :active", "active", Boolean.TRUE);
         }
         return jpa.txExpr(em -> search.page(em, "v.id DESC", page, JpaVehicleService::toVehicle));
+    }
+
+    /**
+     * How a search text matches VINs, or null when it does not search them. People quote a VIN whole, by its start, or
+     * by its last six characters (the serial, "车架号后六位"). Fewer than six characters (a mobile tail, part of a plate)
+     * would hit hundreds of unrelated VINs at a dealer group's size and cost a scan of their index for nothing.
+     */
+    static String vinPattern(String normalised) {
+        if (normalised.length() < SERIAL_LENGTH || !Vin.couldBePartOfVin(normalised)) {
+            return null;
+        }
+        // six characters matched anywhere would also hit unrelated VINs: they are the serial at the end
+        return normalised.length() == SERIAL_LENGTH ? "%" + Stored.literal(normalised)
+                : Stored.containsPattern(normalised);
     }
 
     @Override
@@ -294,7 +310,8 @@ public class JpaVehicleService implements VehicleService {
         String vin = Vin.normaliseFragment(plateOrVinFragment);
         // one character ("京", "8") matches most of the fleet and says nothing about whom is meant
         boolean asPlate = plate.length() >= 2 && Plate.couldBePartOfPlate(plate);
-        boolean asVin = vin.length() >= 2 && Vin.couldBePartOfVin(vin);
+        String vinPattern = vinPattern(vin);
+        boolean asVin = vinPattern != null;
         if (!asPlate && !asVin) {
             return Set.of(); // a name or anything else no plate or VIN holds: no vehicle is read
         }
@@ -311,7 +328,7 @@ public class JpaVehicleService implements VehicleService {
             }
             if (asVin) {
                 any.add("v.vin LIKE :vin ESCAPE '\\'");
-                parameters.put("vin", Stored.containsPattern(vin));
+                parameters.put("vin", vinPattern);
             }
             where = String.join(" OR ", any);
         }

@@ -200,6 +200,9 @@ abstract class VehicleServiceContract {
         assertFalse(
                 ids(service.search(VehicleQuery.text(vin.substring(5, 11)), PageRequest.of(0, 200))).contains(v.id()));
         assertFalse(ids(service.search(VehicleQuery.text("粤Z"), PageRequest.of(0, 200))).contains(v.id()));
+        // fewer than six characters are a mobile tail or part of a plate, not a VIN: the VIN's last four find nothing
+        String lastFour = vin.substring(13);
+        assertFalse(ids(service.search(VehicleQuery.text(lastFour), PageRequest.of(0, 200))).contains(v.id()));
     }
 
     @Test
@@ -462,6 +465,9 @@ abstract class VehicleServiceContract {
                 service.customersWithVehiclesMatching("b " + serial.substring(0, 4)).stream()
                         .filter(id -> id == fleet || id == driver).collect(java.util.stream.Collectors.toSet()));
         assertEquals(Set.of(fleet, driver), service.customersWithVehiclesMatching(vin.substring(11)));
+        // the VIN's last four are no VIN search (they are how people give a mobile tail)
+        Set<Long> byFour = service.customersWithVehiclesMatching(vin.substring(13));
+        assertFalse(byFour.contains(fleet) || byFour.contains(driver));
         assertEquals(Set.of(), service.customersWithVehiclesMatching("张伟"));
         assertEquals(Set.of(), service.customersWithVehiclesMatching("粤"));
         assertEquals(Set.of(), service.customersWithVehiclesMatching(" "));
