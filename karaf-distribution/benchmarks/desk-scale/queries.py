@@ -52,11 +52,20 @@ def wo_by_plate(plate):
               *wo_load(':ids'))
 
 
+def vin_like(t):
+    """JpaVehicleService.vinPattern: six or more characters only, six as the VIN's end; None: VINs not searched."""
+    if len(t) < 6:
+        return None
+    return lit('%' + t) if len(t) == 6 else contains(t)
+
+
 def vehicles_where(text):
-    """VehicleService.search: the text in the plate (if a plate can hold it), or in the VIN (its end for six)."""
+    """VehicleService.search: the text in the plate (if a plate can hold it), or in the VIN (see vin_like)."""
     t = text.upper()
-    vin = lit('%' + t) if len(t) == 6 else contains(t)
-    return f"(plate LIKE {contains(t)} ESCAPE '\\' OR vin LIKE {vin} ESCAPE '\\')"
+    any_ = [f"plate LIKE {contains(t)} ESCAPE '\\'"]
+    if vin_like(t):
+        any_.append(f"vin LIKE {vin_like(t)} ESCAPE '\\'")
+    return '(' + ' OR '.join(any_) + ')'
 
 
 def vehicles_search(text):
@@ -89,7 +98,8 @@ def customers_search(text):
     u = text.upper()
     if all(c.isdigit() or ('A' <= c <= 'Z') for c in u):
         owners = (f"SELECT coalesce(string_agg(owner_id::text, ','), '0') AS owners FROM (SELECT owner_id FROM vehicle"
-                  f" WHERE plate LIKE {contains(u)} ESCAPE '\\' OR vin LIKE {contains(u)} ESCAPE '\\'"
+                  f" WHERE plate LIKE {contains(u)} ESCAPE '\\'"
+                  + (f" OR vin LIKE {vin_like(u)} ESCAPE '\\'" if vin_like(u) else '') +
                   f" ORDER BY id DESC LIMIT 50) o \\gset")
         statements.append(owners)
         any_.append('id IN (:owners)')
