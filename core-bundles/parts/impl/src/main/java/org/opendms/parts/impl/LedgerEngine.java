@@ -141,6 +141,19 @@ public class LedgerEngine {
         posting.postedAt = Stored.utc(now);
         em.persist(posting);
         em.flush();
+        // its audit entry too: what was asked, line by line (the ledger rows themselves say which bins and batches)
+        StringBuilder summary = new StringBuilder();
+        for (int i = 0; i < checked.size(); i++) {
+            MovementDraft d = checked.get(i);
+            summary.append(i == 0 ? "" : "; ").append(d.type()).append(' ').append(parts.get(d.partId()).number)
+                    .append(' ').append(Quantities.show(d.quantity())).append(" @")
+                    .append(warehouses.get(d.warehouseId()).code)
+                    .append(d.workOrderId() == null ? "" : " wo " + d.workOrderId() + "/" + d.lineId())
+                    .append(d.reference() == null ? "" : " ref " + d.reference());
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("movements", summary.toString());
+        ctx.audit.record(em, actor, "stock-posting", posting.id, null, record);
 
         // lock every stock row the posting moves, in one order
         TreeMap<Key, StockEntity> locked = new TreeMap<>(
@@ -242,7 +255,6 @@ public class LedgerEngine {
         boolean costs = ctx.seesCost(actor);
         List<StockMovement> movements = new ArrayList<>();
         List<StockEvent> events = new ArrayList<>();
-        StringBuilder summary = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
             MovementEntity m = rows.get(i);
             String number = parts.get(m.partId).number;
@@ -250,12 +262,6 @@ public class LedgerEngine {
             events.add(new StockEvent(m.id, m.postingId, m.movementType, m.partId, number, m.warehouseId, m.binId,
                     m.quantity, m.onHandAfter, availableAfter.get(i), m.workOrderId, m.lineId, m.transferId,
                     m.reference, m.username, now));
-            if (summary.length() > 0) {
-                summary.append("; ");
-            }
-            summary.append(m.movementType).append(' ').append(number).append(' ').append(Quantities.show(m.quantity))
-                    .append(" @").append(warehouses.get(m.warehouseId).code).append('/').append(m.binId)
-                    .append(m.batchNumber == null ? "" : " batch " + m.batchNumber);
         }
         List<StockAlert> alerts = new ArrayList<>();
         locked.forEach((k, s) -> {
@@ -265,9 +271,6 @@ public class LedgerEngine {
                         s.onHand.subtract(s.reserved), s.minimum, s.reorderPoint, now));
             }
         });
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("movements", summary.toString());
-        ctx.audit.record(em, actor, "stock-posting", posting.id, null, record);
         return new Posted(new Posting(posting.id, movements, actor.username(), now), events, alerts);
     }
 

@@ -73,7 +73,7 @@ class PartsBenchmark {
         try (TestDatabase db = derby ? TestDatabase.derby() : TestDatabase.postgres();
                 HikariDataSource pool = pool(db)) {
             PartsForTests parts = pooled(db, pool);
-            Warehouse central = parts.warehouses().create("ZK", "总库", WarehouseKind.CENTRAL, CLERK);
+            Warehouse central = parts.warehouses().byCode("ZK").orElseThrow();
             Warehouse shop = parts.warehouses().create("MD01", "门店库", WarehouseKind.SHOP, CLERK);
             concurrentIssuesAndReturns(db, parts, central);
             if (!derby) {

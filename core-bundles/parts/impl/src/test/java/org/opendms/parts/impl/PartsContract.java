@@ -98,9 +98,13 @@ abstract class PartsContract {
                 alerts.add(alert);
             }
         });
-        central = parts.warehouses().create("zk", "总库", WarehouseKind.CENTRAL, CLERK);
+        // the central store and the old-parts store come with the schema
+        central = parts.warehouses().byCode("zk").orElseThrow();
+        assertEquals(WarehouseKind.CENTRAL, central.kind());
         shop = parts.warehouses().create("MD01", "一号门店库", WarehouseKind.SHOP, CLERK);
-        oldParts = parts.warehouses().create("JJK", "旧件库", WarehouseKind.OLD_PARTS, CLERK);
+        oldParts = parts.warehouses().byCode("JJK").orElseThrow();
+        refused(DmsException.Kind.CONFLICT, "code", "warehouse.duplicate",
+                () -> parts.warehouses().create(" jjk", "旧件库", WarehouseKind.OLD_PARTS, CLERK));
         a011 = parts.warehouses().addBin(central.id(), null, "a", "01", "1", CLERK);
     }
 
