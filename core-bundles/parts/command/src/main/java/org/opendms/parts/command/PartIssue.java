@@ -10,6 +10,7 @@ import org.opendms.parts.api.workorder.WorkOrderParts;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 
 @Service
 @Command(scope = "dms", name = "part-issue", description = "领料 Issue a work order's part line (dms:pick-list shows"
@@ -34,10 +35,10 @@ public class PartIssue implements Action {
     @Override
     public Object execute() {
         try {
-            PickLists.print(System.out, parts.issue(workOrderId, lineId, PickLists.quantity(quantity), binId,
+            PickLists.print(ConsoleText.out(), parts.issue(workOrderId, lineId, PickLists.quantity(quantity), binId,
                     ConsoleActor.current()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.opendms.parts.api.workorder.WorkOrderParts;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 
 @Service
 @Command(scope = "dms", name = "part-return", description = "退料 Take back a part issued to a work order's line, at"
@@ -39,10 +40,11 @@ public class PartReturn implements Action {
     @Override
     public Object execute() {
         try {
-            PickLists.print(System.out, parts.returnPart(workOrderId, lineId, PickLists.quantity(quantity), binId,
-                    reason == null ? null : String.join(" ", reason), ConsoleActor.current()));
+            PickLists.print(ConsoleText.out(),
+                    parts.returnPart(workOrderId, lineId, PickLists.quantity(quantity), binId,
+                            reason == null ? null : String.join(" ", reason), ConsoleActor.current()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }

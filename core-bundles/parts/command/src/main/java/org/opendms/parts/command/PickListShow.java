@@ -9,6 +9,7 @@ import org.opendms.parts.api.workorder.WorkOrderParts;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 
 @Service
 @Command(scope = "dms", name = "pick-list", description = "领料单 A work order's pick list: each approved part line with"
@@ -24,9 +25,9 @@ public class PickListShow implements Action {
     @Override
     public Object execute() {
         try {
-            PickLists.print(System.out, parts.pickList(workOrderId, ConsoleActor.current()));
+            PickLists.print(ConsoleText.out(), parts.pickList(workOrderId, ConsoleActor.current()));
         } catch (DmsException e) {
-            ConsolePrinter.refusal(System.out, e);
+            ConsolePrinter.refusal(ConsoleText.out(), e);
         }
         return null;
     }
