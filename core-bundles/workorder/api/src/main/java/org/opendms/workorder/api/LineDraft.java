@@ -24,12 +24,12 @@ import java.math.BigDecimal;
  *                     its part number is then not checked against the catalogue ({@link PartNumbers}) (since 3.1)
  */
 public record LineDraft(LineType type, String code, String description, BigDecimal quantity, BigDecimal unitPrice,
-        BigDecimal discount, Long stockItemId, String reason, boolean specialOrder) {
+        BigDecimal discount, Long stockItemId, String reason, Boolean specialOrder) {
 
     /** A line as in 3.0, not a special order. */
     public LineDraft(LineType type, String code, String description, BigDecimal quantity, BigDecimal unitPrice,
             BigDecimal discount, Long stockItemId, String reason) {
-        this(type, code, description, quantity, unitPrice, discount, stockItemId, reason, false);
+        this(type, code, description, quantity, unitPrice, discount, stockItemId, reason, null);
     }
 
     /** A line without a reason for its price (2.1 and before). */
