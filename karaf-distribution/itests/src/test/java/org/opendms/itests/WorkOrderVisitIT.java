@@ -151,14 +151,16 @@ public class WorkOrderVisitIT extends DmsTestSupport {
                 "If-Match", etag);
         ok(r, 200);
         r = call("POST", path + "/jobs/" + service + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"90915-YZZE1\","
-                + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50}", "If-Match", r.etag());
+                + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50,\"specialOrder\":true}", "If-Match",
+                r.etag());
         ok(r, 200);
         r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", labour("XJ-201", "检查前悬挂", "1.5"), "If-Match",
                 r.etag());
         wo = ok(r, 200);
         // a part entered by mistake, removed before the customer sees the estimate
         r = call("POST", path + "/jobs/" + noise + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"WRONG-1\","
-                + "\"description\":\"错录配件\",\"quantity\":1,\"unitPrice\":999}", "If-Match", r.etag());
+                + "\"description\":\"错录配件\",\"quantity\":1,\"unitPrice\":999,\"specialOrder\":true}", "If-Match",
+                r.etag());
         long wrong = -1;
         for (JsonNode l : ok(r, 200).path("jobs").path(1).path("lines")) {
             wrong = "WRONG-1".equals(l.path("code").asText()) ? l.path("id").asLong() : wrong;
@@ -258,6 +260,19 @@ public class WorkOrderVisitIT extends DmsTestSupport {
                     r.etag());
             ok(r, 200);
         }
+        // the customer brought his own oil filter: the part line is not issued (parts.not_issued otherwise)
+        long filter = -1;
+        for (JsonNode j : ok(r, 200).path("jobs")) {
+            for (JsonNode l : j.path("lines")) {
+                filter = "90915-YZZE1".equals(l.path("code").asText()) ? l.path("id").asLong() : filter;
+            }
+        }
+        Reply early = call("POST", path + "/status", "advisor", "{\"status\":\"COMPLETED\"}", "If-Match", r.etag());
+        assertEquals(early.raw(), 409, early.status());
+        assertEquals(early.raw(), "parts.not_issued", early.code(0));
+        r = call("POST", path + "/jobs/" + service + "/lines/" + filter + "/not-needed", "advisor",
+                "{\"reason\":\"客户自带机滤\"}", "If-Match", r.etag());
+        ok(r, 200);
         r = call("POST", path + "/status", "advisor", "{\"status\":\"COMPLETED\"}", "If-Match", r.etag());
         ok(r, 200);
         Reply stale = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match",

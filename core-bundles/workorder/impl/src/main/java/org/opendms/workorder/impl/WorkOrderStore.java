@@ -25,7 +25,9 @@ import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.workorder.api.CompletionRule;
 import org.opendms.workorder.api.ListPrices;
+import org.opendms.workorder.api.PartNumbers;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WorkOrder;
@@ -109,6 +111,14 @@ public class WorkOrderStore {
     /** Price lists that give a line its list price (parts, plugins); labour falls back to the labour rates. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<ListPrices> listPrices = List.of();
+
+    /** Part catalogues a part line's number is checked against (the parts module); none: any number, as before. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<PartNumbers> partNumbers = List.of();
+
+    /** Rules a work order passes before COMPLETED besides QC (the parts module: approved part lines issued). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<CompletionRule> completionRules = List.of();
 
     public WorkOrderStore() {
     }
@@ -201,6 +211,25 @@ public class WorkOrderStore {
             WorkOrder before = WorkOrderRecords.load(em, e, now);
             change.accept(em, e);
             WorkOrderRows.touch(e, utc(now), actor);
+            em.flush();
+            WorkOrder after = WorkOrderRecords.load(em, e, now);
+            audit.record(em, actor, "work-order", id, before, after);
+            return after;
+        });
+        tell(WorkOrderListener::changed, changed, null, null, actor, now);
+        return changed;
+    }
+
+    /**
+     * A fact another module committed, recorded on a work order (a part issued to a line, a part step in the timeline):
+     * the row is locked whatever its version and the version stays, since nothing a user edits changed (the advisor's
+     * form read before stays valid); audited, and told to the listeners' {@link WorkOrderListener#changed}.
+     */
+    WorkOrder recordOnWorkOrder(long id, Instant now, Actor actor, BiConsumer<EntityManager, WorkOrderEntity> change) {
+        WorkOrder changed = change(em -> {
+            WorkOrderEntity e = WorkOrderRows.lockAnyVersion(em, id);
+            WorkOrder before = WorkOrderRecords.load(em, e, now);
+            change.accept(em, e);
             em.flush();
             WorkOrder after = WorkOrderRecords.load(em, e, now);
             audit.record(em, actor, "work-order", id, before, after);
