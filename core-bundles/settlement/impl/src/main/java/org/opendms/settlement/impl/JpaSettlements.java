@@ -196,10 +196,10 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
                             "document " + e.number + " is paid; reverse it before settling again");
                 }
                 if (s == SettlementStatus.OPEN || s == SettlementStatus.AWAITING_APPROVAL) {
-                    Settlement before = Records.load(em, e);
+                    Settlement before = Records.header(em, e);
                     e.status = SettlementStatus.VOID.name();
                     e.version++;
-                    audit.record(em, actor, "settlement", e.id, before, Records.load(em, e));
+                    audit.record(em, actor, "settlement", e.id, trail(before), trail(Records.load(em, e)));
                 }
             }
             round.lastRound++;
@@ -266,7 +266,7 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
                 }
                 em.flush();
                 Settlement s = Records.load(em, e);
-                audit.record(em, actor, "settlement", e.id, null, s);
+                audit.record(em, actor, "settlement", e.id, null, trail(s));
                 out.add(s);
             }
             return out;
@@ -322,12 +322,12 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
                 throw DmsException.conflict("status", "settlement.no_approval_pending",
                         "结算单 " + e.number + " 没有待审批的折扣", "document " + e.number + " awaits no approval");
             }
-            Settlement before = Records.load(em, e);
+            Settlement before = Records.header(em, e);
             e.status = SettlementStatus.OPEN.name();
             e.discountApprovedBy = actor.username();
             e.version++;
             Settlement after = Records.load(em, e);
-            audit.record(em, actor, "settlement", e.id, before, after);
+            audit.record(em, actor, "settlement", e.id, trail(before), trail(after));
             return after;
         }), "结算单", "the document");
     }
@@ -367,7 +367,7 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
                             "各付款方式合计 " + total.setScale(2) + " 元，应收 " + outstanding + " 元",
                             "the tenders add up to " + total.setScale(2) + ", the document asks " + outstanding);
                 }
-                Settlement before = Records.load(em, e);
+                Settlement before = Records.header(em, e);
                 TenderContext context = new TenderContext(e.id, e.number, e.workOrderId, e.customerId,
                         Payer.valueOf(e.payer), e.payable, actor);
                 BigDecimal onAccount = BigDecimal.ZERO;
@@ -415,7 +415,7 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
                 e.version++;
                 em.flush();
                 Settlement after = Records.load(em, e);
-                audit.record(em, actor, "settlement", e.id, before, after);
+                audit.record(em, actor, "settlement", e.id, trail(before), trail(after));
                 return after;
             }), "结算单", "the document");
         } catch (RuntimeException | Error failure) {
@@ -598,7 +598,7 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
                         "结算单 " + e.number + " “" + s.zh() + "”，只有已结算的单据可以红冲",
                         "document " + e.number + " is " + s + "; only a settled bill is reversed");
             }
-            Settlement before = Records.load(em, e);
+            Settlement before = Records.header(em, e);
             SettlementEntity r = new SettlementEntity();
             r.number = "T" + System.nanoTime();
             r.workOrderId = e.workOrderId;
@@ -699,9 +699,9 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
             e.version++;
             em.flush();
             original[0] = Records.load(em, e);
-            audit.record(em, actor, "settlement", e.id, before, original[0]);
+            audit.record(em, actor, "settlement", e.id, trail(before), trail(original[0]));
             Settlement made = Records.load(em, r);
-            audit.record(em, actor, "settlement", r.id, null, made);
+            audit.record(em, actor, "settlement", r.id, null, trail(made));
             return made;
         }), "结算单", "the document");
         tell(SettlementListener::reversed, reversal, now, actor);
@@ -925,6 +925,19 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
             }
             throw e;
         }
+    }
+
+    /**
+     * A document as the audit trail keeps it: without its lines, which are written once with the document and never
+     * change (a 50-line bill would otherwise add some 550 entries to the trail).
+     */
+    static Settlement trail(Settlement s) {
+        return new Settlement(s.id(), s.number(), s.workOrderId(), s.workOrderNumber(), s.round(), s.payer(),
+                s.customerId(), s.payerName(), s.status(), List.of(), s.labour(), s.parts(), s.sublet(), s.fees(),
+                s.handlingFee(), s.discount(), s.discountApprovedBy(), s.net(), s.vatRate(), s.vat(), s.gross(),
+                s.roundTo(), s.rounding(), s.payable(), s.paid(), s.onAccount(), s.tenders(), s.reversalOfId(),
+                s.reversedById(), s.reason(), s.createdAt(), s.createdBy(), s.settledAt(), s.settledBy(),
+                s.version());
     }
 
     private static String clean(String s, int max) {

@@ -31,6 +31,11 @@ final class Records {
         return of(e, lines, tenders(em, e.id));
     }
 
+    /** The document without its lines, as the audit trail compares it (see JpaSettlements#trail). */
+    static Settlement header(EntityManager em, SettlementEntity e) {
+        return of(e, List.of(), tenders(em, e.id));
+    }
+
     static List<TenderEntity> tenderRows(EntityManager em, long settlementId) {
         return em.createQuery("SELECT t FROM TenderEntity t WHERE t.settlementId = :id ORDER BY t.seq",
                 TenderEntity.class).setParameter("id", settlementId).getResultList();
