@@ -27,13 +27,23 @@ public class SettlementIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        awaitPlatform();
+        // the first class of a suite also waits for the platform to start, slower on a busy machine
+        for (int attempt = 1;; attempt++) {
+            try {
+                awaitPlatform();
+                break;
+            } catch (AssertionError notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+            }
+        }
         awaitAnswer("settlements/tenders", "cashier", 200);
     }
 
     private static String labour(String code, String hours) {
         return "{\"type\":\"LABOUR\",\"code\":\"" + code + "\",\"description\":\"" + code + "\",\"quantity\":" + hours
-                + ",\"unitPrice\":100.00}";
+                + ",\"unitPrice\":100.00,\"specialOrder\":false}";
     }
 
     private static String ifMatch(JsonNode doc) {
@@ -42,6 +52,11 @@ public class SettlementIT extends DmsTestSupport {
 
     /** A completed work order: 保养 paid by the customer (labour 1.5 h, an oil filter), 刹车片 by the insurer. */
     private JsonNode completedWorkOrder() throws Exception {
+        for (String op : new String[] { "BY-010\",\"name\":\"保养\",\"flatRateHours\":1.5",
+                "SC-101\",\"name\":\"更换刹车片\",\"flatRateHours\":2" }) {
+            Reply added = call("POST", "labour-operations", "manager", "{\"code\":\"" + op + "}");
+            assertTrue(added.raw(), added.status() == 201 || "labour.exists".equals(added.code(0)));
+        }
         long n = unique();
         long owner = ok(call("POST", "customers", "advisor",
                 "{\"type\":\"PERSON\",\"name\":\"孙先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
@@ -53,10 +68,12 @@ public class SettlementIT extends DmsTestSupport {
         String path = "work-orders/" + wo.path("id").asLong();
         long service = wo.path("jobs").path(0).path("id").asLong();
         long brakes = wo.path("jobs").path(1).path("id").asLong();
-        r = call("POST", path + "/jobs/" + service + "/lines", "advisor", labour("BY-010", "1.5"), "If-Match", r.etag());
+        r = call("POST", path + "/jobs/" + service + "/lines", "advisor", labour("BY-010", "1.5"), "If-Match",
+                r.etag());
         ok(r, 200);
         r = call("POST", path + "/jobs/" + service + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"90915-YZZE1\","
-                + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50}", "If-Match", r.etag());
+                + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50,\"specialOrder\":false}", "If-Match",
+                r.etag());
         ok(r, 200);
         r = call("POST", path + "/jobs/" + brakes + "/lines", "advisor", labour("SC-101", "2"), "If-Match", r.etag());
         ok(r, 200);
@@ -70,9 +87,9 @@ public class SettlementIT extends DmsTestSupport {
         r = call("POST", path + "/status", "manager", "{\"status\":\"AWAITING_QC\",\"note\":\"工时未计时，经理放行\"}",
                 "If-Match", r.etag());
         ok(r, 200);
-        for (String[] check : new String[][] { { "SELF", "technician" }, { "FOREMAN", "foreman" },
-                { "FINAL", "inspector" } }) {
-            r = call("POST", path + "/qc", check[1], "{\"level\":\"" + check[0] + "\",\"passed\":true}", "If-Match",
+        // nobody was dispatched (the labour was not clocked): the manager records the three checks
+        for (String level : new String[] { "SELF", "FOREMAN", "FINAL" }) {
+            r = call("POST", path + "/qc", "manager", "{\"level\":\"" + level + "\",\"passed\":true}", "If-Match",
                     r.etag());
             ok(r, 200);
         }
