@@ -278,6 +278,11 @@ public class WorkOrderVisitIT extends DmsTestSupport {
         Reply stale = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match",
                 afterDispatch);
         assertEquals("two people changing one work order: the second re-reads", 409, stale.status());
+        // no car leaves unpaid (issue 14): the cashier settles and takes the money first
+        JsonNode bill = ok(call("POST", "settlements", "cashier", "{\"workOrderId\":" + id + "}"), 201).path(0);
+        ok(call("POST", "settlements/" + bill.path("id").asLong() + "/payments", "cashier",
+                "{\"tenders\":[{\"method\":\"CASH\",\"amount\":" + bill.path("payable").asText() + "}]}",
+                "If-Match", "\"" + bill.path("version").asLong() + "\""), 200);
         r = call("POST", path + "/status", "advisor", "{\"status\":\"DELIVERED\"}", "If-Match", r.etag());
         wo = ok(r, 200);
         assertTrue(wo.toString(), !wo.path("deliveredAt").isNull());

@@ -30,6 +30,8 @@ public final class CorePermissions implements PermissionSet {
     /** Who deals with the customer in person or over a bill: the desk and the cashier. */
     private static final List<String> CUSTOMER_CONTACTS = List.of(ADMIN, MANAGER, ADVISOR, CASHIER);
     private static final List<String> ADMINS = List.of(ADMIN);
+    /** 收银 and the managers above them. */
+    private static final List<String> CASHIERS = List.of(ADMIN, MANAGER, CASHIER);
     /** 车间主管/调度 and the service manager standing in. */
     private static final List<String> DISPATCHERS = List.of(ADMIN, MANAGER, FOREMAN);
     /** Admins keep staff accounts; managers and foremen read them (to plan the workshop). */
@@ -122,6 +124,17 @@ public final class CorePermissions implements PermissionSet {
             p("workorder.line.not-needed", "标记配件明细无需领料", "mark a part line not needed", FRONT_DESK),
             p("workorder.line.parts", "登记配件明细的领料、退料、订货与到货",
                     "record issues, returns, orders and arrivals on part lines", List.of(ADMIN, MANAGER, PARTS)),
+            // settlement (issue 14): the cashier settles and takes money, the manager approves what goes beyond the
+            // rules, advisors read the bill to explain it to the customer
+            p("settlement.read", "查看结算单", "read settlement documents", CUSTOMER_CONTACTS),
+            p("settlement.settle", "结算工单", "settle work orders", CASHIERS),
+            p("settlement.pay", "收款", "take payments", CASHIERS),
+            p("settlement.deposit.take", "收取订金", "take deposits", CASHIERS),
+            p("settlement.discount.approve", "审批超限折扣", "approve discounts over the limit", MANAGEMENT),
+            p("settlement.credit.over-limit", "批准超出信用额度挂账", "approve credit over the limit", MANAGEMENT),
+            p("settlement.credit.edit", "维护挂账客户的信用额度", "keep credit accounts and limits", MANAGEMENT),
+            p("settlement.reverse", "红冲结算单", "reverse settlement documents", MANAGEMENT),
+            p("settlement.pay-later", "批准未付款交车", "let a car leave before it is paid", MANAGEMENT),
             p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),

@@ -22,9 +22,11 @@
  * returns and other part steps recorded on the line and in the timeline), a special-order mark on
  * {@link org.opendms.workorder.api.LineDraft} and {@link org.opendms.workorder.api.Line}, and the issue cost on the
  * line.
+ * 3.2.0: the {@link org.opendms.workorder.api.DeliveryRule} hook the settlement module registers (no car leaves
+ * unpaid).
  */
 @Export
-@Version("3.1.0")
+@Version("3.2.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.workorder.api.CompletionRule;
+import org.opendms.workorder.api.DeliveryRule;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
@@ -62,6 +63,7 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
         WorkOrderStatus[] from = new WorkOrderStatus[1];
         List<QcLevel> qc = store.qcLevels;
         List<CompletionRule> rules = store.completionRules;
+        List<DeliveryRule> deliveryRules = store.deliveryRules;
         WorkOrder after = store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             from[0] = e.status;
             if (!WorkOrderRules.allowed(e.status, target)) {
@@ -82,6 +84,9 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
             }
             if (target == WorkOrderStatus.COMPLETED) {
                 PartCheck.refuseCompletion(rules, WorkOrderRecords.load(em, e, now));
+            }
+            if (target == WorkOrderStatus.DELIVERED && !deliveryRules.isEmpty()) {
+                DeliveryCheck.refuseDelivery(deliveryRules, WorkOrderRecords.load(em, e, now));
             }
             List<ClockEntity> running = running(em, id);
             if (!running.isEmpty() && (target == WorkOrderStatus.AWAITING_QC || target == WorkOrderStatus.WAITING)) {

@@ -26,6 +26,7 @@ import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.workorder.api.CompletionRule;
+import org.opendms.workorder.api.DeliveryRule;
 import org.opendms.workorder.api.ListPrices;
 import org.opendms.workorder.api.PartNumbers;
 import org.opendms.workorder.api.PayType;
@@ -119,6 +120,10 @@ public class WorkOrderStore {
     /** Rules a work order passes before COMPLETED besides QC (the parts module: approved part lines issued). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<CompletionRule> completionRules = List.of();
+
+    /** Rules a work order passes before DELIVERED (the settlement module: the customer's bill paid or on account). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<DeliveryRule> deliveryRules = List.of();
 
     public WorkOrderStore() {
     }
