@@ -20,4 +20,8 @@ public @interface SettlementConfig {
 
     @AttributeDefinition(description = "抹零最多抹去的金额（元）, e.g. 1.00")
     String roundingLimit() default "1.00";
+
+    @AttributeDefinition(description = "交车前客户结算单须已收款或挂账（或经理批准先交车后付款）; false for a shop that"
+            + " takes money outside the platform")
+    boolean deliveryNeedsPayment() default true;
 }

@@ -6,15 +6,22 @@ import org.opendms.platform.api.Violation;
 import org.opendms.settlement.api.Settlements;
 import org.opendms.workorder.api.DeliveryRule;
 import org.opendms.workorder.api.WorkOrder;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
-/** No car leaves before its customer document is paid or on account, unless the manager allowed it. */
-@Component(service = DeliveryRule.class)
+/**
+ * No car leaves before its customer document is paid or on account, unless the manager allowed it; a shop that takes
+ * money outside the platform turns this off ({@code deliveryNeedsPayment = false}).
+ */
+@Component(service = DeliveryRule.class, configurationPid = SettlementConfig.PID)
 public class SettlementDeliveryRule implements DeliveryRule {
 
     @Reference
     Settlements settlements;
+
+    private volatile boolean needsPayment = true;
 
     public SettlementDeliveryRule() {
     }
@@ -23,8 +30,14 @@ public class SettlementDeliveryRule implements DeliveryRule {
         this.settlements = settlements;
     }
 
+    @Activate
+    @Modified
+    void configure(SettlementConfig config) {
+        needsPayment = config.deliveryNeedsPayment();
+    }
+
     @Override
     public List<Violation> refusals(WorkOrder workOrder) {
-        return settlements.deliveryRefusals(workOrder.id());
+        return needsPayment ? settlements.deliveryRefusals(workOrder.id()) : List.of();
     }
 }

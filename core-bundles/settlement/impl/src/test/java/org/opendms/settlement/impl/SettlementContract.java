@@ -308,6 +308,15 @@ abstract class SettlementContract {
         List<Settlement> docs = service.settle(SettleRequest.of(wo.id()), CASHIER);
         Settlement c = doc(docs, Payer.CUSTOMER);
         assertEquals("settlement.unpaid", service.deliveryRefusals(wo.id()).get(0).code());
+        SettlementDeliveryRule rule = new SettlementDeliveryRule(service);
+        assertEquals("settlement.unpaid", rule.refusals(wo).get(0).code());
+        // a shop that takes money outside the platform lets the car go
+        SettlementConfig outside = (SettlementConfig) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { SettlementConfig.class },
+                (proxy, method, args) -> "deliveryNeedsPayment".equals(method.getName()) ? Boolean.FALSE
+                        : method.getDefaultValue());
+        rule.configure(outside);
+        assertTrue(rule.refusals(wo).isEmpty());
         BigDecimal rest = c.payable().subtract(yuan("200"));
         String t = txn();
         Settlement paid = service.pay(c.id(), c.version(), List.of(wechat("200", t),
