@@ -82,28 +82,41 @@ public class PriceAuthorityIT extends DmsTestSupport {
 
         // bad input: named, nothing changed (the ETag stays)
         String lines = path + "/jobs/" + brakes + "/lines";
-        refused(call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
-                + "\"quantity\":1,\"unitPrice\":-880}", "If-Match", labour.etag()), 400, "unitPrice", "out_of_range");
-        refused(call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
-                + "\"quantity\":1,\"unitPrice\":880.001}", "If-Match", labour.etag()), 400, "unitPrice", "scale");
-        refused(call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
-                + "\"quantity\":1,\"unitPrice\":880,\"discount\":880.01}", "If-Match", labour.etag()), 400, "discount",
+        refused(call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
+                        + "\"quantity\":1,\"unitPrice\":-880}",
+                "If-Match", labour.etag()), 400, "unitPrice", "out_of_range");
+        refused(call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
+                        + "\"quantity\":1,\"unitPrice\":880.001}",
+                "If-Match", labour.etag()), 400, "unitPrice", "scale");
+        refused(call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
+                        + "\"quantity\":1,\"unitPrice\":880,\"discount\":880.01}",
+                "If-Match", labour.etag()), 400, "discount",
                 "discount.too_high");
-        refused(call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
-                + "\"quantity\":1,\"unitPrice\":880,\"discount\":-1}", "If-Match", labour.etag()), 400, "discount",
+        refused(call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
+                        + "\"quantity\":1,\"unitPrice\":880,\"discount\":-1}",
+                "If-Match", labour.etag()), 400, "discount",
                 "out_of_range");
-        Reply text = call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
-                + "\"quantity\":1,\"unitPrice\":\"八百八\"}", "If-Match", labour.etag());
+        Reply text = call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
+                        + "\"quantity\":1,\"unitPrice\":\"八百八\"}",
+                "If-Match", labour.etag());
         assertEquals(text.raw(), 400, text.status());
         assertEquals(text.raw(), "unitPrice", text.field(0));
-        refused(call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
-                + "\"quantity\":1,\"unitPrice\":880,\"discount\":880}", "If-Match", labour.etag()), 400, "reason",
+        refused(call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"P\",\"description\":\"刹车片\","
+                        + "\"quantity\":1,\"unitPrice\":880,\"discount\":880}",
+                "If-Match", labour.etag()), 400, "reason",
                 "price.reason_required");
         assertEquals(labour.etag(), call("GET", path, "advisor", null).etag());
 
         // a 100 % discount on an 880-yuan part: a request too
-        Reply part = call("POST", lines, "advisor", "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"04465-0E010\",\"description\":"
-                + "\"前刹车片\",\"quantity\":1,\"unitPrice\":880,\"discount\":880,\"reason\":\"质量问题赔付\"}",
+        Reply part = call("POST", lines, "advisor",
+                "{\"type\":\"PART\",\"specialOrder\":true,\"code\":\"04465-0E010\",\"description\":"
+                        + "\"前刹车片\",\"quantity\":1,\"unitPrice\":880,\"discount\":880,\"reason\":\"质量问题赔付\"}",
                 "If-Match", labour.etag());
         ok(part, 202);
         assertEquals("880.00", yuan(part.json().path("jobs").path(1).path("lines").path(0).path("net")));
