@@ -131,9 +131,10 @@ public class PurchasingIT extends DmsTestSupport {
         }
         assertTrue("the receipt is in the ledger with the order's number", inLedger);
         // more than is still open: refused, nothing moves
-        Reply tooMuch = call("POST", "parts/purchase-orders/" + id + "/receipts", "parts", "{\"lines\":[{\"partId\":"
-                + partId + ",\"orderLineId\":" + partly.path("lines").path(0).path("id").asLong()
-                + ",\"quantity\":11}]}", "If-Match", received.etag());
+        Reply tooMuch = call("POST", "parts/purchase-orders/" + id + "/receipts", "parts",
+                "{\"lines\":[{\"orderLineId\":" + partly.path("lines").path(0).path("id").asLong()
+                        + ",\"quantity\":11}]}",
+                "If-Match", received.etag());
         assertEquals(tooMuch.raw(), 400, tooMuch.status());
         assertEquals("receipt.over_quantity", tooMuch.code(0));
         assertEquals(0, new BigDecimal("10").compareTo(onHand(partId)));
