@@ -18,7 +18,7 @@ public interface OrderSuggestions {
     /**
      * One step from suggestions to a DRAFT purchase order to the supplier: the given lines (all of that supplier's
      * current suggestions when empty or null) at the supplier's prices. A part without a price from the supplier is
-     * refused ({@code price.unknown}, field {@code lines[i].partId}).
+     * refused ({@code price.unknown}, field {@code lines[i].unitPrice}).
      */
     PurchaseOrder toPurchaseOrder(long warehouseId, long supplierId, List<SuggestedLine> lines, Actor actor);
 }
