@@ -119,7 +119,8 @@ public class PartsIT extends DmsTestSupport {
         long id = opened.json().path("id").asLong();
         long job = opened.json().path("jobs").path(0).path("id").asLong();
         Reply line = call("POST", "work-orders/" + id + "/jobs/" + job + "/lines", "advisor",
-                "{\"type\":\"PART\",\"code\":\"" + number + "\",\"description\":\"机油滤清器\",\"quantity\":4,"
+                "{\"type\":\"PART\",\"code\":\"" + number.replace(" ", "")
+                        + "\",\"description\":\"机油滤清器\",\"quantity\":4,"
                         + "\"unitPrice\":68}",
                 "If-Match", opened.etag());
         ok(line, 200);
