@@ -81,6 +81,21 @@ public class PartResource {
     @Reference
     ShopClock clock;
 
+    /**
+     * A part as entered: {@link PartDraft} with the two flags optional (absent: false), so that a plain part is just
+     * its
+     * number, name, unit and retail price.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PartForm")
+    public record PartForm(String number, String name, String brand, String category, String unit,
+            org.opendms.parts.api.Prices prices, java.math.BigDecimal taxRate, String fitmentNotes,
+            Boolean batchTracked, Boolean decimal) {
+        PartDraft draft() {
+            return new PartDraft(number, name, brand, category, unit, prices, taxRate, fitmentNotes,
+                    Boolean.TRUE.equals(batchTracked), Boolean.TRUE.equals(decimal));
+        }
+    }
+
     /** @param active false withdraws the part; reason why (optional) */
     public record Activation(Boolean active, String reason) {
     }
@@ -107,16 +122,16 @@ public class PartResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "新建配件 Add a part to the catalogue", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PartDraft.class))), responses = {
+    @Operation(summary = "新建配件 Add a part to the catalogue", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PartForm.class))), responses = {
             @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Part.class))),
             @ApiResponse(responseCode = "400", description = "a field is wrong (number, name, unit, prices …)"),
             @ApiResponse(responseCode = "409", description = "a part with the same number exists (part.duplicate)") })
     @RequiresPermission(Perms.CATALOGUE_EDIT)
-    public Response add(PartDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
+    public Response add(PartForm draft, @Context SecurityContext security, @Context UriInfo uri) {
         if (draft == null) {
             throw DmsException.invalid("number", "required", "请填写配件信息", "the part is required");
         }
-        Part created = catalogue.add(draft, RestActor.from(security));
+        Part created = catalogue.add(draft.draft(), RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(created.id())).replaceQuery(null).build();
         return Response.created(location).tag(Long.toString(created.version())).entity(created).build();
     }
@@ -166,20 +181,20 @@ public class PartResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "修改配件 Change a part (If-Match: the ETag read); the number only while it has no ledger entry", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PartDraft.class))), responses = {
+    @Operation(summary = "修改配件 Change a part (If-Match: the ETag read); the number only while it has no ledger entry", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PartForm.class))), responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Part.class))),
             @ApiResponse(responseCode = "400", description = "a field is wrong"),
             @ApiResponse(responseCode = "404", description = "no such part"),
             @ApiResponse(responseCode = "409", description = "changed since read (stale_version), number in use, has stock") })
     @RequiresPermission(Perms.CATALOGUE_EDIT)
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            PartDraft draft, @Context SecurityContext security) {
+            PartForm draft, @Context SecurityContext security) {
         long partId = Params.id("id", id);
         long version = Params.ifMatch(ifMatch);
         if (draft == null) {
             throw DmsException.invalid("number", "required", "请填写配件信息", "the part is required");
         }
-        return tagged(catalogue.update(partId, version, draft, RestActor.from(security)));
+        return tagged(catalogue.update(partId, version, draft.draft(), RestActor.from(security)));
     }
 
     @POST
