@@ -58,8 +58,11 @@ class BrowserIT {
     @TestFactory
     Stream<DynamicTest> everyBrowserScript() throws IOException {
         List<Path> scripts;
+        // -Dwebtests.only=parts: only the scripts whose name contains it, while working on one area's pages
+        String only = System.getProperty("webtests.only", "").trim();
         try (Stream<Path> files = Files.list(SCRIPTS.resolve("tests"))) {
-            scripts = files.filter(f -> f.getFileName().toString().endsWith(".test.mjs")).sorted().toList();
+            scripts = files.filter(f -> f.getFileName().toString().endsWith(".test.mjs"))
+                    .filter(f -> only.isEmpty() || f.getFileName().toString().contains(only)).sorted().toList();
         }
         assertFalse(scripts.isEmpty(), "no browser test scripts in " + SCRIPTS.resolve("tests"));
         return scripts.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> run(s)));
