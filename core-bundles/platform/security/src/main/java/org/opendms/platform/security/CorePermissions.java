@@ -6,6 +6,7 @@ import static org.opendms.platform.api.Roles.CASHIER;
 import static org.opendms.platform.api.Roles.FOREMAN;
 import static org.opendms.platform.api.Roles.INSPECTOR;
 import static org.opendms.platform.api.Roles.MANAGER;
+import static org.opendms.platform.api.Roles.PARTS;
 import static org.opendms.platform.api.Roles.TECHNICIAN;
 
 import java.util.List;
@@ -110,6 +111,11 @@ public final class CorePermissions implements PermissionSet {
             p("workorder.comeback.decide", "判定返修", "decide on comebacks", FRONT_DESK),
             // the technicians find damage in the workshop
             p("workorder.photo.add", "上传环车照片", "add walk-around photos", List.of(ADMIN, MANAGER, ADVISOR, TECHNICIAN)),
+            // parts on work orders (issue 13): the desk says a part line is not needed; the parts clerk's issues,
+            // returns, orders and arrivals are recorded on the line and in the timeline
+            p("workorder.line.not-needed", "标记配件明细无需领料", "mark a part line not needed", FRONT_DESK),
+            p("workorder.line.parts", "登记配件明细的领料、退料、订货与到货",
+                    "record issues, returns, orders and arrivals on part lines", List.of(ADMIN, MANAGER, PARTS)),
             p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),

@@ -16,7 +16,8 @@ public interface WorkOrderFlow {
      * Moves the status and records the move in the history. DELIVERED stores the delivery time. COMPLETED needs every
      * configured QC level (default SELF, FOREMAN and FINAL; configuration {@code qcLevels}) passed since the work order
      * was last back IN_REPAIR, else CONFLICT {@code qc.final_missing} or {@code qc.level_missing}; AWAITING_QC needs no
-     * running clock. The foreman moves a work order through the workshop (IN_REPAIR, WAITING, AWAITING_QC);
+     * running clock; COMPLETED also asks every registered {@link CompletionRule} (CONFLICT with their refusals, e.g.
+     * {@code parts.not_issued}). The foreman moves a work order through the workshop (IN_REPAIR, WAITING, AWAITING_QC);
      * completing, delivering and cancelling stay with advisor and manager.
      *
      * @param waitReason required for WAITING, refused otherwise

@@ -17,9 +17,14 @@
  * the labour catalogue and the skill table is unchanged; a job needing a skill is dispatched to technicians without it
  * only with the foreman's reason ({@link org.opendms.workorder.api.Dispatch#assign(long, long, long, java.util.List,
  * String, String, org.opendms.platform.api.Actor)}).
+ * 3.1.0: parts: the {@link org.opendms.workorder.api.PartNumbers} and {@link org.opendms.workorder.api.CompletionRule}
+ * hooks the parts module registers, {@link org.opendms.workorder.api.PartLines} (a part line marked not needed; issues,
+ * returns and other part steps recorded on the line and in the timeline), a special-order mark on
+ * {@link org.opendms.workorder.api.LineDraft} and {@link org.opendms.workorder.api.Line}, and the issue cost on the
+ * line.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.opendms.workorder.api;
 
 import org.osgi.annotation.bundle.Export;

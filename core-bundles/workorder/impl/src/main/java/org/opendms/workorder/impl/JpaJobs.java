@@ -58,8 +58,15 @@ public class JpaJobs implements Jobs {
     public WorkOrder addLine(long id, long jobId, long expectedVersion, LineDraft draft, Actor actor) {
         store.permissions.require(actor, "workorder.line.add");
         boolean labour = draft != null && draft.type() == LineType.LABOUR;
+        if (draft != null && draft.specialOrder() && draft.type() != LineType.PART) {
+            throw DmsException.invalid("specialOrder", "part_only", "只有配件明细可以标记为客户专订件",
+                    "only a part line is a special order");
+        }
+        // a part line names a part of the catalogue, when the parts module is there, or is a special order
+        LineDraft asked = draft != null && draft.type() == LineType.PART && !draft.specialOrder()
+                ? PartCheck.fromCatalogue(store.partNumbers, draft) : draft;
         // a labour line is completed from the catalogue and the job's pay-type rate once they are read; others checked now
-        WorkOrderRules.Line checked = labour ? null : WorkOrderRules.line(draft);
+        WorkOrderRules.Line checked = labour ? null : WorkOrderRules.line(asked);
         Map<PayType, BigDecimal> rates = store.labourRates;
         Instant now = store.now();
         return changeJobs(id, expectedVersion, now, actor, (em, e) -> {
@@ -77,6 +84,7 @@ public class JpaJobs implements Jobs {
             l.discount = line.discount();
             l.net = line.net();
             l.stockItemId = line.stockItemId();
+            l.specialOrder = draft.specialOrder();
             em.persist(l);
             PriceGate.newLine(store, em, job, l, draft.reason(), actor, now);
             withdrawApproval(job);

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.workorder.api.CompletionRule;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WaitReason;
 import org.opendms.workorder.api.WorkOrder;
@@ -60,6 +61,7 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
         Instant now = store.now();
         WorkOrderStatus[] from = new WorkOrderStatus[1];
         List<QcLevel> qc = store.qcLevels;
+        List<CompletionRule> rules = store.completionRules;
         WorkOrder after = store.changeWorkOrder(id, expectedVersion, now, actor, (em, e) -> {
             from[0] = e.status;
             if (!WorkOrderRules.allowed(e.status, target)) {
@@ -77,6 +79,9 @@ public class JpaWorkOrderFlow implements WorkOrderFlow {
                             "还需通过质检：" + missing.stream().map(QcLevel::name).collect(Collectors.joining("、")),
                             "a work order is completed only after every QC level passed; missing: " + missing);
                 }
+            }
+            if (target == WorkOrderStatus.COMPLETED) {
+                PartCheck.refuseCompletion(rules, WorkOrderRecords.load(em, e, now));
             }
             List<ClockEntity> running = running(em, id);
             if (!running.isEmpty() && (target == WorkOrderStatus.AWAITING_QC || target == WorkOrderStatus.WAITING)) {

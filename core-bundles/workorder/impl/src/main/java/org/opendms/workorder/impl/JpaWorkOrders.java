@@ -81,8 +81,9 @@ public class JpaWorkOrders implements WorkOrders {
                     WorkOrderRecords.clocks(em, id), WorkOrderRecords.checks(em, id),
                     WorkOrderRecords.assignments(em, id),
                     e.comebackDecidedBy, Stored.instant(e.comebackDecidedAt));
-            return ActingFor.inTimeline(em, id, PriceTimeline.with(
-                    WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id)), em, id));
+            return PartTimeline.with(ActingFor.inTimeline(em, id, PriceTimeline.with(
+                    WorkOrderTimeline.withPromiseChanges(steps, WorkOrderRecords.promiseChanges(em, id)), em, id)),
+                    em, id);
         });
     }
 

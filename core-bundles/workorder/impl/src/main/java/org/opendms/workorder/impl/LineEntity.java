@@ -51,4 +51,23 @@ public class LineEntity {
 
     @Column(name = "stock_item_id")
     Long stockItemId;
+
+    @Column(name = "special_order", nullable = false)
+    boolean specialOrder;
+
+    @Column(name = "not_needed_reason")
+    String notNeededReason;
+
+    @Column(name = "not_needed_at")
+    java.time.LocalDateTime notNeededAt;
+
+    @Column(name = "not_needed_by")
+    String notNeededBy;
+
+    /** Net quantity the parts clerk issued (issued − returned), as the parts module last told it. */
+    @Column(name = "issued_quantity")
+    BigDecimal issuedQuantity;
+
+    @Column(name = "issue_cost")
+    BigDecimal issueCost;
 }

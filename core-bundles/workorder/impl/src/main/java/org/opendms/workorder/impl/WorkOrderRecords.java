@@ -24,6 +24,7 @@ import org.opendms.workorder.api.Findings;
 import org.opendms.workorder.api.Job;
 import org.opendms.workorder.api.LabourOperation;
 import org.opendms.workorder.api.Line;
+import org.opendms.workorder.api.PartNotNeeded;
 import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.QcRecord;
 import org.opendms.workorder.api.StatusChange;
@@ -66,7 +67,10 @@ final class WorkOrderRecords {
                     : BigDecimal.valueOf(secondsByLine.getOrDefault(l.id, 0L)).divide(BigDecimal.valueOf(3600), 2,
                             RoundingMode.HALF_UP);
             linesByJob.computeIfAbsent(l.jobId, k -> new ArrayList<>()).add(new Line(l.id, l.jobId, l.type, l.code,
-                    l.description, l.quantity, l.unitPrice, l.discount, l.net, l.stockItemId, actual));
+                    l.description, l.quantity, l.unitPrice, l.discount, l.net, l.stockItemId, actual, l.specialOrder,
+                    l.notNeededAt == null ? null
+                            : new PartNotNeeded(l.notNeededReason, Stored.instant(l.notNeededAt), l.notNeededBy),
+                    l.issuedQuantity, l.issueCost));
         }
         Map<Long, WorkOrderEntity> byId = new HashMap<>();
         orders.forEach(o -> byId.put(o.id, o));

@@ -25,7 +25,9 @@ import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.workorder.api.CompletionRule;
 import org.opendms.workorder.api.ListPrices;
+import org.opendms.workorder.api.PartNumbers;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.QcLevel;
 import org.opendms.workorder.api.WorkOrder;
@@ -109,6 +111,14 @@ public class WorkOrderStore {
     /** Price lists that give a line its list price (parts, plugins); labour falls back to the labour rates. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<ListPrices> listPrices = List.of();
+
+    /** Part catalogues a part line's number is checked against (the parts module); none: any number, as before. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<PartNumbers> partNumbers = List.of();
+
+    /** Rules a work order passes before COMPLETED besides QC (the parts module: approved part lines issued). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<CompletionRule> completionRules = List.of();
 
     public WorkOrderStore() {
     }
@@ -196,8 +206,15 @@ public class WorkOrderStore {
      */
     WorkOrder changeWorkOrder(long id, long expectedVersion, Instant now, Actor actor,
             BiConsumer<EntityManager, WorkOrderEntity> change) {
+        return changeWorkOrder(id, Long.valueOf(expectedVersion), now, actor, change);
+    }
+
+    /** As {@link #changeWorkOrder(long, long, Instant, Actor, BiConsumer)}; a null version takes the one stored. */
+    WorkOrder changeWorkOrder(long id, Long expectedVersion, Instant now, Actor actor,
+            BiConsumer<EntityManager, WorkOrderEntity> change) {
         WorkOrder changed = change(em -> {
-            WorkOrderEntity e = WorkOrderRows.lock(em, id, expectedVersion);
+            WorkOrderEntity e = expectedVersion == null ? WorkOrderRows.lockAnyVersion(em, id)
+                    : WorkOrderRows.lock(em, id, expectedVersion);
             WorkOrder before = WorkOrderRecords.load(em, e, now);
             change.accept(em, e);
             WorkOrderRows.touch(e, utc(now), actor);

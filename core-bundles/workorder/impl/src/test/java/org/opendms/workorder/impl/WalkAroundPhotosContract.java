@@ -104,7 +104,7 @@ abstract class WalkAroundPhotosContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-011-trigram",
+        assertEquals("workorder-012-parts",
                 db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         factory = recordingFactory();
         LocalJpaTemplate jpa = new LocalJpaTemplate(factory);

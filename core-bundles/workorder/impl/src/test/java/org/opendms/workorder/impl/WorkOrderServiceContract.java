@@ -118,7 +118,7 @@ abstract class WorkOrderServiceContract {
         db = database();
         CoreFilesForTests core = CoreFilesForTests.on(db);
         vehicles = core.vehicles();
-        assertEquals("workorder-011-trigram",
+        assertEquals("workorder-012-parts",
                 db.migrate("db/org.opendms.workorder.impl/changelog.xml"));
         clock = new MutableShopClock(START);
         skills = StaffForTests.on(db, clock).skills();

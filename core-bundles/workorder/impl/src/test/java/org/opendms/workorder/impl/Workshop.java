@@ -29,6 +29,7 @@ final class Workshop {
     final JpaClocks clocks;
     final JpaQualityControl qc;
     final JpaFollowUps followUps;
+    final JpaPartLines partLines;
     final ShopTechnicians technicians = new ShopTechnicians();
 
     /**
@@ -64,5 +65,6 @@ final class Workshop {
         clocks = new JpaClocks(store, technicians);
         qc = new JpaQualityControl(store);
         followUps = new JpaFollowUps(store);
+        partLines = new JpaPartLines(store);
     }
 }

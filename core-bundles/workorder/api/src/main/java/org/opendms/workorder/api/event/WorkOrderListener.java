@@ -42,4 +42,13 @@ public interface WorkOrderListener {
      */
     default void changed(WorkOrderEvent event) {
     }
+
+    /**
+     * A part ordered for the work order arrived (a receipt of it), so the advisor can plan the repair; told besides
+     * {@link #changed}.
+     *
+     * @since 1.2
+     */
+    default void partsArrived(WorkOrderEvent event) {
+    }
 }

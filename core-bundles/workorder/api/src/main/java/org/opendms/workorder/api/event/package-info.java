@@ -5,7 +5,7 @@
  * throws is logged and the others are still called.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.workorder.api.event;
 
 import org.osgi.annotation.bundle.Export;
