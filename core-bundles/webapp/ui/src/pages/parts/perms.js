@@ -13,6 +13,7 @@ export const PERMS = {
   ledger: ['parts.ledger.read'],
   import: ['parts.import', 'parts.catalogue.import'],
   cost: ['parts.cost.read'],
+  supplierRead: ['parts.supplier.read'],
   poRead: ['parts.po.read'],
   poEdit: ['parts.po.edit'],
   poReceive: ['parts.po.receive'],
