@@ -34,6 +34,8 @@ public final class CorePermissions implements PermissionSet {
     private static final List<String> DISPATCHERS = List.of(ADMIN, MANAGER, FOREMAN);
     /** Admins keep staff accounts; managers and foremen read them (to plan the workshop). */
     private static final List<String> STAFF_READERS = List.of(ADMIN, MANAGER, FOREMAN);
+    /** The parts clerk (配件管理员) buys and counts; the management with him. */
+    private static final List<String> PURCHASING = List.of(ADMIN, MANAGER, Roles.PARTS);
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
@@ -134,6 +136,19 @@ public final class CorePermissions implements PermissionSet {
             p("skill.edit", "维护工种目录", "keep the skill catalogue", MANAGEMENT),
             p("staff.login.read", "查看登录失败、锁定记录", "read failed logins and login locks", ADMINS),
             p("staff.login.unlock", "解除登录锁定", "unlock locked logins", ADMINS),
+
+            // purchasing and stocktake (采购、盘点): the parts clerk drafts, sends and receives orders and counts; the
+            // manager approves stocktake variances (and sees their value: parts.cost.read)
+            p("parts.supplier.read", "查看供应商及其报价", "read suppliers and their prices", PURCHASING),
+            p("parts.supplier.edit", "维护供应商及其报价", "keep suppliers and their prices", PURCHASING),
+            p("parts.po.read", "查看采购单和补货建议", "read purchase orders and order suggestions", PURCHASING),
+            p("parts.po.edit", "编制、发送、取消采购单", "draft, send and cancel purchase orders", PURCHASING),
+            p("parts.po.receive", "采购到货入库", "receive against purchase orders", PURCHASING),
+            p("parts.stocktake.read", "查看盘点单", "read stocktakes", PURCHASING),
+            p("parts.stocktake.count", "开盘点单、录入盘点数量", "open stocktakes and enter counts", PURCHASING),
+            p("parts.stocktake.approve", "审批盘点差异（过账）", "approve stocktake variances (post them)", MANAGEMENT),
+            p("parts.analysis.read", "查看库存预警与分析", "read stock alerts and analysis", PURCHASING),
+            p("parts.analysis.compute", "重新计算ABC分类", "recompute the ABC classification", PURCHASING),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),
