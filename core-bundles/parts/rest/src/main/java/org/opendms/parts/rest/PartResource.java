@@ -135,7 +135,8 @@ public class PartResource {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PartLookup.class))),
             @ApiResponse(responseCode = "400", description = "no number, or no part has it (part.unknown)") })
     @RequiresPermission(Perms.CATALOGUE_READ)
-    public PartLookup lookup(@Parameter(description = "配件号 as typed or scanned", required = true) @QueryParam("number") String number) {
+    public PartLookup lookup(
+            @Parameter(description = "配件号 as typed or scanned", required = true) @QueryParam("number") String number) {
         return Scans.part(catalogue, "number", number);
     }
 
@@ -145,7 +146,8 @@ public class PartResource {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PartStock.class))),
             @ApiResponse(responseCode = "400", description = "no number, or no part has it (part.unknown)") })
     @RequiresPermission(Perms.STOCK_READ)
-    public PartStock stockByNumber(@Parameter(description = "配件号 as typed or scanned", required = true) @QueryParam("number") String number,
+    public PartStock stockByNumber(
+            @Parameter(description = "配件号 as typed or scanned", required = true) @QueryParam("number") String number,
             @Context SecurityContext security) {
         PartLookup found = Scans.part(catalogue, "number", number);
         return stock.ofPart(found.part().id(), RestActor.from(security));

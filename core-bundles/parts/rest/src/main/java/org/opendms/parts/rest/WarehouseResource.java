@@ -215,15 +215,15 @@ public class WarehouseResource {
     @GET
     @Path("{id}/transfers")
     @Operation(summary = "在途调拨 Transfers in transit to the warehouse (outgoing=true: from it), oldest first", responses = {
-            @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Transfer.class)))),
+            @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TransferView.class)))),
             @ApiResponse(responseCode = "404", description = "no such warehouse") })
     @RequiresPermission(Perms.STOCK_READ)
-    public List<Transfer> inTransit(@PathParam("id") String id,
+    public Response inTransit(@PathParam("id") String id,
             @Parameter(description = "true: transfers sent from this warehouse") @QueryParam("outgoing") String outgoing,
             @Context SecurityContext security) {
         long warehouseId = Params.id("id", id);
         warehouses.get(warehouseId);
         Boolean out = Params.bool("outgoing", outgoing);
-        return transfers.inTransit(warehouseId, out != null && out, RestActor.from(security));
+        return Response.ok(transfers.inTransit(warehouseId, out != null && out, RestActor.from(security))).build();
     }
 }

@@ -202,7 +202,7 @@ public final class LabelPdf {
         float textTop = y + h - pad;
         float textWidth;
         if (symbology == Symbology.QR) {
-            float size = h - 2 * pad;
+            float size = Math.min(h - 2 * pad, w * 0.45f);
             BitMatrix m = matrix(label.code(), BarcodeFormat.QR_CODE);
             bars(out, m, x + pad, y + pad, size, size);
             textX = x + pad + size + 2 * MM;
@@ -220,8 +220,13 @@ public final class LabelPdf {
             if (text == null || text.isBlank()) {
                 continue;
             }
+            String printable = printable(text, cjk);
             float size = first ? 10 : 7.5f;
-            String shown = fit(printable(text, cjk), font, size, textWidth);
+            // the part number shrinks to fit rather than lose characters; other lines are cut
+            while (first && size > 6 && font.getStringWidth(printable) / 1000 * size > textWidth) {
+                size -= 0.5f;
+            }
+            String shown = fit(printable, font, size, textWidth);
             line -= size + 1.5f;
             if (symbology == Symbology.CODE128 && line < y + pad + h * 0.45f + 1) {
                 break;
