@@ -11,7 +11,7 @@ export const PERMS = {
   return: ['parts.return', 'parts.stock.issue'],
   transfer: ['parts.transfer', 'parts.stock.transfer'],
   ledger: ['parts.ledger.read'],
-  import: ['parts.import', 'parts.catalogue.import'],
+  import: ['parts.import', 'parts.catalogue.edit'],
   cost: ['parts.cost.read'],
   supplierRead: ['parts.supplier.read'],
   poRead: ['parts.po.read'],
