@@ -36,6 +36,12 @@ public final class CorePermissions implements PermissionSet {
     private static final List<String> STAFF_READERS = List.of(ADMIN, MANAGER, FOREMAN);
     /** The parts clerk (配件管理员) buys and counts; the management with him. */
     private static final List<String> PURCHASING = List.of(ADMIN, MANAGER, Roles.PARTS);
+    /** 配件管理员 and the managers above them. */
+    private static final List<String> PARTS_DESK = List.of(ADMIN, MANAGER, PARTS);
+    /** Who sees what parts cost: the parts clerk (who receives at cost) and the management. */
+    private static final List<String> PARTS_COSTS = List.of(ADMIN, MANAGER, PARTS);
+    /** Who reserves stock for a work order's part lines: the desk (on the customer's approval) and the parts clerk. */
+    private static final List<String> PARTS_RESERVERS = List.of(ADMIN, MANAGER, ADVISOR, PARTS);
 
     private static final List<Permission> TABLE = List.of(
             p("platform.permissions.read", "查看权限表", "read the permission table", EVERYONE),
@@ -122,6 +128,22 @@ public final class CorePermissions implements PermissionSet {
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),
             p("technician.skills.edit", "维护技师技能", "keep the technician skill table", DISPATCHERS),
+
+            // parts (配件): the parts clerk does parts; advisors see availability and retail prices and reserve for the
+            // jobs customers approve; costs for the clerk and the management; stock adjustments only by the management
+            p("parts.read", "查看配件、库存与零售价", "read parts, stock and retail prices", EVERYONE),
+            p("parts.cost.read", "查看配件成本与库存金额", "see part costs and stock value", PARTS_COSTS),
+            p("parts.catalogue.edit", "维护配件档案与替代关系", "keep the parts catalogue and supersessions", PARTS_DESK),
+            p("parts.warehouse.edit", "维护仓库与库位", "keep warehouses and bins", PARTS_DESK),
+            p("parts.limits.edit", "设置库存上下限与订货点", "set stock minimum, maximum and reorder point", PARTS_DESK),
+            p("parts.stock.receive", "配件入库", "receive parts", PARTS_DESK),
+            p("parts.stock.issue", "工单领料与退料", "issue parts to work orders and take returns", PARTS_DESK),
+            p("parts.stock.transfer", "仓库调拨", "transfer stock between warehouses", PARTS_DESK),
+            p("parts.stock.adjust", "库存调整（盘点差异过账）", "adjust stock (post stocktake variances)", MANAGEMENT),
+            p("parts.stock.return-supplier", "退供应商", "return parts to suppliers", PARTS_DESK),
+            p("parts.stock.old-part", "旧件入库（以坏换新）", "keep failed parts for warranty (old for new)", PARTS_DESK),
+            p("parts.reserve", "为工单预留或释放配件", "reserve or release parts for work orders", PARTS_RESERVERS),
+            p("parts.ledger.read", "查看库存流水", "read the stock ledger", PARTS_COSTS),
 
             p("staff.read", "查看员工账号", "read staff accounts", STAFF_READERS),
             p("staff.changes.read", "查看员工账号的修改记录", "read the changes to staff accounts", STAFF_READERS),
