@@ -58,13 +58,18 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-/** The clerk's desk browser, kept through the steps. */
+/** The clerk's desk browser, kept through the steps (opened again when a failed step closed it). */
 let desk;
+async function clerkDesk() {
+  if (!desk || desk.isClosed()) {
+    desk = await (await screen(browser, 'desk')).newPage();
+    await logIn(desk, clerk);
+  }
+  return desk;
+}
 
 browserTest('the clerk imports a part from Excel: a bad row is named in Chinese and nothing imported until skipped', async () => {
-  desk = await (await screen(browser, 'desk')).newPage();
-  const page = desk;
-  await logIn(page, clerk);
+  const page = await clerkDesk();
   await openMenu(page, 'parts.catalogue.title');
   const file = writeWorkbook(join(tmpdir(), `parts-${RUN}.xlsx`), [
     ['配件号', '名称', '品牌', '类别', '单位', '零售价'],
@@ -110,7 +115,7 @@ browserTest('the clerk receives it against a purchase order into a bin, scanning
   });
   const order = (await asClerk().post(`/parts/purchase-orders/${created.body.id}/send`, {}, { 'If-Match': `"${created.body.version}"` })).body;
   ids.order = order.id;
-  const page = desk;
+  const page = await clerkDesk();
   await openMenu(page, 'parts.receiving.title');
   await choose(page, page.locator('[data-test="parts-receiving-po"]'), new RegExp(order.number));
   await page.locator('[data-test="parts-receiving-lines"]').getByText(NUMBER).waitFor();
@@ -139,14 +144,14 @@ browserTest('the advisor\'s approved job reserves it; the clerk issues from the 
   let r = await desk2.post('/work-orders', { plate: PLATE, mileageKm: 30500, fuelPercent: 50, visitTypes: ['MAINTENANCE'], concerns: [{ concern: '保养' }] });
   ids.workOrder = r.body.id;
   const job = r.body.jobs[0].id;
-  r = await desk2.post(`/work-orders/${ids.workOrder}/jobs/${job}/lines`, { type: 'PART', code: NUMBER, description: NAME, quantity: 2, unitPrice: 68.5 },
+  r = await desk2.post(`/work-orders/${ids.workOrder}/jobs/${job}/lines`, { type: 'PART', code: NUMBER, description: NAME, quantity: 2, unitPrice: 68.5, specialOrder: false },
     { 'If-Match': r.etag });
   r = await desk2.post(`/work-orders/${ids.workOrder}/jobs/${job}/approval`, { approvedBy: '周先生', channel: 'IN_PERSON' }, { 'If-Match': r.etag });
   const line = r.body.jobs[0].lines.find((l) => l.type === 'PART');
   ids.line = line.id;
   assert.equal(Number((await stockHere()).reserved), 2, 'the approved job reserved 2');
 
-  const page = desk;
+  const page = await clerkDesk();
   await openMenu(page, 'parts.pick.title');
   await field(page, 'parts-pick-plate').fill(PLATE.slice(-5));
   await page.locator('[data-test="parts-pick-find"]').click();
@@ -174,7 +179,7 @@ browserTest('the advisor\'s approved job reserves it; the clerk issues from the 
 });
 
 browserTest('a stocktake finds a variance: the clerk counts and submits, the manager approves it into the ledger', async () => {
-  const page = desk;
+  const page = await clerkDesk();
   await openMenu(page, 'parts.stocktake.title');
   await page.locator('[data-test="parts-stocktake-new"]').click();
   const dialog = page.locator('[data-test="parts-stocktake-dialog"]');
@@ -205,7 +210,7 @@ browserTest('a stocktake finds a variance: the clerk counts and submits, the man
 });
 
 browserTest('with a minimum set, the suggestion list proposes the reorder', async () => {
-  const page = desk;
+  const page = await clerkDesk();
   await openMenu(page, 'parts.stock.title');
   await choose(page, page.locator('[data-test="parts-stock-warehouse"]'), new RegExp(WAREHOUSE));
   const table = page.locator('[data-test="parts-stock-table"]');
@@ -231,7 +236,7 @@ browserTest('with a minimum set, the suggestion list proposes the reorder', asyn
 });
 
 browserTest('every step is in the ledger: receipt, issue, return, stocktake adjustment', async () => {
-  const page = desk;
+  const page = await clerkDesk();
   await openMenu(page, 'parts.ledger.title');
   await field(page, 'parts-ledger-number').fill(TYPED);
   await page.locator('[data-test="parts-ledger-search"]').click();
