@@ -82,7 +82,7 @@ browserTest('the clerk imports a part from Excel: a bad row is named in Chinese 
   await dialog.locator('[data-test="parts-import-submit"]').click();
   const report = dialog.locator('[data-test="parts-import-report"]');
   await report.getByText('单位').first().waitFor();
-  await shot(page, 'parts-import-report');
+  await shot(page, 'parts-flow-import-report');
   assert.equal((await asClerk().get(`/parts?q=${encodeURIComponent(NUMBER)}`)).body.items.length, 0, 'nothing imported from a file with errors');
   await dialog.locator('[data-test="parts-import-skip"]').click();
   await dialog.locator('[data-test="parts-import-submit"]').click();
@@ -92,7 +92,7 @@ browserTest('the clerk imports a part from Excel: a bad row is named in Chinese 
   await field(page, 'parts-catalogue-q').fill(TYPED);
   await page.locator('[data-test="parts-catalogue-search"]').click();
   await page.locator('[data-test="parts-catalogue-table"]').getByText(NUMBER).waitFor();
-  await shot(page, 'parts-catalogue');
+  await shot(page, 'parts-flow-catalogue');
   const found = (await asClerk().get(`/parts/lookup?number=${encodeURIComponent(TYPED)}`)).body.part;
   assert.equal(found.name, NAME);
   ids.part = found.id;
@@ -130,7 +130,7 @@ browserTest('the clerk receives it against a purchase order into a bin, scanning
   await field(page, 'parts-receiving-delivery-note').fill(`SN${RUN}`);
   await page.locator('[data-test="parts-receiving-submit"]').click();
   await page.locator('[data-test="parts-receiving-done"]').waitFor();
-  await shot(page, 'parts-receiving');
+  await shot(page, 'parts-flow-receiving');
   const stock = await stockHere();
   assert.equal(Number(stock.onHand), 5);
   assert.deepEqual(stock.bins.map((b) => [b.binCode, Number(b.onHand)]), [[ids.bin.code, 5]]);
@@ -165,13 +165,13 @@ browserTest('the advisor\'s approved job reserves it; the clerk issues from the 
   assert.equal(await field(dialog, 'parts-pick-qty').inputValue(), '2', 'the quantity still to issue is offered');
   await dialog.locator('[data-test="parts-pick-confirm"]').click();
   await state.getByText(t('parts.pickState.ISSUED')).waitFor();
-  await shot(page, 'parts-pick-issued');
+  await shot(page, 'parts-flow-pick-issued');
   await page.locator('[data-test="parts-pick-return-0"]').click();
   await field(dialog, 'parts-pick-qty').fill('1');
   await field(dialog, 'parts-pick-reason').fill('多领一个');
   await dialog.locator('[data-test="parts-pick-confirm"]').click();
   await state.getByText(t('parts.pickState.PARTLY_ISSUED')).waitFor();
-  await shot(page, 'parts-pick-returned');
+  await shot(page, 'parts-flow-pick-returned');
   const wo = (await asAdvisor().get(`/work-orders/${ids.workOrder}`)).body;
   assert.equal(Number(wo.jobs[0].lines.find((l) => l.id === ids.line).issuedQuantity), 1, 'the line keeps 1 issued');
   const stock = await stockHere();
@@ -193,7 +193,7 @@ browserTest('a stocktake finds a variance: the clerk counts and submits, the man
   await sheet.locator('[data-test="parts-stocktake-lines"]').getByText('-1').waitFor();
   await sheet.locator('[data-test="parts-stocktake-submit"]').click();
   await sheet.getByText(t('parts.stocktakeStatus.SUBMITTED')).first().waitFor();
-  await shot(page, 'parts-stocktake-submitted');
+  await shot(page, 'parts-flow-stocktake-submitted');
   assert.equal(Number((await stockHere()).onHand), 4, 'nothing posted before the manager approves');
 
   const office = await (await screen(browser, 'desk')).newPage();
@@ -204,7 +204,7 @@ browserTest('a stocktake finds a variance: the clerk counts and submits, the man
   await managerSheet.getByText(NUMBER).waitFor();
   await managerSheet.locator('[data-test="parts-stocktake-approve"]').click();
   await managerSheet.getByText(t('parts.stocktakeStatus.POSTED')).first().waitFor();
-  await shot(office, 'parts-stocktake-approved');
+  await shot(office, 'parts-flow-stocktake-approved');
   await office.context().close();
   assert.equal(Number((await stockHere()).onHand), 3);
 });
@@ -223,14 +223,14 @@ browserTest('with a minimum set, the suggestion list proposes the reorder', asyn
   await inputs.nth(2).fill('4');
   await limits.getByRole('button', { name: exactly('common.save') }).click();
   await limits.waitFor({ state: 'hidden' });
-  await shot(page, 'parts-stock');
+  await shot(page, 'parts-flow-stock');
   await openMenu(page, 'parts.po.title');
   await page.getByRole('tab', { name: t('parts.suggest.title') }).click();
   await choose(page, page.locator('[data-test="parts-suggest-warehouse"]'), new RegExp(WAREHOUSE));
   const suggestions = page.locator('[data-test="parts-suggest-table"]');
   const row = suggestions.getByRole('row').filter({ hasText: NUMBER });
   await row.waitFor();
-  await shot(page, 'parts-suggestions');
+  await shot(page, 'parts-flow-suggestions');
   const proposed = (await asClerk().get(`/parts/suggestions?warehouseId=${ids.warehouse}`)).body.find((s) => s.partId === ids.part);
   assert.ok(proposed && Number(proposed.quantity) > 0, JSON.stringify(proposed));
 });
@@ -244,7 +244,7 @@ browserTest('every step is in the ledger: receipt, issue, return, stocktake adju
   for (const type of ['RECEIPT', 'ISSUE', 'RETURN', 'ADJUSTMENT']) {
     await table.getByText(t(`parts.movement.${type}`), { exact: true }).first().waitFor();
   }
-  await shot(page, 'parts-ledger');
+  await shot(page, 'parts-flow-ledger');
   assert.deepEqual(await ledger(), [['RECEIPT', 5], ['ISSUE', -2], ['RETURN', 1], ['ADJUSTMENT', -1]]);
   await desk.context().close();
 });
