@@ -15,10 +15,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * (a receipt or a gain at its own cost averages in; everything else moves at the average); stock of a part in a
  * warehouse is changed by one posting at a time, so on hand never goes below 0 however many clerks post at once.
  * <p>
- * Transactions: called inside a transaction of the {@code dms-parts} persistence unit on the same thread (the
- * purchasing and stocktake services of the parts bundles: a receipt against a purchase order, approved stocktake
- * variances), a posting joins it and commits or rolls back with it; its events are told after that commit. Called
- * from anywhere else it runs and commits on its own.
+ * Transactions: a posting commits on its own, all lines or none. Called inside a transaction of the {@code dms-parts}
+ * persistence unit on the same thread (Aries JPA's "Required"), it joins that transaction and commits or rolls back
+ * with it. The purchasing and stocktake services of the parts bundles (a receipt against a purchase order, approved
+ * stocktake variances) post through the implementation's ledger engine inside their own transaction instead, so that
+ * the events wait for their commit.
  */
 @ProviderType
 public interface StockLedger {
@@ -29,7 +30,8 @@ public interface StockLedger {
      * @throws DmsException INVALID_INPUT naming {@code lines[i].<field>} for every wrong line (nothing posted);
      *                      CONFLICT {@code stock.insufficient} (field {@code lines[i].quantity}) when an issue or loss
      *                      would take on hand below 0, {@code batch.expired} when only expired stock is left,
-     *                      {@code return.exceeds_issued} when a return is more than the line got, {@code part.inactive}
+     *                      {@code return.exceeds_issued} when a return is more than the line got; INVALID_INPUT
+     *                      {@code part.inactive} for a withdrawn part received or issued
      */
     Posting post(List<MovementDraft> lines, Actor actor);
 

@@ -165,24 +165,58 @@ public class JpaStock implements Stock {
 
     // ---- building the records ----
 
-    /** A part's stock in every warehouse (or one): three indexed queries. */
+    /**
+     * A part's stock in every warehouse (or one): one indexed query for its stock rows with their bins, after the part
+     * (what the advisor's "in stock?" costs, whatever the size of the ledger).
+     */
     static PartStock partStock(EntityManager em, PartEntity p, Long onlyWarehouse, boolean costs, LocalDate today) {
-        Map<Long, List<BinStock>> bins = bins(em, p.id);
+        List<Object[]> rows = castRows(em.createNativeQuery("SELECT s.warehouse_id, w.code, s.on_hand, s.reserved,"
+                + " s.in_transit, s.avg_cost, s.min_qty, s.max_qty, s.reorder_point, b.bin_id, n.code, b.on_hand"
+                + " FROM pt_stock s JOIN pt_warehouse w ON w.id = s.warehouse_id"
+                + " LEFT JOIN pt_bin_stock b ON b.part_id = s.part_id AND b.warehouse_id = s.warehouse_id"
+                + " AND b.on_hand > 0 LEFT JOIN pt_bin n ON n.id = b.bin_id"
+                + " WHERE s.part_id = ? ORDER BY w.code, n.code").setParameter(1, p.id).getResultList());
         List<WarehouseStock> list = new ArrayList<>();
         BigDecimal onHand = BigDecimal.ZERO.setScale(2);
         BigDecimal reserved = BigDecimal.ZERO.setScale(2);
-        for (Object[] row : em.createQuery("SELECT s, w.code FROM StockEntity s, WarehouseEntity w"
-                + " WHERE s.partId = :p AND w.id = s.warehouseId ORDER BY w.code", Object[].class)
-                .setParameter("p", p.id).getResultList()) {
-            StockEntity s = (StockEntity) row[0];
-            if (onlyWarehouse != null && s.warehouseId != onlyWarehouse) {
+        int i = 0;
+        while (i < rows.size()) {
+            Object[] row = rows.get(i);
+            long warehouseId = ((Number) row[0]).longValue();
+            List<BinStock> bins = new ArrayList<>();
+            for (; i < rows.size() && ((Number) rows.get(i)[0]).longValue() == warehouseId; i++) {
+                Object[] b = rows.get(i);
+                if (b[9] != null) {
+                    bins.add(new BinStock(((Number) b[9]).longValue(), (String) b[10], decimal(b[11])));
+                }
+            }
+            if (onlyWarehouse != null && warehouseId != onlyWarehouse) {
                 continue;
             }
-            list.add(warehouseStock(s, (String) row[1], bins.getOrDefault(s.warehouseId, List.of()), costs));
+            StockEntity s = new StockEntity(); // a holder of the figures read, never persisted
+            s.partId = p.id;
+            s.warehouseId = warehouseId;
+            s.onHand = decimal(row[2]);
+            s.reserved = decimal(row[3]);
+            s.inTransit = decimal(row[4]);
+            s.averageCost = decimal(row[5]);
+            s.minimum = decimal(row[6]);
+            s.maximum = decimal(row[7]);
+            s.reorderPoint = decimal(row[8]);
+            list.add(warehouseStock(s, (String) row[1], bins, costs));
             onHand = onHand.add(s.onHand);
             reserved = reserved.add(s.reserved);
         }
         return new PartStock(Records.part(p, today), onHand, reserved, onHand.subtract(reserved), list);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> castRows(List<?> rows) {
+        return (List<Object[]>) rows;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
     }
 
     static WarehouseStock warehouseStock(StockEntity s, String code, List<BinStock> bins, boolean costs) {

@@ -69,7 +69,7 @@ public class LedgerEngine {
     }
 
     /** A quantity taken from a bin (and a batch of it). */
-    private record Take(long binId, BatchEntity batch, BigDecimal quantity) {
+    private record Take(long binId, BinStockEntity bin, BatchEntity batch, BigDecimal quantity) {
     }
 
     static String permissionFor(MovementType type) {
@@ -134,6 +134,14 @@ public class LedgerEngine {
         }
         v.throwIfAny();
 
+        // the posting's own row first: its insert need not wait for the stock locks, which are held until commit
+        Instant now = ctx.clock.now();
+        PostingEntity posting = new PostingEntity();
+        posting.username = actor.username();
+        posting.postedAt = Stored.utc(now);
+        em.persist(posting);
+        em.flush();
+
         // lock every stock row the posting moves, in one order
         TreeMap<Key, StockEntity> locked = new TreeMap<>(
                 Comparator.comparingLong(Key::partId).thenComparingLong(Key::warehouseId));
@@ -149,13 +157,6 @@ public class LedgerEngine {
             locked.put(k, s);
             before.put(k, s.onHand);
         }
-
-        Instant now = ctx.clock.now();
-        PostingEntity posting = new PostingEntity();
-        posting.username = actor.username();
-        posting.postedAt = Stored.utc(now);
-        em.persist(posting);
-        em.flush();
 
         List<MovementEntity> rows = new ArrayList<>();
         List<BigDecimal> availableAfter = new ArrayList<>();
@@ -495,7 +496,7 @@ public class LedgerEngine {
         BigDecimal cost = s.averageCost;
         for (Take t : takes) {
             s.onHand = s.onHand.subtract(t.quantity());
-            BinStockEntity b = binRow(em, part.id, wh.id, t.binId());
+            BinStockEntity b = t.bin() != null ? t.bin() : binRow(em, part.id, wh.id, t.binId());
             b.onHand = b.onHand.subtract(t.quantity());
             if (t.batch() != null) {
                 t.batch().onHand = t.batch().onHand.subtract(t.quantity());
@@ -534,7 +535,7 @@ public class LedgerEngine {
                     continue;
                 }
                 BigDecimal q = left.min(b.onHand);
-                takes.add(new Take(b.binId, b, q));
+                takes.add(new Take(b.binId, null, b, q));
                 left = left.subtract(q);
             }
             if (left.signum() > 0) {
@@ -561,7 +562,7 @@ public class LedgerEngine {
                 break;
             }
             BigDecimal q = left.min(b.onHand);
-            takes.add(new Take(b.binId, null, q));
+            takes.add(new Take(b.binId, b, null, q));
             left = left.subtract(q);
         }
         if (left.signum() > 0) {
