@@ -40,8 +40,10 @@ public interface PartLines {
 
     /**
      * What has been issued to a part line so far, after an issue or a return posted by the parts module (whatever the
-     * work order's version; in any status, since a cancelled work order's parts come back): the line keeps it for
-     * margins ({@link Line#issuedQuantity()}, {@link Line#issueCost()}), and the step goes to the timeline.
+     * work order's version, which does not change: nobody edits these figures, and the advisor's form stays valid; in
+     * any status, since a cancelled work order's parts come back): the line keeps it for margins
+     * ({@link Line#issuedQuantity()}, {@link Line#issueCost()}), and the step goes to the timeline and the audit
+     * trail.
      *
      * @param issuedQuantity net quantity issued (issued − returned), 0 or more
      * @param issueCost      cost of that quantity, yuan, 2 decimals
@@ -54,8 +56,8 @@ public interface PartLines {
             String textZh, String textEn, Actor actor);
 
     /**
-     * Another step of a part line in the work order's timeline (reserved, released, ordered, arrived); an arrival also
-     * tells the listeners' {@code partsArrived}.
+     * Another step of a part line in the work order's timeline (reserved, released, ordered, arrived), the work order's
+     * version unchanged; an arrival also tells the listeners' {@code partsArrived}.
      *
      * @param lineId the line, or null for the work order as a whole
      */

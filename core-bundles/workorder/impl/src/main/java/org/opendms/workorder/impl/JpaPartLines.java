@@ -96,8 +96,8 @@ public class JpaPartLines implements PartLines {
         String en = text(v, "textEn", textEn);
         v.throwIfAny();
         Instant now = store.now();
-        // a fact already committed in the parts ledger: whatever version the work order has now
-        return store.changeWorkOrder(id, (Long) null, now, actor, (em, e) -> {
+        // a fact already committed in the parts ledger: whatever version the work order has now, which stays
+        return store.recordOnWorkOrder(id, now, actor, (em, e) -> {
             LineEntity line = partLine(em, e.id, lineId);
             line.issuedQuantity = issuedQuantity.setScale(2, RoundingMode.HALF_UP);
             line.issueCost = issueCost.setScale(2, RoundingMode.HALF_UP);
@@ -116,7 +116,7 @@ public class JpaPartLines implements PartLines {
         String en = text(v, "textEn", textEn);
         v.throwIfAny();
         Instant now = store.now();
-        WorkOrder after = store.changeWorkOrder(id, (Long) null, now, actor, (em, e) -> {
+        WorkOrder after = store.recordOnWorkOrder(id, now, actor, (em, e) -> {
             LineEntity line = lineId == null ? null : partLine(em, e.id, lineId);
             step(em, e.id, line, kind, zh, en, actor, utc(now));
         });

@@ -206,18 +206,30 @@ public class WorkOrderStore {
      */
     WorkOrder changeWorkOrder(long id, long expectedVersion, Instant now, Actor actor,
             BiConsumer<EntityManager, WorkOrderEntity> change) {
-        return changeWorkOrder(id, Long.valueOf(expectedVersion), now, actor, change);
-    }
-
-    /** As {@link #changeWorkOrder(long, long, Instant, Actor, BiConsumer)}; a null version takes the one stored. */
-    WorkOrder changeWorkOrder(long id, Long expectedVersion, Instant now, Actor actor,
-            BiConsumer<EntityManager, WorkOrderEntity> change) {
         WorkOrder changed = change(em -> {
-            WorkOrderEntity e = expectedVersion == null ? WorkOrderRows.lockAnyVersion(em, id)
-                    : WorkOrderRows.lock(em, id, expectedVersion);
+            WorkOrderEntity e = WorkOrderRows.lock(em, id, expectedVersion);
             WorkOrder before = WorkOrderRecords.load(em, e, now);
             change.accept(em, e);
             WorkOrderRows.touch(e, utc(now), actor);
+            em.flush();
+            WorkOrder after = WorkOrderRecords.load(em, e, now);
+            audit.record(em, actor, "work-order", id, before, after);
+            return after;
+        });
+        tell(WorkOrderListener::changed, changed, null, null, actor, now);
+        return changed;
+    }
+
+    /**
+     * A fact another module committed, recorded on a work order (a part issued to a line, a part step in the timeline):
+     * the row is locked whatever its version and the version stays, since nothing a user edits changed (the advisor's
+     * form read before stays valid); audited, and told to the listeners' {@link WorkOrderListener#changed}.
+     */
+    WorkOrder recordOnWorkOrder(long id, Instant now, Actor actor, BiConsumer<EntityManager, WorkOrderEntity> change) {
+        WorkOrder changed = change(em -> {
+            WorkOrderEntity e = WorkOrderRows.lockAnyVersion(em, id);
+            WorkOrder before = WorkOrderRecords.load(em, e, now);
+            change.accept(em, e);
             em.flush();
             WorkOrder after = WorkOrderRecords.load(em, e, now);
             audit.record(em, actor, "work-order", id, before, after);

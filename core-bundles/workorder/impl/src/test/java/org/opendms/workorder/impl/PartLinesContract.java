@@ -262,6 +262,7 @@ abstract class PartLinesContract {
                 new BigDecimal("120"), PartLines.ISSUED, "领料", "issued", ADVISOR), "only the parts clerk");
         WorkOrder issued = shop.partLines.recordIssue(wo.id(), line.id(), new BigDecimal("4"), new BigDecimal("120.5"),
                 PartLines.ISSUED, "领料 4 升 机油", "issued 4 l oil", CLERK);
+        assertEquals(wo.version(), issued.version(), "nothing the advisor edits changed: the form read stays valid");
         assertEquals(new BigDecimal("4.00"), partLine(issued).issuedQuantity());
         assertEquals(new BigDecimal("120.50"), partLine(issued).issueCost());
         WorkOrder returned = shop.partLines.recordIssue(wo.id(), line.id(), new BigDecimal("3"),
