@@ -35,7 +35,7 @@ public final class CorePermissions implements PermissionSet {
     /** Admins keep staff accounts; managers and foremen read them (to plan the workshop). */
     private static final List<String> STAFF_READERS = List.of(ADMIN, MANAGER, FOREMAN);
     /** The parts clerk (配件管理员) buys and counts; the management with him. */
-    private static final List<String> PURCHASING = List.of(ADMIN, MANAGER, Roles.PARTS);
+    private static final List<String> PURCHASING = List.of(ADMIN, MANAGER, PARTS);
     /** 配件管理员 and the managers above them. */
     private static final List<String> PARTS_DESK = List.of(ADMIN, MANAGER, PARTS);
     /** Who sees what parts cost: the parts clerk (who receives at cost) and the management. */

@@ -118,9 +118,9 @@ public class JpaOrderSuggestions implements OrderSuggestions {
     private static SupplierPriceEntity cheapest(javax.persistence.EntityManager em, long partId, LocalDate today) {
         Map<Long, SupplierPriceEntity> latest = new LinkedHashMap<>();
         for (SupplierPriceEntity p : em.createQuery("SELECT p FROM SupplierPriceEntity p, SupplierEntity s WHERE"
-                + " s.id = p.supplierId AND s.active = TRUE AND p.partId = :p AND p.validFrom <= :d"
+                + " s.id = p.supplierId AND s.active = :active AND p.partId = :p AND p.validFrom <= :d"
                 + " ORDER BY p.validFrom DESC", SupplierPriceEntity.class).setParameter("p", partId)
-                .setParameter("d", today).getResultList()) {
+                .setParameter("d", today).setParameter("active", true).getResultList()) {
             latest.putIfAbsent(p.supplierId, p);
         }
         return latest.values().stream()

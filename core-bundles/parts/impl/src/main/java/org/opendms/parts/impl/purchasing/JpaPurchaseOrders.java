@@ -121,6 +121,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
             e.expectedDate = valid.expectedDate;
             e.note = valid.note;
             e.lines.addAll(lines);
+            lines.forEach(l -> l.order = e);
             e.total = total(e.lines);
             e.created(clock.now(), actor);
             em.persist(e);
@@ -151,6 +152,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
             e.note = valid.note;
             e.lines.clear();
             e.lines.addAll(lines);
+            lines.forEach(l -> l.order = e);
             e.total = total(e.lines);
             e.updated(clock.now(), actor);
             em.flush();
@@ -360,6 +362,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
                 ValidReceiptLine l = lines.get(i);
                 PurchaseOrderLineEntity target = targets.get(i);
                 ReceiptLineEntity rl = new ReceiptLineEntity();
+                rl.receipt = r;
                 rl.orderLineId = target.id;
                 rl.partId = target.partId;
                 rl.quantity = l.quantity;

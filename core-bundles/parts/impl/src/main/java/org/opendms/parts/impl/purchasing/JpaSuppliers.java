@@ -125,7 +125,7 @@ public class JpaSuppliers implements Suppliers {
     public Page<Supplier> search(String text, boolean includeInactive, PageRequest page) {
         PagedSearch<SupplierEntity> search = PagedSearch.of(SupplierEntity.class, "s");
         if (!includeInactive) {
-            search.where("s.active = TRUE");
+            search.where("s.active = :active", "active", true);
         }
         if (text != null && !text.isBlank() && text.length() <= 100) {
             search.where("(UPPER(s.code) LIKE :t ESCAPE '\\' OR UPPER(s.name) LIKE :t ESCAPE '\\')", "t",

@@ -7,6 +7,8 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 
 /** Row of pur_order_line. */
@@ -17,6 +19,10 @@ public class PurchaseOrderLineEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
+    @ManyToOne
+    @JoinColumn(name = "order_id", nullable = false)
+    PurchaseOrderEntity order;
 
     @Column(nullable = false)
     int position;

@@ -7,6 +7,8 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 
 /** Row of pur_receipt_line. */
@@ -17,6 +19,10 @@ public class ReceiptLineEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
+    @ManyToOne
+    @JoinColumn(name = "receipt_id", nullable = false)
+    ReceiptEntity receipt;
 
     @Column(name = "order_line_id", nullable = false)
     long orderLineId;

@@ -57,8 +57,8 @@ public final class StockFigures {
         String bins = binIds.isEmpty() ? "" : " AND b.binId IN :bins";
         List<Shelf> out = new ArrayList<>();
         var plain = em.createQuery("SELECT b.partId, b.binId, b.onHand FROM BinStockEntity b, PartEntity p"
-                + " WHERE p.id = b.partId AND p.batchTracked = FALSE AND b.warehouseId = :w" + bins, Object[].class)
-                .setParameter("w", warehouseId);
+                + " WHERE p.id = b.partId AND p.batchTracked = :no AND b.warehouseId = :w" + bins, Object[].class)
+                .setParameter("w", warehouseId).setParameter("no", false);
         var batches = em.createQuery("SELECT b.partId, b.binId, b.batchNumber, b.onHand FROM BatchEntity b"
                 + " WHERE b.warehouseId = :w" + bins, Object[].class).setParameter("w", warehouseId);
         if (!binIds.isEmpty()) {
@@ -119,11 +119,15 @@ public final class StockFigures {
      */
     public static Map<Long, BigDecimal> consumption(EntityManager em, LocalDateTime from, LocalDateTime to) {
         Map<Long, BigDecimal> out = new HashMap<>();
-        for (Object[] r : em.createQuery("SELECT m.partId, SUM(m.value) FROM MovementEntity m WHERE m.type IN"
-                + " ('ISSUE', 'RETURN') AND m.movedAt >= :f AND m.movedAt < :t GROUP BY m.partId", Object[].class)
-                .setParameter("f", from).setParameter("t", to).getResultList()) {
+        // native: the entity's field "type" is a reserved word of JPQL
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT part_id, SUM(quantity * unit_cost) FROM pt_movement WHERE"
+                + " movement_type IN ('ISSUE', 'RETURN') AND moved_at >= ? AND moved_at < ? GROUP BY part_id")
+                .setParameter(1, java.sql.Timestamp.valueOf(from)).setParameter(2, java.sql.Timestamp.valueOf(to))
+                .getResultList();
+        for (Object[] r : rows) {
             // issues are negative rows, returns positive: consumption is the negated sum
-            out.put((Long) r[0], ((BigDecimal) r[1]).negate());
+            out.put(((Number) r[0]).longValue(), Checks.yuan(new BigDecimal(r[1].toString()).negate()));
         }
         return out;
     }

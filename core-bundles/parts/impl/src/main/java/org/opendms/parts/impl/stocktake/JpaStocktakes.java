@@ -161,6 +161,7 @@ public class JpaStocktakes implements Stocktakes {
                 l.binId = s.binId();
                 l.batchNumber = s.batchNumber();
                 l.frozen = s.onHand();
+                l.stocktake = e;
                 e.lines.add(l);
             }
             e.lines.sort(java.util.Comparator.comparing((StocktakeLineEntity l) -> l.binId)
@@ -322,6 +323,7 @@ public class JpaStocktakes implements Stocktakes {
         l.binId = c.binId();
         l.batchNumber = part.batchTracked() ? batch : null;
         l.frozen = BigDecimal.ZERO.setScale(2);
+        l.stocktake = e;
         e.lines.add(l);
         return l;
     }

@@ -13,7 +13,6 @@ import javax.persistence.FetchType;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
-import javax.persistence.JoinColumn;
 import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
 import javax.persistence.Table;
@@ -58,8 +57,7 @@ public class StocktakeEntity extends Audited {
 
     String reason;
 
-    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-    @JoinColumn(name = "stocktake_id", nullable = false)
+    @OneToMany(mappedBy = "stocktake", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @OrderBy("id")
     List<StocktakeLineEntity> lines = new ArrayList<>();
 

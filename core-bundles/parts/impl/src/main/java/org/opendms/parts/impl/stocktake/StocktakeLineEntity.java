@@ -8,6 +8,8 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 
 /** Row of stk_line: a part in a bin on a count sheet. */
@@ -18,6 +20,10 @@ public class StocktakeLineEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
+    @ManyToOne
+    @JoinColumn(name = "stocktake_id", nullable = false)
+    StocktakeEntity stocktake;
 
     @Column(name = "part_id", nullable = false)
     long partId;

@@ -1,0 +1,10 @@
+package org.opendms.parts.impl.purchasing;
+
+import org.opendms.platform.testing.TestDatabase;
+
+class PurchasingPostgresTest extends PurchasingContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.postgres();
+    }
+}
