@@ -81,7 +81,7 @@ class BrowserIT {
         node.environment().put("DMS_LOCALES", System.getProperty("webtests.locales", ""));
         node.environment().put("DMS_CHROMIUM", System.getProperty("webtests.chromium", "/usr/bin/chromium"));
         Process p = node.start();
-        boolean finished = p.waitFor(150, TimeUnit.SECONDS);
+        boolean finished = p.waitFor(300, TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -96,7 +96,7 @@ class BrowserIT {
             }
         }
         if (!finished) {
-            fail(name + " did not finish in 150 s:\n" + tail(output));
+            fail(name + " did not finish in 300 s:\n" + tail(output));
         }
         if (p.exitValue() != 0) {
             fail(name + " exited " + p.exitValue() + ":\n" + tail(output));
