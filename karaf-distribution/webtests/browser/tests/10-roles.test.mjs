@@ -12,6 +12,7 @@ const MUST = {
   advisor: { shows: ['desk', 'workorder', 'appointment', 'archive'], hides: ['plugins', 'technician'] },
   technician: { shows: ['technician'], hides: ['desk', 'plugins', 'settings'] },
   foreman: { shows: ['board', 'qc'], hides: ['plugins'] },
+  parts: { shows: ['parts'], hides: ['plugins', 'desk'] },
   admin: { shows: ['plugins', 'settings'], hides: [] },
 };
 

@@ -58,8 +58,11 @@ class BrowserIT {
     @TestFactory
     Stream<DynamicTest> everyBrowserScript() throws IOException {
         List<Path> scripts;
+        // -Dwebtests.only=parts: only the scripts whose name contains it, while working on one area's pages
+        String only = System.getProperty("webtests.only", "").trim();
         try (Stream<Path> files = Files.list(SCRIPTS.resolve("tests"))) {
-            scripts = files.filter(f -> f.getFileName().toString().endsWith(".test.mjs")).sorted().toList();
+            scripts = files.filter(f -> f.getFileName().toString().endsWith(".test.mjs"))
+                    .filter(f -> only.isEmpty() || f.getFileName().toString().contains(only)).sorted().toList();
         }
         assertFalse(scripts.isEmpty(), "no browser test scripts in " + SCRIPTS.resolve("tests"));
         return scripts.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> run(s)));
@@ -78,7 +81,7 @@ class BrowserIT {
         node.environment().put("DMS_LOCALES", System.getProperty("webtests.locales", ""));
         node.environment().put("DMS_CHROMIUM", System.getProperty("webtests.chromium", "/usr/bin/chromium"));
         Process p = node.start();
-        boolean finished = p.waitFor(150, TimeUnit.SECONDS);
+        boolean finished = p.waitFor(300, TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -93,7 +96,7 @@ class BrowserIT {
             }
         }
         if (!finished) {
-            fail(name + " did not finish in 150 s:\n" + tail(output));
+            fail(name + " did not finish in 300 s:\n" + tail(output));
         }
         if (p.exitValue() != 0) {
             fail(name + " exited " + p.exitValue() + ":\n" + tail(output));
