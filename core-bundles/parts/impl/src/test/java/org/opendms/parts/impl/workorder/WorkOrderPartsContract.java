@@ -26,7 +26,6 @@ import org.opendms.parts.api.MovementDraft;
 import org.opendms.parts.api.Part;
 import org.opendms.parts.api.PartDraft;
 import org.opendms.parts.api.Warehouse;
-import org.opendms.parts.api.WarehouseKind;
 import org.opendms.parts.api.WarehouseStock;
 import org.opendms.parts.api.workorder.PickLine;
 import org.opendms.parts.api.workorder.PickList;
@@ -122,7 +121,7 @@ abstract class WorkOrderPartsContract {
         };
         shop.register(List.of(service), List.of(service), List.of(service, advisor));
         parts.listeners(List.of(service));
-        central = parts.warehouses().create("ZK", "总库", WarehouseKind.CENTRAL, CLERK);
+        central = parts.warehouses().byCode("ZK").orElseThrow(); // the central store every shop starts with (parts-003)
         shop.catalogue.save(new LabourOperationDraft("BY-01", "保养", new BigDecimal("1"), null, null), null, MANAGER);
         owner = shop.core.customers().create(new CustomerDraft(CustomerType.PERSON, "赵敏", "13755550029", null, null,
                 List.of(), false, null), ADVISOR).id();
