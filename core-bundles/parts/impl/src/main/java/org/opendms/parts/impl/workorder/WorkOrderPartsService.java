@@ -89,6 +89,10 @@ public class WorkOrderPartsService
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkOrderPartsService.class);
 
+    /** What a work-order line takes as its code (the work order's line rules). */
+
+    private static final java.util.regex.Pattern LINE_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9._/-]{1,40}");
+
     static final String READ = "parts.read";
     static final String ISSUE = "parts.stock.issue";
     static final String COST_READ = "parts.cost.read";
@@ -142,11 +146,19 @@ public class WorkOrderPartsService
 
     // ------------------------------------------------------------------ hooks of the work order
 
-    /** A part line names an active catalogue part; the line stores the number as printed. */
+    /**
+     * A part line names an active catalogue part; the line stores the number as printed without its spaces (a line's
+     * code is letters, digits and . _ / -), or the search key when the printed number holds other signs.
+     */
     @Override
     public Optional<CataloguePart> find(String partNumber) {
         return catalogue.lookup(partNumber).map(PartLookup::part).filter(Part::active)
-                .map(p -> new CataloguePart(p.number().printed(), p.name()));
+                .map(p -> new CataloguePart(lineCode(p.number()), p.name()));
+    }
+
+    static String lineCode(PartNumber number) {
+        String joined = number.printed().replace(" ", "");
+        return LINE_CODE.matcher(joined).matches() ? joined : number.key();
     }
 
     /** Every approved part line not marked not needed must have been issued in full (net of returns). */

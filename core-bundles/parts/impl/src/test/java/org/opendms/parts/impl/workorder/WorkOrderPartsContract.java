@@ -218,6 +218,17 @@ abstract class WorkOrderPartsContract {
     // ---------------------------------------------------------------------------------------------------------
 
     @Test
+    void aNumberPrintedWithSpacesIsStoredWithoutThem() {
+        int n = NUMBERS.incrementAndGet();
+        Part p = parts.catalogue().add(PartDraft.of("4G0 698 151 " + n, "刹车片 " + n, "套", "480"), CLERK);
+        WorkOrder wo = open();
+        WorkOrder added = shop.jobs.addLine(wo.id(), wo.jobs().get(0).id(), wo.version(),
+                LineDraft.part("4g0-698-151-" + n, null, "1", "480", null), ADVISOR);
+        // a line's code takes letters, digits and . _ / - only: the printed number without its spaces
+        assertEquals("4G0698151" + n, partLine(added).code());
+    }
+
+    @Test
     void aPartLineNamesACataloguePartOrIsASpecialOrder() {
         Part p = partInStock("0", "0");
         WorkOrder wo = open();
