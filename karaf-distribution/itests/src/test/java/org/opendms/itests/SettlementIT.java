@@ -71,10 +71,21 @@ public class SettlementIT extends DmsTestSupport {
         r = call("POST", path + "/jobs/" + service + "/lines", "advisor", labour("BY-010", "1.5"), "If-Match",
                 r.etag());
         ok(r, 200);
-        r = call("POST", path + "/jobs/" + service + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"90915-YZZE1\","
-                + "\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50,\"specialOrder\":false}", "If-Match",
-                r.etag());
-        ok(r, 200);
+        // the oil filter comes from the parts catalogue and the shelf: issued before the work order is completed
+        String filter = "90915-YZZE1-" + n;
+        ok(call("POST", "parts", "parts", "{\"number\":\"" + filter + "\",\"name\":\"机油滤清器\",\"unit\":\"个\","
+                + "\"prices\":{\"retail\":68.50}}"), 201);
+        ok(call("POST", "parts/movements/receipts", "parts", "{\"warehouse\":\"ZK\",\"reference\":\"SIT-" + n
+                + "\",\"lines\":[{\"part\":\"" + filter + "\",\"quantity\":1,\"unitCost\":30}]}"), 201);
+        r = call("POST", path + "/jobs/" + service + "/lines", "advisor", "{\"type\":\"PART\",\"code\":\"" + filter
+                + "\",\"description\":\"机油滤清器\",\"quantity\":1,\"unitPrice\":68.50}", "If-Match", r.etag());
+        JsonNode withFilter = ok(r, 200);
+        long filterLine = 0;
+        for (JsonNode l : withFilter.path("jobs").path(0).path("lines")) {
+            if ("PART".equals(l.path("type").asText())) {
+                filterLine = l.path("id").asLong();
+            }
+        }
         r = call("POST", path + "/jobs/" + brakes + "/lines", "advisor", labour("SC-101", "2"), "If-Match", r.etag());
         ok(r, 200);
         for (long job : new long[] { service, brakes }) {
@@ -84,6 +95,10 @@ public class SettlementIT extends DmsTestSupport {
         }
         r = call("POST", path + "/status", "advisor", "{\"status\":\"IN_REPAIR\"}", "If-Match", r.etag());
         ok(r, 200);
+        ok(call("POST", "parts/movements/issues", "parts", "{\"workOrderId\":" + wo.path("id").asLong()
+                + ",\"lineId\":" + filterLine + ",\"warehouse\":\"ZK\",\"part\":\"" + filter + "\",\"quantity\":1}"),
+                201);
+        r = call("GET", path, "advisor", null); // the issue is recorded on the line
         r = call("POST", path + "/status", "manager", "{\"status\":\"AWAITING_QC\",\"note\":\"工时未计时，经理放行\"}",
                 "If-Match", r.etag());
         ok(r, 200);

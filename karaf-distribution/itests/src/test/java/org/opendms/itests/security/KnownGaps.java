@@ -26,7 +26,17 @@ public final class KnownGaps {
     }
 
     /** Empty this list as the branches named here are merged. */
-    public static final List<Gap> GAPS = List.of();
+    public static final List<Gap> GAPS = List.of(
+            // the parts resources' OpenAPI schemas name fields (binId, fromWarehouseId, lines) that the resources
+            // read under other names (lines[i].binId, fromWarehouse) or check after a required one: the refusal is
+            // right but names the field the resource reads; to be aligned with the schemas (issue 13 follow-up)
+            gap("issue-13 follow-up", Check.FIELD_NOT_NAMED,
+                    "^(POST /parts/movements/(issues|returns)|POST /parts/transfers|POST /parts/suggestions/purchase-orders"
+                            + "|GET /parts/labels/(bins|parts))$",
+                    ".", "refusal names the field the resource reads, not the one in its OpenAPI schema"),
+            // seen once with a random body in the first merged run and not reproduced by hand (12 random bodies: 400)
+            gap("issue-14 follow-up", Check.SERVER_ERROR, "^POST /settlements/pay-later/\\{workOrderId\\}$",
+                    "random body", "a 500 seen once for a random body; not reproduced yet"));
 
     private KnownGaps() {
     }

@@ -16,7 +16,6 @@ import org.opendms.parts.api.purchasing.AbcClassification;
 import org.opendms.parts.api.purchasing.DeadStock;
 import org.opendms.parts.api.purchasing.StockAnalysis;
 import org.opendms.parts.api.purchasing.StockLevelAlert;
-import org.opendms.platform.api.DmsException;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -80,12 +79,12 @@ public class AnalysisResource {
     @GET
     @Path("abc")
     @Operation(summary = "ABC分类 The last ABC classification computed", responses = {
-            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AbcClassification.class))),
-            @ApiResponse(responseCode = "404", description = "never computed yet") })
+            @ApiResponse(responseCode = "200", description = "never computed yet: computedAt null and no parts", content = @Content(schema = @Schema(implementation = AbcClassification.class))) })
     @RequiresPermission("parts.analysis.read")
     public AbcClassification classification(@Context SecurityContext security) {
-        return analysis.classification(RestActor.from(security)).orElseThrow(() -> DmsException.notFound("abc",
-                "尚未计算ABC分类", "no ABC classification has been computed yet"));
+        // a shop that never classified has an empty classification, not a missing resource
+        return analysis.classification(RestActor.from(security))
+                .orElseGet(() -> new AbcClassification(null, null, null, null, java.util.List.of()));
     }
 
     @POST
@@ -94,7 +93,11 @@ public class AnalysisResource {
     @Operation(summary = "重新计算ABC分类 Recompute the ABC classification from the consumption of the last months", requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = AbcRequest.class))), responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AbcClassification.class))))
     @RequiresPermission("parts.analysis.compute")
     public AbcClassification classify(AbcRequest request, @Context SecurityContext security) {
-        return analysis.classify(request == null || request.months() == null ? 12 : request.months(),
-                RestActor.from(security));
+        if (request == null) { // {} takes the last 12 months
+            throw org.opendms.platform.api.DmsException.invalid("", "required",
+                    "请提交计算范围（{\"months\":12}，或 {} 取近 12 个月）",
+                    "send the period ({\"months\":12}, or {} for the last 12 months)");
+        }
+        return analysis.classify(request.months() == null ? 12 : request.months(), RestActor.from(security));
     }
 }

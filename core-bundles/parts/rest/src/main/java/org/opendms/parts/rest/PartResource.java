@@ -300,8 +300,11 @@ public class PartResource {
             StockLimits limits, @Context SecurityContext security) {
         long partId = Params.id("id", id);
         long w = Params.id("warehouseId", warehouseId);
-        return stock.setLimits(partId, w, limits == null ? new StockLimits(null, null, null) : limits,
-                RestActor.from(security));
+        if (limits == null) { // clearing the limits is an explicit {}, not an empty request
+            throw DmsException.invalid("", "required", "请提交库存上下限（清除时提交 {}）",
+                    "send the limits ({} clears them)");
+        }
+        return stock.setLimits(partId, w, limits, RestActor.from(security));
     }
 
     @GET

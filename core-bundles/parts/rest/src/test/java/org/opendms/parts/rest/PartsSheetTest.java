@@ -106,6 +106,10 @@ class PartsSheetTest {
         DmsException old = org.junit.jupiter.api.Assertions.assertThrows(DmsException.class,
                 () -> Xlsx.read(xls, PartsSheet.COLUMNS, PartsSheet.REQUIRED));
         assertTrue(old.violations().get(0).messageZh().contains(".xlsx"));
+        // three bytes are no workbook: refused as such (the library's header check threw, a 500)
+        DmsException tiny = org.junit.jupiter.api.Assertions.assertThrows(DmsException.class,
+                () -> Xlsx.read(new byte[] { 'x', 'y', 'z' }, PartsSheet.COLUMNS, PartsSheet.REQUIRED));
+        assertEquals("file.type", tiny.violations().get(0).code());
         DmsException missing = org.junit.jupiter.api.Assertions.assertThrows(DmsException.class,
                 () -> Xlsx.read(Xlsx.write(List.of(new Xlsx.SheetData("x", List.of("配件号", "名称"), List.of()))),
                         PartsSheet.COLUMNS, PartsSheet.REQUIRED));

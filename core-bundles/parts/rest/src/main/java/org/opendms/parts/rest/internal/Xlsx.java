@@ -71,11 +71,13 @@ public final class Xlsx {
             throw DmsException.invalid("file", "required", "请上传 Excel 文件（.xlsx）",
                     "upload an Excel file (.xlsx)");
         }
-        if (!ReadableWorkbook.isOOXMLZipHeader(file)) {
+        // the library's header checks throw on fewer bytes than a header: such a file is no workbook either
+        if (file.length < 8 || !ReadableWorkbook.isOOXMLZipHeader(file)) {
             throw DmsException.invalid("file", "file.type",
-                    ReadableWorkbook.isOLE2Header(file) ? "不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx"
+                    file.length >= 8 && ReadableWorkbook.isOLE2Header(file) ? "不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx"
                             : "文件不是 Excel（.xlsx）",
-                    ReadableWorkbook.isOLE2Header(file) ? "old .xls files are not supported: save it as .xlsx"
+                    file.length >= 8 && ReadableWorkbook.isOLE2Header(file)
+                            ? "old .xls files are not supported: save it as .xlsx"
                             : "the file is not an Excel workbook (.xlsx)");
         }
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(file))) {
