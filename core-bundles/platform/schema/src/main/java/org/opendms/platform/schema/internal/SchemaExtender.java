@@ -106,8 +106,8 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             long started = System.nanoTime();
             String version;
             try {
-                // the changelog read as a plain entry, Liquibase's accessor made only if Liquibase has to run
-                version = ChangelogMigrator.migrate(dataSource, changelog, entry(),
+                // the changelog's files read as plain entries, Liquibase's accessor made only if Liquibase has to run
+                version = ChangelogMigrator.migrate(dataSource, changelog, this::entry,
                         () -> new OSGiResourceAccessor(bundle));
             } catch (RuntimeException | LinkageError e) {
                 // a LinkageError too (a class Liquibase needs is missing in OSGi): on the worker it would end the
@@ -127,9 +127,11 @@ public class SchemaExtender implements BundleTrackerCustomizer<SchemaExtender.Tr
             publish(SchemaReady.class.getName(), new ReadySchema(name, version), props);
         }
 
-        /** The changelog's bytes from the bundle itself, or null (then Liquibase finds it, or says it is missing). */
-        private byte[] entry() {
-            URL url = bundle.getEntry(changelog);
+        /**
+         * A changelog file's bytes from the bundle itself, or null (then Liquibase finds it, or says it is missing).
+         */
+        private byte[] entry(String path) {
+            URL url = bundle.getEntry(path);
             if (url == null) {
                 return null;
             }

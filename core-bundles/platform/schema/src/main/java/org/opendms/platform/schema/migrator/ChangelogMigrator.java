@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -41,27 +42,29 @@ public final class ChangelogMigrator {
      * @throws MigrationException when Liquibase fails or a changeset is still pending afterwards
      */
     public static String migrate(DataSource dataSource, String changelogPath, ResourceAccessor resources) {
-        return migrate(dataSource, changelogPath, AppliedMark.read(resources, changelogPath), () -> resources);
+        return migrate(dataSource, changelogPath, path -> AppliedMark.read(resources, path), () -> resources);
     }
 
     /**
-     * As {@link #migrate(DataSource, String, ResourceAccessor)}, for a caller that reads the changelog itself (a
-     * bundle's entry) and makes Liquibase's resource accessor only when Liquibase has to run: a restart on which
+     * As {@link #migrate(DataSource, String, ResourceAccessor)}, for a caller that reads the changelog's files itself
+     * (a bundle's entries) and makes Liquibase's resource accessor only when Liquibase has to run: a restart on which
      * every changelog is unchanged then sets up no Liquibase at all (about 0.7 s of one core, more under load).
      *
-     * @param changelog the changelog's bytes, or null when the caller could not read them (Liquibase then runs)
+     * @param files a file of the changelog (the changelog itself, then the files it includes) by its path, or null
+     *              when the caller cannot read it (Liquibase then runs)
      */
-    public static String migrate(DataSource dataSource, String changelogPath, byte[] changelog,
+    public static String migrate(DataSource dataSource, String changelogPath, Function<String, byte[]> files,
             Supplier<ResourceAccessor> resources) {
         try (Connection connection = dataSource.getConnection()) {
-            AppliedMark mark = changelog == null ? null : AppliedMark.of(changelog, changelogPath);
+            AppliedMark mark = AppliedMark.of(changelogPath, files);
             if (mark != null) {
                 String upToDate = autoCommitted(connection, () -> mark.upToDate(connection));
                 if (upToDate != null) {
                     return upToDate; // the very changelog last applied, fully: nothing for Liquibase to do
                 }
             }
-            String applied = update(connection, changelogPath, resources.get());
+            String applied = update(connection, changelogPath,
+                    mark == null ? List.of(AppliedMark.normalise(changelogPath)) : mark.files(), resources.get());
             if (mark != null) {
                 autoCommitted(connection, () -> {
                     mark.record(connection, applied);
@@ -78,7 +81,8 @@ public final class ChangelogMigrator {
 
     /** Liquibase's update of the changelog on the connection; returns the last changeset applied from it. */
     @SuppressWarnings("deprecation") // the Liquibase facade is still the simplest stable entry point in 4.x
-    private static String update(Connection connection, String changelogPath, ResourceAccessor resources) {
+    private static String update(Connection connection, String changelogPath, List<String> files,
+            ResourceAccessor resources) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Liquibase looks its XSDs and services up through the context class loader; without one it throws.
@@ -104,7 +108,7 @@ public final class ChangelogMigrator {
                     throw new MigrationException(changelogPath + ": " + pending.size()
                             + " changesets still pending after update, first " + pending.get(0).getId());
                 }
-                return lastApplied(database, changelogPath);
+                return lastApplied(database, files);
             });
         } catch (MigrationException e) {
             throw e;
@@ -140,15 +144,12 @@ public final class ChangelogMigrator {
         T run() throws SQLException;
     }
 
-    private static String lastApplied(Database database, String changelogPath) throws LiquibaseException {
+    /** The last changeset run from the changelog or a file it includes. */
+    private static String lastApplied(Database database, List<String> files) throws LiquibaseException {
         return database.getRanChangeSetList().stream()
-                .filter(r -> normalise(r.getChangeLog()).equals(normalise(changelogPath)))
+                .filter(r -> files.contains(AppliedMark.normalise(r.getChangeLog())))
                 .max(Comparator.comparing(RanChangeSet::getOrderExecuted))
                 .map(RanChangeSet::getId)
                 .orElse("none");
-    }
-
-    private static String normalise(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

@@ -114,6 +114,45 @@ class ChangelogMigratorTest {
         assertTrue(e.getMessage().startsWith("db/test/changelog.xml"), e.getMessage());
     }
 
+    /**
+     * A changelog made of included files (parts, settlement) is judged by all of its files: a restart with none of
+     * them changed leaves Liquibase out (the tampered checksum goes unnoticed) and reports the last changeset of the
+     * included files; a changed included file is Liquibase's again.
+     */
+    @Test
+    void aChangelogOfIncludedFilesIsSkippedOnlyWhileEveryFileIsUnchanged(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("included");
+        Files.createDirectories(root.resolve("db/test"));
+        Files.writeString(root.resolve("db/test/changelog.xml"), CHANGELOG_HEAD
+                + "  <include file=\"test-001.xml\" relativeToChangelogFile=\"true\"/>\n"
+                + "  <include file=\"test-002.xml\" relativeToChangelogFile=\"true\"/>\n</databaseChangeLog>\n");
+        Files.writeString(root.resolve("db/test/test-001.xml"), CHANGELOG_HEAD + changeSet("test-001", "part")
+                + "</databaseChangeLog>\n");
+        Files.writeString(root.resolve("db/test/test-002.xml"), CHANGELOG_HEAD + changeSet("test-002", "bin")
+                + "</databaseChangeLog>\n");
+        assertEquals("test-002", ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root)));
+        execute("UPDATE DATABASECHANGELOG SET MD5SUM = '9:00000000000000000000000000000000'");
+        assertEquals("test-002", ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root)), "unchanged files: Liquibase not asked");
+        Files.writeString(root.resolve("db/test/test-002.xml"), CHANGELOG_HEAD + changeSet("test-002", "bin")
+                + changeSet("test-003", "shelf") + "</databaseChangeLog>\n");
+        assertThrows(MigrationException.class, () -> ChangelogMigrator.migrate(dataSource, "db/test/changelog.xml",
+                new DirectoryResourceAccessor(root)),
+                "a changed included file runs Liquibase, which sees the checksum");
+    }
+
+    private static final String CHANGELOG_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\"\n"
+            + "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+            + "    xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+            + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.20.xsd\">\n";
+
+    private static String changeSet(String id, String table) {
+        return "  <changeSet id=\"" + id + "\" author=\"opendms\">\n    <createTable tableName=\"" + table
+                + "\">\n      <column name=\"id\" type=\"bigint\"/>\n    </createTable>\n  </changeSet>\n";
+    }
+
     private static Path bundleWith(Path root, String resource) throws Exception {
         Files.createDirectories(root.resolve("db/test"));
         try (var in = ChangelogMigratorTest.class.getResourceAsStream("/db/sample/" + resource)) {
