@@ -1,4 +1,4 @@
-package org.opendms.platform.rest.internal;
+package org.opendms.platform.jetty.internal;
 
 import java.io.IOException;
 

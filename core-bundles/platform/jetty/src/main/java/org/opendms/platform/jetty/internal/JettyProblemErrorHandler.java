@@ -1,4 +1,4 @@
-package org.opendms.platform.rest.internal;
+package org.opendms.platform.jetty.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,6 +17,7 @@ import org.eclipse.jetty.server.HttpConnection;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.rest.api.Problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.opendms.platform.rest.internal;
+package org.opendms.platform.jetty.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.opendms.platform.rest.internal;
+package org.opendms.platform.rest.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,14 +11,17 @@ import javax.ws.rs.core.Response;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violation;
 
-/** The one problem+json shape (RFC 9457) of the API, with an {@code errors} list naming each field. */
-final class Problems {
+/**
+ * The one problem+json shape (RFC 9457) of the API, with an {@code errors} list naming each field. Published for the
+ * answers written outside CXF (Jetty's own refusals, in their own bundle), so that every refusal looks the same.
+ */
+public final class Problems {
 
     private Problems() {
     }
 
     /** Chinese unless the caller prefers English; staff work in Chinese. */
-    static Locale locale(List<Locale> acceptable) {
+    public static Locale locale(List<Locale> acceptable) {
         if (acceptable != null) {
             for (Locale l : acceptable) {
                 if ("zh".equals(l.getLanguage())) {
@@ -32,7 +35,7 @@ final class Problems {
         return Locale.SIMPLIFIED_CHINESE;
     }
 
-    static Map<String, Object> body(int status, List<Violation> violations, Locale locale) {
+    public static Map<String, Object> body(int status, List<Violation> violations, Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title(status, locale));
@@ -55,7 +58,7 @@ final class Problems {
         return body;
     }
 
-    static int status(DmsException.Kind kind) {
+    public static int status(DmsException.Kind kind) {
         return switch (kind) {
         case INVALID_INPUT -> 400;
         case FORBIDDEN -> 403;
@@ -65,7 +68,7 @@ final class Problems {
         };
     }
 
-    static String title(int status, Locale locale) {
+    public static String title(int status, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         return switch (status) {
         case 400 -> en ? "Invalid input" : "输入有误";

@@ -26,6 +26,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.opendms.platform.rest.api.Problems;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.ShopClock;

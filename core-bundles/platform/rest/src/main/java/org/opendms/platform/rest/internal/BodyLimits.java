@@ -15,6 +15,7 @@ import javax.ws.rs.core.Response;
 import org.apache.cxf.io.DelegatingInputStream;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.opendms.platform.rest.api.Problems;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.rest.api.DmsRest;
 import org.osgi.service.component.annotations.Activate;

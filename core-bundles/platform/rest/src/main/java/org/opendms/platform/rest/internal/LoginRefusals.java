@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Response;
 
+import org.opendms.platform.rest.api.Problems;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.security.LoginRefusal;

@@ -10,6 +10,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.opendms.platform.rest.api.Problems;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.Violation;

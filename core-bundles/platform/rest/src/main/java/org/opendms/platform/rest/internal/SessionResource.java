@@ -19,6 +19,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.opendms.platform.rest.api.Problems;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.Roles;

@@ -13,6 +13,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.opendms.platform.rest.api.Problems;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.rest.api.CsrfTokens;
 import org.opendms.platform.rest.api.DmsRest;
