@@ -34,18 +34,7 @@ public final class KnownGaps {
                     "^(POST /parts/movements/(issues|returns)|POST /parts/transfers|POST /parts/suggestions/purchase-orders"
                             + "|POST /parts/work-orders/\\{id\\}/lines/\\{lineId\\}/(issue|return)"
                             + "|GET /parts/labels/(bins|parts))$",
-                    ".", "refusal names the field the resource reads, not the one in its OpenAPI schema"),
-            // a byte-order mark before {} reads as {}; for these two all-optional bodies {} is a valid request
-            gap("issue-13 follow-up", Check.INVALID_ACCEPTED,
-                    "^(POST /parts/analysis/abc|PUT /parts/\\{id\\}/limits/\\{warehouseId\\})$", "BOM",
-                    "a byte-order mark before {} is read as {}"),
-            // the receipt-number counter moved during a run of refused receipts (not reproduced one by one): a
-            // refused receipt must not take a number
-            gap("issue-13 follow-up", Check.DATA_CHANGED, "^POST /parts/purchase-orders/\\{id\\}/receipts$", ".",
-                    "PUR_COUNTER moved during a run of refused receipts"),
-            // seen once with a random body in the first merged run and not reproduced by hand (12 random bodies: 400)
-            gap("issue-14 follow-up", Check.SERVER_ERROR, "^POST /settlements/pay-later/\\{workOrderId\\}$",
-                    "random body", "a 500 seen once for a random body; not reproduced yet"));
+                    ".", "refusal names the field the resource reads, not the one in its OpenAPI schema"));
 
     private KnownGaps() {
     }

@@ -4,14 +4,38 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.opendms.parts.api.MovementType;
 import org.opendms.parts.api.SupersessionKind;
 import org.opendms.parts.api.WarehouseKind;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
 
 /** Query and path values of the parts resources, each refusal naming its field. */
 final class Forms {
+
+    /**
+     * Runs the posting of a form that is one stock line (an issue or a return). The ledger names a line's fields as in
+     * a list ({@code lines[0].binId}); such a form has no lines, so its refusal names the form's own field
+     * ({@code binId}), the one the client sent.
+     */
+    static <T> T oneLine(Supplier<T> posting) {
+        try {
+            return posting.get();
+        } catch (DmsException e) {
+            String line = "lines[0].";
+            if (e.violations().stream().noneMatch(v -> v.field().startsWith(line))) {
+                throw e;
+            }
+            throw new DmsException(e.kind(), e.violations().stream()
+                    .map(v -> v.field().startsWith(line)
+                            ? new Violation(v.field().substring(line.length()), v.code(), v.messageZh(),
+                                    v.messageEn())
+                            : v)
+                    .toList());
+        }
+    }
 
     private Forms() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.opendms.parts.api.Warehouse;
 import org.opendms.parts.api.Warehouses;
 import org.opendms.parts.rest.internal.LabelPdf;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -67,10 +69,15 @@ public class LabelResource {
             @Parameter(description = "每个配件几张 copies of each, 1–100 (default 1)") @QueryParam("copies") String copies,
             @Parameter(description = "QR (default) or CODE128") @QueryParam("symbology") String symbology,
             @Parameter(description = "A4 (3 × 8 labels per sheet, default) or ROLL (one 60 × 40 mm label per page)") @QueryParam("layout") String layout) {
-        List<Long> partIds = ids("ids", ids);
-        int n = copies("copies", copies);
-        LabelPdf.Symbology s = LabelPdf.Symbology.of(symbology);
-        LabelPdf.Layout l = LabelPdf.Layout.of(layout);
+        // every parameter checked before refusing, so the refusal names each wrong one (not only a missing ids)
+        List<Violation> wrong = new ArrayList<>();
+        List<Long> partIds = checked(wrong, () -> ids("ids", ids));
+        Integer n = checked(wrong, () -> copies("copies", copies));
+        LabelPdf.Symbology s = checked(wrong, () -> LabelPdf.Symbology.of(symbology));
+        LabelPdf.Layout l = checked(wrong, () -> LabelPdf.Layout.of(layout));
+        if (!wrong.isEmpty()) {
+            throw DmsException.invalid(wrong);
+        }
         List<LabelPdf.Label> labels = new ArrayList<>();
         for (long id : partIds) {
             Part p = catalogue.get(id);
@@ -95,16 +102,22 @@ public class LabelResource {
             @Parameter(description = "库位编号，逗号分隔 bin ids, comma-separated; absent: every active bin") @QueryParam("binIds") String binIds,
             @Parameter(description = "QR (default) or CODE128") @QueryParam("symbology") String symbology,
             @Parameter(description = "A4 (default) or ROLL") @QueryParam("layout") String layout) {
-        Warehouse w = Scans.warehouse(warehouses, "warehouse", PartResource.optionalId("warehouseId", warehouseId),
-                warehouse);
-        LabelPdf.Symbology s = LabelPdf.Symbology.of(symbology);
-        LabelPdf.Layout l = LabelPdf.Layout.of(layout);
+        // every parameter checked before refusing, so the refusal names each wrong one (not only a missing warehouse)
+        List<Violation> wrong = new ArrayList<>();
+        Warehouse w = checked(wrong, () -> Scans.warehouse(warehouses, "warehouse",
+                PartResource.optionalId("warehouseId", warehouseId), warehouse));
+        List<Long> chosen = binIds == null || binIds.isBlank() ? null : checked(wrong, () -> ids("binIds", binIds));
+        LabelPdf.Symbology s = checked(wrong, () -> LabelPdf.Symbology.of(symbology));
+        LabelPdf.Layout l = checked(wrong, () -> LabelPdf.Layout.of(layout));
+        if (!wrong.isEmpty()) {
+            throw DmsException.invalid(wrong);
+        }
         List<Bin> bins = new ArrayList<>();
-        if (binIds == null || binIds.isBlank()) {
+        if (chosen == null) {
             warehouses.bins(w.id()).stream().filter(Bin::active).filter(b -> b.id() != w.defaultBinId())
                     .forEach(bins::add);
         } else {
-            for (long id : ids("binIds", binIds)) {
+            for (long id : chosen) {
                 Bin b = warehouses.bin(id);
                 if (b.warehouseId() != w.id()) {
                     throw DmsException.invalid("binIds", "bin.other_warehouse",
@@ -118,6 +131,19 @@ public class LabelResource {
                         area("层", b.level())))))
                 .toList();
         return pdf(LabelPdf.render(labels, s, l), "bin-labels-" + w.code() + ".pdf");
+    }
+
+    /** The value, or null with the refusal's violations added to {@code wrong} (other failures go through). */
+    private static <T> T checked(List<Violation> wrong, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (DmsException e) {
+            if (e.kind() != DmsException.Kind.INVALID_INPUT) {
+                throw e;
+            }
+            wrong.addAll(e.violations());
+            return null;
+        }
     }
 
     private static String area(String what, String v) {

@@ -162,7 +162,9 @@ public class MovementResource {
             @ApiResponse(responseCode = "409", description = "not enough on hand (stock.insufficient), only expired stock (batch.expired), part withdrawn; nothing posted") })
     @RequiresPermission(Perms.ISSUE)
     public Response issue(LineMovementForm form, @Context SecurityContext security, @Context UriInfo uri) {
-        return created(ledger.post(lineMovement(MovementType.ISSUE, form), RestActor.from(security)), uri);
+        return created(
+                Forms.oneLine(() -> ledger.post(lineMovement(MovementType.ISSUE, form), RestActor.from(security))),
+                uri);
     }
 
     @POST
@@ -174,7 +176,9 @@ public class MovementResource {
             @ApiResponse(responseCode = "409", description = "more than the line got (return.exceeds_issued); nothing posted") })
     @RequiresPermission(Perms.RETURN)
     public Response giveBack(LineMovementForm form, @Context SecurityContext security, @Context UriInfo uri) {
-        return created(ledger.post(lineMovement(MovementType.RETURN, form), RestActor.from(security)), uri);
+        return created(
+                Forms.oneLine(() -> ledger.post(lineMovement(MovementType.RETURN, form), RestActor.from(security))),
+                uri);
     }
 
     @GET

@@ -124,11 +124,28 @@ public class TransferResource {
         if (!wrong.isEmpty()) {
             throw DmsException.invalid(wrong);
         }
-        Transfer sent = transfers.send(
+        Transfer sent = sendNamingTheForm(
                 new TransferDraft(from.id(), to.id(), lines, Forms.text("reason", form.reason(), 200)),
                 RestActor.from(security));
         URI location = uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).replaceQuery(null).build();
         return Response.created(location).tag(Long.toString(sent.version())).entity(sent).build();
+    }
+
+    /**
+     * Sends the transfer; a refusal of the stock ledger names a line's bin and warehouse as the ledger calls them
+     * ({@code lines[0].binId}, {@code lines[0].warehouseId}): named here as the form does ({@code lines[0].fromBinId},
+     * {@code fromWarehouseId}), the fields the client sent.
+     */
+    private Transfer sendNamingTheForm(TransferDraft draft, org.opendms.platform.api.Actor actor) {
+        try {
+            return transfers.send(draft, actor);
+        } catch (DmsException e) {
+            throw new DmsException(e.kind(), e.violations().stream()
+                    .map(v -> new Violation(v.field().replaceFirst("^(lines\\[\\d+\\]\\.)binId$", "$1fromBinId")
+                            .replaceFirst("^lines\\[\\d+\\]\\.warehouseId$", "fromWarehouseId"), v.code(),
+                            v.messageZh(), v.messageEn()))
+                    .toList());
+        }
     }
 
     @GET

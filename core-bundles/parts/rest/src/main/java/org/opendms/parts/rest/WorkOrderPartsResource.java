@@ -87,8 +87,8 @@ public class WorkOrderPartsResource {
     public PickList issue(@PathParam("id") String id, @PathParam("lineId") String lineId, IssueForm form,
             @Context SecurityContext security) {
         IssueForm f = form == null ? new IssueForm(null, null) : form;
-        return parts.issue(Params.id("id", id), Params.id("lineId", lineId), f.quantity(), f.binId(),
-                RestActor.from(security));
+        return Forms.oneLine(() -> parts.issue(Params.id("id", id), Params.id("lineId", lineId), f.quantity(),
+                f.binId(), RestActor.from(security)));
     }
 
     @POST
@@ -102,8 +102,8 @@ public class WorkOrderPartsResource {
     public PickList giveBack(@PathParam("id") String id, @PathParam("lineId") String lineId, ReturnForm form,
             @Context SecurityContext security) {
         ReturnForm f = form == null ? new ReturnForm(null, null, null) : form;
-        return parts.returnPart(Params.id("id", id), Params.id("lineId", lineId), f.quantity(), f.binId(),
-                f.reason(), RestActor.from(security));
+        return Forms.oneLine(() -> parts.returnPart(Params.id("id", id), Params.id("lineId", lineId), f.quantity(),
+                f.binId(), f.reason(), RestActor.from(security)));
     }
 
     @POST

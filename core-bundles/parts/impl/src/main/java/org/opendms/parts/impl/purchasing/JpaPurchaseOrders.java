@@ -109,8 +109,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
         permissions.require(actor, "parts.po.edit");
         ValidOrder valid = check(draft);
         LocalDate today = clock.today();
-        DocumentNumbers.ensure(jpa, "PO", today);
-        PurchaseOrder created = DeadlockRetry.write(() -> jpa.txExpr(em -> {
+        PurchaseOrder created = DocumentNumbers.write(jpa, () -> jpa.txExpr(em -> {
             SupplierEntity s = activeSupplier(em, valid.supplierId);
             List<PurchaseOrderLineEntity> lines = priced(em, s.id, valid.lines, today);
             PurchaseOrderEntity e = new PurchaseOrderEntity();
@@ -301,9 +300,8 @@ public class JpaPurchaseOrders implements PurchaseOrders {
         }
         v.throwIfAny();
         LocalDate today = clock.today();
-        DocumentNumbers.ensure(jpa, "GR", today);
         PurchaseOrder[] order = new PurchaseOrder[1];
-        Receipt receipt = DeadlockRetry.write(() -> jpa.txExpr(em -> {
+        Receipt receipt = DocumentNumbers.write(jpa, () -> jpa.txExpr(em -> {
             PurchaseOrderEntity e = em.find(PurchaseOrderEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (e == null) {
                 throw notFound(id);

@@ -128,10 +128,9 @@ public class JpaStocktakes implements Stocktakes {
         String note = Checks.text(v, "note", draft.note(), 1000, false);
         v.throwIfAny();
         LocalDate today = clock.today();
-        DocumentNumbers.ensure(jpa, "ST", today);
         String lock = "STK-W" + w.id();
         DocumentNumbers.ensureLock(jpa, lock);
-        Stocktake opened = DeadlockRetry.write(() -> jpa.txExpr(em -> {
+        Stocktake opened = DocumentNumbers.write(jpa, () -> jpa.txExpr(em -> {
             // one opening per warehouse at a time, so two sheets never take the same bin
             DocumentNumbers.lock(jpa, em, lock);
             for (StocktakeEntity other : em.createQuery("SELECT s FROM StocktakeEntity s WHERE s.warehouseId = :w"

@@ -39,11 +39,9 @@ import org.opendms.parts.api.workorder.PickLine;
 import org.opendms.parts.api.workorder.PickList;
 import org.opendms.parts.api.workorder.WorkOrderParts;
 import org.opendms.platform.api.Actor;
-import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Page;
 import org.opendms.platform.api.PageRequest;
-import org.opendms.platform.api.Roles;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Violation;
@@ -97,7 +95,7 @@ public class WorkOrderPartsService
     static final String ISSUE = "parts.stock.issue";
     static final String COST_READ = "parts.cost.read";
     static final int NOTE_MAX = 200;
-    private static final Set<WorkOrderStatus> CLOSED = Set.of(WorkOrderStatus.COMPLETED, WorkOrderStatus.DELIVERED,
+    static final Set<WorkOrderStatus> CLOSED = Set.of(WorkOrderStatus.COMPLETED, WorkOrderStatus.DELIVERED,
             WorkOrderStatus.CANCELLED);
 
     @Reference(target = "(osgi.unit.name=dms-parts)")
@@ -137,6 +135,9 @@ public class WorkOrderPartsService
     PartLines partLines;
 
     volatile String warehouseCode = "";
+
+    /** The ledger's events as the work order sees them (issues, returns, arrivals of ordered parts). */
+    private final StockEvents stockEvents = new StockEvents(this);
 
     @Activate
     @Modified
@@ -279,99 +280,23 @@ public class WorkOrderPartsService
         return wo.jobs().stream().flatMap(j -> j.lines().stream()).anyMatch(l -> l.id() == lineId);
     }
 
-    // ------------------------------------------------------------------ listener: issues and returns
+    // ------------------------------------------------------------------ listener: the ledger's events (StockEvents)
 
     /** An issue to a work-order line, however posted (the pick list, /api/parts/movements): the line learns of it. */
     @Override
     public void issued(StockEvent event) {
-        mirror(event, PartLines.ISSUED, "领料", "issued");
+        stockEvents.issued(event);
     }
 
     @Override
     public void returned(StockEvent event) {
-        mirror(event, PartLines.RETURNED, "退料", "returned");
+        stockEvents.returned(event);
     }
-
-    private void mirror(StockEvent event, String kind, String zh, String en) {
-        if (event.workOrderId() == null || event.lineId() == null) {
-            return;
-        }
-        WorkOrder wo = workOrders.get(event.workOrderId());
-        Line line = wo.jobs().stream().flatMap(j -> j.lines().stream()).filter(l -> l.id() == event.lineId())
-                .findFirst().orElse(null);
-        if (line == null) {
-            LOG.warn("{} {} of {} names line {} that work order {} no longer has", kind, event.quantity(),
-                    event.partNumber(), event.lineId(), wo.number());
-            return;
-        }
-        String bin = binCode(event);
-        String where = bin == null ? "" : "（库位 " + bin + "）";
-        String whereEn = bin == null ? "" : " (bin " + bin + ")";
-        // recorded by the system for the clerk who posted it: the clerk's name is the one shown
-        Actor clerk = new Actor(event.username(), Set.of(Roles.ADMIN), Channel.SYSTEM);
-        tellLine(wo.id(), line, kind, zh + " " + plain(event.quantity().abs()) + "「" + label(line) + "」" + where,
-                en + " " + plain(event.quantity().abs()) + " '" + label(line) + "'" + whereEn, clerk);
-    }
-
-    private String binCode(StockEvent event) {
-        try {
-            return warehouses.bin(event.binId()).code();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    // ------------------------------------------------------------------ listener: arrivals
 
     /** A receipt of a part ordered for work orders: each open order it fills is arrived, reserved, told. */
     @Override
     public void received(StockEvent event) {
-        String key = PartNumber.key(event.partNumber());
-        LocalDateTime at = Stored.utc(event.at());
-        List<PartOrderEntity> arrived = jpa.txExpr(em -> {
-            List<PartOrderEntity> open = em.createQuery("SELECT o FROM PartOrderEntity o WHERE o.partKey = :k"
-                    + " AND o.status = :s ORDER BY o.id", PartOrderEntity.class).setParameter("k", key)
-                    .setParameter("s", PartOrderEntity.OPEN).getResultList();
-            List<PartOrderEntity> filled = new ArrayList<>();
-            BigDecimal left = event.quantity();
-            for (PartOrderEntity o : open) {
-                if (!filled.isEmpty() && left.compareTo(o.quantity) < 0) {
-                    break;
-                }
-                o.status = PartOrderEntity.ARRIVED;
-                o.arrivedAt = at;
-                o.receiptMovementId = event.movementId();
-                left = left.subtract(o.quantity);
-                filled.add(o);
-            }
-            return filled;
-        });
-        Actor system = Actor.system();
-        for (PartOrderEntity o : arrived) {
-            try {
-                WorkOrder wo = workOrders.get(o.workOrderId);
-                Line line = wo.jobs().stream().flatMap(j -> j.lines().stream()).filter(l -> l.id() == o.lineId)
-                        .findFirst().orElse(null);
-                String reserved = "";
-                String reservedEn = "";
-                if (line != null && !CLOSED.contains(wo.status())) {
-                    BigDecimal need = line.quantity().subtract(ledger.issuedToLine(wo.id(), line.id()));
-                    if (need.signum() > 0) {
-                        Reservation r = reservations.reserve(event.partId(), event.warehouseId(), need, wo.id(),
-                                line.id(), true, system);
-                        reserved = "，已预留 " + plain(r.quantity());
-                        reservedEn = ", " + plain(r.quantity()) + " reserved";
-                    }
-                }
-                step(o.workOrderId, line == null ? null : o.lineId, PartLines.ARRIVED,
-                        "订购的配件 " + o.partNumber + " 已到货 " + plain(event.quantity()) + reserved + "，可安排维修",
-                        "ordered part " + o.partNumber + " arrived (" + plain(event.quantity()) + ")" + reservedEn
-                                + "; the repair can go on",
-                        system);
-            } catch (RuntimeException e) {
-                LOG.warn("arrival of {} for work order {} not told", o.partNumber, o.workOrderId, e);
-            }
-        }
+        stockEvents.received(event);
     }
 
     // ------------------------------------------------------------------ the clerk's side
@@ -614,7 +539,7 @@ public class WorkOrderPartsService
     }
 
     /** After an issue or return: the line gets its net issued quantity and cost, and the timeline the step. */
-    private void tellLine(long workOrderId, Line line, String kind, String zh, String en, Actor actor) {
+    void tellLine(long workOrderId, Line line, String kind, String zh, String en, Actor actor) {
         Figures f = figures(workOrderId).getOrDefault(line.id(), Figures.NONE);
         try {
             partLines.recordIssue(workOrderId, line.id(), f.issued.subtract(f.returned).max(BigDecimal.ZERO),
@@ -625,7 +550,7 @@ public class WorkOrderPartsService
         }
     }
 
-    private void step(long workOrderId, Long lineId, String kind, String zh, String en, Actor actor) {
+    void step(long workOrderId, Long lineId, String kind, String zh, String en, Actor actor) {
         try {
             partLines.recordStep(workOrderId, lineId, kind, zh, en, actor);
         } catch (RuntimeException e) {
@@ -719,7 +644,7 @@ public class WorkOrderPartsService
         return s;
     }
 
-    private static String label(Line line) {
+    static String label(Line line) {
         return (line.code() == null ? "" : line.code() + " ") + line.description();
     }
 

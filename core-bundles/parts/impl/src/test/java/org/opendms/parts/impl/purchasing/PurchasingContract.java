@@ -358,6 +358,36 @@ abstract class PurchasingContract {
     }
 
     @Test
+    void aRefusedReceiptTakesNoNumberNotEvenTheDaysFirst() {
+        Supplier s = newSupplier("S");
+        Part a = newPart();
+        Part b = newPart();
+        PurchaseOrder o = sentOrder(s, a, b);
+        // a day on which nothing was numbered yet: its counter row does not exist
+        clock.forward(Duration.ofDays(400));
+        try {
+            String counters = "SELECT COUNT(*) FROM pur_counter";
+            String given = "SELECT COALESCE(SUM(last_value), 0) FROM pur_counter";
+            long rows = db.count(counters);
+            long numbers = db.count(given);
+            ReceiptDraft tooMany = new ReceiptDraft(null, null, List.of(
+                    new ReceiptLineDraft(o.lines().get(0).id(), null, q("11"), null, null, null, null)));
+            refused(DmsException.Kind.INVALID_INPUT, "lines[0].quantity", "receipt.over_quantity",
+                    () -> orders.receive(o.id(), o.version(), tooMany, CLERK));
+            ReceiptDraft three = new ReceiptDraft(null, null, List.of(
+                    new ReceiptLineDraft(o.lines().get(0).id(), null, q("3"), null, null, null, null)));
+            refused(DmsException.Kind.CONFLICT, "version", "stale_version",
+                    () -> orders.receive(o.id(), o.version() + 1, three, CLERK));
+            assertEquals(rows, db.count(counters), "a refused receipt made the day's counter");
+            assertEquals(numbers, db.count(given), "a refused receipt took a number");
+            // and the day's first accepted receipt is its number 1
+            assertTrue(orders.receive(o.id(), o.version(), three, CLERK).number().endsWith("-0001"));
+        } finally {
+            clock.forward(Duration.ofDays(-400));
+        }
+    }
+
+    @Test
     void aCrashAfterTheLedgerPostedLeavesNothingOfTheReceipt() {
         Supplier s = newSupplier("S");
         Part a = newPart();

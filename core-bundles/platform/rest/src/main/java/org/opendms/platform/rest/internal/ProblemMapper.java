@@ -143,6 +143,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return ((DmsException) v.getCause()).violations().get(0);
         }
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.equals(StrictJsonProvider.BYTE_ORDER_MARK)) {
+            return new Violation("", "malformed_json", "请求内容以字节顺序标记（BOM）开头，请去掉后再发送",
+                    "the request body starts with a byte-order mark (BOM); send the JSON without it");
+        }
+        if (original.equals(StrictJsonProvider.NOT_UTF8)) {
+            return new Violation("", "malformed_json", "请求内容不是 UTF-8 编码的 JSON",
+                    "the request body is not JSON in UTF-8");
+        }
         if (original.contains("end-of-input") || original.startsWith("No content to map")
                 || original.startsWith("Trailing token")) {
             return new Violation("", "malformed_json", "请求内容不是完整、合法的 JSON",

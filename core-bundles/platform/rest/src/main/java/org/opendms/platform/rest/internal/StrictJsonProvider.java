@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -132,9 +134,47 @@ public class StrictJsonProvider extends JacksonJsonProvider {
         }
     }
 
-    /** Every request is parsed through the array-length guard (Jackson's read constraints have none). */
+    /**
+     * Every request is parsed through the array-length guard (Jackson's read constraints have none), after its first
+     * bytes are checked ({@link #utf8Head}).
+     */
     @Override
     protected JsonParser _createParser(ObjectReader reader, InputStream rawStream) throws IOException {
-        return new ItemLimitParser(super._createParser(reader, rawStream), MAX_ITEMS);
+        return new ItemLimitParser(super._createParser(reader, utf8Head(rawStream)), MAX_ITEMS);
     }
+
+    /**
+     * JSON here is UTF-8 without a byte-order mark (RFC 8259), and its first bytes are checked before Jackson sees
+     * them. A byte-order mark is refused like any other text that is not JSON, rather than skipped as Jackson would
+     * (U+FEFF before {@code {}} is not the empty request {@code {}}; strings refuse U+FEFF too, {@link StrictText}). A
+     * NUL among the first four bytes is refused too: JSON text never holds one, and Jackson would take it for UTF-16
+     * or UTF-32 and fail with an I/O error instead of a parse error (a 500 instead of a 400).
+     */
+    static InputStream utf8Head(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(raw, 4);
+        byte[] head = new byte[4];
+        int n = 0;
+        for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0;) {
+            n += r;
+        }
+        boolean utf8 = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        boolean utf16 = n >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE);
+        if (utf8 || utf16) {
+            throw new JsonParseException((JsonParser) null, BYTE_ORDER_MARK);
+        }
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                throw new JsonParseException((JsonParser) null, NOT_UTF8);
+            }
+        }
+        if (n > 0) {
+            in.unread(head, 0, n);
+        }
+        return in;
+    }
+
+    /** Messages of the refusals of {@link #utf8Head}, recognised by {@link ProblemMapper#describe}. */
+    static final String BYTE_ORDER_MARK = "Byte-order mark before the JSON text";
+    static final String NOT_UTF8 = "NUL byte at the start: not UTF-8 JSON text";
 }

@@ -2,7 +2,10 @@ package org.opendms.platform.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -61,6 +64,29 @@ class StrictJsonTest {
     void aHugeStringIsRefusedBeforeItIsBuilt() {
         Violation v = refusal("{\"name\":\"" + "长".repeat(StrictJsonProvider.MAX_STRING + 1) + "\"}");
         assertEquals("too_large", v.code());
+    }
+
+    @Test
+    void aByteOrderMarkOrANulAtTheStartIsRefusedNotSkipped() throws Exception {
+        for (byte[] body : new byte[][] { "\uFEFF{}".getBytes(StandardCharsets.UTF_8),
+                "\uFEFF{}".getBytes(StandardCharsets.UTF_16BE), "\uFEFF{}".getBytes(StandardCharsets.UTF_16LE) }) {
+            JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                    () -> StrictJsonProvider.utf8Head(new ByteArrayInputStream(body)));
+            Violation v = ProblemMapper.describe(e);
+            assertEquals("malformed_json", v.code());
+            assertTrue(v.messageEn().contains("byte-order mark"), v.messageEn());
+        }
+        // a body Jackson would read as UTF-32 (three NULs and a digit): refused as not UTF-8, not an I/O error
+        for (String body : new String[] { "2\u0000\u0000\u0000a97{", "\u0000\u0000\u0000 f6:{", "\u0000{}" }) {
+            JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> StrictJsonProvider
+                    .utf8Head(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+            assertEquals("malformed_json", ProblemMapper.describe(e).code());
+        }
+        for (String body : new String[] { "{}", "1", "", "{\"name\":\"张伟\"}" }) {
+            assertEquals(body, new String(StrictJsonProvider.utf8Head(
+                    new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))).readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
     }
 
     @Test
