@@ -45,7 +45,7 @@ abstract class FiguresContract {
     static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
 
     TestDatabase db;
-    PartsForTests parts;
+    PartsServicesForTests parts;
     JpaPartsFigures figures;
     Warehouse central;
     Warehouse shop;
@@ -57,9 +57,9 @@ abstract class FiguresContract {
         db = database();
         // 30 November 2026, 10:00 in Shanghai
         MovableClock clock = new MovableClock(Instant.parse("2026-11-30T02:00:00Z"));
-        parts = PartsForTests.on(db, clock);
+        parts = PartsServicesForTests.on(db, clock);
         figures = new JpaPartsFigures();
-        figures.ctx = parts.ctx();
+        figures.ctx = parts.context();
         central = parts.warehouses().byCode("zk").orElseThrow();
         shop = parts.warehouses().create("FG01", "指标门店库", WarehouseKind.SHOP, CLERK);
         Part filter = parts.catalogue().add(PartDraft.of("FIG-FILTER", "机油滤清器", "个", "45"), CLERK);
@@ -170,8 +170,9 @@ abstract class FiguresContract {
 
     /** A part ordered for a work-order line, the row the work-order link writes when the clerk orders it. */
     private void orderedForWorkOrder(long workOrder, long line, String number, String quantity, MovableClock clock) {
-        parts.ctx().jpa.tx(em -> em.createNativeQuery("INSERT INTO pt_wo_order (work_order_id, line_id, part_number,"
-                + " part_key, quantity, status, ordered_by, ordered_at) VALUES (?, ?, ?, ?, ?, 'OPEN', 'zhang.parts', ?)")
+        parts.context().jpa.tx(em -> em
+                .createNativeQuery("INSERT INTO pt_wo_order (work_order_id, line_id, part_number,"
+                        + " part_key, quantity, status, ordered_by, ordered_at) VALUES (?, ?, ?, ?, ?, 'OPEN', 'zhang.parts', ?)")
                 .setParameter(1, workOrder).setParameter(2, line).setParameter(3, number).setParameter(4, number)
                 .setParameter(5, q(quantity)).setParameter(6, Timestamp.valueOf(Stored.utc(clock.now())))
                 .executeUpdate());
