@@ -83,12 +83,17 @@ public class JpaReservations implements Reservations {
                 r.warehouseId = warehouseId;
                 r.workOrderId = workOrderId;
                 r.lineId = lineId;
-                em.persist(r);
+                r.firstReservedAt = Stored.utc(now);
+                r.firstQuantity = reserved;
+                r.firstShortfall = shortfall;
             }
             r.quantity = reserved;
             r.shortfall = shortfall;
             r.username = actor.username();
             r.reservedAt = Stored.utc(now);
+            if (r.id == null) {
+                em.persist(r);
+            }
             em.flush();
             Reservation after = Records.reservation(r);
             ctx.audit.record(em, actor, "reservation", r.id, before, after);

@@ -187,7 +187,9 @@ public class LedgerEngine {
                     now);
             case RETURN -> returned(em, posting, line, d, part, wh, s, rows, actor, now);
             case ISSUE -> {
-                ReservationEntity r = reservation(em, d.workOrderId(), d.lineId(), d.warehouseId());
+                // nothing reserved in the warehouse: no line's reservation to consume, one round trip fewer under the lock
+                ReservationEntity r = s.reserved.signum() == 0 ? null
+                        : reservation(em, d.workOrderId(), d.lineId(), d.warehouseId());
                 BigDecimal lineReserved = r == null ? BigDecimal.ZERO : r.quantity;
                 BigDecimal free = s.onHand.subtract(s.reserved.subtract(lineReserved));
                 if (d.quantity().compareTo(free) > 0) {

@@ -46,4 +46,14 @@ public class ReservationEntity {
 
     @Column(name = "reserved_at", nullable = false)
     LocalDateTime reservedAt;
+
+    /** The line's first reservation, kept for the fill rate: when, how much it got, how much was short. */
+    @Column(name = "first_reserved_at", nullable = false)
+    LocalDateTime firstReservedAt;
+
+    @Column(name = "first_quantity", nullable = false)
+    BigDecimal firstQuantity;
+
+    @Column(name = "first_shortfall", nullable = false)
+    BigDecimal firstShortfall;
 }

@@ -72,7 +72,7 @@ class PartsBenchmark {
         boolean derby = "derby".equals(System.getProperty("dms.bench.db"));
         try (TestDatabase db = derby ? TestDatabase.derby() : TestDatabase.postgres();
                 HikariDataSource pool = pool(db)) {
-            PartsForTests parts = pooled(db, pool);
+            PartsServicesForTests parts = pooled(db, pool);
             Warehouse central = parts.warehouses().byCode("ZK").orElseThrow();
             Warehouse shop = parts.warehouses().create("MD01", "门店库", WarehouseKind.SHOP, CLERK);
             concurrentIssuesAndReturns(db, parts, central);
@@ -90,24 +90,24 @@ class PartsBenchmark {
         return new HikariDataSource(c);
     }
 
-    /** The services as {@link PartsForTests} wires them, on the pool. */
-    private static PartsForTests pooled(TestDatabase db, HikariDataSource pool) {
-        PartsForTests plain = PartsForTests.on(db, TestShopClock.system());
+    /** The services as {@link PartsServicesForTests} wires them, on the pool. */
+    private static PartsServicesForTests pooled(TestDatabase db, HikariDataSource pool) {
+        PartsServicesForTests plain = PartsServicesForTests.on(db, TestShopClock.system());
         Map<String, Object> props = new HashMap<>();
         props.put("javax.persistence.nonJtaDataSource", pool);
         props.put("eclipselink.ddl-generation", "none");
         props.put("eclipselink.logging.level", "WARNING");
         props.put("eclipselink.weaving", "false");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("dms-parts", props);
-        plain.ctx().jpa = new LocalJpaTemplate(emf);
+        plain.context().jpa = new LocalJpaTemplate(emf);
         Map<String, Object> auditProps = new HashMap<>(props);
-        plain.ctx().audit = new JpaAuditTrail(
+        plain.context().audit = new JpaAuditTrail(
                 new LocalJpaTemplate(Persistence.createEntityManagerFactory("dms-audit", auditProps)),
-                plain.ctx().clock, plain.ctx().permissions);
+                plain.context().clock, plain.context().permissions);
         return plain;
     }
 
-    private static void concurrentIssuesAndReturns(TestDatabase db, PartsForTests parts, Warehouse central)
+    private static void concurrentIssuesAndReturns(TestDatabase db, PartsServicesForTests parts, Warehouse central)
             throws Exception {
         int ops = Integer.getInteger("dms.bench.ops", 10_000);
         int threads = 16;
@@ -184,7 +184,7 @@ class PartsBenchmark {
         assertTrue(onHand.signum() >= 0);
     }
 
-    private static void stockByNumberAtGroupSize(TestDatabase db, PartsForTests parts, Warehouse central,
+    private static void stockByNumberAtGroupSize(TestDatabase db, PartsServicesForTests parts, Warehouse central,
             Warehouse shop) throws Exception {
         int partCount = Integer.getInteger("dms.bench.parts", 100_000);
         int movements = Integer.getInteger("dms.bench.movements", 5_000_000);
@@ -265,7 +265,7 @@ class PartsBenchmark {
                 (System.nanoTime() - s0) / 1e6);
     }
 
-    private static PartStock stockOf(PartsForTests parts, int n) {
+    private static PartStock stockOf(PartsServicesForTests parts, int n) {
         String typed = String.format("bp %07d x", n); // lower case and spaces: the key finds it
         return parts.stock().ofPartNumber(typed, MANAGER).orElseThrow();
     }

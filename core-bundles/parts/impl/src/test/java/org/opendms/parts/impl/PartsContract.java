@@ -74,7 +74,7 @@ abstract class PartsContract {
     private static final AtomicInteger LINES = new AtomicInteger(1);
 
     TestDatabase db;
-    PartsForTests parts;
+    PartsServicesForTests parts;
     Warehouse central;
     Warehouse shop;
     Warehouse oldParts;
@@ -87,7 +87,7 @@ abstract class PartsContract {
     @BeforeAll
     void migrate() {
         db = database();
-        parts = PartsForTests.on(db, TestShopClock.fixed(NOW), new PartsListener() {
+        parts = PartsServicesForTests.on(db, TestShopClock.fixed(NOW), new PartsListener() {
             @Override
             public void moved(StockEvent event) {
                 told.add(event);

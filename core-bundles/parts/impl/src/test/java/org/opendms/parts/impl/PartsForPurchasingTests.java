@@ -17,26 +17,26 @@ import org.opendms.platform.testing.TestDatabase;
  */
 public final class PartsForPurchasingTests {
 
-    private final PartsForTests parts;
+    private final PartsServicesForTests parts;
 
-    private PartsForPurchasingTests(PartsForTests parts) {
+    private PartsForPurchasingTests(PartsServicesForTests parts) {
         this.parts = parts;
     }
 
     public static PartsForPurchasingTests on(TestDatabase db, ShopClock clock) {
-        return new PartsForPurchasingTests(PartsForTests.on(db, clock));
+        return new PartsForPurchasingTests(PartsServicesForTests.on(db, clock));
     }
 
     public JpaTemplate jpa() {
-        return parts.ctx().jpa;
+        return parts.context().jpa;
     }
 
     public Permissions permissions() {
-        return parts.ctx().permissions;
+        return parts.context().permissions;
     }
 
     public AuditTrail audit() {
-        return parts.ctx().audit;
+        return parts.context().audit;
     }
 
     public Catalogue catalogue() {

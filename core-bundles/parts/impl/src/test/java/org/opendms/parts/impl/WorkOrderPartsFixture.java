@@ -14,18 +14,18 @@ import org.opendms.platform.testing.TestDatabase;
 /** The real parts services for the tests of the work-order link (another package), with settable listeners. */
 public final class WorkOrderPartsFixture {
 
-    private final PartsForTests parts;
+    private final PartsServicesForTests parts;
 
-    private WorkOrderPartsFixture(PartsForTests parts) {
+    private WorkOrderPartsFixture(PartsServicesForTests parts) {
         this.parts = parts;
     }
 
     public static WorkOrderPartsFixture on(TestDatabase db, ShopClock clock) {
-        return new WorkOrderPartsFixture(PartsForTests.on(db, clock));
+        return new WorkOrderPartsFixture(PartsServicesForTests.on(db, clock));
     }
 
     public void listeners(List<PartsListener> listeners) {
-        parts.ctx().listeners = List.copyOf(listeners);
+        parts.context().listeners = List.copyOf(listeners);
     }
 
     public Catalogue catalogue() {

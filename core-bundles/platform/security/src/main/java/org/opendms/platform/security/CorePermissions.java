@@ -184,6 +184,9 @@ public final class CorePermissions implements PermissionSet {
             p("parts.stocktake.approve", "审批盘点差异（过账）", "approve stocktake variances (post them)", MANAGEMENT),
             p("parts.analysis.read", "查看库存预警与分析", "read stock alerts and analysis", PURCHASING),
             p("parts.analysis.compute", "重新计算ABC分类", "recompute the ABC classification", PURCHASING),
+            // the parts figures the KPI pack reads (fill rate, urgent orders, turnover): the parts clerk and the management
+            p("parts.figures.read", "查看配件经营指标（供应率、紧急订货率、周转率）",
+                    "read the parts figures (fill rate, urgent orders, turnover)", PURCHASING),
 
             p("plugin.read", "查看插件", "see plugins", ADMINS),
             p("plugin.enable", "启用插件", "enable plugins", ADMINS),

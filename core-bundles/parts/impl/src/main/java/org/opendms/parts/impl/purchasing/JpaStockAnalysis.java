@@ -4,6 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.sql.Timestamp;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,19 +28,24 @@ import org.opendms.parts.api.purchasing.StockAnalysis;
 import org.opendms.parts.api.purchasing.StockLevelAlert;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Alerts and analysis read from the stock rows (on hand, limits, last movement), the batches and the ledger's issue
  * and return rows. ABC: A until 80 % of the consumption value, B until 95 %, C the rest and parts not consumed.
  */
-@Component(service = StockAnalysis.class)
+@Component(service = StockAnalysis.class, immediate = true)
 public class JpaStockAnalysis implements StockAnalysis {
 
     static final BigDecimal A_UNTIL = new BigDecimal("0.80");
@@ -49,6 +62,12 @@ public class JpaStockAnalysis implements StockAnalysis {
 
     @Reference
     ShopClock clock;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaStockAnalysis.class);
+
+    private ScheduledExecutorService monthly;
+
+    private volatile YearMonth lastMonth;
 
     @Override
     public List<StockLevelAlert> alerts(Long warehouseId, int expiryDays, Actor actor) {
@@ -131,47 +150,120 @@ public class JpaStockAnalysis implements StockAnalysis {
         }
         LocalDate to = clock.today();
         LocalDate from = to.minusMonths(months);
+        DeadlockRetry.run(() -> jpa.tx(em -> compute(em, from, to, actor.username())));
+        return classification(actor).orElseThrow();
+    }
+
+    /**
+     * The classification of a month's first day, over the twelve whole months before it, kept with its month so it
+     * runs once: a second call for the month (another look after a restart, another node) does nothing and answers
+     * false. The month's row and the classification commit together, so a run cut short runs again.
+     */
+    public boolean classifyMonth(YearMonth month) {
+        LocalDate from = month.minusMonths(12).atDay(1);
+        LocalDate to = month.minusMonths(1).atEndOfMonth();
+        try {
+            return DeadlockRetry.write(() -> jpa.txExpr(em -> {
+                long done = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM pur_abc_month WHERE run_month = ?")
+                        .setParameter(1, month.toString()).getSingleResult()).longValue();
+                if (done > 0) {
+                    return false;
+                }
+                em.createNativeQuery(
+                        "INSERT INTO pur_abc_month (run_month, run_at, from_day, to_day) VALUES (?, ?, ?, ?)")
+                        .setParameter(1, month.toString()).setParameter(2, Timestamp.valueOf(Stored.utc(clock.now())))
+                        .setParameter(3, java.sql.Date.valueOf(from)).setParameter(4, java.sql.Date.valueOf(to))
+                        .executeUpdate();
+                compute(em, from, to, Actor.system().username());
+                return true;
+            }));
+        } catch (PersistenceException e) {
+            if (Failures.isUniqueViolation(e, "pk_pur_abc_month")) {
+                return false; // another node ran the month at the same time
+            }
+            throw e;
+        }
+    }
+
+    /** The months whose scheduled classification ran, newest first (yyyy-MM). */
+    public List<String> monthsClassified() {
+        return jpa.txExpr(em -> em.createNativeQuery("SELECT run_month FROM pur_abc_month ORDER BY run_month DESC")
+                .getResultList().stream().map(String::valueOf).toList());
+    }
+
+    /** Replaces the classification kept by one over the shop days [from, to]. */
+    private void compute(EntityManager em, LocalDate from, LocalDate to, String by) {
         LocalDateTime fromUtc = Stored.utc(from.atStartOfDay(clock.zone()).toInstant());
         LocalDateTime toUtc = Stored.utc(to.plusDays(1).atStartOfDay(clock.zone()).toInstant());
-        DeadlockRetry.run(() -> jpa.tx(em -> {
-            Map<Long, BigDecimal> consumed = StockFigures.consumption(em, fromUtc, toUtc);
-            // every part with stock is classified; one never consumed is C
-            StockFigures.rows(em, null).forEach(r -> consumed.putIfAbsent(r.partId(), BigDecimal.ZERO));
-            BigDecimal total = consumed.values().stream().filter(x -> x.signum() > 0).reduce(BigDecimal.ZERO,
-                    BigDecimal::add);
-            em.createQuery("DELETE FROM AbcClassEntity c").executeUpdate();
-            em.createQuery("DELETE FROM AbcRunEntity r").executeUpdate();
-            AbcRunEntity run = new AbcRunEntity();
-            run.computedAt = Stored.utc(clock.now());
-            run.computedBy = actor.username();
-            run.fromDay = from;
-            run.toDay = to;
-            em.persist(run);
-            em.flush();
-            List<Map.Entry<Long, BigDecimal>> ranked = new ArrayList<>(consumed.entrySet());
-            ranked.sort(Map.Entry.<Long, BigDecimal>comparingByValue().reversed()
-                    .thenComparing(Map.Entry.comparingByKey()));
-            BigDecimal running = BigDecimal.ZERO;
-            for (Map.Entry<Long, BigDecimal> p : ranked) {
-                BigDecimal value = p.getValue().signum() > 0 ? p.getValue() : BigDecimal.ZERO;
-                BigDecimal before = total.signum() == 0 ? BigDecimal.ONE
-                        : running.divide(total, 4, RoundingMode.HALF_UP);
-                running = running.add(value);
-                AbcClassEntity c = new AbcClassEntity();
-                c.runId = run.id;
-                c.partId = p.getKey();
-                c.consumptionValue = Checks.yuan(value);
-                c.share = total.signum() == 0 ? BigDecimal.ZERO.setScale(4)
-                        : value.divide(total, 4, RoundingMode.HALF_UP);
-                c.cumulativeShare = total.signum() == 0 ? BigDecimal.ZERO.setScale(4)
-                        : running.divide(total, 4, RoundingMode.HALF_UP);
-                // a part is A while the share before it is below 80 %: the part that crosses the line is still A
-                c.abcClass = value.signum() == 0 ? "C"
-                        : before.compareTo(A_UNTIL) < 0 ? "A" : before.compareTo(B_UNTIL) < 0 ? "B" : "C";
-                em.persist(c);
+        Map<Long, BigDecimal> consumed = StockFigures.toSuccessors(em,
+                StockFigures.consumption(em, fromUtc, toUtc), clock.today());
+        // every part with stock is classified; one never consumed is C
+        StockFigures.rows(em, null).forEach(r -> consumed.putIfAbsent(r.partId(), BigDecimal.ZERO));
+        BigDecimal total = consumed.values().stream().filter(x -> x.signum() > 0).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+        em.createQuery("DELETE FROM AbcClassEntity c").executeUpdate();
+        em.createQuery("DELETE FROM AbcRunEntity r").executeUpdate();
+        AbcRunEntity run = new AbcRunEntity();
+        run.computedAt = Stored.utc(clock.now());
+        run.computedBy = by;
+        run.fromDay = from;
+        run.toDay = to;
+        em.persist(run);
+        em.flush();
+        List<Map.Entry<Long, BigDecimal>> ranked = new ArrayList<>(consumed.entrySet());
+        ranked.sort(
+                Map.Entry.<Long, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        BigDecimal running = BigDecimal.ZERO;
+        for (Map.Entry<Long, BigDecimal> p : ranked) {
+            BigDecimal value = p.getValue().signum() > 0 ? p.getValue() : BigDecimal.ZERO;
+            BigDecimal before = total.signum() == 0 ? BigDecimal.ONE : running.divide(total, 4, RoundingMode.HALF_UP);
+            running = running.add(value);
+            AbcClassEntity c = new AbcClassEntity();
+            c.runId = run.id;
+            c.partId = p.getKey();
+            c.consumptionValue = Checks.yuan(value);
+            c.share = total.signum() == 0 ? BigDecimal.ZERO.setScale(4) : value.divide(total, 4, RoundingMode.HALF_UP);
+            c.cumulativeShare = total.signum() == 0 ? BigDecimal.ZERO.setScale(4)
+                    : running.divide(total, 4, RoundingMode.HALF_UP);
+            // a part is A while the share before it is below 80 %: the part that crosses the line is still A
+            c.abcClass = value.signum() == 0 ? "C"
+                    : before.compareTo(A_UNTIL) < 0 ? "A" : before.compareTo(B_UNTIL) < 0 ? "B" : "C";
+            em.persist(c);
+        }
+    }
+
+    @Activate
+    void activate() {
+        monthly = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dms-parts-abc-monthly");
+            t.setDaemon(true);
+            return t;
+        });
+        // hourly look at the shop's month, as the audit trail's purge looks at its day: the month's classification
+        // runs on the first look of a new month (its first day, or the first hour the platform is up after it)
+        monthly.scheduleWithFixedDelay(this::classifyOncePerMonth, 2, 60, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (monthly != null) {
+            monthly.shutdownNow();
+        }
+    }
+
+    void classifyOncePerMonth() {
+        try {
+            YearMonth month = YearMonth.from(clock.today());
+            if (!month.equals(lastMonth)) {
+                if (classifyMonth(month)) {
+                    LOG.info("ABC classification of {} computed (consumption {} to {})", month,
+                            month.minusMonths(12).atDay(1), month.minusMonths(1).atEndOfMonth());
+                }
+                lastMonth = month;
             }
-        }));
-        return classification(actor).orElseThrow();
+        } catch (RuntimeException e) {
+            LOG.warn("Monthly ABC classification failed (tried again within the hour): {}", e.toString(), e);
+        }
     }
 
     @Override

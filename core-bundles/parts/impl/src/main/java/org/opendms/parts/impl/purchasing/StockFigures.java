@@ -132,6 +132,55 @@ public final class StockFigures {
         return out;
     }
 
+    /**
+     * Consumption moved to the successors of superseded parts (supersessions REPLACED and KIT in effect on the day,
+     * over
+     * several steps): the demand history of a superseded part counts for the part that replaces it, and for each part
+     * of a kit that replaces it, as {@code Catalogue.family} defines; the superseded part keeps none.
+     */
+    public static Map<Long, BigDecimal> toSuccessors(EntityManager em, Map<Long, BigDecimal> consumed,
+            java.time.LocalDate day) {
+        Map<Long, List<Long>> next = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT s.partId, s.successorId FROM SupersessionEntity s WHERE s.endedAt IS"
+                + " NULL AND s.kind IN ('REPLACED', 'KIT') AND s.effectiveFrom <= :d", Object[].class)
+                .setParameter("d", day).getResultList()) {
+            next.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((Long) r[1]);
+        }
+        if (next.isEmpty()) {
+            return consumed;
+        }
+        Map<Long, BigDecimal> out = new HashMap<>();
+        consumed.forEach((part, value) -> {
+            for (Long last : lastSuccessors(part, next)) {
+                out.merge(last, value, BigDecimal::add);
+            }
+            if (next.containsKey(part)) {
+                out.putIfAbsent(part, BigDecimal.ZERO);
+            }
+        });
+        return out;
+    }
+
+    /** The parts at the end of a part's supersession chains (the part itself when not superseded). */
+    private static java.util.Set<Long> lastSuccessors(long part, Map<Long, List<Long>> next) {
+        java.util.Set<Long> ends = new java.util.LinkedHashSet<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Deque<Long> todo = new java.util.ArrayDeque<>(List.of(part));
+        while (!todo.isEmpty() && seen.size() < 1000) { // the catalogue refuses cycles; the bound is a last guard
+            Long p = todo.poll();
+            if (!seen.add(p)) {
+                continue;
+            }
+            List<Long> successors = next.get(p);
+            if (successors == null) {
+                ends.add(p);
+            } else {
+                todo.addAll(successors);
+            }
+        }
+        return ends;
+    }
+
     /** Batches with stock expiring on or before the day (expired included), of a warehouse or all. */
     public static List<Object[]> expiring(EntityManager em, Long warehouseId, java.time.LocalDate onOrBefore) {
         var query = em.createQuery("SELECT b.partId, b.warehouseId, b.batchNumber, b.expiresOn, b.onHand FROM"

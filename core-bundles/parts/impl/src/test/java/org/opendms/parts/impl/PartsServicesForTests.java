@@ -3,16 +3,28 @@ package org.opendms.parts.impl;
 import java.util.List;
 
 import org.opendms.audit.impl.JpaAuditTrail;
+import org.opendms.parts.api.Catalogue;
+import org.opendms.parts.api.Reservations;
+import org.opendms.parts.api.Stock;
+import org.opendms.parts.api.StockLedger;
+import org.opendms.parts.api.Transfers;
+import org.opendms.parts.api.Warehouses;
 import org.opendms.parts.api.event.PartsListener;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 
-/** The real parts services on a test database migrated by the real changelogs, wired as DS wires them in Karaf. */
-record PartsForTests(PartsContext ctx, LedgerEngine engine, JpaCatalogue catalogue, JpaWarehouses warehouses,
-        JpaStock stock, JpaStockLedger ledger, JpaTransfers transfers, JpaReservations reservations) {
+/**
+ * The real parts services on a test database migrated by the parts changelog (and the audit trail's), wired as DS wires
+ * them in Karaf: the one wiring, for this bundle's tests and (through its test-jar, gathered by the parts.testing pom)
+ * for tests of other bundles. In the implementation's package because DS wants the services' fields package-private.
+ * {@link #context()} and {@link #engine()} are what a service of the parts bundles uses to post inside its own
+ * transaction.
+ */
+public record PartsServicesForTests(PartsContext context, LedgerEngine engine, Catalogue catalogue,
+        Warehouses warehouses, Stock stock, StockLedger ledger, Transfers transfers, Reservations reservations) {
 
-    static PartsForTests on(TestDatabase db, ShopClock clock, PartsListener... listeners) {
+    public static PartsServicesForTests on(TestDatabase db, ShopClock clock, PartsListener... listeners) {
         db.migrate("db/org.opendms.audit.impl/changelog.xml");
         db.migrate("db/org.opendms.parts.impl/changelog.xml");
         PartsContext ctx = new PartsContext();
@@ -37,6 +49,6 @@ record PartsForTests(PartsContext ctx, LedgerEngine engine, JpaCatalogue catalog
         transfers.engine = engine;
         JpaReservations reservations = new JpaReservations();
         reservations.ctx = ctx;
-        return new PartsForTests(ctx, engine, catalogue, warehouses, stock, ledger, transfers, reservations);
+        return new PartsServicesForTests(ctx, engine, catalogue, warehouses, stock, ledger, transfers, reservations);
     }
 }

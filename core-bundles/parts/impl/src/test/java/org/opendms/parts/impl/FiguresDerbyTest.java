@@ -1,0 +1,10 @@
+package org.opendms.parts.impl;
+
+import org.opendms.platform.testing.TestDatabase;
+
+class FiguresDerbyTest extends FiguresContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.derby();
+    }
+}

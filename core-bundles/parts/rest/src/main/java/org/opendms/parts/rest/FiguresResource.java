@@ -1,0 +1,61 @@
+package org.opendms.parts.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.opendms.parts.api.figures.PartsFigureSheet;
+import org.opendms.parts.api.figures.PartsFigures;
+import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.platform.rest.api.Params;
+import org.opendms.platform.rest.api.RequiresPermission;
+import org.opendms.platform.rest.api.RestActor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** /api/parts/figures: the parts figures of a period for the KPI pack; thin over {@link PartsFigures}. */
+@Component(service = FiguresResource.class)
+@JaxrsResource
+@JaxrsExtensionSelect({ DmsRest.SECURITY, DmsRest.JSON, DmsRest.PROBLEMS })
+@Path("parts/figures")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "采购 Purchasing")
+public class FiguresResource {
+
+    @Reference
+    PartsFigures figures;
+
+    @GET
+    @Operation(summary = "配件经营指标 Lines requested, filled from stock at once and ordered urgently; cost of parts issued;"
+            + " average inventory value ((opening + closing) ÷ 2)", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PartsFigureSheet.class))))
+    @RequiresPermission("parts.figures.read")
+    public PartsFigureSheet figures(
+            @Parameter(description = "first day, yyyy-MM-dd (included)", required = true) @QueryParam("from") String from,
+            @Parameter(description = "last day, yyyy-MM-dd (included)", required = true) @QueryParam("to") String to,
+            @Parameter(description = "warehouse id, repeatable (absent: all)") @QueryParam("warehouseId") List<String> warehouseIds,
+            @Context SecurityContext security) {
+        List<Long> ids = new ArrayList<>();
+        if (warehouseIds != null) {
+            for (String raw : warehouseIds) {
+                ids.add(Params.id("warehouseId", raw));
+            }
+        }
+        return figures.figures(Params.day("from", from), Params.day("to", to), ids, RestActor.from(security));
+    }
+}
