@@ -15,6 +15,7 @@ import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.jpa.StaleVersion;
+import org.opendms.settlement.api.Ageing;
 import org.opendms.settlement.api.CreditAccount;
 
 import static org.opendms.settlement.impl.Writes.*;
@@ -98,15 +99,32 @@ final class CreditBook {
     }
 
     /** On account (挂账); over the limit only for the manager, whose name is kept on the tender. */
-    static String charge(EntityManager em, SettlementEntity doc, BigDecimal amount, String field,
-            boolean mayOverLimit, Actor actor, LocalDateTime at) {
+    /**
+     * Over the limit only the manager; an account past due takes no new credit unless the manager gives the reason
+     * (as the tender's reference). The manager's name is kept on the tender.
+     */
+    String charge(EntityManager em, SettlementEntity doc, BigDecimal amount, String field, boolean mayOverLimit,
+            boolean mayOverdue, String reason, Actor actor, LocalDateTime at) {
         CreditAccountEntity a = em.find(CreditAccountEntity.class, doc.customerId, LockModeType.PESSIMISTIC_WRITE);
         if (a == null || !a.active) {
             throw DmsException.conflict(field + ".method", "credit.no_account", "该客户没有挂账账户",
                     "the customer has no credit account");
         }
-        BigDecimal after = a.balance.add(amount);
         String approvedBy = null;
+        Ageing ageing = svc.statementBook.ageing(em, a);
+        if (ageing.overdue()) {
+            BigDecimal late = ageing.total().subtract(ageing.current());
+            if (!mayOverdue || reason == null) {
+                throw DmsException.conflict(field + ".method", "credit.overdue",
+                        "挂账账户 " + a.customerName + " 已逾期，逾期欠款 " + late + " 元（账期 " + a.termsDays
+                                + " 天），先回款；或由经理批准并在参考号中写明原因",
+                        "the credit account of " + a.customerName + " is overdue: " + late + " is past its due date ("
+                                + a.termsDays + " days' terms); take a receipt first, or the manager puts it on"
+                                + " account with the reason as the tender's reference");
+            }
+            approvedBy = actor.username();
+        }
+        BigDecimal after = a.balance.add(amount);
         if (after.compareTo(a.creditLimit) > 0) {
             if (!mayOverLimit) {
                 throw DmsException.conflict(field + ".amount", "credit.over_limit",

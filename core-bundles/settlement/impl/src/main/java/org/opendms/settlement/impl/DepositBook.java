@@ -65,6 +65,7 @@ final class DepositBook {
         }
         LocalDateTime at = Stored.utc(svc.now());
         return write(() -> svc.jpa.txExpr(em -> {
+            svc.cashUps.requireOpen(em, actor);
             if (TenderMethods.WECHAT.equals(m) || TenderMethods.ALIPAY.equals(m)) {
                 Paying.takeTxn(em, m, ref, "", at);
             }

@@ -2,6 +2,7 @@ package org.opendms.settlement.impl;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -21,7 +22,13 @@ import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.settlement.api.Ageing;
+import org.opendms.settlement.api.CashUp;
+import org.opendms.settlement.api.CashUps;
 import org.opendms.settlement.api.CreditAccount;
+import org.opendms.settlement.api.CreditReceipt;
+import org.opendms.settlement.api.CreditStatement;
+import org.opendms.settlement.api.CreditStatements;
 import org.opendms.settlement.api.CreditAccounts;
 import org.opendms.settlement.api.Deposit;
 import org.opendms.settlement.api.Deposits;
@@ -54,9 +61,9 @@ import org.slf4j.LoggerFactory;
  * Paying, Reversing, Delivery, DepositBook, CreditBook), which reads them from here at the time of the call.
  */
 @Component(service = { Settlements.class, Deposits.class,
-        CreditAccounts.class }, configurationPid = SettlementConfig.PID)
+        CreditAccounts.class, CreditStatements.class, CashUps.class }, configurationPid = SettlementConfig.PID)
 @Designate(ocd = SettlementConfig.class)
-public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
+public class JpaSettlements implements Settlements, Deposits, CreditAccounts, CreditStatements, CashUps {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaSettlements.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
@@ -143,7 +150,9 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
     private final Reversing reversing = new Reversing(this);
     private final Delivery delivery = new Delivery(this);
     private final DepositBook deposits = new DepositBook(this);
-    private final CreditBook credit = new CreditBook(this);
+    final CreditBook credit = new CreditBook(this);
+    final StatementBook statementBook = new StatementBook(this);
+    final CashUpBook cashUps = new CashUpBook(this);
 
     // ---------------------------------------------------------------- Settlements
 
@@ -220,6 +229,60 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts {
     @Override
     public List<CreditAccount> all() {
         return credit.all();
+    }
+
+    // ---------------------------------------------------------------- CreditStatements
+
+    @Override
+    public CreditStatement issue(long customerId, String period, Actor actor) {
+        return statementBook.issue(customerId, period, actor);
+    }
+
+    @Override
+    public CreditStatement statement(long id) {
+        return statementBook.statement(id);
+    }
+
+    @Override
+    public List<CreditStatement> statements(long customerId) {
+        return statementBook.statements(customerId);
+    }
+
+    @Override
+    public CreditReceipt receive(long statementId, String method, BigDecimal amount, String reference, Actor actor) {
+        return statementBook.receive(statementId, method, amount, reference, actor);
+    }
+
+    @Override
+    public Ageing ageing(long customerId) {
+        return statementBook.ageing(customerId);
+    }
+
+    @Override
+    public List<Ageing> ageing() {
+        return statementBook.ageing();
+    }
+
+    // ---------------------------------------------------------------- CashUps
+
+    @Override
+    public CashUp of(String cashier, LocalDate day) {
+        return cashUps.of(cashier, day);
+    }
+
+    @Override
+    public List<CashUp> ofDay(LocalDate day) {
+        return cashUps.ofDay(day);
+    }
+
+    @Override
+    public CashUp count(BigDecimal countedCash, String note, Actor cashier) {
+        return cashUps.count(countedCash, note, cashier);
+    }
+
+    @Override
+    public CashUp close(long id, long expectedVersion, String note, Actor manager) {
+        return cashUps.close(id, expectedVersion, note, manager);
     }
 
     // ---------------------------------------------------------------- shared by the parts

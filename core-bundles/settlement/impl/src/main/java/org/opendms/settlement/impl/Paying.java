@@ -53,6 +53,7 @@ final class Paying {
         Map<String, TenderProvider> plugins = svc.pluginTenders();
         checkTenders(tenders, plugins);
         boolean mayOverLimit = svc.permissions.allows(actor, "settlement.credit.over-limit");
+        boolean mayOverdue = svc.permissions.allows(actor, "settlement.credit.overdue");
         Instant now = svc.now();
         LocalDateTime at = Stored.utc(now);
         List<Taken> taken = new ArrayList<>();
@@ -60,6 +61,7 @@ final class Paying {
         try {
             paid = write(() -> svc.jpa.txExpr(em -> {
                 taken.clear(); // a deadlock retry starts over
+                svc.cashUps.requireOpen(em, actor);
                 SettlementEntity e = find(em, id, true);
                 StaleVersion.check(e.version, expectedVersion, "结算单 " + e.number, "document " + e.number);
                 if (!SettlementStatus.OPEN.name().equals(e.status)) {
@@ -102,7 +104,8 @@ final class Paying {
                     case TenderMethods.DEPOSIT -> te.depositId = DepositBook.useDeposit(em, e, te.reference, amount,
                             field);
                     case TenderMethods.ON_ACCOUNT -> {
-                        te.approvedBy = CreditBook.charge(em, e, amount, field, mayOverLimit, actor, at);
+                        te.approvedBy = svc.credit.charge(em, e, amount, field, mayOverLimit, mayOverdue, te.reference,
+                                actor, at);
                         onAccount = onAccount.add(amount);
                     }
                     case TenderMethods.BANK_CARD -> {

@@ -44,6 +44,7 @@ final class Reversing {
         LocalDateTime at = Stored.utc(now);
         Settlement[] original = new Settlement[1];
         Settlement reversal = write(() -> svc.jpa.txExpr(em -> {
+            svc.cashUps.requireOpen(em, actor);
             SettlementEntity e = find(em, id, true);
             StaleVersion.check(e.version, expectedVersion, "结算单 " + e.number, "document " + e.number);
             if (!SettlementStatus.SETTLED.name().equals(e.status) || SettlementEntity.REVERSAL.equals(e.kind)) {
