@@ -140,6 +140,34 @@ abstract class CreditContract {
         }
     }
 
+    /** Runs the work twice at the same moment; each outcome, or the kind and code of its refusal. */
+    static List<String> twoAtOnce(java.util.function.IntFunction<String> work) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int n = i;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return work.apply(n);
+                    } catch (DmsException e) {
+                        return e.kind() + " " + code(e);
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void theMonthsStatementListsItsOnAccountDocumentsAndIsTheSameWhenAskedAgain() {
         long fleet = account("顺丰车队 " + System.nanoTime());
@@ -211,27 +239,10 @@ abstract class CreditContract {
         assertEquals(1, db.count("SELECT COUNT(*) FROM stl_receipt WHERE statement_id = " + s.id()));
 
         // two cashiers take 200 each against the 265 owed at the same moment: one of them is refused
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            String ref = "BANK-RACE-" + i;
-            results.add(pool.submit(() -> {
-                go.await();
-                try {
-                    service.receive(s.id(), "TRANSFER", yuan("200"), ref, CASHIER);
-                    return "ok";
-                } catch (DmsException e) {
-                    return e.kind() + " " + code(e);
-                }
-            }));
-        }
-        go.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get());
-        }
-        pool.shutdown();
+        List<String> outcomes = twoAtOnce(i -> {
+            service.receive(s.id(), "TRANSFER", yuan("200"), "BANK-RACE-" + i, CASHIER);
+            return "ok";
+        });
         assertEquals(1, outcomes.stream().filter("ok"::equals).count(), outcomes.toString());
         assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("CONFLICT")), outcomes.toString());
         assertEquals(yuan("65.00"), service.statement(s.id()).owed());
@@ -315,25 +326,8 @@ abstract class CreditContract {
                 () -> service.close(counted.id(), counted.version(), null, sun)).kind());
 
         // the manager closes it twice at the same moment: once
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<String>> results = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            results.add(pool.submit(() -> {
-                go.await();
-                try {
-                    return service.close(counted.id(), counted.version(), null, MANAGER).status().name();
-                } catch (DmsException e) {
-                    return e.kind() + " " + code(e);
-                }
-            }));
-        }
-        go.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
-            outcomes.add(f.get());
-        }
-        pool.shutdown();
+        List<String> outcomes = twoAtOnce(
+                i -> service.close(counted.id(), counted.version(), null, MANAGER).status().name());
         assertEquals(1, outcomes.stream().filter("CLOSED"::equals).count(), outcomes.toString());
         assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("CONFLICT")), outcomes.toString());
         CashUp closed = service.of("sun.cashier", day);
