@@ -41,7 +41,7 @@ public class SettlementIT extends DmsTestSupport {
         awaitAnswer("settlements/tenders", "cashier", 200);
     }
 
-    private static String labour(String code, String hours) {
+    static String labour(String code, String hours) {
         return "{\"type\":\"LABOUR\",\"code\":\"" + code + "\",\"description\":\"" + code + "\",\"quantity\":" + hours
                 + ",\"unitPrice\":100.00,\"specialOrder\":false}";
     }
@@ -52,14 +52,18 @@ public class SettlementIT extends DmsTestSupport {
 
     /** A completed work order: 保养 paid by the customer (labour 1.5 h, an oil filter), 刹车片 by the insurer. */
     private JsonNode completedWorkOrder() throws Exception {
+        return completedWorkOrder(ok(call("POST", "customers", "advisor",
+                "{\"type\":\"PERSON\",\"name\":\"孙先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong());
+    }
+
+    /** The same for a given owner (CreditIT: a company car). */
+    static JsonNode completedWorkOrder(long owner) throws Exception {
         for (String op : new String[] { "BY-010\",\"name\":\"保养\",\"flatRateHours\":1.5",
                 "SC-101\",\"name\":\"更换刹车片\",\"flatRateHours\":2" }) {
             Reply added = call("POST", "labour-operations", "manager", "{\"code\":\"" + op + "}");
             assertTrue(added.raw(), added.status() == 201 || "labour.exists".equals(added.code(0)));
         }
         long n = unique();
-        long owner = ok(call("POST", "customers", "advisor",
-                "{\"type\":\"PERSON\",\"name\":\"孙先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
         Reply r = call("POST", "work-orders", "advisor", "{\"plate\":\"" + TestData.plate(n) + "\",\"vin\":\""
                 + TestData.vin(n) + "\",\"ownerId\":" + owner + ",\"mileageKm\":30100,"
                 + "\"visitTypes\":[\"MAINTENANCE\",\"INSURANCE\"],\"concerns\":[{\"concern\":\"保养\",\"payType\":\"CUSTOMER\"},"

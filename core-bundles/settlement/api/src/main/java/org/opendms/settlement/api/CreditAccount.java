@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param creditLimit what may be owed at most without the manager
  * @param termsDays   days until a charge is due (账期)
- * @param balance     what is owed now: charges on account less reversals (receipts come with statements)
+ * @param balance     what is owed now: charges on account less reversals and receipts against statements
  */
 public record CreditAccount(long customerId, String customerName, BigDecimal creditLimit, int termsDays,
         BigDecimal balance, boolean active, Instant updatedAt, String updatedBy, long version) {

@@ -10,9 +10,13 @@
  * VAT, as on the work order: a document's VAT is its net × the work order's VAT rate, rounded HALF_UP to the fen once.
  * <p>
  * 1.0.0: the first version.
+ * <p>
+ * 1.1.0: {@link org.opendms.settlement.api.CreditStatements}: monthly statements of credit accounts, receipts against
+ * them, ageing; on account past due needs the manager. {@link org.opendms.settlement.api.CashUps}: each cashier's day
+ * (交班/日结), counted cash, variance, closed by the manager.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.settlement.api;
 
 import org.osgi.annotation.bundle.Export;
