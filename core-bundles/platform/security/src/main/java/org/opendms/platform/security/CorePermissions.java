@@ -137,6 +137,10 @@ public final class CorePermissions implements PermissionSet {
             p("settlement.credit.edit", "维护挂账客户的信用额度", "keep credit accounts and limits", MANAGEMENT),
             p("settlement.reverse", "红冲结算单", "reverse settlement documents", MANAGEMENT),
             p("settlement.pay-later", "批准未付款交车", "let a car leave before it is paid", MANAGEMENT),
+            // online payments (在线支付): the cashier starts and follows them; giving money back is the management's
+            p("settlement.online.read", "查看在线支付", "see online payments (WeChat Pay QR, payment code)", CASHIERS),
+            p("settlement.online.start", "发起在线支付（扫码、付款码）", "start online payments (QR, payment code)", CASHIERS),
+            p("settlement.online.refund", "在线支付退款", "refund online payments through the provider", MANAGEMENT),
             p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),
