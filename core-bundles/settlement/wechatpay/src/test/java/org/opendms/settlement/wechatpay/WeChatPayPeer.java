@@ -120,6 +120,24 @@ public final class WeChatPayPeer implements AutoCloseable {
                 Duration.ofSeconds(300));
     }
 
+    /**
+     * Writes the merchant's files as the shop keeps them under etc/ (apiclient_key.pem, the platform's pub_key.pem,
+     * apiv3.key), for a distribution configured against this peer.
+     */
+    public void writeMerchantFiles(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("apiclient_key.pem"), pem("PRIVATE KEY",
+                merchant.getPrivate().getEncoded()));
+        java.nio.file.Files.writeString(dir.resolve("pub_key.pem"),
+                pem("PUBLIC KEY", platform.getPublic().getEncoded()));
+        java.nio.file.Files.writeString(dir.resolve("apiv3.key"), apiV3Key);
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + label + "-----\n";
+    }
+
     /** The customer scans the code and pays: the order is SUCCESS with a transaction id. */
     public synchronized ObjectNode customerPays(String outTradeNo) {
         ObjectNode o = orders.get(outTradeNo);

@@ -167,6 +167,27 @@ class WeChatPayProviderTest {
     }
 
     @Test
+    void theAccountIsReadFromTheShopsFilesUnderEtc(@org.junit.jupiter.api.io.TempDir java.nio.file.Path etc)
+            throws Exception {
+        peer.writeMerchantFiles(etc.resolve("wechatpay"));
+        Map<String, Object> cfg = new HashMap<>(Map.of("mchId", WeChatPayPeer.MCH_ID, "appId", WeChatPayPeer.APP_ID,
+                "merchantSerialNo", WeChatPayPeer.MERCHANT_SERIAL, "privateKeyPath", "wechatpay/apiclient_key.pem",
+                "platformKeyPath", "wechatpay/pub_key.pem", "platformSerial", WeChatPayPeer.PLATFORM_SERIAL,
+                "apiV3KeyPath", "wechatpay/apiv3.key", "baseUrl", peer.baseUrl() + "/"));
+        cfg.put("notifyUrl", "https://shop.example/api/settlements/online-payments/notify/WECHATPAY");
+        cfg.put("timeoutSeconds", 5);
+        cfg.put("maxAgeSeconds", 300);
+        WeChatPayConfig config = (WeChatPayConfig) java.lang.reflect.Proxy.newProxyInstance(
+                WeChatPayConfig.class.getClassLoader(), new Class<?>[] { WeChatPayConfig.class },
+                (proxy, method, args) -> cfg.get(method.getName()));
+        PaymentProvider fromFiles = new WeChatPayProvider(WeChatPayAccount.read(config, etc), Clock.systemUTC());
+        PaymentOrder o = order(PaymentScene.NATIVE_QR, 100, null);
+        assertEquals(ProviderState.PENDING, fromFiles.create(o).state());
+        peer.customerPays(o.outTradeNo());
+        assertEquals(ProviderState.PAID, fromFiles.verify(peer.notification(o.outTradeNo())).payment().state());
+    }
+
+    @Test
     void anUnreachableProviderIsToldApart() throws Exception {
         WeChatPayPeer gone = new WeChatPayPeer(Clock.systemUTC());
         PaymentProvider d = gone.driver();
