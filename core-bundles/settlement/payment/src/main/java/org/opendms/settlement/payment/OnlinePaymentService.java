@@ -100,7 +100,7 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
             throw DmsException.invalid("authCode", "format", "付款码应为 10–32 位数字（扫顾客手机上的付款码）",
                     "the payment code is 10 to 32 digits, scanned from the customer's phone");
         }
-        Settlement s = settlements.get(settlementId);
+        Settlement s = document(settlementId);
         if (s.status() != SettlementStatus.OPEN) {
             throw DmsException.conflict("settlementId", "settlement.not_open", "结算单 " + s.number() + " “"
                     + s.status().zh() + "”，不能收款",
@@ -125,6 +125,19 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
         }
         ledger.started(p.id(), answer.codeUrl(), answer.detail());
         return take(p.id(), answer, actor);
+    }
+
+    /** The document to pay; its absence named as the field the cashier sent. */
+    private Settlement document(long settlementId) {
+        try {
+            return settlements.get(settlementId);
+        } catch (DmsException e) {
+            if (e.kind() == DmsException.Kind.NOT_FOUND) {
+                throw DmsException.notFound("settlementId", "结算单 " + settlementId + " 不存在",
+                        "no document " + settlementId);
+            }
+            throw e;
+        }
     }
 
     /** Could not be asked: stays PENDING (it may have been taken); refused: CLOSED. Either way the cashier hears. */

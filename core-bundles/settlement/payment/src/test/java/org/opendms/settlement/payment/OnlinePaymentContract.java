@@ -258,6 +258,8 @@ abstract class OnlinePaymentContract {
                         .field());
         assertEquals("provider", assertThrows(DmsException.class, () -> service.start(bill.id(), "PAYPAL",
                 PaymentScene.NATIVE_QR, null, null, CASHIER)).violations().get(0).field());
+        assertEquals("settlementId", assertThrows(DmsException.class, () -> service.start(999_999, WECHATPAY,
+                PaymentScene.NATIVE_QR, null, null, CASHIER)).violations().get(0).field());
         assertEquals("authCode", assertThrows(DmsException.class, () -> service.start(bill.id(), WECHATPAY,
                 PaymentScene.PAYMENT_CODE, null, "12ab", CASHIER)).violations().get(0).field());
         assertEquals(before, db.count("SELECT COUNT(*) FROM stl_online_payment"));
