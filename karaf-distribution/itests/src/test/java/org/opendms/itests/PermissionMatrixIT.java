@@ -38,7 +38,9 @@ public class PermissionMatrixIT extends DmsTestSupport {
      * Answer without login: health (a load balancer watches it) and the web app's login (SessionIT covers it); the
      * OpenAPI document itself is not in the document.
      */
-    static final Set<String> PUBLIC = Set.of("GET /health", "POST /session");
+    /** Answered without a login; the payment provider's notification is checked by its signature instead. */
+    static final Set<String> PUBLIC = Set.of("GET /health", "POST /session",
+            "POST /settlements/online-payments/notify/{provider}");
     private static final String README_BEGIN = "<!-- permission-matrix:begin (written from GET /api/permissions by PermissionMatrixIT) -->";
     private static final String README_END = "<!-- permission-matrix:end -->";
 

@@ -142,6 +142,10 @@ public final class CorePermissions implements PermissionSet {
             p("settlement.credit.receive", "登记挂账回款", "take receipts against statements", CASHIERS),
             p("settlement.cashup.count", "交班清点现金", "count the cash at the end of the day", CASHIERS),
             p("settlement.cashup.close", "审核关闭日结", "close a cashier's day", MANAGEMENT),
+            // online payments (在线支付): the cashier starts and follows them; giving money back is the management's
+            p("settlement.online.read", "查看在线支付", "see online payments (WeChat Pay QR, payment code)", CASHIERS),
+            p("settlement.online.start", "发起在线支付（扫码、付款码）", "start online payments (QR, payment code)", CASHIERS),
+            p("settlement.online.refund", "在线支付退款", "refund online payments through the provider", MANAGEMENT),
             p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),

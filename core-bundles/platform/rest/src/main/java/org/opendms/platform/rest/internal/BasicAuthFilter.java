@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Every /api call except health, the OpenAPI document and the login of the web app ({@link SessionResource}) must carry
+ * Every /api call except health, the OpenAPI document, the login of the web app ({@link SessionResource}) and a payment
+ * provider's notification (POST settlements/online-payments/notify/…, signed by the provider) must carry
  * HTTP Basic credentials that the Karaf JAAS realm accepts, or the cookie of a browser session. Runs before matching,
  * so an unknown path without credentials is a 401, not a 404 that would tell
  * a stranger which paths exist. Then the user's roles must have the permission the operation names
@@ -68,6 +69,8 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthFilter.class);
     private static final Set<String> PUBLIC_PATHS = Set.of("health", "openapi.json");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Online payment notifications (settlement's OnlinePaymentResource), sent by the provider without a login. */
+    static final String NOTIFY = "settlements/online-payments/notify/";
 
     private volatile SecurityConfig config;
 
@@ -125,6 +128,10 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         if (PUBLIC_PATHS.contains(path) && header == null
                 && (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             return; // anonymous; with credentials a public path is answered for that user (health's details)
+        }
+        if (path.startsWith(NOTIFY) && HttpMethod.POST.equals(request.getMethod())) {
+            bodyLimits.apply(request);
+            return; // a payment provider's notification: its signature, checked by the provider's driver, is its login
         }
         if (SessionResource.PATH.equals(path) && HttpMethod.POST.equals(request.getMethod())) {
             bodyLimits.apply(request);
