@@ -137,6 +137,12 @@ public final class CorePermissions implements PermissionSet {
             p("settlement.credit.edit", "维护挂账客户的信用额度", "keep credit accounts and limits", MANAGEMENT),
             p("settlement.reverse", "红冲结算单", "reverse settlement documents", MANAGEMENT),
             p("settlement.pay-later", "批准未付款交车", "let a car leave before it is paid", MANAGEMENT),
+            // printed sheets (issue 14): each sheet is printed by whoever hands it over; the manager stands in for all
+            p("print.authorisation", "打印维修委托书", "print the repair authorisation", FRONT_DESK),
+            p("print.job-sheet", "打印派工单", "print job sheets", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
+            p("print.pick-list", "打印领料单", "print pick lists", List.of(ADMIN, MANAGER, PARTS, FOREMAN)),
+            p("print.bill", "打印结算单", "print the customer's bill", CUSTOMER_CONTACTS),
+            p("print.certificate", "打印竣工出厂合格证", "print the completion certificate", FRONT_DESK),
             p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),
