@@ -16,14 +16,10 @@ final class AddressLimit {
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
-    private volatile int perMinute;
+    private final int perMinute;
 
     AddressLimit(int perMinute) {
         this.perMinute = perMinute;
-    }
-
-    void perMinute(int n) {
-        perMinute = Math.max(1, n);
     }
 
     /** 0 when the request may go on, else the seconds until the address may try again. */

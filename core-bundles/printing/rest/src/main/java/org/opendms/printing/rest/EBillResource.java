@@ -53,17 +53,20 @@ public class EBillResource {
     @Context
     HttpServletRequest servletRequest;
 
-    private final AddressLimit limit = new AddressLimit(30);
+    private volatile AddressLimit limit = new AddressLimit(30);
 
+    /** A new limit starts counting afresh. */
     @Activate
     @Modified
     void configure(Map<String, Object> properties) {
         Object n = properties.get("eBillRequestsPerMinute");
+        int perMinute;
         try {
-            limit.perMinute(n == null ? 30 : Integer.parseInt(n.toString().strip()));
+            perMinute = n == null ? 30 : Integer.parseInt(n.toString().strip());
         } catch (NumberFormatException e) {
-            limit.perMinute(30);
+            perMinute = 30;
         }
+        limit = new AddressLimit(Math.max(1, perMinute));
     }
 
     @GET
