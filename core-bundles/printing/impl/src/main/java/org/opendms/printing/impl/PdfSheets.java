@@ -34,7 +34,9 @@ public class PdfSheets implements Sheets {
         permissions.require(actor, Sheets.permission(kind));
         Visit visit = visits.read(kind, workOrderId, actor, null);
         if (kind == SheetKind.BILL) {
-            // a link only for a bill that prints: read (and refused when unsettled) before a token is stored
+            // a link only for a bill that prints: read (and refused when unsettled or without a font) before a token
+            // is stored, so that a refusal changes nothing
+            CjkFont.find();
             visit = visit.withEBill(eBills.issue(workOrderId, actor).url());
         }
         return render(kind, visit, paper);
