@@ -50,8 +50,11 @@ public class SettlementIT extends DmsTestSupport {
         return "\"" + doc.path("version").asLong() + "\"";
     }
 
-    /** A completed work order: 保养 paid by the customer (labour 1.5 h, an oil filter), 刹车片 by the insurer. */
-    private JsonNode completedWorkOrder() throws Exception {
+    /**
+     * A completed work order: 保养 paid by the customer (labour 1.5 h, an oil filter), 刹车片 by the insurer (also the
+     * visit PrintingIT prints).
+     */
+    static JsonNode completedWorkOrder() throws Exception {
         for (String op : new String[] { "BY-010\",\"name\":\"保养\",\"flatRateHours\":1.5",
                 "SC-101\",\"name\":\"更换刹车片\",\"flatRateHours\":2" }) {
             Reply added = call("POST", "labour-operations", "manager", "{\"code\":\"" + op + "}");
