@@ -35,12 +35,12 @@ public class PermissionMatrixIT extends DmsTestSupport {
             "manager",
             "foreman", "inspector");
     /**
-     * Answer without login: health (a load balancer watches it) and the web app's login (SessionIT covers it); the
-     * OpenAPI document itself is not in the document.
+     * Answer without login: health (a load balancer watches it), the web app's login (SessionIT covers it) and the
+     * customer's e-bill (a link with a token, PrintingIT covers it); the payment provider's notification is checked by
+     * its signature instead. The OpenAPI document itself is not in the document.
      */
-    /** Answered without a login; the payment provider's notification is checked by its signature instead. */
-    static final Set<String> PUBLIC = Set.of("GET /health", "POST /session",
-            "POST /settlements/online-payments/notify/{provider}");
+    static final Set<String> PUBLIC = Set.of("GET /health", "POST /session", "GET /e-bill/{token}",
+            "GET /e-bill/{token}/{kind}", "POST /settlements/online-payments/notify/{provider}");
     private static final String README_BEGIN = "<!-- permission-matrix:begin (written from GET /api/permissions by PermissionMatrixIT) -->";
     private static final String README_END = "<!-- permission-matrix:end -->";
 

@@ -50,8 +50,11 @@ public class SettlementIT extends DmsTestSupport {
         return "\"" + doc.path("version").asLong() + "\"";
     }
 
-    /** A completed work order: 保养 paid by the customer (labour 1.5 h, an oil filter), 刹车片 by the insurer. */
-    private JsonNode completedWorkOrder() throws Exception {
+    /**
+     * A completed work order: 保养 paid by the customer (labour 1.5 h, an oil filter), 刹车片 by the insurer (also the
+     * visit PrintingIT prints).
+     */
+    static JsonNode completedWorkOrder() throws Exception {
         return completedWorkOrder(ok(call("POST", "customers", "advisor",
                 "{\"type\":\"PERSON\",\"name\":\"孙先生\",\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong());
     }

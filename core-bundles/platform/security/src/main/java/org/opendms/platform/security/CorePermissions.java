@@ -146,6 +146,12 @@ public final class CorePermissions implements PermissionSet {
             p("settlement.online.read", "查看在线支付", "see online payments (WeChat Pay QR, payment code)", CASHIERS),
             p("settlement.online.start", "发起在线支付（扫码、付款码）", "start online payments (QR, payment code)", CASHIERS),
             p("settlement.online.refund", "在线支付退款", "refund online payments through the provider", MANAGEMENT),
+            // printed sheets (issue 14): each sheet is printed by whoever hands it over; the manager stands in for all
+            p("print.authorisation", "打印维修委托书", "print the repair authorisation", FRONT_DESK),
+            p("print.job-sheet", "打印派工单", "print job sheets", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
+            p("print.pick-list", "打印领料单", "print pick lists", List.of(ADMIN, MANAGER, PARTS, FOREMAN)),
+            p("print.bill", "打印结算单", "print the customer's bill", CUSTOMER_CONTACTS),
+            p("print.certificate", "打印竣工出厂合格证", "print the completion certificate", FRONT_DESK),
             p("labour.catalogue.read", "查看工时目录", "read the labour catalogue", EVERYONE),
             p("labour.catalogue.edit", "维护工时目录", "keep the labour catalogue", MANAGEMENT),
             p("technician.skills.read", "查看技师技能", "read the technician skill table", EVERYONE),

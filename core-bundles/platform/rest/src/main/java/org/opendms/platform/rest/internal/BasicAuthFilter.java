@@ -68,6 +68,11 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthFilter.class);
     private static final Set<String> PUBLIC_PATHS = Set.of("health", "openapi.json");
+    /**
+     * The customer's e-bill (printing bundle): its unguessable token is the credential; that resource limits the
+     * requests per address itself.
+     */
+    static final String E_BILL = "e-bill/";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Online payment notifications (settlement's OnlinePaymentResource), sent by the provider without a login. */
     static final String NOTIFY = "settlements/online-payments/notify/";
@@ -125,7 +130,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             path = path.substring(1);
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (PUBLIC_PATHS.contains(path) && header == null
+        if ((PUBLIC_PATHS.contains(path) || path.startsWith(E_BILL)) && header == null
                 && (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod()))) {
             return; // anonymous; with credentials a public path is answered for that user (health's details)
         }

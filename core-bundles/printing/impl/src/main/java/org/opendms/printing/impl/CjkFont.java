@@ -1,0 +1,92 @@
+package org.opendms.printing.impl;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.opendms.platform.api.DmsException;
+
+/**
+ * The CJK TrueType font the sheets print in, parsed once on the first print (never at start-up: parsing the 5 MB
+ * WenQuanYi collection takes a while) and kept; each PDF embeds the subset of glyphs it uses. FontBox reads glyphs
+ * lazily from the shared file, so documents are written one at a time ({@link #LOCK}).
+ */
+final class CjkFont {
+
+    /** Debian's fonts-wqy-microhei (what .ci/run installs) first, then other systems' own CJK TrueType fonts. */
+    static final List<String> FONT_PATHS = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simsun.ttc",
+            "/System/Library/Fonts/PingFang.ttc", "/Library/Fonts/Arial Unicode.ttf");
+
+    static final Object LOCK = new Object();
+
+    private static volatile TrueTypeFont font;
+
+    private CjkFont() {
+    }
+
+    /** The font loaded into {@code doc} as a subset; call while holding {@link #LOCK}. */
+    static PDType0Font load(PDDocument doc) throws IOException {
+        return PDType0Font.load(doc, font(), true);
+    }
+
+    private static TrueTypeFont font() {
+        TrueTypeFont f = font;
+        if (f == null) {
+            synchronized (CjkFont.class) {
+                if (font == null) {
+                    font = read(find());
+                }
+                f = font;
+            }
+        }
+        return f;
+    }
+
+    /** The configured font ({@code -Ddms.print.font=…}) or the first of {@link #FONT_PATHS} found. */
+    static File find() {
+        List<String> paths = new ArrayList<>();
+        String configured = System.getProperty("dms.print.font");
+        if (configured != null && !configured.isBlank()) {
+            paths.add(configured.strip());
+        }
+        paths.addAll(FONT_PATHS);
+        for (String path : paths) {
+            File f = new File(path);
+            if (f.isFile() && f.canRead()) {
+                return f;
+            }
+        }
+        // Chinese sheets without Chinese are worse than none: say what to install
+        throw DmsException.conflict("font", "print.no_font",
+                "服务器未安装中文 TrueType 字体（请安装 fonts-wqy-microhei 或设置 -Ddms.print.font）",
+                "no CJK TrueType font on the server (install fonts-wqy-microhei or set -Ddms.print.font)");
+    }
+
+    private static TrueTypeFont read(File file) {
+        try {
+            if (file.getName().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+                // kept open on purpose: the font's glyphs are read from it for as long as the platform runs
+                TrueTypeCollection collection = new TrueTypeCollection(file);
+                TrueTypeFont[] first = new TrueTypeFont[1];
+                collection.processAllFonts(ttf -> {
+                    if (first[0] == null) {
+                        first[0] = ttf;
+                    }
+                });
+                return first[0];
+            }
+            return new org.apache.fontbox.ttf.TTFParser()
+                    .parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the font " + file, e);
+        }
+    }
+}
