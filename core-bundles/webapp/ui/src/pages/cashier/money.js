@@ -48,7 +48,8 @@ export function currentDocuments(docs) {
 /**
  * Where a work order stands with the cashier, from its documents: NONE (not settled), REVERSED (a paid bill was
  * reversed and nothing newer built: to be settled again, whatever other payers' documents are still open),
- * AWAITING_APPROVAL, OPEN (to be paid), SETTLED (every current document paid).
+ * AWAITING_APPROVAL, OPEN (to be paid), CUSTOMER_PAID (the customer's bill paid, another payer's open), SETTLED (every
+ * current document paid).
  */
 export function settlementState(docs) {
   const current = currentDocuments(docs)
@@ -56,8 +57,14 @@ export function settlementState(docs) {
   if (reversedRound && !current.some((d) => d.round > reversedRound)) return 'REVERSED'
   if (!current.length) return 'NONE'
   if (current.some((d) => d.status === 'AWAITING_APPROVAL')) return 'AWAITING_APPROVAL'
-  if (current.some((d) => d.status === 'OPEN')) return 'OPEN'
+  if (current.some((d) => d.status === 'OPEN')) {
+    // the car may leave once the customer has paid, while an insurer or the manufacturer pays later
+    const customer = current.find((d) => d.payer === 'CUSTOMER')
+    return customer && customer.status === 'SETTLED' ? 'CUSTOMER_PAID' : 'OPEN'
+  }
   return 'SETTLED'
 }
 
-export const STATE_TYPE = { NONE: 'warning', AWAITING_APPROVAL: 'warning', OPEN: 'danger', SETTLED: 'success', REVERSED: 'info' }
+export const STATE_TYPE = {
+  NONE: 'warning', AWAITING_APPROVAL: 'warning', OPEN: 'danger', CUSTOMER_PAID: 'success', SETTLED: 'success', REVERSED: 'info',
+}
