@@ -32,7 +32,8 @@ export async function screen(browser, kind = 'desk') {
     baseURL: BASE, viewport: SCREENS[kind], locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
     hasTouch: kind === 'tablet',
   });
-  context.setDefaultTimeout(15_000);
+  // DMS_TIMEOUT_MS: a machine shared by several builds may need longer than 15 s for a step
+  context.setDefaultTimeout(Number(process.env.DMS_TIMEOUT_MS) || 15_000);
   openContexts.add(context);
   context.on('close', () => openContexts.delete(context));
   return context;

@@ -13,6 +13,7 @@ const MUST = {
   technician: { shows: ['technician'], hides: ['desk', 'plugins', 'settings'] },
   foreman: { shows: ['board', 'qc'], hides: ['plugins'] },
   parts: { shows: ['parts'], hides: ['plugins', 'desk'] },
+  cashier: { shows: ['cashier'], hides: ['plugins', 'technician'] },
   admin: { shows: ['plugins', 'settings'], hides: [] },
 };
 

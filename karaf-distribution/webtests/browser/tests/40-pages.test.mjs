@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { browserTest, launch, screen, shot, staff, api, t, menuEntries, mayOpen, logIn, openMenu } from '../lib/shop.mjs';
 
 /** Who looks at each area first, and on which screen; an entry that role may not open goes to the next who may. */
-const WHO = { board: 'foreman', technician: 'technician', qc: 'foreman', settings: 'admin', plugins: 'admin' };
-const ROLES = ['advisor', 'foreman', 'technician', 'manager', 'admin'];
+const WHO = { board: 'foreman', technician: 'technician', qc: 'foreman', cashier: 'cashier', settings: 'admin', plugins: 'admin' };
+const ROLES = ['advisor', 'foreman', 'technician', 'cashier', 'manager', 'admin'];
 const SCREEN = { board: 'tv', technician: 'tablet' };
 
 let browser;
