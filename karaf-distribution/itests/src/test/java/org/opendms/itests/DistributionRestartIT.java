@@ -134,7 +134,9 @@ public class DistributionRestartIT {
         while (System.currentTimeMillis() < deadline) {
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health")).build(),
+                        // a bounded wait: a connection taken by a server that is being rebuilt may get no answer
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health"))
+                                .timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 // UP (200) only once every core bundle is ready; anonymous callers get no more detail than that
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
@@ -172,6 +174,7 @@ public class DistributionRestartIT {
 
     private JsonNode send(String user, String method, String path, String body, int expected) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/" + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization",
                         "Basic " + Base64.getEncoder()
                                 .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
