@@ -212,8 +212,8 @@ public final class InvalidInputs {
                 ObjectNode body = base.deepCopy();
                 String a = fields.get(random.nextInt(fields.size()));
                 String b = fields.get(random.nextInt(fields.size()));
-                set(body, a, pool.get(random.nextInt(pool.size())));
-                set(body, b, pool.get(random.nextInt(pool.size())));
+                set(body, a, oddFor(a, pool));
+                set(body, b, oddFor(b, pool));
                 // either field may be the one a refusal names first
                 add(Probe.json(op, "random pair " + a + "+" + b, path(Map.of()), text(body), a + "|" + b));
             } else if (strategy == 1 && !params.isEmpty()) {
@@ -227,6 +227,13 @@ public final class InvalidInputs {
             }
         }
         return probes;
+    }
+
+    /** A random value of the pool that is not valid for the field: 1.5 is a valid number (1.5 hours, 1.50 yuan). */
+    private JsonNode oddFor(String field, List<JsonNode> pool) {
+        boolean number = "number".equals(schemaAt(field).path("type").asText());
+        List<JsonNode> odd = number ? pool.stream().filter(v -> !v.equals(ODD_NUMBERS.get("fraction"))).toList() : pool;
+        return odd.get(random.nextInt(odd.size()));
     }
 
     private void breakField(String field) {

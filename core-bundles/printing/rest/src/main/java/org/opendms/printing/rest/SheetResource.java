@@ -11,6 +11,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.platform.rest.api.ParamReader;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
@@ -60,9 +61,11 @@ public class SheetResource {
             @Parameter(description = "纸张 A4 (default), A5 or 241 (241 mm continuous paper)", schema = @Schema(allowableValues = {
                     "A4", "A5", "241" })) @QueryParam("paper") String paper,
             @Context SecurityContext security) {
-        long workOrderId = Params.id("id", id);
-        SheetKind k = SheetKind.of(kind);
-        Paper p = Paper.of(paper);
+        ParamReader read = new ParamReader();
+        Long workOrderId = read.value(() -> Params.id("id", id));
+        SheetKind k = read.value(() -> SheetKind.of(kind));
+        Paper p = read.value(() -> Paper.of(paper));
+        read.refuseIfAny();
         byte[] pdf = sheets.print(k, workOrderId, p, RestActor.from(security));
         String file = k.slug() + "-" + workOrderId + "-" + p.code() + ".pdf";
         return Response.ok(pdf, PDF).header("Content-Disposition", "inline; filename=\"" + file + "\"")

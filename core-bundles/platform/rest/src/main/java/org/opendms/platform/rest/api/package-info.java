@@ -3,7 +3,7 @@
  * each resource method needs.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.opendms.platform.rest.api;
 
 import org.osgi.annotation.bundle.Export;
