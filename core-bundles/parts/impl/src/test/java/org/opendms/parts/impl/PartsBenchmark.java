@@ -10,9 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.parts.api.MovementDraft;
 import org.opendms.parts.api.Part;
 import org.opendms.parts.api.PartDraft;
@@ -37,13 +31,9 @@ import org.opendms.parts.api.WarehouseKind;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
-import org.opendms.platform.testing.LocalJpaTemplate;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * What stock costs at dealer-group size. Prints its figures; not part of the build:
@@ -70,9 +60,8 @@ class PartsBenchmark {
     void sixteenClerksIssueAndReturnOnePartThenStockByNumberAtGroupSize() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("dms.bench"), "run with -Ddms.bench=true");
         boolean derby = "derby".equals(System.getProperty("dms.bench.db"));
-        try (TestDatabase db = derby ? TestDatabase.derby() : TestDatabase.postgres();
-                HikariDataSource pool = pool(db)) {
-            PartsServicesForTests parts = pooled(db, pool);
+        try (TestDatabase db = (derby ? TestDatabase.derby() : TestDatabase.postgres()).pooled(16)) {
+            PartsServicesForTests parts = PartsServicesForTests.on(db, TestShopClock.system());
             Warehouse central = parts.warehouses().byCode("ZK").orElseThrow();
             Warehouse shop = parts.warehouses().create("MD01", "门店库", WarehouseKind.SHOP, CLERK);
             concurrentIssuesAndReturns(db, parts, central);
@@ -80,31 +69,6 @@ class PartsBenchmark {
                 stockByNumberAtGroupSize(db, parts, central, shop);
             }
         }
-    }
-
-    private static HikariDataSource pool(TestDatabase db) {
-        HikariConfig c = new HikariConfig();
-        c.setDataSource(db.dataSource());
-        c.setMaximumPoolSize(16);
-        c.setAutoCommit(false);
-        return new HikariDataSource(c);
-    }
-
-    /** The services as {@link PartsServicesForTests} wires them, on the pool. */
-    private static PartsServicesForTests pooled(TestDatabase db, HikariDataSource pool) {
-        PartsServicesForTests plain = PartsServicesForTests.on(db, TestShopClock.system());
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.nonJtaDataSource", pool);
-        props.put("eclipselink.ddl-generation", "none");
-        props.put("eclipselink.logging.level", "WARNING");
-        props.put("eclipselink.weaving", "false");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("dms-parts", props);
-        plain.context().jpa = new LocalJpaTemplate(emf);
-        Map<String, Object> auditProps = new HashMap<>(props);
-        plain.context().audit = new JpaAuditTrail(
-                new LocalJpaTemplate(Persistence.createEntityManagerFactory("dms-audit", auditProps)),
-                plain.context().clock, plain.context().permissions);
-        return plain;
     }
 
     private static void concurrentIssuesAndReturns(TestDatabase db, PartsServicesForTests parts, Warehouse central)
