@@ -277,6 +277,9 @@ public class SecuritySuiteIT extends DmsTestSupport {
         // never the shipped plugin: a removal or disabling that slipped through would take it away from other tests
         targets.put("/plugins", "suite-no-such-plugin");
         targets.put("/follow-ups", Long.toString(own.job()));
+        // a cashier's day: the suite's own account and today, so a probe in one of the two is the only bad part
+        targets.put("/cash-ups", own.staff());
+        targets.put("/cash-ups/{cashier}", LocalDate.now(SHOP).toString());
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),
                 "work-orders/" + own.workOrder(), "appointments/" + own.appointment(), "staff/" + own.staff() }) {
             collectSamples(call("GET", path, "admin", null).json(), 0);

@@ -3,7 +3,6 @@ package org.opendms.settlement.rest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -19,14 +18,15 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.rest.api.DmsRest;
-import org.opendms.platform.rest.api.ParamReader;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
 import org.opendms.settlement.api.CashUp;
 import org.opendms.settlement.api.CashUps;
+import org.opendms.staff.api.StaffDirectory;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
@@ -50,14 +50,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "日结 Cash-up")
 public class CashUpResource {
 
-    /** A staff login as the staff accounts take it: a path that cannot be one names no cashier. */
-    private static final Pattern LOGIN = Pattern.compile("[a-z][a-z0-9._-]{1,31}");
-
     @Reference
     CashUps cashUps;
 
     @Reference
     ShopClock clock;
+
+    /** A day is asked of a staff account: any other name is a 404, not an empty day. */
+    @Reference
+    StaffDirectory staff;
 
     /** @param countedCash the cash in the drawer; note optional */
     public record CashCount(BigDecimal countedCash, String note) {
@@ -85,20 +86,20 @@ public class CashUpResource {
 
     @GET
     @Path("{cashier}/{day}")
-    @Operation(summary = "收银员某日的日结 A cashier's day", responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CashUp.class))))
+    @Operation(summary = "收银员某日的日结 A cashier's day", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CashUp.class))),
+            @ApiResponse(responseCode = "400", description = "day is not a date yyyy-MM-dd"),
+            @ApiResponse(responseCode = "404", description = "no staff account has this login") })
     @RequiresPermission("settlement.read")
     public Response of(@Parameter(description = "收银员登录名 the cashier's login") @PathParam("cashier") String cashier,
             @Parameter(description = "日期 yyyy-MM-dd") @PathParam("day") String day) {
-        ParamReader read = new ParamReader();
-        if (cashier == null || !LOGIN.matcher(cashier).matches()) {
-            read.violations().add("cashier", "wrong_type", "cashier 应为收银员的登录名（小写字母开头，2–32 位）",
-                    "cashier must be the cashier's login (a lower-case letter first, 2 to 32 characters)");
+        LocalDate d = Params.day("day", day);
+        if (d == null) {
+            throw DmsException.invalid("day", "required", "请指定日期", "the day is required");
         }
-        LocalDate d = read.value(() -> Params.day("day", day));
-        if (d == null && (day == null || day.isBlank())) {
-            read.violations().add("day", "required", "请指定日期", "the day is required");
+        if (cashier == null || staff.member(cashier.strip()).isEmpty()) {
+            throw DmsException.notFound("cashier", "没有这个收银员（员工账号）", "there is no such cashier (staff account)");
         }
-        read.refuseIfAny();
         return withTag(cashUps.of(cashier, d));
     }
 
