@@ -239,6 +239,22 @@ browserTest('with a minimum set, the suggestion list proposes the reorder', asyn
   await shot(page, 'parts-flow-suggestions');
   const proposed = (await asClerk().get(`/parts/suggestions?warehouseId=${ids.warehouse}`)).body.find((s) => s.partId === ids.part);
   assert.ok(proposed && Number(proposed.quantity) > 0, JSON.stringify(proposed));
+
+  // the clerk drafts the reorder and marks it urgent (紧急订货) on the page: the list shows it, the API keeps it
+  const draft = (await asClerk().post('/parts/purchase-orders', {
+    supplierId: ids.supplier, warehouseId: ids.warehouse, lines: [{ partId: ids.part, quantity: proposed.quantity, unitPrice: 40 }],
+  })).body;
+  assert.equal(draft.urgent, false, 'a new order is replenishment unless marked');
+  await page.getByRole('tab', { name: t('parts.po.orders') }).click();
+  await page.locator('[data-test="parts-po-open"]').filter({ hasText: draft.number }).click();
+  const drawer = page.locator('[data-test="parts-po-detail"]');
+  await drawer.locator('[data-test="parts-po-urgent"]').click();
+  await page.getByText(t('parts.po.urgentOn')).first().waitFor();
+  assert.equal((await asClerk().get(`/parts/purchase-orders/${draft.id}`)).body.urgent, true);
+  await page.keyboard.press('Escape');
+  const listed = page.locator('[data-test="parts-po-table"]').getByRole('row').filter({ hasText: draft.number });
+  await listed.locator('[data-test="parts-po-urgent-tag"]').waitFor();
+  await shot(page, 'parts-flow-urgent-order');
 });
 
 browserTest('every step is in the ledger: receipt, issue, return, stocktake adjustment', async () => {

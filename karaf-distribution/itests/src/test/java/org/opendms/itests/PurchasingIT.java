@@ -1,6 +1,7 @@
 package org.opendms.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
@@ -111,8 +112,19 @@ public class PurchasingIT extends DmsTestSupport {
         long id = po.path("id").asLong();
         assertEquals("DRAFT", po.path("status").asText());
         assertEquals(0, new BigDecimal("1710.00").compareTo(po.path("total").decimalValue()));
-        Reply sent = call("POST", "parts/purchase-orders/" + id + "/send", "parts", null, "If-Match", drafted.etag());
+        assertFalse("a suggested order is replenishment", po.path("urgent").asBoolean());
+        // the clerk marks it urgent (紧急订货): the parts figures count its line once it is sent
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        long urgentBefore = ok(call("GET", "parts/figures?from=" + today + "&to=" + today + "&warehouseId="
+                + warehouseId, "parts", null), 200).path("linesOrderedUrgently").asLong();
+        Reply marked = call("PUT", "parts/purchase-orders/" + id, "parts", "{\"supplierId\":" + supplierId
+                + ",\"warehouseId\":" + warehouseId + ",\"urgent\":true,\"lines\":[{\"partId\":" + partId
+                + ",\"quantity\":18,\"unitPrice\":95}]}", "If-Match", drafted.etag());
+        assertTrue(ok(marked, 200).path("urgent").asBoolean());
+        Reply sent = call("POST", "parts/purchase-orders/" + id + "/send", "parts", null, "If-Match", marked.etag());
         assertEquals("SENT", ok(sent, 200).path("status").asText());
+        assertEquals(urgentBefore + 1, ok(call("GET", "parts/figures?from=" + today + "&to=" + today + "&warehouseId="
+                + warehouseId, "parts", null), 200).path("linesOrderedUrgently").asLong());
 
         // 8 of 18 arrive, invoiced at 98 instead of 95, scanned by any spelling of the number
         Reply received = call("POST", "parts/purchase-orders/" + id + "/receipts", "parts", "{\"deliveryNote\":\"DN-"

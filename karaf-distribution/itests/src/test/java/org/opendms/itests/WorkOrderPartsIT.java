@@ -54,8 +54,6 @@ public class WorkOrderPartsIT extends DmsTestSupport {
     }
 
     @Test
-    @org.junit.Ignore("the parts services (Warehouses) never registered in the Pax Exam distribution of branch parts-wo;"
-            + " see the parts-wo report: run it once the parts impl starts in the distribution")
     public void approvedPartIsReservedPickedIssuedAndTheWorkOrderCompletes() throws Exception {
         long n = unique();
         // the clerk's master data: a store, a part, ten received at 35 yuan

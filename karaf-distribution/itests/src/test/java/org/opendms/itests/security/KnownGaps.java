@@ -26,19 +26,7 @@ public final class KnownGaps {
     }
 
     /** Empty this list as the branches named here are merged. */
-    public static final List<Gap> GAPS = List.of(
-            // the parts resources' OpenAPI schemas name fields (binId, fromWarehouseId, lines) that the resources
-            // read under other names (lines[i].binId, fromWarehouse) or check after a required one: the refusal is
-            // right but names the field the resource reads; to be aligned with the schemas (issue 13 follow-up)
-            gap("issue-13 follow-up", Check.FIELD_NOT_NAMED,
-                    "^(POST /parts/movements/(issues|returns)|POST /parts/transfers|POST /parts/suggestions/purchase-orders"
-                            + "|POST /parts/work-orders/\\{id\\}/lines/\\{lineId\\}/(issue|return)"
-                            + "|GET /parts/labels/(bins|parts))$",
-                    ".", "refusal names the field the resource reads, not the one in its OpenAPI schema"),
-            // parts figures refuse at the first bad parameter: a probe in one parameter is answered naming another
-            // that is also not valid (issue 13 follow-up, branch parts13)
-            gap("issue-13 follow-up", Check.FIELD_NOT_NAMED, "^GET /parts/figures$", ".",
-                    "refusal names another parameter of the same request that is also not valid"));
+    public static final List<Gap> GAPS = List.of();
 
     private KnownGaps() {
     }

@@ -161,7 +161,12 @@ abstract class FiguresContract {
         assertTrue(longer.violations().stream().anyMatch(v -> v.field().equals("to")));
         DmsException unknown = assertThrows(DmsException.class,
                 () -> figures.figures(DEC_1, DEC_31, List.of(999999L), MANAGER));
-        assertTrue(unknown.violations().stream().anyMatch(v -> v.field().equals("warehouseIds")));
+        assertTrue(unknown.violations().stream().anyMatch(v -> v.field().equals("warehouseId")));
+        // a missing day and an unknown warehouse in one request: both named at once, so the clerk fixes both
+        DmsException both = assertThrows(DmsException.class,
+                () -> figures.figures(null, DEC_31, List.of(central.id(), 999999L), MANAGER));
+        assertEquals(Set.of("from", "warehouseId"),
+                both.violations().stream().map(v -> v.field()).collect(java.util.stream.Collectors.toSet()));
     }
 
     private void post(MovementDraft line) {

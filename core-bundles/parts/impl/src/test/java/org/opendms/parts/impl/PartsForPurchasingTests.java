@@ -6,6 +6,7 @@ import org.opendms.parts.api.Reservations;
 import org.opendms.parts.api.Stock;
 import org.opendms.parts.api.StockLedger;
 import org.opendms.parts.api.Warehouses;
+import org.opendms.parts.api.figures.PartsFigures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.security.Permissions;
@@ -57,5 +58,12 @@ public final class PartsForPurchasingTests {
 
     public Reservations reservations() {
         return parts.reservations();
+    }
+
+    /** The parts figures on the same database and clock. */
+    public PartsFigures figures() {
+        JpaPartsFigures figures = new JpaPartsFigures();
+        figures.ctx = parts.context();
+        return figures;
     }
 }

@@ -1,5 +1,6 @@
 package org.opendms.parts.rest;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.opendms.parts.api.figures.PartsFigureSheet;
 import org.opendms.parts.api.figures.PartsFigures;
 import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.platform.rest.api.ParamReader;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
@@ -50,12 +52,17 @@ public class FiguresResource {
             @Parameter(description = "last day, yyyy-MM-dd (included)", required = true) @QueryParam("to") String to,
             @Parameter(description = "warehouse id, repeatable (absent: all)") @QueryParam("warehouseId") List<String> warehouseIds,
             @Context SecurityContext security) {
+        // every bad parameter named in one refusal, not the first one checked
+        ParamReader read = new ParamReader();
+        LocalDate first = read.value(() -> Params.day("from", from));
+        LocalDate last = read.value(() -> Params.day("to", to));
         List<Long> ids = new ArrayList<>();
         if (warehouseIds != null) {
             for (String raw : warehouseIds) {
-                ids.add(Params.id("warehouseId", raw));
+                ids.add(read.value(() -> Params.id("warehouseId", raw)));
             }
         }
-        return figures.figures(Params.day("from", from), Params.day("to", to), ids, RestActor.from(security));
+        read.refuseIfAny();
+        return figures.figures(first, last, ids, RestActor.from(security));
     }
 }

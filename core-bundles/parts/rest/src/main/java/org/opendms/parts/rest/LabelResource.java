@@ -2,7 +2,9 @@ package org.opendms.parts.rest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -92,21 +94,26 @@ public class LabelResource {
     @GET
     @Path("bins")
     @Produces({ PDF, MediaType.APPLICATION_JSON })
-    @Operation(summary = "库位标签 Labels of a warehouse's bins as PDF (all its active bins unless ids are given)", responses = {
+    @Operation(summary = "库位标签 Labels of bins as PDF: the chosen ones (binIds), or every active bin of a warehouse", responses = {
             @ApiResponse(responseCode = "200", content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))),
             @ApiResponse(responseCode = "400", description = "warehouse missing, binIds wrong, symbology or layout unknown"),
             @ApiResponse(responseCode = "404", description = "no such bin") })
     @RequiresPermission(Perms.STOCK_READ)
-    public Response bins(@Parameter(description = "仓库编号 warehouse id") @QueryParam("warehouseId") String warehouseId,
+    public Response bins(
+            @Parameter(description = "仓库编号 warehouse id (required unless binIds are given)") @QueryParam("warehouseId") String warehouseId,
             @Parameter(description = "仓库代码 warehouse code (instead of the id)") @QueryParam("warehouse") String warehouse,
             @Parameter(description = "库位编号，逗号分隔 bin ids, comma-separated; absent: every active bin") @QueryParam("binIds") String binIds,
             @Parameter(description = "QR (default) or CODE128") @QueryParam("symbology") String symbology,
             @Parameter(description = "A4 (default) or ROLL") @QueryParam("layout") String layout) {
-        // every parameter checked before refusing, so the refusal names each wrong one (not only a missing warehouse)
+        // every parameter checked before refusing, so the refusal names each wrong one (not only a missing warehouse);
+        // chosen bins name their own warehouses, so the warehouse is needed only for "every active bin"
         List<Violation> wrong = new ArrayList<>();
-        Warehouse w = checked(wrong, () -> Scans.warehouse(warehouses, "warehouse",
-                PartResource.optionalId("warehouseId", warehouseId), warehouse));
         List<Long> chosen = binIds == null || binIds.isBlank() ? null : checked(wrong, () -> ids("binIds", binIds));
+        Long wid = checked(wrong, () -> PartResource.optionalId("warehouseId", warehouseId));
+        boolean named = wid != null || (warehouse != null && !warehouse.isBlank());
+        Warehouse w = named || binIds == null || binIds.isBlank()
+                ? checked(wrong, () -> Scans.warehouse(warehouses, "warehouse", wid, warehouse))
+                : null;
         LabelPdf.Symbology s = checked(wrong, () -> LabelPdf.Symbology.of(symbology));
         LabelPdf.Layout l = checked(wrong, () -> LabelPdf.Layout.of(layout));
         if (!wrong.isEmpty()) {
@@ -119,18 +126,20 @@ public class LabelResource {
         } else {
             for (long id : chosen) {
                 Bin b = warehouses.bin(id);
-                if (b.warehouseId() != w.id()) {
+                if (w != null && b.warehouseId() != w.id()) {
                     throw DmsException.invalid("binIds", "bin.other_warehouse",
                             "库位 " + id + " 不属于仓库 " + w.code(), "bin " + id + " is not in warehouse " + w.code());
                 }
                 bins.add(b);
             }
         }
-        List<LabelPdf.Label> labels = bins.stream().map(b -> new LabelPdf.Label(Scans.binCode(w, b),
-                List.of(b.code(), w.code() + " " + w.name(), join(area("区", b.area()), area("架", b.shelf()),
-                        area("层", b.level())))))
-                .toList();
-        return pdf(LabelPdf.render(labels, s, l), "bin-labels-" + w.code() + ".pdf");
+        Map<Long, Warehouse> of = new HashMap<>();
+        List<LabelPdf.Label> labels = bins.stream().map(b -> {
+            Warehouse bw = of.computeIfAbsent(b.warehouseId(), warehouses::get);
+            return new LabelPdf.Label(Scans.binCode(bw, b), List.of(b.code(), bw.code() + " " + bw.name(),
+                    join(area("区", b.area()), area("架", b.shelf()), area("层", b.level()))));
+        }).toList();
+        return pdf(LabelPdf.render(labels, s, l), w == null ? "bin-labels.pdf" : "bin-labels-" + w.code() + ".pdf");
     }
 
     /** The value, or null with the refusal's violations added to {@code wrong} (other failures go through). */

@@ -120,18 +120,24 @@ public class MovementResource {
         if (form == null) {
             throw DmsException.invalid("lines", "required", "请填写入库明细", "lines are required");
         }
-        Warehouse w = Scans.warehouse(warehouses, "warehouse", form.warehouseId(), form.warehouse());
-        String reference = Forms.text("reference", form.reference(), 40);
-        if (form.lines() == null || form.lines().isEmpty()) {
-            throw DmsException.invalid("lines", "required", "至少一行入库明细", "at least one line");
+        // every wrong part of the receipt named at once: the warehouse, the reference, each line
+        List<Violation> wrong = new ArrayList<>();
+        Warehouse w = Scans.warehouse(warehouses, "warehouse", form.warehouseId(), form.warehouse(), wrong);
+        String reference = null;
+        try {
+            reference = Forms.text("reference", form.reference(), 40);
+        } catch (DmsException e) {
+            wrong.addAll(e.violations());
         }
-        if (form.lines().size() > 500) {
+        List<ReceiptLine> given = form.lines() == null ? List.of() : form.lines();
+        if (given.isEmpty()) {
+            wrong.add(new Violation("lines", "required", "至少一行入库明细", "at least one line"));
+        } else if (given.size() > 500) {
             throw DmsException.invalid("lines", "too_many", "一次最多 500 行", "at most 500 lines at a time");
         }
         List<MovementDraft> drafts = new ArrayList<>();
-        List<Violation> wrong = new ArrayList<>();
-        for (int i = 0; i < form.lines().size(); i++) {
-            ReceiptLine l = form.lines().get(i);
+        for (int i = 0; i < given.size(); i++) {
+            ReceiptLine l = given.get(i);
             String at = "lines[" + i + "].";
             if (l == null) {
                 wrong.add(new Violation("lines[" + i + "]", "required", "第 " + (i + 1) + " 行为空",
@@ -140,7 +146,7 @@ public class MovementResource {
             }
             try {
                 long partId = partId(at, l.partId(), l.part());
-                Long binId = binId(w, at, l.binId(), l.bin());
+                Long binId = w == null ? null : binId(w, at, l.binId(), l.bin());
                 drafts.add(MovementDraft.receipt(partId, w.id(), binId, l.quantity(), l.unitCost(), reference)
                         .inBatch(l.batchNumber(), l.expiresOn()));
             } catch (DmsException e) {
@@ -239,11 +245,13 @@ public class MovementResource {
         } catch (DmsException e) {
             wrong.addAll(e.violations());
         }
-        try {
-            w = Scans.warehouse(warehouses, "warehouse", form.warehouseId(), form.warehouse());
-            binId = binId(w, "", form.binId(), form.bin());
-        } catch (DmsException e) {
-            wrong.addAll(e.violations());
+        w = Scans.warehouse(warehouses, "warehouse", form.warehouseId(), form.warehouse(), wrong);
+        if (w != null) {
+            try {
+                binId = binId(w, "", form.binId(), form.bin());
+            } catch (DmsException e) {
+                wrong.addAll(e.violations());
+            }
         }
         if (!wrong.isEmpty()) {
             throw DmsException.invalid(wrong);
@@ -256,28 +264,11 @@ public class MovementResource {
     }
 
     private long partId(String at, Long id, String typed) {
-        if (id != null) {
-            if (id <= 0) {
-                throw DmsException.invalid(at + "partId", "wrong_type", "配件编号应为正整数",
-                        "partId must be a positive whole number");
-            }
-            return id;
-        }
-        return Scans.part(catalogue, at + "part", typed).part().id();
+        return Scans.partId(catalogue, at, id, typed);
     }
 
     private Long binId(Warehouse w, String at, Long id, String typed) {
-        if (id != null) {
-            if (id <= 0) {
-                throw DmsException.invalid(at + "binId", "wrong_type", "库位编号应为正整数",
-                        "binId must be a positive whole number");
-            }
-            return id;
-        }
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        return Scans.bin(warehouses, w, at + "bin", typed).id();
+        return Scans.binId(warehouses, w, at, id, typed);
     }
 
     private static Response created(Posting posting, UriInfo uri) {

@@ -1,5 +1,6 @@
 package org.opendms.parts.rest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import org.opendms.parts.api.PartLookup;
 import org.opendms.parts.api.Warehouse;
 import org.opendms.parts.api.Warehouses;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
 
 /**
  * What a scanned or typed code names. A part label carries the part number as printed (so the manufacturer's own
@@ -20,6 +22,50 @@ final class Scans {
     static final String BIN_PREFIX = "BIN:";
 
     private Scans() {
+    }
+
+    /**
+     * A part by id or by the number typed or scanned; given both, they must name the same part. @throws DmsException
+     * INVALID_INPUT naming {@code at + "partId"} or {@code at + "part"}
+     */
+    static long partId(Catalogue catalogue, String at, Long id, String typed) {
+        if (id == null) {
+            return part(catalogue, at + "part", typed).part().id();
+        }
+        if (id <= 0) {
+            throw DmsException.invalid(at + "partId", "wrong_type", "配件编号应为正整数",
+                    "partId must be a positive whole number");
+        }
+        if (typed != null && !typed.isBlank()) {
+            agree(at + "part", part(catalogue, at + "part", typed).part().id() == id, "配件", "part");
+        }
+        return id;
+    }
+
+    /**
+     * A bin of the warehouse by id or by the code typed or scanned (neither: null, the default bin); given both, they
+     * must name the same bin. @throws DmsException INVALID_INPUT naming {@code at + "binId"} or {@code at + "bin"}
+     */
+    static Long binId(Warehouses warehouses, Warehouse w, String at, Long id, String typed) {
+        boolean hasTyped = typed != null && !typed.isBlank();
+        if (id == null) {
+            return hasTyped ? bin(warehouses, w, at + "bin", typed).id() : null;
+        }
+        if (id <= 0) {
+            throw DmsException.invalid(at + "binId", "wrong_type", "库位编号应为正整数",
+                    "binId must be a positive whole number");
+        }
+        if (hasTyped) {
+            agree(at + "bin", bin(warehouses, w, at + "bin", typed).id() == id, "库位", "bin");
+        }
+        return id;
+    }
+
+    private static void agree(String field, boolean same, String chinese, String english) {
+        if (!same) {
+            throw DmsException.invalid(field, "mismatch", "扫描或输入的" + chinese + "与所选编号不是同一个，请只给一个",
+                    "the " + english + " typed or scanned is not the one whose id is given: give one of them");
+        }
     }
 
     /** A warehouse's bin as printed on its label. */
@@ -101,15 +147,19 @@ final class Scans {
                 "warehouse " + warehouse.code() + " has no bin '" + shown + "'"));
     }
 
-    /** A warehouse by id or by code. @throws DmsException INVALID_INPUT naming the field */
+    /**
+     * A warehouse by id or by code. Given both, they must name the same warehouse: a clerk who picked one and scanned
+     * another is told, not served the one picked. @throws DmsException INVALID_INPUT naming the field
+     */
     static Warehouse warehouse(Warehouses warehouses, String field, Long id, String code) {
         if (id != null) {
             if (id <= 0) {
                 throw DmsException.invalid(field + "Id", "wrong_type", "仓库编号应为正整数",
                         "the warehouse id must be a positive whole number");
             }
+            Warehouse byId;
             try {
-                return warehouses.get(id);
+                byId = warehouses.get(id);
             } catch (DmsException e) {
                 if (e.kind() == DmsException.Kind.NOT_FOUND) {
                     throw DmsException.invalid(field + "Id", "warehouse.unknown", "仓库 " + id + " 不存在",
@@ -117,7 +167,35 @@ final class Scans {
                 }
                 throw e;
             }
+            if (code != null && !code.isBlank()) {
+                agree(field, warehouse(warehouses, field, null, code).id() == byId.id(), "仓库", "warehouse");
+            }
+            return byId;
         }
+        return warehouseByCode(warehouses, field, code);
+    }
+
+    /**
+     * As {@link #warehouse(Warehouses, String, Long, String)}, but adding what is wrong to {@code wrong} instead of
+     * throwing, so the rest of the request is checked too: a code that does not agree with a good id is added and the
+     * id's warehouse returned (its bins can still be checked); null when no warehouse could be found.
+     */
+    static Warehouse warehouse(Warehouses warehouses, String field, Long id, String code, List<Violation> wrong) {
+        try {
+            return warehouse(warehouses, field, id, code);
+        } catch (DmsException e) {
+            if (e.kind() != DmsException.Kind.INVALID_INPUT) {
+                throw e;
+            }
+            wrong.addAll(e.violations());
+            if (id == null || id <= 0 || !e.violations().stream().allMatch(v -> v.field().equals(field))) {
+                return null;
+            }
+            return warehouses.get(id);
+        }
+    }
+
+    private static Warehouse warehouseByCode(Warehouses warehouses, String field, String code) {
         String c = clean(code);
         if (c == null || c.isEmpty()) {
             throw DmsException.invalid(field, "required", "请给出仓库（编号或代码）",

@@ -110,8 +110,7 @@ public class TransferResource {
                 continue;
             }
             try {
-                long partId = l.partId() != null ? l.partId()
-                        : Scans.part(catalogue, at + "part", l.part()).part().id();
+                long partId = Scans.partId(catalogue, at, l.partId(), l.part());
                 Long binId = l.fromBinId();
                 if (binId == null && from != null && l.fromBin() != null && !l.fromBin().isBlank()) {
                     binId = Scans.bin(warehouses, from, at + "fromBin", l.fromBin()).id();

@@ -12,8 +12,9 @@ import java.util.List;
  * reserved again.</li>
  * <li>It is <b>filled from stock at once</b> when that first reservation got all it asked for (no shortfall).</li>
  * <li>A line is <b>ordered urgently</b> when a part was ordered for that work-order line in the period (the car waits
- * for it: 工单急件); with warehouses named, the line counts where it reserved. A purchase order carries no urgent flag
- * yet, so replenishment orders never count here.</li>
+ * for it: 工单急件; with warehouses named, the line counts where it reserved), and each line without a work order of
+ * a purchase order marked urgent (紧急订货) that was sent in the period and not cancelled (with warehouses named, the
+ * order's warehouse). Replenishment orders never count here.</li>
  * <li>The <b>cost of parts issued</b> is the ledger's issue rows to work orders less the returns from them, at the
  * cost each row recorded (moving average at the time), yuan.</li>
  * <li>The <b>average inventory value</b> is (opening value + closing value) ÷ 2, the usual 平均库存 of 库存周转率: the
@@ -24,7 +25,8 @@ import java.util.List;
  * @param warehouseIds          the warehouses counted (empty: all)
  * @param linesRequested        work-order part lines requested (first reserved) in the period
  * @param linesFilledAtOnce     of them, lines whose first reservation had no shortfall
- * @param linesOrderedUrgently  work-order lines a part was ordered for in the period
+ * @param linesOrderedUrgently  work-order lines a part was ordered for in the period, plus the lines of urgent
+ *                              purchase orders sent in it
  * @param costOfPartsIssued     issues to work orders less returns, at recorded cost, yuan (null without
  *                              {@code parts.cost.read})
  * @param openingValue          inventory value at the start of the first day, yuan (null without cost)

@@ -17,7 +17,7 @@ public interface PartsFigures {
      * The figures of the shop days {@code from} to {@code to} (both included, in the shop's zone) for the warehouses
      * named (every warehouse when the list is null or empty). Refused (field {@code from} or {@code to}) when a day is
      * missing, {@code to} is before {@code from}, or the period is longer than {@link #MAX_DAYS}; a warehouse that
-     * does not exist is refused naming {@code warehouseIds}.
+     * does not exist is refused naming {@code warehouseId}; every wrong input is named in the one refusal.
      */
     PartsFigureSheet figures(LocalDate from, LocalDate to, List<Long> warehouseIds, Actor actor);
 }

@@ -10,7 +10,7 @@
  * changes nothing.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.parts.api.purchasing;
 
 import org.osgi.annotation.bundle.Export;

@@ -139,8 +139,9 @@ public class JpaOrderSuggestions implements OrderSuggestions {
             suggestions.stream().filter(s -> s.supplierId() != null && s.supplierId() == supplierId)
                     .forEach(s -> drafts.add(new PurchaseOrderLineDraft(s.partId(), null, s.quantity(), null, null)));
             if (drafts.isEmpty()) {
-                throw DmsException.invalid("supplierId", "suggestion.none", "该供应商目前没有补货建议",
-                        "there is nothing to suggest from this supplier now");
+                // no lines given and none suggested: what is missing is the lines to order
+                throw DmsException.invalid("lines", "suggestion.none", "该供应商目前没有补货建议，请选择要订购的配件",
+                        "there is nothing to suggest from this supplier now: choose the parts to order");
             }
         } else {
             Violations v = new Violations();

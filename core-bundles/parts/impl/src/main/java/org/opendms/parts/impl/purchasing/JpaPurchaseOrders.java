@@ -119,6 +119,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
             e.status = PurchaseOrderStatus.DRAFT;
             e.expectedDate = valid.expectedDate;
             e.note = valid.note;
+            e.urgent = valid.urgent;
             e.lines.addAll(lines);
             lines.forEach(l -> l.order = e);
             e.total = total(e.lines);
@@ -149,6 +150,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
             e.warehouseId = valid.warehouseId;
             e.expectedDate = valid.expectedDate;
             e.note = valid.note;
+            e.urgent = valid.urgent;
             e.lines.clear();
             e.lines.addAll(lines);
             lines.forEach(l -> l.order = e);
@@ -473,7 +475,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
     }
 
     private record ValidOrder(long supplierId, long warehouseId, LocalDate expectedDate, String note,
-            List<ValidLine> lines) {
+            List<ValidLine> lines, boolean urgent) {
     }
 
     private ValidOrder check(PurchaseOrderDraft d) {
@@ -541,7 +543,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
             }
         }
         v.throwIfAny();
-        return new ValidOrder(d.supplierId(), d.warehouseId(), d.expectedDate(), note, lines);
+        return new ValidOrder(d.supplierId(), d.warehouseId(), d.expectedDate(), note, lines, d.urgent());
     }
 
     /** The lines with their prices: the given one, else the supplier's of today (refused when it has none). */
@@ -623,7 +625,7 @@ public class JpaPurchaseOrders implements PurchaseOrders {
         }
         return new PurchaseOrder(e.id, e.number, e.supplierId, s.name, e.warehouseId, e.status, e.expectedDate,
                 e.note, lines, e.total, Stored.instant(e.sentAt), e.reason, e.createdAt(), e.createdBy(),
-                e.updatedAt(), e.updatedBy(), e.version);
+                e.updatedAt(), e.updatedBy(), e.version, e.urgent);
     }
 
     private Receipt toReceipt(ReceiptEntity r, List<PurchaseOrderLineEntity> orderLines) {

@@ -240,8 +240,10 @@ public class JpaStockAnalysis implements StockAnalysis {
             return t;
         });
         // hourly look at the shop's month, as the audit trail's purge looks at its day: the month's classification
-        // runs on the first look of a new month (its first day, or the first hour the platform is up after it)
-        monthly.scheduleWithFixedDelay(this::classifyOncePerMonth, 2, 60, TimeUnit.MINUTES);
+        // runs on the first look of a new month (its first day, or the first hour the platform is up after it). The
+        // first look is at once, on this thread: a month's write then happens while the platform comes up rather
+        // than at some moment in a working session (most looks only read one row)
+        monthly.scheduleWithFixedDelay(this::classifyOncePerMonth, 0, 60, TimeUnit.MINUTES);
     }
 
     @Deactivate

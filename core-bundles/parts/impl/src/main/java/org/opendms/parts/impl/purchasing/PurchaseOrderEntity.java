@@ -58,6 +58,9 @@ public class PurchaseOrderEntity extends Audited {
 
     String reason;
 
+    @Column(nullable = false)
+    boolean urgent;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("position")
     List<PurchaseOrderLineEntity> lines = new ArrayList<>();

@@ -30,6 +30,7 @@ import org.opendms.parts.api.StockLimits;
 import org.opendms.parts.api.Warehouse;
 import org.opendms.parts.api.WarehouseKind;
 import org.opendms.parts.api.WarehouseStock;
+import org.opendms.parts.api.figures.PartsFigures;
 import org.opendms.parts.api.purchasing.AbcClassification;
 import org.opendms.parts.api.purchasing.DeadStock;
 import org.opendms.parts.api.purchasing.OrderSuggestion;
@@ -217,6 +218,43 @@ abstract class PurchasingContract {
                 new PurchaseOrderLineDraft(a.id(), null, q("10"), q("100"), null),
                 new PurchaseOrderLineDraft(null, b.number().printed(), q("10"), q("200"), null))), CLERK);
         return orders.send(draft.id(), draft.version(), CLERK);
+    }
+
+    @Test
+    void anUrgentOrderCountsInTheFiguresOnceSentAndReplenishmentNever() {
+        Warehouse w = parts.warehouses().create("UR" + NUMBERS.incrementAndGet(), "急件门店库", WarehouseKind.SHOP, CLERK);
+        Supplier s = newSupplier("UR");
+        Part a = newPart();
+        Part b = newPart();
+        PartsFigures figures = parts.figures();
+        PurchaseOrder urgent = orders.create(new PurchaseOrderDraft(s.id(), w.id(), null, "客户车等件", List.of(
+                new PurchaseOrderLineDraft(a.id(), null, q("2"), q("100"), null),
+                new PurchaseOrderLineDraft(b.id(), null, q("1"), q("200"), null)), true), CLERK);
+        assertTrue(urgent.urgent());
+        assertTrue(orders.get(urgent.id()).urgent(), "kept");
+        assertEquals(0, urgentLines(figures, w), "a draft is not ordered yet");
+
+        orders.send(urgent.id(), urgent.version(), CLERK);
+        PurchaseOrder replenishment = orders.create(new PurchaseOrderDraft(s.id(), w.id(), null, null, List.of(
+                new PurchaseOrderLineDraft(a.id(), null, q("10"), q("100"), null))), CLERK);
+        assertFalse(replenishment.urgent());
+        orders.send(replenishment.id(), replenishment.version(), CLERK);
+        assertEquals(2, urgentLines(figures, w), "the urgent order's two lines; the replenishment order's none");
+
+        // a draft made urgent before sending counts; cancelled after sending, it brought nothing and does not
+        PurchaseOrder late = orders.create(new PurchaseOrderDraft(s.id(), w.id(), null, null, List.of(
+                new PurchaseOrderLineDraft(b.id(), null, q("1"), q("200"), null))), CLERK);
+        late = orders.update(late.id(), late.version(), new PurchaseOrderDraft(s.id(), w.id(), null, null, List.of(
+                new PurchaseOrderLineDraft(b.id(), null, q("1"), q("200"), null)), true), CLERK);
+        assertTrue(late.urgent());
+        late = orders.send(late.id(), late.version(), CLERK);
+        assertEquals(3, urgentLines(figures, w));
+        orders.cancel(late.id(), late.version(), "供应商缺货", CLERK);
+        assertEquals(2, urgentLines(figures, w));
+    }
+
+    private long urgentLines(PartsFigures figures, Warehouse w) {
+        return figures.figures(clock.today(), clock.today(), List.of(w.id()), MANAGER).linesOrderedUrgently();
     }
 
     static DmsException refused(DmsException.Kind kind, String field, String code, Executable call) {
