@@ -14,8 +14,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.opendms.platform.api.DmsException;
 
 /**
- * The CJK TrueType font the sheets print in, parsed once on the first print (never at start-up: parsing the 5 MB
- * WenQuanYi collection takes a while) and kept; each PDF embeds the subset of glyphs it uses. FontBox reads glyphs
+ * The CJK TrueType font the sheets print in, parsed once (in the background a minute after start, or by the first
+ * print if that comes sooner; never during start-up: parsing the 5 MB WenQuanYi collection takes a while) and kept;
+ * each PDF embeds the subset of glyphs it uses. FontBox reads glyphs
  * lazily from the shared file, so documents are written one at a time ({@link #LOCK}).
  */
 final class CjkFont {
@@ -35,6 +36,50 @@ final class CjkFont {
     /** The font loaded into {@code doc} as a subset; call while holding {@link #LOCK}. */
     static PDType0Font load(PDDocument doc) throws IOException {
         return PDType0Font.load(doc, font(), true);
+    }
+
+    /**
+     * Parses the font on a background thread of low priority after {@code delay}, so that neither the platform's
+     * start nor the first cashier's print pays for it (about a second of CPU). A missing font is left for the first
+     * print to report. Returns the thread, to be stopped with {@link #stopWarmUp(Thread)} when the bundle stops.
+     */
+    static Thread warmUpLater(java.time.Duration delay) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+                synchronized (LOCK) {
+                    try (PDDocument doc = new PDDocument()) {
+                        load(doc); // also loads PDFBox's font classes
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                // no font or an unreadable one: the first print refuses with the reason
+            }
+        }, "dms-print-font-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    static void stopWarmUp(Thread t) {
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Whether the font has been parsed (by a print or the warm-up). */
+    static boolean parsed() {
+        return font != null;
+    }
+
+    /** Tests only: the state before any print, so a warm-up can be watched. */
+    static void forget() {
+        synchronized (LOCK) {
+            font = null;
+        }
     }
 
     private static TrueTypeFont font() {

@@ -9,16 +9,25 @@ import org.opendms.printing.api.EBills;
 import org.opendms.printing.api.Paper;
 import org.opendms.printing.api.SheetKind;
 import org.opendms.printing.api.Sheets;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@link Sheets}: reads the visit ({@link VisitReader}) and lays out its sheet. Nothing happens at activation: the font
- * is parsed and PDFBox's classes loaded on the first print (start-up time, issue 11). Each printed bill carries a new
- * e-bill link in its QR code.
+ * {@link Sheets}: reads the visit ({@link VisitReader}) and lays out its sheet. Nothing is parsed during start-up
+ * (start-up time, issue 11): the font is parsed and PDFBox's classes loaded in the background a minute after
+ * activation, so the cashier's first bill does not wait for them either. Each printed bill carries a new e-bill link
+ * in its QR code.
  */
 @Component(service = Sheets.class)
 public class PdfSheets implements Sheets {
+
+    /** After the platform's start is over; {@code -Ddms.print.warmUpSeconds} for tests and slow machines. */
+    static final java.time.Duration WARM_UP_AFTER = java.time.Duration
+            .ofSeconds(Long.getLong("dms.print.warmUpSeconds", 60));
+
+    private Thread warmUp;
 
     @Reference
     VisitReader visits;
@@ -28,6 +37,16 @@ public class PdfSheets implements Sheets {
 
     @Reference
     Permissions permissions;
+
+    @Activate
+    void activate() {
+        warmUp = CjkFont.warmUpLater(WARM_UP_AFTER);
+    }
+
+    @Deactivate
+    void deactivate() {
+        CjkFont.stopWarmUp(warmUp);
+    }
 
     @Override
     public byte[] print(SheetKind kind, long workOrderId, Paper paper, Actor actor) {

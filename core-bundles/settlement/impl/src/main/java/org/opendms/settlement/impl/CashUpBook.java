@@ -17,6 +17,8 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.StaleVersion;
+import org.opendms.settlement.api.event.CashUpClosedEvent;
+import org.opendms.settlement.api.event.SettlementListener;
 import org.opendms.settlement.api.CashUp;
 import org.opendms.settlement.api.CashUpStatus;
 import org.opendms.settlement.api.CashUpTender;
@@ -88,7 +90,7 @@ final class CashUpBook {
         svc.permissions.require(actor, "settlement.cashup.close");
         String why = note(note);
         LocalDateTime at = Stored.utc(svc.now());
-        return write(() -> svc.jpa.txExpr(em -> {
+        CashUp closed = write(() -> svc.jpa.txExpr(em -> {
             CashUpEntity c = em.find(CashUpEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (c == null) {
                 throw DmsException.notFound("id", "日结 " + id + " 不存在", "no cash-up " + id);
@@ -126,6 +128,9 @@ final class CashUpBook {
             svc.audit.record(em, actor, "cash-up", c.id, before, after);
             return after;
         }), "日结", "the cash-up");
+        svc.tellAll(SettlementListener::cashUpClosed, new CashUpClosedEvent(closed, svc.now(), actor.username()),
+                "cash-up " + closed.id());
+        return closed;
     }
 
     /**

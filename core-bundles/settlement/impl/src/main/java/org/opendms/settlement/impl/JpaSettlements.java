@@ -302,6 +302,14 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts, Cr
         return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Tells the listeners of a change that has committed (a listener that throws is logged). */
+    <E> void tellAll(java.util.function.BiConsumer<SettlementListener, E> method, E event, String what) {
+        List<SettlementListener> ls = listeners;
+        if (!ls.isEmpty()) {
+            AfterCommit.tell(ls, method, event, what);
+        }
+    }
+
     void tell(java.util.function.BiConsumer<SettlementListener, SettlementEvent> method, Settlement s,
             Instant at, Actor actor) {
         List<SettlementListener> ls = listeners;

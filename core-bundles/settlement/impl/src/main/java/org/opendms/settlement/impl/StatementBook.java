@@ -23,6 +23,8 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Violation;
+import org.opendms.settlement.api.event.SettlementListener;
+import org.opendms.settlement.api.event.StatementIssuedEvent;
 import org.opendms.settlement.api.Ageing;
 import org.opendms.settlement.api.CreditAccount;
 import org.opendms.settlement.api.CreditReceipt;
@@ -53,8 +55,10 @@ final class StatementBook {
         svc.permissions.require(actor, "settlement.statement.issue");
         YearMonth month = month(period);
         CreditAccount account = svc.ofCustomer(customerId);
+        boolean[] issued = new boolean[1];
         try {
-            return write(() -> svc.jpa.txExpr(em -> {
+            CreditStatement statement = write(() -> svc.jpa.txExpr(em -> {
+                issued[0] = false;
                 StatementEntity st = find(em, customerId, month);
                 if (st != null) {
                     return view(em, st); // asked again: the same statement
@@ -70,8 +74,15 @@ final class StatementBook {
                 svc.audit.record(em, actor, "credit-statement", st.id, null,
                         Map.of("customerId", customerId, "customerName", account.customerName(), "period",
                                 st.period));
+                issued[0] = true;
                 return made;
             }), "对账单", "the statement");
+            if (issued[0]) {
+                svc.tellAll(SettlementListener::statementIssued,
+                        new StatementIssuedEvent(statement, svc.now(), actor.username()),
+                        "statement " + statement.id());
+            }
+            return statement;
         } catch (DmsException e) {
             // two cashiers asked at the same moment: the other one made it
             CreditStatement other = svc.jpa.txExpr(em -> {

@@ -37,6 +37,9 @@ import org.opendms.platform.api.Violation;
 import org.opendms.platform.testing.TestDatabase;
 import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
+import org.opendms.settlement.api.event.CashUpClosedEvent;
+import org.opendms.settlement.api.event.SettlementListener;
+import org.opendms.settlement.api.event.StatementIssuedEvent;
 import org.opendms.settlement.api.Ageing;
 import org.opendms.settlement.api.CashUp;
 import org.opendms.settlement.api.CashUpStatus;
@@ -95,6 +98,25 @@ abstract class CreditContract {
         service.audit = new JpaAuditTrail(db.jpa("dms-audit"), clock, service.permissions);
         service.workOrders = workOrders = new FakeWorkOrders();
         service.customers = customers;
+        service.listeners = List.of(new SettlementListener() {
+            @Override
+            public void statementIssued(StatementIssuedEvent event) {
+                heard.add(event);
+            }
+
+            @Override
+            public void cashUpClosed(CashUpClosedEvent event) {
+                heard.add(event);
+            }
+        });
+    }
+
+    /** Statement and cash-up events told to plugins. */
+    final List<Object> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    long statementEvents(long statementId) {
+        return heard.stream().filter(e -> e instanceof StatementIssuedEvent i && i.statement().id() == statementId)
+                .count();
     }
 
     @AfterAll
@@ -186,6 +208,7 @@ abstract class CreditContract {
         assertEquals(LocalDate.of(2026, 12, 30), s.dueDate(), "30 November plus 30 days' terms");
         assertEquals(s.id(), service.issue(fleet, "2026-11", MANAGER).id(), "the same statement, not a second");
         assertEquals(1, db.count("SELECT COUNT(*) FROM stl_statement WHERE customer_id = " + fleet));
+        assertEquals(1, statementEvents(s.id()), "plugins hear of the statement once, not of asking again");
 
         CreditStatement d = service.issue(fleet, "2026-12", CASHIER);
         assertEquals(yuan("565.00"), d.opening());
@@ -334,6 +357,11 @@ abstract class CreditContract {
         assertEquals(CashUpStatus.CLOSED, closed.status());
         assertEquals("zhao.manager", closed.closedBy());
         assertEquals(2, db.count("SELECT COUNT(*) FROM stl_cashup_tender WHERE cashup_id = " + closed.id()));
+        List<CashUpClosedEvent> told = heard.stream().filter(e -> e instanceof CashUpClosedEvent c
+                && c.cashUp().id() == closed.id()).map(e -> (CashUpClosedEvent) e).toList();
+        assertEquals(1, told.size(), "plugins hear of the close once");
+        assertEquals("zhao.manager", told.get(0).by());
+        assertEquals(yuan("189.00"), told.get(0).cashUp().countedCash());
 
         DmsException again = assertThrows(DmsException.class,
                 () -> service.close(closed.id(), closed.version(), null, MANAGER));

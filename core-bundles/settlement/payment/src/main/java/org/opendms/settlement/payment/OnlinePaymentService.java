@@ -188,6 +188,30 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
     }
 
     @Override
+    public OnlinePayment close(long id, Actor actor) {
+        permissions.require(actor, "settlement.online.start");
+        OnlinePayment p = get(id, actor);
+        if (p.status() != OnlinePaymentStatus.PENDING) {
+            throw DmsException.conflict("status", "payment.not_pending",
+                    "在线支付 " + p.number() + " 已不是待支付状态，不能关单",
+                    "online payment " + p.number() + " is no longer pending and cannot be closed");
+        }
+        ProviderPayment answer;
+        try {
+            answer = provider(p.provider()).close(p.number());
+        } catch (ProviderFailure f) {
+            throw new DmsException(DmsException.Kind.UNAVAILABLE, List.of(new Violation("provider",
+                    "provider." + f.code(), "支付平台未能关单：" + f.getMessage(), "the provider did not close it: "
+                            + f.getMessage())));
+        }
+        if (answer.state() == ProviderState.PENDING) {
+            throw DmsException.conflict("provider", "payment.still_pending", "支付平台仍显示待支付，请稍后再试",
+                    "the provider still shows the payment pending; try again shortly");
+        }
+        return take(id, answer, actor);
+    }
+
+    @Override
     public NotificationOutcome notify(String provider, Notification notification) {
         PaymentProvider driver = providers.stream().filter(d -> d.code().equalsIgnoreCase(provider)).findFirst()
                 .orElseThrow(() -> DmsException.notFound("provider", "没有该支付平台", "no such payment provider"));
@@ -266,6 +290,32 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
     public void settled(SettlementEvent event) {
         for (OnlinePayment p : ledger.forSettlement(event.settlementId())) {
             applyIfWhole(p);
+        }
+    }
+
+    /**
+     * A reversal (红冲) gives the reversed document's online payments back the way they came: what is not yet refunded,
+     * through their provider, in the manager's name. A refund the provider refuses is recorded as failed and logged;
+     * the manager gives it again by hand ({@link #refund}).
+     */
+    @Override
+    public void reversed(SettlementEvent event) {
+        if (event.reversalOfId() == null) {
+            return;
+        }
+        Actor manager = new Actor(event.by(), Set.of(Roles.MANAGER), Channel.SYSTEM);
+        for (OnlinePayment p : ledger.forSettlement(event.reversalOfId())) {
+            BigDecimal rest = p.amount().subtract(p.refunded());
+            if (p.status() != OnlinePaymentStatus.APPLIED && p.status() != OnlinePaymentStatus.PAID
+                    || rest.signum() <= 0) {
+                continue;
+            }
+            try {
+                refund(p.id(), rest, "红冲 " + event.number() + " 原路退回", manager);
+            } catch (DmsException e) {
+                LOG.warn("Online payment {} of reversed settlement {} not refunded: {}", p.number(),
+                        event.reversalOfId(), e.getMessage());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.opendms.settlement.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -247,6 +248,48 @@ abstract class OnlinePaymentContract {
         assertEquals(new BigDecimal("50.00"), service.get(p.id(), CASHIER).refunded(), "nothing more reserved");
         assertEquals("reason", assertThrows(DmsException.class, () -> service.refund(p.id(), BigDecimal.ONE, " ",
                 MANAGER)).violations().get(0).field());
+    }
+
+    @Test
+    void aReversalGivesTheOnlinePaymentBackThroughTheProviderOnce() {
+        Settlement bill = desk.openBill("80.00");
+        OnlinePayment p = service.start(bill.id(), WECHATPAY, PaymentScene.PAYMENT_CODE, null, "134512345678900003",
+                CASHIER);
+        assertEquals(OnlinePaymentStatus.APPLIED, service.get(p.id(), CASHIER).status());
+        int before = peer.refunds.size();
+        Settlement paid = desk.service().get(bill.id());
+        desk.service().reverse(paid.id(), paid.version(), "开错单", MANAGER);
+        OnlinePayment after = service.get(p.id(), CASHIER);
+        assertEquals(p.amount(), after.refunded(), "the whole payment back to the customer's WeChat");
+        assertEquals(before + 1, peer.refunds.size(), "one refund asked of the provider");
+        assertEquals(p.amount().movePointRight(2).longValueExact(),
+                peer.refunds.get(peer.refunds.size() - 1).path("amount").path("refund").asLong());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM stl_online_refund WHERE payment_id = " + p.id()
+                + " AND created_by = 'zhao.manager'"), "in the manager's name");
+        assertEquals("amount", assertThrows(DmsException.class, () -> service.refund(p.id(), BigDecimal.ONE, "再退",
+                MANAGER)).violations().get(0).field(), "nothing left to give back");
+    }
+
+    @Test
+    void thePendingQrCodeIsClosedByHandAndTheBillCanBePaidAgain() {
+        Settlement bill = desk.openBill("60.00");
+        OnlinePayment p = qr(bill);
+        assertEquals(DmsException.Kind.CONFLICT, assertThrows(DmsException.class, () -> qr(bill)).kind(),
+                "one pending payment per bill");
+        OnlinePayment closed = service.close(p.id(), CASHIER);
+        assertEquals(OnlinePaymentStatus.CLOSED, closed.status());
+        assertTrue(peer.closed.contains(p.number()), "closed at the provider: the old QR code can never be paid");
+        assertEquals("payment.not_pending", assertThrows(DmsException.class, () -> service.close(p.id(), CASHIER))
+                .violations().get(0).code());
+        OnlinePayment again = qr(bill);
+        assertEquals(OnlinePaymentStatus.PENDING, again.status(), "a new QR code for the same bill");
+
+        // the customer pays just as the cashier closes: taken as paid, the bill settled
+        peer.customerPays(again.number());
+        OnlinePayment late = service.close(again.id(), CASHIER);
+        assertEquals(OnlinePaymentStatus.APPLIED, late.status());
+        assertEquals(SettlementStatus.SETTLED, desk.service().get(bill.id()).status());
+        assertFalse(peer.closed.contains(again.number()));
     }
 
     @Test

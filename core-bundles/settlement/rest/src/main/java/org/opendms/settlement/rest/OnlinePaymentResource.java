@@ -138,6 +138,18 @@ public class OnlinePaymentResource {
     }
 
     @POST
+    @Path("{id}/close")
+    @Operation(summary = "关单 Close a pending payment the customer will not pay; the bill can then be paid another way", responses = {
+            @ApiResponse(responseCode = "200", description = "CLOSED, or APPLIED when the customer paid at the last moment", content = @Content(schema = @Schema(implementation = OnlinePayment.class))),
+            @ApiResponse(responseCode = "404", description = "no such payment"),
+            @ApiResponse(responseCode = "409", description = "no longer pending (payment.not_pending)"),
+            @ApiResponse(responseCode = "503", description = "the provider cannot be reached or did not close it: nothing changed") })
+    @RequiresPermission("settlement.online.start")
+    public OnlinePayment close(@PathParam("id") String id, @Context SecurityContext security) {
+        return payments.close(Params.id("id", id), RestActor.from(security));
+    }
+
+    @POST
     @Path("{id}/refunds")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "在线支付退款 The manager gives money back through the provider", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefundDraft.class))), responses = {

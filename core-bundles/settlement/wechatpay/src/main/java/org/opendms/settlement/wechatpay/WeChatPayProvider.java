@@ -125,6 +125,18 @@ public class WeChatPayProvider implements PaymentProvider {
         return payment(a.body());
     }
 
+    /** 关闭订单: 204 when closed; ORDERPAID when the customer paid first. Either way the query says what it is now. */
+    @Override
+    public ProviderPayment close(String outTradeNo) {
+        ObjectNode body = WeChatPayClient.JSON.createObjectNode().put("mchid", account.mchId());
+        WeChatPayClient.Answer a = client.post("/v3/pay/transactions/out-trade-no/"
+                + URLEncoder.encode(outTradeNo, StandardCharsets.UTF_8) + "/close", body);
+        if (!a.ok() && !"ORDERPAID".equals(a.code())) {
+            throw new ProviderFailure(ProviderFailure.REFUSED, a.message());
+        }
+        return query(outTradeNo);
+    }
+
     @Override
     public ProviderRefund refund(RefundOrder order) {
         ObjectNode body = WeChatPayClient.JSON.createObjectNode();

@@ -67,6 +67,8 @@ public final class WeChatPayPeer implements AutoCloseable {
     public final List<String> refusedRequests = new CopyOnWriteArrayList<>();
     /** Every refund asked: its body. */
     public final List<JsonNode> refunds = new CopyOnWriteArrayList<>();
+    /** The payments closed (关单), by our number. */
+    public final List<String> closed = new CopyOnWriteArrayList<>();
 
     public WeChatPayPeer(Clock clock) throws IOException, GeneralSecurityException {
         this.clock = clock;
@@ -216,6 +218,19 @@ public final class WeChatPayPeer implements AutoCloseable {
                 } else {
                     answer(x, 200, customerPays(o.path("out_trade_no").asText()));
                 }
+            } else if ("POST".equals(x.getRequestMethod()) && path.startsWith("/v3/pay/transactions/out-trade-no/")
+                    && path.endsWith("/close")) {
+                ObjectNode o = orders.get(path.substring("/v3/pay/transactions/out-trade-no/".length(),
+                        path.length() - "/close".length()));
+                if (o == null) {
+                    answer(x, 404, error("ORDERNOTEXIST", "订单不存在"));
+                } else if ("SUCCESS".equals(o.path("trade_state").asText())) {
+                    answer(x, 400, error("ORDERPAID", "订单已支付"));
+                } else {
+                    o.put("trade_state", "CLOSED").put("trade_state_desc", "订单已关闭");
+                    closed.add(o.path("out_trade_no").asText());
+                    answerEmpty(x, 204);
+                }
             } else if ("GET".equals(x.getRequestMethod()) && path.startsWith("/v3/pay/transactions/out-trade-no/")) {
                 ObjectNode o = orders.get(path.substring("/v3/pay/transactions/out-trade-no/".length()));
                 if (o == null) {
@@ -263,6 +278,17 @@ public final class WeChatPayPeer implements AutoCloseable {
 
     private static ObjectNode error(String code, String message) {
         return JSON.createObjectNode().put("code", code).put("message", message);
+    }
+
+    /** An answer without a body (204), signed over the empty body as the platform signs it. */
+    private void answerEmpty(HttpExchange x, int status) throws IOException {
+        try {
+            signedHeaders("").forEach((k, v) -> x.getResponseHeaders().add(k, v));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+        x.sendResponseHeaders(status, -1);
+        x.close();
     }
 
     private void answer(HttpExchange x, int status, JsonNode json) throws IOException {

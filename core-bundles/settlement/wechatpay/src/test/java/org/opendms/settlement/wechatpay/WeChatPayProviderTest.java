@@ -80,6 +80,24 @@ class WeChatPayProviderTest {
     }
 
     @Test
+    void closingAnUnpaidOrderClosesItAndAPaidOneReportsPaid() {
+        PaymentOrder open = order(PaymentScene.NATIVE_QR, 9_900, null);
+        driver.create(open);
+        int refused = peer.refusedRequests.size();
+        assertEquals(ProviderState.CLOSED, driver.close(open.outTradeNo()).state());
+        assertTrue(peer.closed.contains(open.outTradeNo()), "the provider was asked to close it");
+        assertEquals(refused, peer.refusedRequests.size(), "the close request carried our signature");
+        assertEquals(ProviderState.CLOSED, driver.query(open.outTradeNo()).state());
+
+        PaymentOrder paid = order(PaymentScene.NATIVE_QR, 5_000, null);
+        driver.create(paid);
+        peer.customerPays(paid.outTradeNo());
+        ProviderPayment p = driver.close(paid.outTradeNo());
+        assertEquals(ProviderState.PAID, p.state(), "paid at the last moment: not closed");
+        assertFalse(peer.closed.contains(paid.outTradeNo()));
+    }
+
+    @Test
     void paymentCodePaysAtOnceOrWaitsForTheCustomersPassword() {
         ProviderPayment now = driver.create(order(PaymentScene.PAYMENT_CODE, 800, "134512345678901234"));
         assertEquals(ProviderState.PAID, now.state());

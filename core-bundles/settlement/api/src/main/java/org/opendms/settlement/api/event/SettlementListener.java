@@ -16,4 +16,12 @@ public interface SettlementListener {
     /** A paid document was reversed (红冲); the event names the reversal document. */
     default void reversed(SettlementEvent event) {
     }
+
+    /** A credit account's monthly statement was issued (once per account and month). @since 1.1 */
+    default void statementIssued(StatementIssuedEvent event) {
+    }
+
+    /** A cashier's day was closed by the manager. @since 1.1 */
+    default void cashUpClosed(CashUpClosedEvent event) {
+    }
 }

@@ -39,6 +39,16 @@ public interface OnlinePayments {
     OnlinePayment refresh(long id, Actor actor);
 
     /**
+     * Closes a pending payment the customer will not pay (walked away, paid in cash instead): the provider closes it,
+     * so it can never be paid later, and the document may be paid again. When the customer paid at the last moment,
+     * the payment is taken as paid instead. @since 1.1
+     *
+     * @throws DmsException CONFLICT {@code status} {@code payment.not_pending} when it is no longer pending;
+     *                      UNAVAILABLE when the provider cannot be reached or cannot close (nothing changed)
+     */
+    OnlinePayment close(long id, Actor actor);
+
+    /**
      * A notification as the provider sent it, without a login: its signature is its authentication.
      *
      * @throws DmsException INVALID_INPUT naming the signature header when it does not verify (recorded), NOT_FOUND

@@ -37,6 +37,15 @@ public interface PaymentProvider {
     ProviderRefund refund(RefundOrder order);
 
     /**
+     * Closes a payment the customer has not paid (关单), so that it can never be paid afterwards, and reports what the
+     * provider says of it then: CLOSED, or PAID when the customer paid at the last moment. A driver whose provider
+     * cannot close keeps this default, which refuses. @since 1.1
+     */
+    default ProviderPayment close(String outTradeNo) {
+        throw new ProviderFailure(ProviderFailure.REFUSED, code() + " cannot close a payment");
+    }
+
+    /**
      * Checks a notification's signature and decrypts it.
      *
      * @throws ProviderFailure {@code signature} when the signature does not verify (or is too old to be trusted),

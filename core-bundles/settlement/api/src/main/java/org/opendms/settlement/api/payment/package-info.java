@@ -12,10 +12,10 @@
  * Amounts across the SPI are fen ({@code long}), as every provider's protocol counts them; the platform's records
  * keep yuan as {@link java.math.BigDecimal}.
  * <p>
- * 1.0.0: the first version.
+ * 1.0.0: the first version. 1.1.0: closing a pending payment (关单).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.settlement.api.payment;
 
 import org.osgi.annotation.bundle.Export;
