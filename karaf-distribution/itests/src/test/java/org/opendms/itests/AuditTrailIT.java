@@ -30,19 +30,7 @@ public class AuditTrailIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        // every core service waits for the trail's table to be migrated: on a loaded machine the first start takes
-        // longer than one 60 s wait
-        for (int attempt = 1;; attempt++) {
-            try {
-                awaitPlatform();
-                break;
-            } catch (AssertionError slow) {
-                if (attempt == 3) {
-                    throw slow;
-                }
-            }
-        }
-        awaitAnswer("audit?size=1", "manager", 200);
+        awaitPlatformPatiently("audit?size=1", "manager");
     }
 
     static String customer(String name, String mobile, String address, String note) {

@@ -29,17 +29,7 @@ public class CreditIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        for (int attempt = 1;; attempt++) {
-            try {
-                awaitPlatform();
-                break;
-            } catch (AssertionError notYet) {
-                if (attempt == 3) {
-                    throw notYet;
-                }
-            }
-        }
-        awaitAnswer("cash-ups/mine", "cashier", 200);
+        awaitPlatformPatiently("cash-ups/mine", "cashier");
     }
 
     private static BigDecimal money(JsonNode n) {

@@ -203,6 +203,25 @@ public abstract class DmsTestSupport {
         awaitAnswer("staff", "admin", 200);
     }
 
+    /**
+     * {@link #awaitPlatform()} up to three times: the first class of a suite also waits for the platform's first start
+     * (every core service waits for its migrations), slower than one wait on a busy machine; then the answer the class
+     * needs ({@code path} as {@code user}).
+     */
+    static void awaitPlatformPatiently(String path, String user) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                awaitPlatform();
+                break;
+            } catch (AssertionError notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+            }
+        }
+        awaitAnswer(path, user, 200);
+    }
+
     /** Sets etc/org.opendms.login.cfg live and waits until the component has it. */
     static void loginProtection(org.osgi.service.cm.ConfigurationAdmin configurations, int slowDownAfter,
             int delaySeconds, int maxDelaySeconds, int lockAfter, int lockMinutes, int addressSlowDownAfter,

@@ -45,17 +45,7 @@ public class PrintingIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        for (int attempt = 1;; attempt++) {
-            try {
-                awaitPlatform();
-                break;
-            } catch (AssertionError notYet) {
-                if (attempt == 3) {
-                    throw notYet;
-                }
-            }
-        }
-        awaitAnswer("settlements/tenders", "cashier", 200);
+        awaitPlatformPatiently("settlements/tenders", "cashier");
     }
 
     /** A GET as bytes (PDFs), with Basic login when a user is given. */

@@ -27,18 +27,7 @@ public class SettlementIT extends DmsTestSupport {
 
     @Before
     public void platformAnswers() throws Exception {
-        // the first class of a suite also waits for the platform to start, slower on a busy machine
-        for (int attempt = 1;; attempt++) {
-            try {
-                awaitPlatform();
-                break;
-            } catch (AssertionError notYet) {
-                if (attempt == 3) {
-                    throw notYet;
-                }
-            }
-        }
-        awaitAnswer("settlements/tenders", "cashier", 200);
+        awaitPlatformPatiently("settlements/tenders", "cashier");
     }
 
     static String labour(String code, String hours) {
