@@ -30,18 +30,7 @@ public class PurchasingIT extends DmsTestSupport {
 
     @Before
     public void aWarehouseWithABin() throws Exception {
-        // the first class of a run may meet a platform still starting on a busy machine: give it three minutes
-        for (int attempt = 1;; attempt++) {
-            try {
-                awaitPlatform();
-                break;
-            } catch (AssertionError notYet) {
-                if (attempt == 3) {
-                    throw notYet;
-                }
-            }
-        }
-        awaitAnswer("parts/suppliers", "parts", 200);
+        awaitPlatformPatiently("parts/suppliers", "parts");
         if (warehouseId == 0) {
             JsonNode w = ok(call("POST", "parts/warehouses", "parts",
                     "{\"code\":\"PU" + unique() + "\",\"name\":\"采购测试库\",\"kind\":\"SHOP\"}"), 201);
