@@ -177,9 +177,7 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
             try {
                 answer = provider(p.provider()).query(p.number());
             } catch (ProviderFailure f) {
-                throw new DmsException(DmsException.Kind.UNAVAILABLE, List.of(new Violation("provider",
-                        "provider." + f.code(), "支付平台查询失败：" + f.getMessage(), "the provider could not say: "
-                                + f.getMessage())));
+                throw unavailable(f, "支付平台查询失败：", "the provider could not say: ");
             }
             return take(id, answer, actor);
         }
@@ -200,9 +198,7 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
         try {
             answer = provider(p.provider()).close(p.number());
         } catch (ProviderFailure f) {
-            throw new DmsException(DmsException.Kind.UNAVAILABLE, List.of(new Violation("provider",
-                    "provider." + f.code(), "支付平台未能关单：" + f.getMessage(), "the provider did not close it: "
-                            + f.getMessage())));
+            throw unavailable(f, "支付平台未能关单：", "the provider did not close it: ");
         }
         if (answer.state() == ProviderState.PENDING) {
             throw DmsException.conflict("provider", "payment.still_pending", "支付平台仍显示待支付，请稍后再试",
@@ -357,6 +353,12 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
                         + "（可用：" + providers().stream().map(ProviderOption::code).toList() + "）",
                         "no online payment provider " + wanted + " (running: "
                                 + providers().stream().map(ProviderOption::code).toList() + ")"));
+    }
+
+    /** The provider could not be reached or did not do it: nothing changed, naming the provider. */
+    private static DmsException unavailable(ProviderFailure f, String zh, String en) {
+        return new DmsException(DmsException.Kind.UNAVAILABLE, List.of(new Violation("provider", "provider." + f.code(),
+                zh + f.getMessage(), en + f.getMessage())));
     }
 
     /** Who changes a payment on the provider's word: recorded as the provider, allowed to take the payment. */
