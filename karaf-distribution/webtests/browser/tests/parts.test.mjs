@@ -246,6 +246,8 @@ browserTest('with a minimum set, the suggestion list proposes the reorder', asyn
   })).body;
   assert.equal(draft.urgent, false, 'a new order is replenishment unless marked');
   await page.getByRole('tab', { name: t('parts.po.orders') }).click();
+  // the list was read when the page opened: search again for the draft made since
+  await page.getByRole('button', { name: exactly('common.search') }).first().click();
   await page.locator('[data-test="parts-po-open"]').filter({ hasText: draft.number }).click();
   const drawer = page.locator('[data-test="parts-po-detail"]');
   await drawer.locator('[data-test="parts-po-urgent"]').click();

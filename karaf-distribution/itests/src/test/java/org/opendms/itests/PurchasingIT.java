@@ -102,6 +102,11 @@ public class PurchasingIT extends DmsTestSupport {
         assertEquals("DRAFT", po.path("status").asText());
         assertEquals(0, new BigDecimal("1710.00").compareTo(po.path("total").decimalValue()));
         assertFalse("a suggested order is replenishment", po.path("urgent").asBoolean());
+        // a client that does not know the flag drafts a replenishment order, as before
+        JsonNode plain = ok(call("POST", "parts/purchase-orders", "parts", "{\"supplierId\":" + supplierId
+                + ",\"warehouseId\":" + warehouseId + ",\"lines\":[{\"partId\":" + partId
+                + ",\"quantity\":1,\"unitPrice\":95}]}"), 201);
+        assertFalse(plain.path("urgent").asBoolean());
         // the clerk marks it urgent (紧急订货): the parts figures count its line once it is sent
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         long urgentBefore = ok(call("GET", "parts/figures?from=" + today + "&to=" + today + "&warehouseId="

@@ -543,7 +543,8 @@ public class JpaPurchaseOrders implements PurchaseOrders {
             }
         }
         v.throwIfAny();
-        return new ValidOrder(d.supplierId(), d.warehouseId(), d.expectedDate(), note, lines, d.urgent());
+        return new ValidOrder(d.supplierId(), d.warehouseId(), d.expectedDate(), note, lines,
+                Boolean.TRUE.equals(d.urgent()));
     }
 
     /** The lines with their prices: the given one, else the supplier's of today (refused when it has none). */
