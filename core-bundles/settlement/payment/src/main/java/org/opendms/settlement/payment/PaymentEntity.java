@@ -8,6 +8,8 @@ import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 
 /** Row of stl_online_payment: one online payment of a settlement document. */
@@ -44,4 +46,13 @@ public class PaymentEntity {
     LocalDateTime appliedAt;
     /** bumped by each change of state (the row lock, not this, keeps changes apart) */
     long version;
+    /** the document's id while PENDING, else null: unique, so a document has one pending payment at most */
+    @Column(name = "pending_for")
+    Long pendingFor;
+
+    @PrePersist
+    @PreUpdate
+    void markPending() {
+        pendingFor = "PENDING".equals(status) ? settlementId : null;
+    }
 }

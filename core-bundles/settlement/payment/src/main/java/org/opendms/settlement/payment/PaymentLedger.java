@@ -15,6 +15,7 @@ import javax.persistence.LockModeType;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.audit.AuditTrail;
@@ -58,6 +59,20 @@ final class PaymentLedger {
     }
 
     OnlinePayment create(long settlementId, String provider, String tenderMethod, PaymentScene scene,
+            BigDecimal amount, Actor actor) {
+        try {
+            return createOnce(settlementId, provider, tenderMethod, scene, amount, actor);
+        } catch (RuntimeException e) {
+            if (!Failures.isUniqueViolation(e, "uq_stl_online_pending")) {
+                throw e;
+            }
+            // another cashier started one for the document at the same moment: theirs is the pending one
+            throw DmsException.conflict("settlementId", "online_payment.pending",
+                    "该结算单已有待支付的在线支付，请先查询其结果", "the document has an online payment waiting: refresh it first");
+        }
+    }
+
+    private OnlinePayment createOnce(long settlementId, String provider, String tenderMethod, PaymentScene scene,
             BigDecimal amount, Actor actor) {
         return write(em -> {
             List<PaymentEntity> pending = em.createQuery("SELECT p FROM PaymentEntity p WHERE p.settlementId = :s"

@@ -159,6 +159,35 @@ abstract class OnlinePaymentContract {
     }
 
     @Test
+    void twoCashiersStartingAPaymentOfOneBillAtOnceMakeOnePendingPayment() throws Exception {
+        Settlement bill = desk.openBill("75.00");
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> all = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            all.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return qr(bill).status().name();
+                } catch (DmsException e) {
+                    return e.kind() + " " + e.violations().get(0).code();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : all) {
+            outcomes.add(f.get()); // anything but a refusal would be a 5xx at the endpoint
+        }
+        pool.shutdown();
+        assertEquals(1, outcomes.stream().filter("PENDING"::equals).count(), outcomes.toString());
+        assertTrue(outcomes.stream().filter(o -> !"PENDING".equals(o))
+                .allMatch("CONFLICT online_payment.pending"::equals), outcomes.toString());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM stl_online_payment WHERE settlement_id = " + bill.id()));
+    }
+
+    @Test
     void aNotificationWithABadSignatureChangesNothingAndIsRecorded() {
         Settlement bill = desk.openBill("80.00");
         OnlinePayment p = qr(bill);
