@@ -246,4 +246,8 @@ browserTest('a discount over the limit waits for the manager; the cashier gets n
   const wo = await asAdvisor().get(`/work-orders/${second.id}`);
   const delivered = await asAdvisor().post(`/work-orders/${second.id}/status`, { status: 'DELIVERED' }, { 'If-Match': wo.etag });
   assert.equal(delivered.body.status, 'DELIVERED', 'unpaid, but the manager let it leave');
+  // gone from the completed work orders, the bill waits on the cashier's list of bills to collect
+  await openMenu(page, 'cashier.queue.title');
+  await page.locator(`[data-test="cashier-paylater-open"][data-wo="${second.number}"]`).waitFor();
+  await shot(page, 'cashier-pay-later-to-collect');
 });

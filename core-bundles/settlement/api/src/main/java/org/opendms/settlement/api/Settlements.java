@@ -77,6 +77,12 @@ public interface Settlements {
      */
     void allowDeliveryUnpaid(long workOrderId, String reason, Actor actor);
 
+    /**
+     * The documents still to collect of cars let go before paying (先交车后付款): OPEN documents of work orders the
+     * manager allowed to leave unpaid, oldest first, at most 200: the cashier's list of bills to chase. @since 1.2
+     */
+    List<Settlement> openAfterDelivery();
+
     /** The tender methods a payment may use now: core's and those of the running plugins. */
     List<TenderOption> tenderOptions();
 

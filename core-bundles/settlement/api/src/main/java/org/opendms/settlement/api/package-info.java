@@ -14,9 +14,12 @@
  * 1.1.0: {@link org.opendms.settlement.api.CreditStatements}: monthly statements of credit accounts, receipts against
  * them, ageing; on account past due needs the manager. {@link org.opendms.settlement.api.CashUps}: each cashier's day
  * (交班/日结), counted cash, variance, closed by the manager.
+ * <p>
+ * 1.2.0: {@link org.opendms.settlement.api.Settlements#openAfterDelivery()}: the bills still to collect of cars let go
+ * to pay later.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.settlement.api;
 
 import org.osgi.annotation.bundle.Export;

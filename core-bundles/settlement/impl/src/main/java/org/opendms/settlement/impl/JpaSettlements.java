@@ -172,6 +172,11 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts, Cr
     }
 
     @Override
+    public List<Settlement> openAfterDelivery() {
+        return settling.openAfterDelivery();
+    }
+
+    @Override
     public Settlement approveDiscount(long id, long expectedVersion, Actor actor) {
         return settling.approveDiscount(id, expectedVersion, actor);
     }

@@ -157,6 +157,13 @@ final class Settling {
                 .setParameter("wo", workOrderId).getResultList().stream().map(e -> Records.load(em, e)).toList());
     }
 
+    List<Settlement> openAfterDelivery() {
+        return svc.jpa.txExpr(em -> em.createQuery("SELECT s FROM SettlementEntity s WHERE s.status = :open"
+                + " AND s.workOrderId IN (SELECT p.workOrderId FROM PayLaterEntity p) ORDER BY s.id",
+                SettlementEntity.class).setParameter("open", SettlementStatus.OPEN.name()).setMaxResults(200)
+                .getResultList().stream().map(e -> Records.load(em, e)).toList());
+    }
+
     Settlement approveDiscount(long id, long expectedVersion, Actor actor) {
         svc.permissions.require(actor, "settlement.discount.approve");
         LocalDateTime at = Stored.utc(svc.now());

@@ -556,8 +556,15 @@ abstract class SettlementContract {
         assertEquals("reason", assertThrows(DmsException.class,
                 () -> service.allowDeliveryUnpaid(wo.id(), "", MANAGER)).violations().get(0).field());
         assertFalse(service.deliveryRefusals(wo.id()).isEmpty());
+        List<Long> owedBefore = service.openAfterDelivery().stream().map(Settlement::id).toList();
         service.allowDeliveryUnpaid(wo.id(), "老客户月底付", MANAGER);
         assertTrue(service.deliveryRefusals(wo.id()).isEmpty());
+        // the bill stays on the cashier's list of bills to collect until it is paid
+        Settlement bill = service.forWorkOrder(wo.id()).get(0);
+        assertFalse(owedBefore.contains(bill.id()));
+        assertTrue(service.openAfterDelivery().stream().anyMatch(s -> s.id() == bill.id()), "to collect");
+        service.pay(bill.id(), bill.version(), List.of(cash(bill.payable().toPlainString(), null)), CASHIER);
+        assertFalse(service.openAfterDelivery().stream().anyMatch(s -> s.id() == bill.id()), "paid: off the list");
     }
 
     // ---------------------------------------------------------------- concurrency

@@ -109,6 +109,14 @@ public class SettlementResource {
     }
 
     @GET
+    @Path("pay-later")
+    @Operation(summary = "先交车后付款待收 Bills still to collect of cars let go to pay later, oldest first (at most 200)", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Settlement.class)))))
+    @RequiresPermission("settlement.read")
+    public List<Settlement> payLater() {
+        return settlements.openAfterDelivery();
+    }
+
+    @GET
     @Path("tenders")
     @Operation(summary = "可用付款方式 The tender methods a payment may use (core and plugins)", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TenderOption.class)))))
     @RequiresPermission("settlement.read")
