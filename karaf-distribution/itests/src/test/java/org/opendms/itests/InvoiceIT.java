@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Invoices over HTTP (issue 14 item 6): a settled visit's customer asks for a special VAT invoice; an incomplete buyer
  * block is refused naming the fields and stores nothing; the cashier records the number the tax software gave and
- * exports the day's requests for it; only the manager voids, saying why.
+ * exports the day's requests for it; only the manager voids, saying why. The console lists and refuses alike.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -130,6 +130,17 @@ public class InvoiceIT extends DmsTestSupport {
         assertEquals("ISSUED", issued.path("status").asText());
         assertEquals(number, issued.path("invoiceNumber").asText());
         assertEquals("MANUAL", issued.path("issuedVia").asText());
+
+        // the console: the day's issued invoices; the insurer's document, not paid yet, gets no invoice
+        String listed = console("dms:invoice-list --status ISSUED");
+        assertTrue(listed, listed.contains(req.path("number").asText()) && listed.contains(number));
+        JsonNode insurer = ok(call("GET", "settlements?workOrderId=" + wo.path("id").asLong(), "cashier", null), 200)
+                .path(1);
+        assertEquals("INSURER", insurer.path("payer").asText());
+        String refused = console("dms:invoice-request " + insurer.path("id").asLong() + " 中国人保");
+        assertTrue(refused, refused.contains("结清后才能开票"));
+        assertEquals(0, ok(call("GET", "invoices?settlementId=" + insurer.path("id").asLong(), "cashier", null), 200)
+                .size());
 
         // the day's requests for the tax software, as xlsx and CSV
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
