@@ -146,6 +146,15 @@ public final class CorePermissions implements PermissionSet {
             p("settlement.online.read", "查看在线支付", "see online payments (WeChat Pay QR, payment code)", CASHIERS),
             p("settlement.online.start", "发起在线支付（扫码、付款码）", "start online payments (QR, payment code)", CASHIERS),
             p("settlement.online.refund", "在线支付退款", "refund online payments through the provider", MANAGEMENT),
+            // invoices (发票, issue 14): the cashier takes the customer's request, issues and exports them for the tax
+            // software; voiding an issued invoice is the management's
+            p("invoice.read", "查看发票申请与发票", "read invoice requests and invoices", CASHIERS),
+            p("invoice.request", "登记开票申请", "record a customer's invoice request", CASHIERS),
+            p("invoice.cancel", "取消未开票的申请", "cancel an invoice request not issued yet", CASHIERS),
+            p("invoice.issue", "开票（登记发票号码或经开票平台）", "issue invoices (record the number, or through the provider)",
+                    CASHIERS),
+            p("invoice.export", "导出开票申请（供税务软件）", "export invoice requests for the tax software", CASHIERS),
+            p("invoice.void", "作废发票", "void issued invoices", MANAGEMENT),
             // printed sheets (issue 14): each sheet is printed by whoever hands it over; the manager stands in for all
             p("print.authorisation", "打印维修委托书", "print the repair authorisation", FRONT_DESK),
             p("print.job-sheet", "打印派工单", "print job sheets", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),
