@@ -38,7 +38,7 @@ import org.opendms.settlement.api.payment.NotificationOutcome;
 import org.opendms.settlement.api.payment.OnlinePayment;
 import org.opendms.settlement.api.payment.OnlinePaymentStatus;
 import org.opendms.settlement.api.payment.PaymentScene;
-import org.opendms.settlement.impl.SettlementsOnDatabase;
+import org.opendms.settlement.impl.SettledDocuments;
 import org.opendms.settlement.wechatpay.WeChatPayPeer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +56,7 @@ abstract class OnlinePaymentContract {
 
     TestDatabase db;
     WeChatPayPeer peer;
-    SettlementsOnDatabase desk;
+    SettledDocuments desk;
     OnlinePaymentService service;
 
     abstract TestDatabase database();
@@ -68,7 +68,7 @@ abstract class OnlinePaymentContract {
         TestShopClock clock = TestShopClock.fixed(Instant.parse("2026-12-02T03:00:00Z"));
         var permissions = TestPermissions.of();
         var audit = new JpaAuditTrail(db.jpa("dms-audit"), clock, permissions);
-        desk = new SettlementsOnDatabase(db, clock, permissions, audit);
+        desk = new SettledDocuments(db, clock, permissions, audit);
         db.migrate("db/org.opendms.settlement.payment/changelog.xml");
         service = new OnlinePaymentService();
         service.jpa = db.jpa("dms-payment");
@@ -106,7 +106,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void aPaidQrCodeBecomesTheTenderOnceThoughTheNotificationComesTenTimes() {
-        Settlement bill = desk.openBill("300.00");
+        Settlement bill = desk.open("300.00");
         OnlinePayment p = qr(bill);
         assertEquals(OnlinePaymentStatus.PENDING, p.status());
         assertEquals(bill.payable(), p.amount());
@@ -131,7 +131,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void notificationsArrivingTogetherChangeThePaymentOnceAndNoneFails() throws Exception {
-        Settlement bill = desk.openBill("120.00");
+        Settlement bill = desk.open("120.00");
         OnlinePayment p = qr(bill);
         peer.customerPays(p.number());
         Notification n = peer.notification(p.number());
@@ -160,7 +160,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void twoCashiersStartingAPaymentOfOneBillAtOnceMakeOnePendingPayment() throws Exception {
-        Settlement bill = desk.openBill("75.00");
+        Settlement bill = desk.open("75.00");
         int threads = 6;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -189,7 +189,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void aNotificationWithABadSignatureChangesNothingAndIsRecorded() {
-        Settlement bill = desk.openBill("80.00");
+        Settlement bill = desk.open("80.00");
         OnlinePayment p = qr(bill);
         peer.customerPays(p.number());
         Notification n = peer.notification(p.number());
@@ -205,7 +205,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void aSignedNotificationOfAnotherAmountChangesNothingAndIsRecorded() {
-        Settlement bill = desk.openBill("200.00");
+        Settlement bill = desk.open("200.00");
         OnlinePayment p = qr(bill);
         ObjectNode paid = peer.customerPays(p.number()).deepCopy();
         paid.with("amount").put("total", 1);
@@ -220,7 +220,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void aLateNotificationIsNotWaitedForTheCashierAsksTheProvider() {
-        Settlement bill = desk.openBill("150.00");
+        Settlement bill = desk.open("150.00");
         OnlinePayment p = qr(bill);
         assertEquals(OnlinePaymentStatus.PENDING, service.refresh(p.id(), CASHIER).status(), "not paid yet");
         peer.customerPays(p.number());
@@ -231,19 +231,19 @@ abstract class OnlinePaymentContract {
 
     @Test
     void thePaymentCodeScannedPaysAtOnce() {
-        Settlement bill = desk.openBill("66.00");
+        Settlement bill = desk.open("66.00");
         OnlinePayment p = service.start(bill.id(), WECHATPAY, PaymentScene.PAYMENT_CODE, null, "134512345678900001",
                 CASHIER);
         assertEquals(OnlinePaymentStatus.APPLIED, p.status());
         assertEquals(SettlementStatus.SETTLED, desk.service().get(bill.id()).status());
-        OnlinePayment waiting = service.start(desk.openBill("10.00").id(), WECHATPAY, PaymentScene.PAYMENT_CODE,
+        OnlinePayment waiting = service.start(desk.open("10.00").id(), WECHATPAY, PaymentScene.PAYMENT_CODE,
                 null, WeChatPayPeer.CODE_USERPAYING, CASHIER);
         assertEquals(OnlinePaymentStatus.PENDING, waiting.status(), "the customer still has to confirm");
     }
 
     @Test
     void partPaidOnlineTheCashierTakesTheRestAndThePaymentIsItsTender() {
-        Settlement bill = desk.openBill("300.00");
+        Settlement bill = desk.open("300.00");
         OnlinePayment p = service.start(bill.id(), WECHATPAY, PaymentScene.NATIVE_QR, new BigDecimal("100"), null,
                 CASHIER);
         peer.customerPays(p.number());
@@ -262,7 +262,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void theManagerRefundsAtMostWhatWasPaid() {
-        Settlement bill = desk.openBill("100.00");
+        Settlement bill = desk.open("100.00");
         OnlinePayment p = service.start(bill.id(), WECHATPAY, PaymentScene.PAYMENT_CODE, null, "134512345678900002",
                 CASHIER);
         DmsException cashier = assertThrows(DmsException.class, () -> service.refund(p.id(), new BigDecimal("10"),
@@ -281,7 +281,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void aReversalGivesTheOnlinePaymentBackThroughTheProviderOnce() {
-        Settlement bill = desk.openBill("80.00");
+        Settlement bill = desk.open("80.00");
         OnlinePayment p = service.start(bill.id(), WECHATPAY, PaymentScene.PAYMENT_CODE, null, "134512345678900003",
                 CASHIER);
         assertEquals(OnlinePaymentStatus.APPLIED, service.get(p.id(), CASHIER).status());
@@ -301,7 +301,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void thePendingQrCodeIsClosedByHandAndTheBillCanBePaidAgain() {
-        Settlement bill = desk.openBill("60.00");
+        Settlement bill = desk.open("60.00");
         OnlinePayment p = qr(bill);
         assertEquals(DmsException.Kind.CONFLICT, assertThrows(DmsException.class, () -> qr(bill)).kind(),
                 "one pending payment per bill");
@@ -323,7 +323,7 @@ abstract class OnlinePaymentContract {
 
     @Test
     void aWrongStartIsRefusedWithItsFieldAndStoresNothing() {
-        Settlement bill = desk.openBill("50.00");
+        Settlement bill = desk.open("50.00");
         long before = db.count("SELECT COUNT(*) FROM stl_online_payment");
         assertEquals("amount", assertThrows(DmsException.class, () -> service.start(bill.id(), WECHATPAY,
                 PaymentScene.NATIVE_QR, bill.payable().add(BigDecimal.ONE), null, CASHIER)).violations().get(0)

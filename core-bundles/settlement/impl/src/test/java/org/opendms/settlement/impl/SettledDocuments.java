@@ -27,8 +27,9 @@ import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
 
 /**
- * The real settlement service on a test database, for the invoicing contract: the documents invoiced are its own,
- * settled by cash and reversed (红冲) as the cashier and manager do it. Work orders come from its in-memory fake.
+ * The real settlement service on a test database, for the contracts of bundles that build on settlement (online
+ * payment, invoicing): their documents are its own, opened, paid in cash and reversed (红冲) as the cashier and the
+ * manager do it. Work orders come from its in-memory fake. Published in this bundle's test-jar.
  */
 public final class SettledDocuments {
 
