@@ -280,6 +280,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
         // a cashier's day: the suite's own account and today, so a probe in one of the two is the only bad part
         targets.put("/cash-ups", own.staff());
         targets.put("/cash-ups/{cashier}", LocalDate.now(SHOP).toString());
+        targets.put("/invoices", Long.toString(issuedInvoice(own.customer())));
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),
                 "work-orders/" + own.workOrder(), "appointments/" + own.appointment(), "staff/" + own.staff() }) {
             collectSamples(call("GET", path, "admin", null).json(), 0);
@@ -295,6 +296,31 @@ public class SecuritySuiteIT extends DmsTestSupport {
         samples.put("advisor", JsonNodeFactory.instance.textNode("advisor"));
         samples.put("code", JsonNodeFactory.instance.textNode("AQ-001"));
         samples.put("password", JsonNodeFactory.instance.textNode("Suite-Pass-2026"));
+        // a number no invoice has, and today: issuing the suite's invoice is then refused only for its state
+        samples.put("invoiceNumber", JsonNodeFactory.instance.textNode("2698" + String.format("%016d", unique())));
+        samples.put("invoiceDate", JsonNodeFactory.instance.textNode(LocalDate.now(SHOP).toString()));
+    }
+
+    /**
+     * An invoice of the suite's own, issued by hand for a settled visit of its customer: what voiding races and probes
+     * act on (issuing and cancelling it are refused: it is no longer requested).
+     */
+    private static long issuedInvoice(long customer) throws Exception {
+        JsonNode wo = SettlementIT.completedWorkOrder(customer);
+        JsonNode bill = call("POST", "settlements", "cashier", "{\"workOrderId\":" + wo.path("id").asLong()
+                + ",\"payerNames\":{\"INSURER\":\"中国人保\"}}").json().path(0);
+        String payable = bill.path("payable").asText();
+        Reply paid = call("POST", "settlements/" + bill.path("id").asLong() + "/payments", "cashier",
+                "{\"tenders\":[{\"method\":\"CASH\",\"amount\":" + payable + "}]}", "If-Match",
+                "\"" + bill.path("version").asLong() + "\"");
+        assertEquals(paid.raw(), 200, paid.status());
+        Reply asked = call("POST", "invoices", "cashier", "{\"settlementId\":" + bill.path("id").asLong()
+                + ",\"kind\":\"ORDINARY\",\"buyerName\":\"安全套件甲\"}");
+        long id = created(asked);
+        Reply issued = call("POST", "invoices/" + id + "/issue", "cashier", "{\"invoiceNumber\":\"2699"
+                + String.format("%016d", unique()) + "\"}", "If-Match", asked.etag());
+        assertEquals(issued.raw(), 200, issued.status());
+        return id;
     }
 
     /** A customer with a car and a work order (one job, one labour line), another customer, an appointment. */

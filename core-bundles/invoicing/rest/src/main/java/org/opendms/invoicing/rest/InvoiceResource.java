@@ -179,6 +179,8 @@ public class InvoiceResource {
         Long invoiceId = read.value(() -> Params.id("id", id));
         Long version = read.value(() -> Params.ifMatch(ifMatch));
         LocalDate date = read.value(() -> Params.day("invoiceDate", issue == null ? null : issue.invoiceDate()));
+        // the number's form too, so that a bad date and a bad number are named in one refusal
+        read.value(() -> invoiceNumber(issue == null ? null : issue.invoiceNumber()));
         read.refuseIfAny();
         return withTag(invoices.issue(invoiceId, version, issue == null ? null : issue.invoiceNumber(), date,
                 RestActor.from(security)));
@@ -231,6 +233,19 @@ public class InvoiceResource {
             throw DmsException.invalid("status", "unknown", "状态应为 REQUESTED、ISSUED、VOIDED 或 CANCELLED",
                     "status is REQUESTED, ISSUED, VOIDED or CANCELLED");
         }
+    }
+
+    /** A typed invoice number is 8 to 20 digits (the service says whether one may be typed at all). */
+    static String invoiceNumber(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String n = raw.strip();
+        if (!n.matches("[0-9]{8,20}")) {
+            throw DmsException.invalid("invoiceNumber", "format", "发票号码应为 8–20 位数字（数电票 20 位）",
+                    "the invoice number is 8 to 20 digits (20 for a digital invoice)");
+        }
+        return n;
     }
 
     static String format(String raw) {
