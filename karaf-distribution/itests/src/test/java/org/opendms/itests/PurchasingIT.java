@@ -119,6 +119,12 @@ public class PurchasingIT extends DmsTestSupport {
         assertEquals("SENT", ok(sent, 200).path("status").asText());
         assertEquals(urgentBefore + 1, ok(call("GET", "parts/figures?from=" + today + "&to=" + today + "&warehouseId="
                 + warehouseId, "parts", null), 200).path("linesOrderedUrgently").asLong());
+        // a bad day, a missing one and an unknown warehouse: all three named in one refusal
+        Reply bad = call("GET", "parts/figures?from=2026-13-01&warehouseId=999999", "parts", null);
+        assertEquals(bad.raw(), 400, bad.status());
+        java.util.Set<String> named = new java.util.HashSet<>();
+        bad.json().path("errors").forEach(e -> named.add(e.path("field").asText()));
+        assertEquals(java.util.Set.of("from", "to", "warehouseId"), named);
 
         // 8 of 18 arrive, invoiced at 98 instead of 95, scanned by any spelling of the number
         Reply received = call("POST", "parts/purchase-orders/" + id + "/receipts", "parts", "{\"deliveryNote\":\"DN-"

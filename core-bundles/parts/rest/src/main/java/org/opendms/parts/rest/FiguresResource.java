@@ -3,6 +3,8 @@ package org.opendms.parts.rest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -14,6 +16,8 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.opendms.parts.api.figures.PartsFigureSheet;
 import org.opendms.parts.api.figures.PartsFigures;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.Violation;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.ParamReader;
 import org.opendms.platform.rest.api.Params;
@@ -62,7 +66,20 @@ public class FiguresResource {
                 ids.add(read.value(() -> Params.id("warehouseId", raw)));
             }
         }
-        read.refuseIfAny();
-        return figures.figures(first, last, ids, RestActor.from(security));
+        // the service's own checks (a missing day, a period backwards or too long, an unknown warehouse) join the
+        // parameters' in one refusal; a parameter already named is not named twice
+        try {
+            PartsFigureSheet sheet = figures.figures(first, last, ids, RestActor.from(security));
+            read.refuseIfAny();
+            return sheet;
+        } catch (DmsException e) {
+            if (e.kind() != DmsException.Kind.INVALID_INPUT || read.violations().isEmpty()) {
+                throw e;
+            }
+            Set<String> named = read.violations().list().stream().map(Violation::field).collect(Collectors.toSet());
+            e.violations().stream().filter(v -> !named.contains(v.field())).forEach(read.violations()::add);
+            read.refuseIfAny();
+            throw e;
+        }
     }
 }
