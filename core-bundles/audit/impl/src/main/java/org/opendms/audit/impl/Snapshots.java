@@ -1,11 +1,14 @@
 package org.opendms.audit.impl;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,9 +54,9 @@ final class Snapshots {
                 out.put(path, null);
             }
         } else if (value instanceof Record r) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (!BOOKKEEPING.contains(c.getName())) {
-                    add(out, join(path, c.getName()), component(r, c));
+            for (Component c : COMPONENTS.get(r.getClass())) {
+                if (!BOOKKEEPING.contains(c.name())) {
+                    add(out, join(path, c.name()), c.of(r));
                 }
             }
         } else if (value instanceof Map<?, ?> m) {
@@ -81,21 +84,42 @@ final class Snapshots {
     }
 
     private static Object idOf(Record r) {
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            if (c.getName().equals("id")) {
-                return component(r, c);
+        for (Component c : COMPONENTS.get(r.getClass())) {
+            if (c.name().equals("id")) {
+                return c.of(r);
             }
         }
         return null;
     }
 
-    private static Object component(Record r, RecordComponent c) {
-        try {
-            var accessor = c.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-            return "?";
+    /**
+     * A record's components with their accessors, looked up once per class: asking reflection for them on every
+     * snapshot cost about a tenth of a work order's opening.
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> components = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                Method accessor = c.getAccessor();
+                try {
+                    accessor.setAccessible(true);
+                } catch (RuntimeException e) {
+                    // not accessible: its value is shown as "?"
+                }
+                components.add(new Component(c.getName(), accessor));
+            }
+            return List.copyOf(components);
+        }
+    };
+
+    private record Component(String name, Method accessor) {
+        Object of(Record r) {
+            try {
+                return accessor.invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+                return "?";
+            }
         }
     }
 

@@ -280,8 +280,9 @@ public class JpaReception implements Reception {
             }
             history(em, e, null, WorkOrderStatus.AWAITING_DISPATCH, at, actor, null);
             em.flush();
-            store.audit.record(em, actor, "work-order", e.id, null, load(em, e, now));
-            return load(em, e, now);
+            WorkOrder created = load(em, e, now);
+            store.audit.record(em, actor, "work-order", e.id, null, created);
+            return created;
         });
         store.tell(WorkOrderListener::opened, opened, null, null, actor, now);
         store.tell(WorkOrderListener::changed, opened, null, null, actor, now);

@@ -6,9 +6,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.opendms.vehicle.api.Vehicle;
 import org.opendms.workorder.api.ComebackDecision;
@@ -39,18 +42,16 @@ final class ReceptionBriefs {
     static ReceptionBrief brief(EntityManager em, WorkOrderEntity wo, Vehicle vehicle, Intervals intervals,
             ZoneId zone) {
         LocalDate today = day(wo.openedAt, zone);
-        List<WorkOrderEntity> others = em.createQuery("SELECT w FROM WorkOrderEntity w WHERE w.vehicleId = :v"
-                + " AND w.id <> :self AND w.status <> :cancelled AND w.openedAt <= :opened ORDER BY w.openedAt DESC, w.id DESC",
-                WorkOrderEntity.class).setParameter("v", wo.vehicleId).setParameter("self", wo.id)
-                .setParameter("cancelled", WorkOrderStatus.CANCELLED).setParameter("opened", wo.openedAt)
-                .getResultList();
-        List<PastVisit> recent = new ArrayList<>();
-        for (WorkOrderEntity w : others.subList(0, Math.min(RECENT_VISITS, others.size()))) {
-            recent.add(visit(em, w, zone));
-        }
+        // bounded: a fleet car may have hundreds of visits, the brief shows the last few and the last maintenance
+        List<WorkOrderEntity> recentOrders = earlier(em, wo, null).setMaxResults(RECENT_VISITS).getResultList();
+        List<PastVisit> recent = visits(em, recentOrders, zone);
+        WorkOrderEntity lastMaintenance = recentOrders.stream().filter(w -> types(w).contains(VisitType.MAINTENANCE))
+                .findFirst().orElseGet(() -> recentOrders.size() < RECENT_VISITS ? null
+                        : earlier(em, wo, VisitType.MAINTENANCE).setMaxResults(1).getResultStream().findFirst()
+                                .orElse(null));
         List<Reminder> reminders = new ArrayList<>();
-        MaintenanceDue maintenance = others.stream().filter(w -> types(w).contains(VisitType.MAINTENANCE)).findFirst()
-                .map(last -> maintenance(last, wo, intervals, today, zone)).orElse(null);
+        MaintenanceDue maintenance = lastMaintenance == null ? null
+                : maintenance(lastMaintenance, wo, intervals, today, zone);
         if (maintenance != null && maintenance.due()) {
             reminders.add(new Reminder("maintenance.due",
                     "保养已到期（上次 " + maintenance.lastOn() + "，" + maintenance.lastKm() + " km；应于 " + maintenance.dueAtKm()
@@ -69,7 +70,7 @@ final class ReceptionBriefs {
         PastVisit comebackOf = null;
         if (wo.comebackOfId != null) {
             WorkOrderEntity earlier = em.find(WorkOrderEntity.class, wo.comebackOfId);
-            comebackOf = earlier == null ? null : visit(em, earlier, zone);
+            comebackOf = earlier == null ? null : visits(em, List.of(earlier), zone).get(0);
             if (wo.comebackDecision == ComebackDecision.PROPOSED) {
                 reminders.add(new Reminder("comeback.possible",
                         "可能是返修：" + wo.comebackOfNumber + " 交车不久，请确认或否定",
@@ -130,13 +131,34 @@ final class ReceptionBriefs {
         }
     }
 
-    private static PastVisit visit(EntityManager em, WorkOrderEntity w, ZoneId zone) {
-        List<String> concerns = em
-                .createQuery("SELECT j.concern FROM JobEntity j WHERE j.workOrderId = :w ORDER BY j.seq",
-                        String.class)
-                .setParameter("w", w.id).getResultList();
-        return new PastVisit(w.id, w.number, w.status, types(w), day(w.openedAt, zone), w.mileageInKm,
-                w.deliveredAt == null ? null : day(w.deliveredAt, zone), concerns);
+    /** The vehicle's other work orders opened before this one, newest first; only those of a visit type if given. */
+    private static TypedQuery<WorkOrderEntity> earlier(EntityManager em, WorkOrderEntity wo, VisitType type) {
+        TypedQuery<WorkOrderEntity> q = em.createQuery("SELECT w FROM WorkOrderEntity w WHERE w.vehicleId = :v"
+                + " AND w.id <> :self AND w.status <> :cancelled AND w.openedAt <= :opened"
+                + (type == null ? "" : " AND w.visitTypes LIKE :type")
+                + " ORDER BY w.openedAt DESC, w.id DESC", WorkOrderEntity.class)
+                .setParameter("v", wo.vehicleId).setParameter("self", wo.id)
+                .setParameter("cancelled", WorkOrderStatus.CANCELLED).setParameter("opened", wo.openedAt);
+        // visit types are stored as their names joined by commas; no name is part of another
+        return type == null ? q : q.setParameter("type", "%" + type.name() + "%");
+    }
+
+    /** The visits with their concerns, read in one query. */
+    private static List<PastVisit> visits(EntityManager em, List<WorkOrderEntity> orders, ZoneId zone) {
+        if (orders.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<Long, List<String>> concerns = new HashMap<>();
+        em.createQuery("SELECT j.workOrderId, j.concern FROM JobEntity j WHERE j.workOrderId IN :w"
+                + " ORDER BY j.workOrderId, j.seq", Object[].class)
+                .setParameter("w", orders.stream().map(w -> w.id).toList()).getResultList()
+                .forEach(r -> concerns.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        List<PastVisit> visits = new ArrayList<>();
+        for (WorkOrderEntity w : orders) {
+            visits.add(new PastVisit(w.id, w.number, w.status, types(w), day(w.openedAt, zone), w.mileageInKm,
+                    w.deliveredAt == null ? null : day(w.deliveredAt, zone), concerns.getOrDefault(w.id, List.of())));
+        }
+        return visits;
     }
 
     private static List<VisitType> types(WorkOrderEntity w) {

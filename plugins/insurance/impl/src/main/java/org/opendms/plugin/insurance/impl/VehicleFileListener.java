@@ -165,6 +165,10 @@ public class VehicleFileListener implements VehicleListener {
             if (row != null) {
                 em.remove(row);
             }
+        } else if (row != null && row.vehicleVersion == v.version() && Objects.equals(row.plate, v.plate())
+                && Objects.equals(row.ownerId, v.ownerId())
+                && Objects.equals(row.insuranceDueDate, v.insuranceDueDate())) {
+            return; // the same state again (e.g. a reception that read the same mileage): nothing to write
         } else {
             boolean fresh = row == null;
             if (fresh) {
