@@ -1553,6 +1553,36 @@ abstract class WorkOrderServiceContract {
         refused(DmsException.Kind.NOT_FOUND, "id", "not_found", () -> shop.reception.receptionBrief(Long.MAX_VALUE));
     }
 
+    @Test
+    void theBriefOfACarWithManyVisitsShowsTheLastFiveAndStillFindsAnOlderMaintenance() {
+        Vehicle v = vehicles.create(new VehicleDraft(newVin(), newPlate(), "丰田", "凯美瑞", 2020, null, null, null, owner,
+                null, null, null, null), ADVISOR);
+        WorkOrder maintenance = shop.reception.open(new ReceptionDraft(v.plate(), null, null, 20_000, null, null, null,
+                List.of(JobDraft.customer("二保")), null, null, Set.of(VisitType.MAINTENANCE), null), ADVISOR);
+        // a fleet car: the earlier work orders are still open, each further one confirmed as a second open one
+        java.util.function.BiFunction<Integer, List<JobDraft>, ReceptionDraft> again = (km,
+                concerns) -> new ReceptionDraft(v.plate(), null, null, km, null, null, null, concerns, null, null,
+                        Set.of(VisitType.GENERAL_REPAIR), null, null, true);
+        List<String> repairs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            clock.advance(Duration.ofDays(3));
+            repairs.add(shop.reception.open(
+                    again.apply(20_000 + i * 100, List.of(JobDraft.customer("异响 " + i), JobDraft.customer("检查 " + i))),
+                    ADVISOR).number());
+        }
+        clock.advance(Duration.ofDays(3));
+        WorkOrder today = shop.reception.open(again.apply(25_100, List.of(JobDraft.customer("保养"))), ADVISOR);
+        ReceptionBrief brief = shop.reception.receptionBrief(today.id());
+        assertEquals(List.of(repairs.get(5), repairs.get(4), repairs.get(3), repairs.get(2), repairs.get(1)),
+                brief.recentVisits().stream().map(ReceptionBrief.PastVisit::number).toList(),
+                "the five latest visits, newest first");
+        assertEquals(List.of("异响 6", "检查 6"), brief.recentVisits().get(0).concerns(), "each with its own concerns");
+        assertEquals(List.of(maintenance.number(), 20_000, 25_000, true),
+                List.of(brief.maintenance().lastNumber(), brief.maintenance().lastKm(), brief.maintenance().dueAtKm(),
+                        brief.maintenance().due()),
+                "the maintenance seven visits back still tells when the next one is due");
+    }
+
     /** Moves the shop's clock on to 08:00 of the next day and books that day's 08:30 slot: the car comes today. */
     Appointment bookToday(String plate, String... concerns) {
         Instant eight = shopDay().plusDays(1).atTime(8, 0).atZone(MutableShopClock.SHANGHAI).toInstant();
