@@ -95,7 +95,8 @@ class Platform:
                     'osgi.jdbc.driver.name = PostgreSQL JDBC Driver\ndataSourceName = dms\n'
                     f'url = jdbc:postgresql://{a.pg_host}:{a.pg_port}/{a.db}\nuser = {a.pg_user}\n'
                     f'password = {a.pg_password}\npool = dbcp2\nxa = false\njdbc.pool.maxTotal = 16\n'
-                    'jdbc.pool.testOnBorrow = true\n')
+                    'jdbc.pool.testOnBorrow = false\njdbc.pool.testWhileIdle = true\n'
+                    'jdbc.pool.timeBetweenEvictionRunsMillis = 30000\n')
 
     def replace(self, rel, old, new):
         path = os.path.join(self.home, rel)

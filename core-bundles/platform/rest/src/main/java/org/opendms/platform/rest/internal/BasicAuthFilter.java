@@ -125,6 +125,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        BusClassLoader.settle();
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/")) {
             path = path.substring(1);
