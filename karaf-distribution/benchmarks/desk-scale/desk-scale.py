@@ -217,6 +217,10 @@ end
 def run_wrk(platform, requests, args, name):
     script = os.path.join(args.work, f'{name}.lua')
     lua_script(script, platform.auth, requests)
+    if args.warmup > 0:
+        # a desk platform runs all day: the row is measured once the JIT has compiled its path, not during
+        subprocess.run(['wrk', '-t', '1', '-c', '1', '-d', f'{args.warmup}s', '--timeout', '10s', '-s', script,
+                        platform.url], capture_output=True, text=True)
     cmd = ['wrk', '-t', str(min(args.connections, 2)), '-c', str(args.connections), '-d', f'{args.duration}s',
            '--timeout', '10s', '--latency', '-s', script, platform.url]
     out = subprocess.run(cmd, capture_output=True, text=True).stdout
@@ -296,6 +300,8 @@ def main():
     p.add_argument('--work-orders', type=int, default=1_000_000)
     p.add_argument('--regenerate', action='store_true', help='drop and recreate the database even if it has data')
     p.add_argument('--duration', type=int, default=15, help='seconds per measurement (default 15)')
+    p.add_argument('--warmup', type=int, default=10,
+                   help='seconds of the same requests before each REST measurement, not counted (default 10; 0: none)')
     p.add_argument('--connections', type=int, default=2, help='client connections (default 2)')
     p.add_argument('--user', default='advisor:demo', help='REST account (default advisor:demo)')
     p.add_argument('--start-limit', type=int, default=900,
@@ -407,7 +413,7 @@ def measure(db, platform, args):
     only = set(filter(None, args.only.split(',')))
     results = []
     load = os.getloadavg()
-    log(f'== Measurements: {args.duration} s each, {args.connections} connections; '
+    log(f'== Measurements: {args.duration} s each after {args.warmup} s of warm-up, {args.connections} connections; '
         f'load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}')
     log('   (the machine is shared: other processes may run; see the load average printed with each row)')
     for row in rows:
