@@ -155,6 +155,11 @@ public final class CorePermissions implements PermissionSet {
                     CASHIERS),
             p("invoice.export", "导出开票申请（供税务软件）", "export invoice requests for the tax software", CASHIERS),
             p("invoice.void", "作废发票", "void issued invoices", MANAGEMENT),
+            // reports and KPIs (报表, issue 15): figures of the whole shop are the management's; the resources they
+            // divide by (bays, technicians, wages, calendar) likewise; a rebuild is the administrator's
+            p("report.read", "查看报表与 KPI", "read reports and KPIs", MANAGEMENT),
+            p("report.resources.edit", "录入车间资源与工作日历", "enter workshop resources and the shop calendar", MANAGEMENT),
+            p("report.rebuild", "重算报表数据", "rebuild the report facts of a period", ADMINS),
             // printed sheets (issue 14): each sheet is printed by whoever hands it over; the manager stands in for all
             p("print.authorisation", "打印维修委托书", "print the repair authorisation", FRONT_DESK),
             p("print.job-sheet", "打印派工单", "print job sheets", List.of(ADMIN, MANAGER, ADVISOR, FOREMAN)),

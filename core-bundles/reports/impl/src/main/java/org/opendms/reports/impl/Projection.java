@@ -1,0 +1,189 @@
+package org.opendms.reports.impl;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.api.Stored;
+import org.opendms.platform.api.schema.SchemaReady;
+import org.opendms.settlement.api.Settlement;
+import org.opendms.settlement.api.SettlementStatus;
+import org.opendms.settlement.api.Settlements;
+import org.opendms.settlement.api.event.SettlementEvent;
+import org.opendms.settlement.api.event.SettlementListener;
+import org.opendms.workorder.api.Clocks;
+import org.opendms.workorder.api.StatusChange;
+import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.WorkOrderStatus;
+import org.opendms.workorder.api.WorkOrders;
+import org.opendms.workorder.api.event.WorkOrderEvent;
+import org.opendms.workorder.api.event.WorkOrderListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the facts in step with the work orders and settlement documents, through their published APIs. Events are
+ * taken on the thread that made the change and projected on one worker of our own, so the desk never waits for a
+ * report; ten changes of one work order in a burst are projected once (the pending set). One writer means the facts
+ * of a work order are never written by two threads at once.
+ */
+@Component(service = { Projection.class, WorkOrderListener.class, SettlementListener.class })
+public class Projection implements WorkOrderListener, SettlementListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
+
+    @Reference(target = "(osgi.unit.name=dms-reports)")
+    JpaTemplate jpa;
+
+    @Reference(target = "(" + SchemaReady.BUNDLE + "=org.opendms.reports.impl)")
+    SchemaReady schema;
+
+    @Reference
+    ShopClock clock;
+
+    @Reference
+    WorkOrders workOrders;
+
+    @Reference
+    Clocks clocks;
+
+    @Reference
+    Settlements settlements;
+
+    private final Set<Long> pendingWorkOrders = ConcurrentHashMap.newKeySet();
+    private final Set<Long> pendingDocuments = ConcurrentHashMap.newKeySet();
+    private ExecutorService worker;
+
+    @Activate
+    void activate() {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dms-reports-projection");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void changed(WorkOrderEvent event) {
+        if (pendingWorkOrders.add(event.workOrderId())) {
+            worker.execute(() -> {
+                pendingWorkOrders.remove(event.workOrderId());
+                guarded("work order " + event.number(), () -> projectWorkOrder(event.workOrderId()));
+            });
+        }
+    }
+
+    @Override
+    public void settled(SettlementEvent event) {
+        document(event);
+    }
+
+    @Override
+    public void reversed(SettlementEvent event) {
+        document(event);
+    }
+
+    private void document(SettlementEvent event) {
+        if (pendingDocuments.add(event.settlementId())) {
+            worker.execute(() -> {
+                pendingDocuments.remove(event.settlementId());
+                guarded("settlement " + event.number(), () -> projectDocument(event.settlementId()));
+            });
+        }
+    }
+
+    private static void guarded(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // the change itself stands; a rebuild of its period (dms:report-rebuild) projects it again
+            LOG.error("could not project {} into the reports: {}", what, e.toString(), e);
+        }
+    }
+
+    /** Waits until every change told so far is projected (tests, the rebuild command). */
+    public void awaitQuiet() {
+        try {
+            worker.submit(() -> {
+            }).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the report projection did not finish", e);
+        }
+    }
+
+    /** Reads the work order and replaces its facts; its documents follow its visit types. */
+    void projectWorkOrder(long id) {
+        WorkOrder wo;
+        try {
+            wo = workOrders.get(id);
+        } catch (DmsException e) {
+            return; // gone: nothing to count
+        }
+        Instant completedAt = null;
+        if (wo.status() == WorkOrderStatus.COMPLETED || wo.status() == WorkOrderStatus.DELIVERED) {
+            for (StatusChange c : workOrders.history(id)) {
+                if (c.to() == WorkOrderStatus.COMPLETED) {
+                    completedAt = c.at();
+                }
+            }
+        }
+        VisitFact fact = VisitFact.of(wo, completedAt == null ? List.of() : clocks.clocks(id), completedAt,
+                clock.zone());
+        jpa.tx(em -> FactStore.replace(em, fact, Stored.utc(clock.now())));
+    }
+
+    void projectDocument(long id) {
+        Settlement s = settlements.get(id);
+        if (s.settledAt() == null || !(s.status() == SettlementStatus.SETTLED
+                || s.status() == SettlementStatus.REVERSED)) {
+            return;
+        }
+        WorkOrder wo;
+        try {
+            wo = workOrders.get(s.workOrderId());
+        } catch (DmsException e) {
+            wo = null;
+        }
+        DocumentFact fact = DocumentFact.of(s, wo, clock.zone());
+        jpa.tx(em -> FactStore.replace(em, fact));
+    }
+
+    /**
+     * Projects every work order opened in the period and its documents again (after a restore, or to pick up changes
+     * made while this bundle was stopped), in pages; returns how many work orders.
+     */
+    public int rebuild(java.time.LocalDate from, java.time.LocalDate to) {
+        int done = 0;
+        for (int page = 0;; page++) {
+            var found = workOrders.search(new org.opendms.workorder.api.WorkOrderQuery(null, null, null, null, from,
+                    to), new org.opendms.platform.api.PageRequest(page, 200));
+            for (WorkOrder wo : found.items()) {
+                projectWorkOrder(wo.id());
+                for (Settlement s : settlements.forWorkOrder(wo.id())) {
+                    projectDocument(s.id());
+                }
+                done++;
+            }
+            if (found.items().size() < 200) {
+                return done;
+            }
+        }
+    }
+}
