@@ -6,7 +6,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserTest, launch, screen, shot, staff, api, t, logIn, openMenu, field, RUN } from '../lib/shop.mjs';
-import { vin } from '../lib/vin.mjs';
+import { paidVisit } from '../lib/visits.mjs';
 
 const SERVICE = `IV-${RUN}`;
 const COMPANY = `福州顺达物流${RUN}`;
@@ -22,31 +22,6 @@ const asAdvisor = () => api(advisor.login, advisor.password);
 const asCashier = () => api(cashier.login, cashier.password);
 const asManager = () => api(manager.login, manager.password);
 
-/** A completed work order of the company's car, 保养 1 h at 200 yuan, settled and paid in cash by the cashier. */
-async function paidVisit(ownerId) {
-  const desk = asAdvisor();
-  let r = await desk.post('/work-orders', {
-    plate: `闽A${RUN.slice(-5)}`, vin: vin(RUN + 11), ownerId, mileageKm: 42000, visitTypes: ['MAINTENANCE'],
-    concerns: [{ concern: '保养', payType: 'CUSTOMER' }],
-  });
-  const id = r.body.id;
-  const job = r.body.jobs[0].id;
-  r = await desk.post(`/work-orders/${id}/jobs/${job}/lines`,
-    { type: 'LABOUR', code: SERVICE, description: '保养', quantity: 1, unitPrice: 200, specialOrder: false }, { 'If-Match': r.etag });
-  r = await desk.post(`/work-orders/${id}/jobs/${job}/approval`, { approvedBy: '车队调度', channel: 'PHONE' }, { 'If-Match': r.etag });
-  r = await desk.post(`/work-orders/${id}/status`, { status: 'IN_REPAIR' }, { 'If-Match': r.etag });
-  r = await asManager().post(`/work-orders/${id}/status`, { status: 'AWAITING_QC', note: '工时未计时，经理放行' }, { 'If-Match': r.etag });
-  for (const level of ['SELF', 'FOREMAN', 'FINAL']) {
-    r = await asManager().post(`/work-orders/${id}/qc`, { level, passed: true }, { 'If-Match': r.etag });
-  }
-  r = await desk.post(`/work-orders/${id}/status`, { status: 'COMPLETED' }, { 'If-Match': r.etag });
-  const [doc] = (await asCashier().post('/settlements', { workOrderId: id })).body;
-  const paid = (await asCashier().post(`/settlements/${doc.id}/payments`,
-    { tenders: [{ method: 'CASH', amount: Number(doc.payable), tendered: Number(doc.payable) }] },
-    { 'If-Match': `"${doc.version}"` })).body;
-  return { visit: { id, number: r.body.number }, bill: paid };
-}
-
 const invoicesOf = async () => (await asCashier().get(`/invoices?settlementId=${bill.id}`)).body;
 
 before(async () => {
@@ -56,7 +31,8 @@ before(async () => {
   manager = await staff('manager', { name: `经理${RUN.slice(-2)}` });
   await asManager().call('POST', '/labour-operations', { code: SERVICE, name: '保养', flatRateHours: 1 });
   const company = (await asAdvisor().post('/customers', { type: 'COMPANY', name: COMPANY, mobile: `136${RUN.padStart(8, '0').slice(-8)}` })).body.id;
-  ({ visit, bill } = await paidVisit(company));
+  ({ visit, bill } = await paidVisit(asAdvisor(), asCashier(), asManager(),
+    { plate: `闽A${RUN.slice(-5)}`, vinSeed: RUN + 11, ownerId: company, service: SERVICE, unitPrice: 200 }));
   assert.equal(bill.status, 'SETTLED');
 });
 after(async () => browser?.close());

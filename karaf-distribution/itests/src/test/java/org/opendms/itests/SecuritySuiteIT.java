@@ -281,6 +281,11 @@ public class SecuritySuiteIT extends DmsTestSupport {
         targets.put("/cash-ups", own.staff());
         targets.put("/cash-ups/{cashier}", LocalDate.now(SHOP).toString());
         targets.put("/invoices", Long.toString(issuedInvoice(own.customer())));
+        // reports: a month and a day far ahead, so that what the suite enters touches no other test's figures
+        targets.put("/reports/resources", "2031-01");
+        targets.put("/reports/calendar", "2031-01-06");
+        targets.put("/reports/kpis", "comeback_rate");
+        targets.put("/reports/export", "kpis");
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),
                 "work-orders/" + own.workOrder(), "appointments/" + own.appointment(), "staff/" + own.staff() }) {
             collectSamples(call("GET", path, "admin", null).json(), 0);
@@ -294,6 +299,8 @@ public class SecuritySuiteIT extends DmsTestSupport {
         samples.put("technician", JsonNodeFactory.instance.textNode("technician"));
         samples.put("technicians", JsonNodeFactory.instance.arrayNode().add("technician"));
         samples.put("advisor", JsonNodeFactory.instance.textNode("advisor"));
+        samples.put("workingWeekdays", JsonNodeFactory.instance.arrayNode().add("MONDAY").add("TUESDAY"));
+        samples.put("trade", JsonNodeFactory.instance.textNode("MECHANICAL"));
         samples.put("code", JsonNodeFactory.instance.textNode("AQ-001"));
         samples.put("password", JsonNodeFactory.instance.textNode("Suite-Pass-2026"));
         // a number no invoice has, and today: issuing the suite's invoice is then refused only for its state
