@@ -33,65 +33,31 @@ final class FactQueries {
         return "visit_types LIKE '%," + type + ",%'";
     }
 
+    /** The period's figures: sums of its days' summaries (about thirty rows a month, whatever the shop's size). */
     static Figures figures(EntityManager em, Period p) {
-        Sql sql = new Sql(em);
-        StringBuilder visits = new StringBuilder("SELECT COUNT(*), COUNT(CASE WHEN comeback = 1 THEN 1 END)");
-        for (String type : KpiFormulas.VISIT_TYPES.keySet()) {
-            visits.append(", COUNT(CASE WHEN ").append(hasType(type)).append(" THEN 1 END)");
-        }
-        visits.append(" FROM rpt_visit WHERE opened_day BETWEEN ? AND ? AND cancelled = 0");
-        Map<String, Long> byType = new LinkedHashMap<>();
-        long[] in = new long[2];
-        sql.query(visits.toString(), rs -> {
-            in[0] = rs.getLong(1);
-            in[1] = rs.getLong(2);
-            int i = 3;
-            for (String type : KpiFormulas.VISIT_TYPES.keySet()) {
-                byType.put(type, rs.getLong(i++));
-            }
-            return null;
-        }, p.from(), p.to());
-        BigDecimal[] hours = sql.query("SELECT SUM(sold_hours), SUM(clocked_hours) FROM rpt_visit"
-                + " WHERE completed_day BETWEEN ? AND ? AND cancelled = 0",
-                rs -> new BigDecimal[] { Sql.money(rs, 1), Sql.money(rs, 2) }, p.from(), p.to()).get(0);
-        long[] delivered = sql.query("SELECT COUNT(on_time), COUNT(CASE WHEN on_time = 1 THEN 1 END) FROM rpt_visit"
-                + " WHERE delivered_day BETWEEN ? AND ?", rs -> new long[] { rs.getLong(1), rs.getLong(2) }, p.from(),
-                p.to()).get(0);
-        StringBuilder money = new StringBuilder("SELECT SUM(labour), SUM(parts), SUM(other_net), SUM(CASE WHEN "
-                + NOT_THIRD_PARTY + " THEN net ELSE 0 END)");
-        for (String type : KpiFormulas.TICKET_TYPES.keySet()) {
-            money.append(", SUM(CASE WHEN ").append(hasType(type)).append(" THEN net ELSE 0 END)");
-        }
-        money.append(" FROM rpt_document WHERE settled_day BETWEEN ? AND ?");
-        Map<String, BigDecimal> revenueByType = new LinkedHashMap<>();
-        BigDecimal[] revenue = sql.query(money.toString(), rs -> {
-            int i = 5;
-            for (String type : KpiFormulas.TICKET_TYPES.keySet()) {
-                revenueByType.put(type, Sql.money(rs, i++));
-            }
-            return new BigDecimal[] { Sql.money(rs, 1), Sql.money(rs, 2), Sql.money(rs, 3), Sql.money(rs, 4) };
-        }, p.from(), p.to()).get(0);
-        // vehicles settled: work orders with a document (not a reversal) settled in the period
-        StringBuilder perWo = new StringBuilder("SELECT COUNT(*), SUM(cust)");
-        StringBuilder inner = new StringBuilder(
-                "SELECT work_order_id, MAX(CASE WHEN " + NOT_THIRD_PARTY + " THEN 1 ELSE 0 END) AS cust");
-        int n = 0;
-        for (String type : KpiFormulas.TICKET_TYPES.keySet()) {
-            perWo.append(", SUM(t").append(n).append(")");
-            inner.append(", MAX(CASE WHEN ").append(hasType(type)).append(" THEN 1 ELSE 0 END) AS t").append(n++);
-        }
-        inner.append(" FROM rpt_document WHERE settled_day BETWEEN ? AND ? AND reversal = 0 GROUP BY work_order_id");
-        perWo.append(" FROM (").append(inner).append(") w");
-        Map<String, Long> settledByType = new LinkedHashMap<>();
-        long[] settled = sql.query(perWo.toString(), rs -> {
-            int i = 3;
-            for (String type : KpiFormulas.TICKET_TYPES.keySet()) {
-                settledByType.put(type, rs.getLong(i++));
-            }
-            return new long[] { rs.getLong(1), rs.getLong(2) };
-        }, p.from(), p.to()).get(0);
-        return new Figures(in[0], byType, hours[0], hours[1], revenue[0], revenue[1], revenue[2], revenueByType,
-                settledByType, settled[0], revenue[3], settled[1], in[1], delivered[0], delivered[1]);
+        return new Sql(em).query("SELECT SUM(vehicles_in), SUM(comebacks), SUM(in_maintenance),"
+                + " SUM(in_general_repair), SUM(in_accident), SUM(in_warranty), SUM(in_insurance), SUM(in_internal),"
+                + " SUM(in_pdi), SUM(sold_hours), SUM(clocked_hours), SUM(delivered), SUM(on_time), SUM(labour),"
+                + " SUM(parts), SUM(other_net), SUM(customer_net), SUM(net_maintenance), SUM(net_general_repair),"
+                + " SUM(net_accident), SUM(settled_vehicles), SUM(customer_vehicles), SUM(settled_maintenance),"
+                + " SUM(settled_general_repair), SUM(settled_accident) FROM rpt_day WHERE summary_day BETWEEN ? AND ?",
+                rs -> {
+                    Map<String, Long> byType = new LinkedHashMap<>();
+                    int i = 3;
+                    for (String type : KpiFormulas.VISIT_TYPES.keySet()) {
+                        byType.put(type, rs.getLong(i++));
+                    }
+                    Map<String, BigDecimal> revenueByType = new LinkedHashMap<>();
+                    Map<String, Long> settledByType = new LinkedHashMap<>();
+                    int r = 18, n = 23;
+                    for (String type : List.of("MAINTENANCE", "GENERAL_REPAIR", "ACCIDENT")) {
+                        revenueByType.put(type, Sql.money(rs, r++));
+                        settledByType.put(type, rs.getLong(n++));
+                    }
+                    return new Figures(rs.getLong(1), byType, Sql.money(rs, 10), Sql.money(rs, 11), Sql.money(rs, 14),
+                            Sql.money(rs, 15), Sql.money(rs, 16), revenueByType, settledByType, rs.getLong(21),
+                            Sql.money(rs, 17), rs.getLong(22), rs.getLong(2), rs.getLong(12), rs.getLong(13));
+                }, p.from(), p.to()).get(0);
     }
 
     /** One row per settled day, payer and visit-type set: labour, parts, other, net, parts cost, documents. */
@@ -100,38 +66,25 @@ final class FactQueries {
     }
 
     static List<DayRow> revenueDays(EntityManager em, Period p) {
-        return new Sql(em).query("SELECT settled_day, payer, visit_types, SUM(labour), SUM(parts), SUM(other_net),"
-                + " SUM(net), SUM(parts_cost), SUM(CASE WHEN reversal = 1 THEN -1 ELSE 1 END) FROM rpt_document"
-                + " WHERE settled_day BETWEEN ? AND ? GROUP BY settled_day, payer, visit_types",
+        return new Sql(em).query("SELECT summary_day, payer, visit_types, labour, parts, other_net, net, parts_cost,"
+                + " documents FROM rpt_day_revenue WHERE summary_day BETWEEN ? AND ?",
                 rs -> new DayRow(Sql.day(rs, 1), rs.getString(2), rs.getString(3), Sql.money(rs, 4), Sql.money(rs, 5),
                         Sql.money(rs, 6), Sql.money(rs, 7), Sql.money(rs, 8), rs.getLong(9)),
                 p.from(), p.to());
     }
 
     static List<TechnicianFigures> technicians(EntityManager em, Period p, BigDecimal commissionShare) {
-        Sql sql = new Sql(em);
-        Map<String, Long> comebacks = new HashMap<>();
-        sql.query("SELECT t.technician, COUNT(*) FROM rpt_visit v JOIN rpt_visit_tech t"
-                + " ON t.work_order_id = v.comeback_of_id WHERE v.opened_day BETWEEN ? AND ? AND v.comeback = 1"
-                + " AND v.cancelled = 0 GROUP BY t.technician", rs -> comebacks.put(rs.getString(1), rs.getLong(2)),
-                p.from(), p.to());
-        Map<String, TechnicianFigures> out = new LinkedHashMap<>();
-        sql.query("SELECT technician, COUNT(*), SUM(sold_hours), SUM(clocked_hours), SUM(labour_net)"
-                + " FROM rpt_visit_tech WHERE completed_day BETWEEN ? AND ? GROUP BY technician ORDER BY technician",
-                rs -> {
-                    String tech = rs.getString(1);
+        List<TechnicianFigures> out = new ArrayList<>();
+        new Sql(em).query("SELECT technician, SUM(work_orders), SUM(sold_hours), SUM(clocked_hours), SUM(labour_net),"
+                + " SUM(comebacks) FROM rpt_day_tech WHERE summary_day BETWEEN ? AND ? GROUP BY technician"
+                + " ORDER BY technician", rs -> {
                     BigDecimal sold = Sql.money(rs, 3), clocked = Sql.money(rs, 4), labour = Sql.money(rs, 5);
-                    out.put(tech, new TechnicianFigures(tech, rs.getLong(2), sold, clocked,
+                    return out.add(new TechnicianFigures(rs.getString(1), rs.getLong(2), sold, clocked,
                             clocked.signum() == 0 ? null : sold.divide(clocked, 4, java.math.RoundingMode.HALF_UP),
-                            comebacks.getOrDefault(tech, 0L), labour, commissionShare == null ? null
-                                    : VisitFact.scale(labour.multiply(commissionShare))));
-                    return null;
+                            rs.getLong(6), labour,
+                            commissionShare == null ? null : VisitFact.scale(labour.multiply(commissionShare))));
                 }, p.from(), p.to());
-        // a technician whose work came back, with nothing completed in the period, is still listed
-        new TreeSet<>(comebacks.keySet()).forEach(tech -> out.computeIfAbsent(tech,
-                t -> new TechnicianFigures(t, 0, VisitFact.ZERO, VisitFact.ZERO, null, comebacks.get(t),
-                        VisitFact.ZERO, commissionShare == null ? null : VisitFact.ZERO)));
-        return new ArrayList<>(out.values());
+        return out;
     }
 
     private static final String VISIT_ROW = "SELECT work_order_id, number, plate, %s, visit_types, status, %s, %s"

@@ -1,10 +1,17 @@
 package org.opendms.reports.impl;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 
-/** Writes the facts: each replaces whatever its work order or document contributed before. */
+/**
+ * Writes the facts: each replaces whatever its work order or document contributed before, and the daily summaries
+ * of every day the change touched (before and after) are computed again in the same transaction.
+ */
 final class FactStore {
 
     private FactStore() {
@@ -12,6 +19,14 @@ final class FactStore {
 
     static void replace(EntityManager em, VisitFact v, LocalDateTime now) {
         Sql sql = new Sql(em);
+        Set<LocalDate> days = new HashSet<>();
+        List<String> oldTypes = sql.query("SELECT opened_day, completed_day, delivered_day, visit_types FROM rpt_visit"
+                + " WHERE work_order_id = ?", rs -> {
+                    days.add(Sql.day(rs, 1));
+                    days.add(Sql.day(rs, 2));
+                    days.add(Sql.day(rs, 3));
+                    return rs.getString(4);
+                }, v.workOrderId());
         sql.update("DELETE FROM rpt_visit_tech WHERE work_order_id = ?", v.workOrderId());
         sql.update("DELETE FROM rpt_visit WHERE work_order_id = ?", v.workOrderId());
         sql.update("INSERT INTO rpt_visit (work_order_id, number, plate, vehicle_id, customer_id, status, visit_types,"
@@ -27,18 +42,63 @@ final class FactStore {
                     + " clocked_hours, labour_net) VALUES (?, ?, ?, ?, ?, ?)", v.workOrderId(), c.technician(),
                     v.completedDay(), c.soldHours(), c.clockedHours(), c.labourNet());
         }
-        // the documents count in the visit's types as they are now
-        sql.update("UPDATE rpt_document SET visit_types = ? WHERE work_order_id = ? AND visit_types <> ?",
-                v.visitTypes(), v.workOrderId(), v.visitTypes());
+        days.add(v.openedDay());
+        days.add(v.completedDay());
+        days.add(v.deliveredDay());
+        // the comebacks of this work order count against its technicians on the days they came back
+        days.addAll(sql.query("SELECT opened_day FROM rpt_visit WHERE comeback_of_id = ?", rs -> Sql.day(rs, 1),
+                v.workOrderId()));
+        if (!oldTypes.isEmpty() && !oldTypes.get(0).equals(v.visitTypes())) {
+            // the documents count in the visit's types as they are now
+            sql.update("UPDATE rpt_document SET visit_types = ? WHERE work_order_id = ?", v.visitTypes(),
+                    v.workOrderId());
+            days.addAll(sql.query("SELECT settled_day FROM rpt_document WHERE work_order_id = ?",
+                    rs -> Sql.day(rs, 1), v.workOrderId()));
+        }
+        DaySummaries.recompute(em, days);
     }
 
     static void replace(EntityManager em, DocumentFact d) {
         Sql sql = new Sql(em);
+        Set<LocalDate> days = new HashSet<>(sql.query("SELECT settled_day FROM rpt_document WHERE settlement_id = ?",
+                rs -> Sql.day(rs, 1), d.settlementId()));
         sql.update("DELETE FROM rpt_document WHERE settlement_id = ?", d.settlementId());
         sql.update("INSERT INTO rpt_document (settlement_id, number, work_order_id, customer_id, payer, visit_types,"
                 + " settled_day, reversal, labour, parts, other_net, net, parts_cost)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", d.settlementId(), d.number(), d.workOrderId(),
                 d.customerId(), d.payer(), d.visitTypes(), d.settledDay(), d.reversal(), d.labour(), d.parts(),
                 d.other(), d.net(), d.partsCost());
+        days.add(d.settledDay());
+        days.addAll(markFirsts(sql, d.workOrderId()));
+        DaySummaries.recompute(em, days);
+    }
+
+    /**
+     * Marks the work order's first document (not a reversal) and its first one the customer pays, in the order they
+     * were settled; returns the days of the documents whose marks changed.
+     */
+    static Set<LocalDate> markFirsts(Sql sql, long workOrderId) {
+        record Doc(long id, LocalDate day, boolean reversal, boolean thirdParty, int first, int firstCustomer) {
+        }
+        List<Doc> docs = sql.query("SELECT settlement_id, settled_day, reversal, payer, first_of_wo, first_customer"
+                + " FROM rpt_document WHERE work_order_id = ? ORDER BY settled_day, settlement_id",
+                rs -> new Doc(rs.getLong(1), Sql.day(rs, 2), rs.getInt(3) == 1,
+                        rs.getString(4).equals("INSURER") || rs.getString(4).equals("MANUFACTURER"), rs.getInt(5),
+                        rs.getInt(6)),
+                workOrderId);
+        Set<LocalDate> changed = new HashSet<>();
+        boolean seen = false, seenCustomer = false;
+        for (Doc doc : docs) {
+            int first = !doc.reversal() && !seen ? 1 : 0;
+            int firstCustomer = !doc.reversal() && !doc.thirdParty() && !seenCustomer ? 1 : 0;
+            seen |= first == 1;
+            seenCustomer |= firstCustomer == 1;
+            if (first != doc.first() || firstCustomer != doc.firstCustomer()) {
+                sql.update("UPDATE rpt_document SET first_of_wo = ?, first_customer = ? WHERE settlement_id = ?", first,
+                        firstCustomer, doc.id());
+                changed.add(doc.day());
+            }
+        }
+        return changed;
     }
 }

@@ -72,6 +72,50 @@ public class Projection implements WorkOrderListener, SettlementListener {
             t.setDaemon(true);
             return t;
         });
+        worker.execute(() -> guarded("the first catch-up", this::catchUpPage));
+    }
+
+    static final String CATCH_UP = "catch-up.page";
+    static final int PAGE = 200;
+
+    /**
+     * The work orders recorded before this bundle first ran (an upgrade of a shop with history), projected once, a
+     * page at a time between the live events, resuming from the stored page after a restart; a shop whose catch-up
+     * is done reads one row here on start and does nothing else.
+     */
+    void catchUpPage() {
+        long page = jpa.txExpr(em -> new Sql(em).query("SELECT mark_value FROM rpt_mark WHERE name = ?",
+                rs -> rs.getLong(1), CATCH_UP)).stream().findFirst().orElse(0L);
+        if (page < 0) {
+            return;
+        }
+        var found = workOrders.search(org.opendms.workorder.api.WorkOrderQuery.all(),
+                new org.opendms.platform.api.PageRequest((int) page, PAGE));
+        for (WorkOrder wo : found.items()) {
+            projectWorkOrder(wo.id());
+            for (Settlement s : settlements.forWorkOrder(wo.id())) {
+                projectDocument(s.id());
+            }
+        }
+        boolean done = found.items().size() < PAGE;
+        long next = done ? -1 : page + 1;
+        jpa.tx(em -> {
+            Sql sql = new Sql(em);
+            if (sql.update("UPDATE rpt_mark SET mark_value = ? WHERE name = ?", next, CATCH_UP) == 0) {
+                sql.update("INSERT INTO rpt_mark (name, mark_value) VALUES (?, ?)", CATCH_UP, next);
+            }
+        });
+        if (done) {
+            if (page > 0 || !found.items().isEmpty()) {
+                LOG.info("reports: the work orders recorded before them are projected ({} pages)", page + 1);
+            }
+            return;
+        }
+        try {
+            worker.execute(() -> guarded("the first catch-up", this::catchUpPage));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // stopped meanwhile: the next start resumes from the stored page
+        }
     }
 
     @Deactivate
@@ -122,7 +166,7 @@ public class Projection implements WorkOrderListener, SettlementListener {
     public void awaitQuiet() {
         try {
             worker.submit(() -> {
-            }).get(60, TimeUnit.SECONDS);
+            }).get(5, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException("the report projection did not finish", e);
         }

@@ -170,14 +170,15 @@ public class ReportResource {
 
     @GET
     @Path("resources/{month}")
-    @Operation(summary = "车间资源 The resources in force in a month (its own entry, else the latest earlier one)", responses = {
+    @Operation(summary = "车间资源 The resources in force in a month (its own entry, else the latest earlier one); never entered: the shop's usual week (Monday to Saturday, 8 h) with no bays or technicians, updatedBy null", responses = {
             @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MonthResources.class))),
-            @ApiResponse(responseCode = "404", description = "never entered") })
+            @ApiResponse(responseCode = "400", description = "the month is not yyyy-MM") })
     @RequiresPermission("report.read")
     public MonthResources resources(@PathParam("month") String month, @Context SecurityContext security) {
         YearMonth m = month(month);
-        return resources.inForce(m, RestActor.from(security)).orElseThrow(() -> DmsException.notFound("month",
-                "尚未录入车间资源（工位、技师、班次）", "the workshop resources (bays, technicians, shift) were never entered"));
+        return resources.inForce(m, RestActor.from(security)).orElseGet(() -> new MonthResources(m,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), new BigDecimal("8"), Map.of(), List.of(),
+                BigDecimal.ZERO, null, null));
     }
 
     @PUT

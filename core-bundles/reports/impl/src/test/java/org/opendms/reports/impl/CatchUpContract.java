@@ -1,0 +1,115 @@
+package org.opendms.reports.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opendms.audit.impl.JpaAuditTrail;
+import org.opendms.customer.api.CustomerDraft;
+import org.opendms.customer.api.CustomerType;
+import org.opendms.platform.api.Actor;
+import org.opendms.platform.api.Channel;
+import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
+import org.opendms.platform.testing.TestShopClock;
+import org.opendms.settlement.impl.SettledDocuments;
+import org.opendms.vehicle.api.Vehicle;
+import org.opendms.vehicle.api.VehicleDraft;
+import org.opendms.vehicle.api.Vin;
+import org.opendms.workorder.api.JobDraft;
+import org.opendms.workorder.api.ReceptionDraft;
+import org.opendms.workorder.api.VisitType;
+import org.opendms.workorder.api.WorkOrder;
+import org.opendms.workorder.api.event.WorkOrderEvent;
+import org.opendms.workorder.impl.WorkOrdersForTests;
+
+/**
+ * A shop with history installs the reports: the work orders recorded before them are projected once, in pages, by the
+ * real work-order and settlement services on the same database; live changes are projected as they come; a restart
+ * after the catch-up does no bulk work.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CatchUpContract {
+
+    static final Actor ADVISOR = new Actor("wang.advisor", Set.of("advisor"), Channel.REST);
+    static int serial;
+
+    TestDatabase db;
+    WorkOrdersForTests shop;
+    SettledDocuments desk;
+    long owner;
+    TestShopClock clock = TestShopClock.fixed(Instant.parse("2026-12-03T02:00:00Z"));
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void start() {
+        db = database();
+        shop = WorkOrdersForTests.on(db, clock);
+        var permissions = TestPermissions.of();
+        desk = new SettledDocuments(db, clock, permissions, new JpaAuditTrail(db.jpa("dms-audit"), clock, permissions));
+        db.migrate("db/org.opendms.reports.impl/changelog.xml");
+        owner = shop.core.customers().create(new CustomerDraft(CustomerType.PERSON, "周杰", "13755550031", null, null,
+                List.of(), false, null), ADVISOR).id();
+    }
+
+    @AfterAll
+    void stop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    WorkOrder open() {
+        String draft = "LSVAU2180N2" + String.format("%06d", ++serial);
+        String vin = draft.substring(0, 8) + Vin.checkDigit(draft) + draft.substring(9);
+        Vehicle v = shop.core.vehicles().create(new VehicleDraft(vin, "浙B" + (20000 + serial), "大众", "迈腾", 2022,
+                null, null, null, owner, null, null, null, null), ADVISOR);
+        return shop.reception.open(new ReceptionDraft(v.plate(), null, null, 15_000, null, 50, null,
+                List.of(JobDraft.customer("保养")), null, null, Set.of(VisitType.MAINTENANCE), null), ADVISOR);
+    }
+
+    Projection projection() {
+        Projection p = new Projection();
+        p.jpa = db.jpa("dms-reports");
+        p.clock = clock;
+        p.workOrders = shop.workOrders;
+        p.settlements = desk.service();
+        p.activate();
+        return p;
+    }
+
+    @Test
+    void historyIsProjectedOnceLiveChangesAsTheyComeAndARestartDoesNoBulkWork() throws Exception {
+        for (int i = 0; i < Projection.PAGE + 5; i++) {
+            open();
+        }
+        Projection first = projection();
+        // two pages: the second is queued behind the first
+        first.awaitQuiet();
+        first.awaitQuiet();
+        assertEquals(Projection.PAGE + 5, db.count("SELECT COUNT(*) FROM rpt_visit"));
+        assertEquals(-1, db.count("SELECT mark_value FROM rpt_mark WHERE name = 'catch-up.page'"));
+        WorkOrder live = open();
+        first.changed(new WorkOrderEvent(live.id(), live.number(), live.vehicleId(), live.plate(), live.customerId(),
+                live.status().name(), null, null, "wang.advisor", clock.now()));
+        first.awaitQuiet();
+        assertEquals(Projection.PAGE + 6, db.count("SELECT COUNT(*) FROM rpt_visit"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM rpt_visit WHERE number = '" + live.number()
+                + "' AND opened_day = CAST('2026-12-03' AS DATE) AND visit_types = ',MAINTENANCE,' AND cancelled = 0"));
+        first.deactivate();
+
+        // a restart reads the mark and projects nothing: facts removed by hand stay removed
+        db.dataSource().getConnection().createStatement().execute("DELETE FROM rpt_visit");
+        Projection again = projection();
+        again.awaitQuiet();
+        assertEquals(0, db.count("SELECT COUNT(*) FROM rpt_visit"));
+        again.deactivate();
+    }
+}
