@@ -286,6 +286,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
         targets.put("/reports/calendar", "2031-01-06");
         targets.put("/reports/kpis", "comeback_rate");
         targets.put("/reports/export", "kpis");
+        targets.put("/reports/alert-rules", "on_time_delivery");
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),
                 "work-orders/" + own.workOrder(), "appointments/" + own.appointment(), "staff/" + own.staff() }) {
             collectSamples(call("GET", path, "admin", null).json(), 0);

@@ -159,6 +159,7 @@ public final class CorePermissions implements PermissionSet {
             // divide by (bays, technicians, wages, calendar) likewise; a rebuild is the administrator's
             p("report.read", "查看报表与 KPI", "read reports and KPIs", MANAGEMENT),
             p("report.resources.edit", "录入车间资源与工作日历", "enter workshop resources and the shop calendar", MANAGEMENT),
+            p("report.alerts.edit", "设置经营预警规则", "set the alert rules", MANAGEMENT),
             p("report.rebuild", "重算报表数据", "rebuild the report facts of a period", ADMINS),
             // printed sheets (issue 14): each sheet is printed by whoever hands it over; the manager stands in for all
             p("print.authorisation", "打印维修委托书", "print the repair authorisation", FRONT_DESK),

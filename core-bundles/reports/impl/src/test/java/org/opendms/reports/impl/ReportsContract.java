@@ -66,6 +66,8 @@ abstract class ReportsContract {
 
     TestDatabase db;
     JpaShopResources resources;
+    JpaAlerts alerts;
+    final List<org.opendms.reports.api.Alert> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
     JpaReports reports;
     WorkOrder v1;
 
@@ -87,6 +89,17 @@ abstract class ReportsContract {
         reports.jpa = resources.jpa;
         reports.permissions = permissions;
         reports.resources = resources;
+        alerts = new JpaAlerts();
+        alerts.jpa = resources.jpa;
+        alerts.clock = clock;
+        alerts.permissions = permissions;
+        alerts.audit = resources.audit;
+        alerts.listeners = List.of(new org.opendms.reports.api.event.ReportsListener() {
+            @Override
+            public void alertRaised(org.opendms.reports.api.event.AlertEvent event) {
+                heard.add(event.alert());
+            }
+        });
         month();
         // D = 27 Monday-to-Saturday days of December 2026 less the holiday on the 31st = 26; B = 4 + 1 + 1 = 6; T = 3
         resources.enter(new MonthResources(YearMonth.of(2026, 12), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
@@ -334,5 +347,43 @@ abstract class ReportsContract {
                 resources.calendar(DECEMBER, MANAGER));
         assertEquals(1,
                 db.count("SELECT COUNT(DISTINCT record_id) FROM audit_change WHERE record_type = 'report.calendar'"));
+    }
+
+    @Test
+    void anAlertFiresOnceWhenAWeeksVisitsCollapse() {
+        // February 2026: four weeks of ten visits (Monday 2 February to Sunday 1 March), then two in the week of 2 March
+        long id = 3000;
+        for (LocalDate day = LocalDate.of(2026, 2, 2); day.isBefore(LocalDate.of(2026, 3, 2)); day = day.plusDays(1)) {
+            int visits = day.getDayOfWeek() == DayOfWeek.MONDAY ? 5 : day.getDayOfWeek() == DayOfWeek.SUNDAY ? 0 : 1;
+            for (int i = 0; i < visits; i++) {
+                project(visit(++id, Set.of(VisitType.MAINTENANCE), day + "T09:00", WorkOrderStatus.IN_REPAIR, null,
+                        null,
+                        null, null, List.of(labour("1.0", null))), null, List.of());
+            }
+        }
+        for (String day : List.of("2026-03-03T10:00", "2026-03-05T10:00")) {
+            project(visit(++id, Set.of(VisitType.MAINTENANCE), day, WorkOrderStatus.IN_REPAIR, null, null, null, null,
+                    List.of(labour("1.0", null))), null, List.of());
+        }
+        // the comeback rule off: only the collapse is in question
+        alerts.change("comeback_rate", false, d("0.05"), MANAGER);
+        DmsException bad = assertThrows(DmsException.class, () -> alerts.change("visits_drop", true, d("1.5"),
+                MANAGER));
+        assertEquals("threshold", bad.violations().get(0).field());
+        assertThrows(DmsException.class, () -> alerts.change("visits_drop", true, d("0.3"), ADVISOR));
+
+        var raised = alerts.check(LocalDate.of(2026, 3, 10), MANAGER);
+        assertEquals(List.of("visits_drop"), raised.stream().map(a -> a.rule()).toList());
+        var alert = raised.get(0);
+        assertEquals(LocalDate.of(2026, 3, 2), alert.from());
+        assertEquals(d("0.8000"), alert.value());
+        assertEquals("本周进厂 2 台，比前四周平均 10 台下降 80.0%", alert.messageZh());
+        assertEquals(1, heard.size());
+        // checked again (the next hour): recorded once, told once
+        assertEquals(List.of(), alerts.check(LocalDate.of(2026, 3, 11), MANAGER));
+        assertEquals(1, heard.size());
+        assertEquals(1, alerts.list(Period.of(YearMonth.of(2026, 3)), MANAGER).size());
+        // the week before had nothing to compare with enough of a drop: no alert
+        assertEquals(List.of(), alerts.check(LocalDate.of(2026, 3, 3), MANAGER));
     }
 }

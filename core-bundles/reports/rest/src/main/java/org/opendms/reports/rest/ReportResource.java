@@ -14,6 +14,7 @@ import java.util.Set;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -31,6 +32,9 @@ import org.opendms.platform.rest.api.ParamReader;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
 import org.opendms.platform.rest.api.RestActor;
+import org.opendms.reports.api.Alert;
+import org.opendms.reports.api.AlertRule;
+import org.opendms.reports.api.Alerts;
 import org.opendms.reports.api.CalendarDay;
 import org.opendms.reports.api.DrillRow;
 import org.opendms.reports.api.Granularity;
@@ -74,6 +78,9 @@ public class ReportResource {
 
     @Reference
     ShopClock clock;
+
+    @Reference
+    Alerts alerts;
 
     private static final String FROM = "起始日 from, yyyy-MM-dd (default: the first of this month)";
     private static final String TO = "截止日 to (inclusive), yyyy-MM-dd (default: the last of this month)";
@@ -253,6 +260,53 @@ public class ReportResource {
             throw DmsException.invalid("working", "required", "请选择上班或休息", "say whether the shop works that day");
         }
         return resources.mark(new CalendarDay(d, mark.working(), mark.note()), RestActor.from(security));
+    }
+
+    @GET
+    @Path("alerts")
+    @Operation(summary = "经营预警 The alerts of the weeks overlapping a period (default this month), newest first", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Alert.class)))))
+    @RequiresPermission("report.read")
+    public List<Alert> alerts(@Parameter(description = FROM) @QueryParam("from") String from,
+            @Parameter(description = TO) @QueryParam("to") String to, @Context SecurityContext security) {
+        return alerts.list(period(from, to), RestActor.from(security));
+    }
+
+    @POST
+    @Path("alerts/check")
+    @Operation(summary = "检查预警 Check the rules against the last full week before a day (default today); the platform also does it every hour", responses = @ApiResponse(responseCode = "200", description = "the alerts raised now (a week already alerted is not raised again)", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Alert.class)))))
+    @RequiresPermission("report.read")
+    public List<Alert> check(
+            @Parameter(description = "日期 yyyy-MM-dd: the week before the one holding it") @QueryParam("asOf") String asOf,
+            @Context SecurityContext security) {
+        LocalDate day = Params.day("asOf", asOf);
+        return alerts.check(day == null ? clock.today() : day, RestActor.from(security));
+    }
+
+    @GET
+    @Path("alert-rules")
+    @Operation(summary = "预警规则 The alert rules with the shop's thresholds", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = AlertRule.class)))))
+    @RequiresPermission("report.read")
+    public List<AlertRule> rules(@Context SecurityContext security) {
+        return alerts.rules(RestActor.from(security));
+    }
+
+    /** @param threshold a share between 0 and 1, e.g. 0.3 for 30 % */
+    public record RuleChange(Boolean enabled, BigDecimal threshold) {
+    }
+
+    @PUT
+    @Path("alert-rules/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "设置预警规则 Turn a rule on or off and set its threshold", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RuleChange.class))), responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AlertRule.class))),
+            @ApiResponse(responseCode = "400", description = "enabled or threshold wrong (each named)"),
+            @ApiResponse(responseCode = "404", description = "no such rule") })
+    @RequiresPermission("report.alerts.edit")
+    public AlertRule change(@PathParam("code") String code, RuleChange change, @Context SecurityContext security) {
+        if (change == null || change.enabled() == null) {
+            throw DmsException.invalid("enabled", "required", "请选择启用或停用", "say whether the rule is on");
+        }
+        return alerts.change(code, change.enabled(), change.threshold(), RestActor.from(security));
     }
 
     Period period(String from, String to) {

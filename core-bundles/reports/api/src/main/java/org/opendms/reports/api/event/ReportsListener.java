@@ -8,4 +8,8 @@ public interface ReportsListener {
     /** A month's resources were entered or a calendar date marked. */
     default void resourcesChanged(ResourcesChangedEvent event) {
     }
+
+    /** An alert was raised (a week's visits collapsed, comebacks jumped, deliveries were late). */
+    default void alertRaised(AlertEvent event) {
+    }
 }
