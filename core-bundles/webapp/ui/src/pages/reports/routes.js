@@ -23,6 +23,11 @@ export default [
     meta: { titleKey: 'reports.technicians.title', icon: 'UserFilled', permission: 'report.read', menu: true, order: 93, ...group },
   },
   {
+    path: '/reports/customers',
+    component: () => import('./CustomersPage.vue'),
+    meta: { titleKey: 'reports.customers.title', icon: 'User', permission: 'report.read', menu: true, order: 935, ...group },
+  },
+  {
     path: '/reports/resources',
     component: () => import('./ResourcesPage.vue'),
     meta: { titleKey: 'reports.resources.title', icon: 'Calendar', permission: 'report.resources.edit', menu: true, order: 94, ...group },

@@ -107,6 +107,29 @@ public class ReportsIT extends DmsTestSupport {
                 "{\"reason\":\"报表测试：开错\"}", "If-Match", "\"" + paid.path("version").asLong() + "\""), 201);
         await("reports/revenue", r -> net(r).compareTo(netBefore) == 0);
 
+        // customers: the visit's customer came this month; months out of range named
+        assertTrue(ok(call("GET", "reports/customers", "manager", null), 200).path("customers").asLong() >= 1);
+        Reply months = call("GET", "reports/customers?months=0", "manager", null);
+        assertEquals(months.raw(), 400, months.status());
+        assertEquals("months", months.field(0));
+
+        // next month's forecast names its method (with this young shop's history it may forecast nothing yet)
+        JsonNode forecast = ok(call("GET", "reports/forecast", "manager", null), 200);
+        assertTrue(forecast.toString(), forecast.path("method").asText().startsWith("MOVING_AVERAGE")
+                || forecast.path("method").asText().equals("SEASONAL_TREND"));
+        assertEquals(400, call("GET", "reports/forecast?month=2026-13", "manager", null).status());
+
+        // alerts: three rules, a threshold over 1 refused naming it, a check answers what it raised
+        assertEquals(3, ok(call("GET", "reports/alert-rules", "manager", null), 200).size());
+        Reply badRule = call("PUT", "reports/alert-rules/visits_drop", "manager",
+                "{\"enabled\":true,\"threshold\":1.5}");
+        assertEquals(badRule.raw(), 400, badRule.status());
+        assertEquals("threshold", badRule.field(0));
+        assertEquals(403,
+                call("PUT", "reports/alert-rules/visits_drop", "advisor", "{\"enabled\":false,\"threshold\":0.3}")
+                        .status());
+        assertTrue(ok(call("POST", "reports/alerts/check", "manager", null), 200).isArray());
+
         // the pack as Excel, and on the console
         HttpResponse<byte[]> xlsx = InvoiceIT.get("reports/export/kpis", "manager");
         assertEquals(200, xlsx.statusCode());

@@ -34,6 +34,19 @@ public interface Reports {
     int DRILL_MAX = 2_000;
 
     /**
+     * Customers of the period: new and returning, the maintenance return rate, and those not seen for
+     * {@code monthsAway} months before the period's last day (久未回店), the most recently lapsed first.
+     *
+     * @throws DmsException INVALID_INPUT {@code months} not between 1 and 60
+     */
+    CustomerFigures customers(Period period, int monthsAway, Actor actor);
+
+    int LAPSED_MAX = 500;
+
+    /** A month's visits and revenue forecast from the months before it, with the method's backtest. */
+    Forecast forecast(java.time.YearMonth month, Actor actor);
+
+    /**
      * Projects the work orders opened in the period and their documents again (permission {@code report.rebuild}):
      * after a database restore, or for changes made while the reports bundle was stopped. Figures follow changes by
      * themselves otherwise.

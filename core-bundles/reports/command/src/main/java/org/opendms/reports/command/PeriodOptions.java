@@ -3,12 +3,40 @@ package org.opendms.reports.command;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.opendms.platform.api.DmsException;
+import org.opendms.platform.api.ShopClock;
+import org.opendms.platform.console.api.ConsolePrinter;
+import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.reports.api.Period;
+import org.opendms.reports.api.Reports;
 
-/** --month, or --from and --to; default this month. */
-abstract class PeriodOptions {
+/**
+ * A report command: --month, or --from and --to (default this month), run for the console's user; a refusal is printed
+ * in Chinese and English.
+ */
+abstract class PeriodOptions implements Action {
+
+    @Reference
+    Reports reports;
+
+    @Reference
+    ShopClock clock;
+
+    @Override
+    public Object execute() {
+        try {
+            report(period(clock.today()));
+        } catch (DmsException e) {
+            ConsolePrinter.refusal(ConsoleText.out(), e);
+        }
+        return null;
+    }
+
+    /** Prints the report of the period. */
+    abstract void report(Period period);
 
     @Option(name = "--month", description = "月份 yyyy-MM (default this month)")
     String month;

@@ -2,6 +2,7 @@ package org.opendms.reports.impl;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.opendms.reports.api.CustomerFigures;
 import org.opendms.reports.api.DrillRow;
+import org.opendms.reports.api.Forecast;
 import org.opendms.reports.api.Granularity;
 import org.opendms.reports.api.Kpi;
 import org.opendms.reports.api.KpiPack;
@@ -216,6 +219,30 @@ public class JpaReports implements Reports {
         permissions.require(actor, JpaShopResources.READ);
         return jpa.txExpr(em -> FactQueries.technicians(em, period,
                 resources.resources(em, period).commissionShare()));
+    }
+
+    @Override
+    public CustomerFigures customers(Period period, int monthsAway, Actor actor) {
+        permissions.require(actor, JpaShopResources.READ);
+        if (monthsAway < 1 || monthsAway > 60) {
+            throw DmsException.invalid("months", "out_of_range", "久未回店的月数须在 1 到 60 之间",
+                    "the months away must be between 1 and 60");
+        }
+        return jpa.txExpr(em -> CustomerQueries.customers(em, period, monthsAway));
+    }
+
+    @Override
+    public Forecast forecast(YearMonth month, Actor actor) {
+        permissions.require(actor, JpaShopResources.READ);
+        LocalDate from = month.minusMonths(Forecasting.BACKTEST + 15L).atDay(1);
+        Map<YearMonth, Forecasting.Month> history = new HashMap<>();
+        jpa.tx(em -> new Sql(em).query("SELECT summary_day, vehicles_in, labour + parts + other_net FROM rpt_day"
+                + " WHERE summary_day BETWEEN ? AND ? AND (vehicles_in <> 0 OR labour + parts + other_net <> 0)",
+                rs -> history.merge(YearMonth.from(Sql.day(rs, 1)),
+                        new Forecasting.Month(rs.getLong(2), Sql.money(rs, 3)),
+                        (a, b) -> new Forecasting.Month(a.visits() + b.visits(), a.revenue().add(b.revenue()))),
+                from, month.atDay(1).minusDays(1)));
+        return Forecasting.forecast(month, history);
     }
 
     @Override

@@ -362,8 +362,8 @@ abstract class ReportsContract {
             }
         }
         for (String day : List.of("2026-03-03T10:00", "2026-03-05T10:00")) {
-            project(visit(++id, Set.of(VisitType.MAINTENANCE), day, WorkOrderStatus.IN_REPAIR, null, null, null, null,
-                    List.of(labour("1.0", null))), null, List.of());
+            project(visit(++id, 78, Set.of(VisitType.MAINTENANCE), day, WorkOrderStatus.IN_REPAIR, null, null, null,
+                    null, List.of(labour("1.0", null))), null, List.of());
         }
         // the comeback rule off: only the collapse is in question
         alerts.change("comeback_rate", false, d("0.05"), MANAGER);
@@ -385,5 +385,35 @@ abstract class ReportsContract {
         assertEquals(1, alerts.list(Period.of(YearMonth.of(2026, 3)), MANAGER).size());
         // the week before had nothing to compare with enough of a drop: no alert
         assertEquals(List.of(), alerts.check(LocalDate.of(2026, 3, 3), MANAGER));
+    }
+
+    @Test
+    void customersNewAndReturningBackForMaintenanceAndTheOnesToCall() {
+        Set<VisitType> maintenance = Set.of(VisitType.MAINTENANCE), repair = Set.of(VisitType.GENERAL_REPAIR);
+        // June 2028, with the twelve months before: 501 back for maintenance, 502 not back, 503 new, 504 away since 2027
+        long[][] visits = { { 4001, 501 }, { 4002, 501 }, { 4003, 502 }, { 4004, 503 }, { 4005, 504 } };
+        String[] days = { "2027-08-10T09:00", "2028-06-15T09:00", "2027-09-01T09:00", "2028-06-20T09:00",
+                "2027-01-01T09:00" };
+        for (int i = 0; i < visits.length; i++) {
+            project(visit(visits[i][0], visits[i][1], i == 3 || i == 4 ? repair : maintenance, days[i],
+                    WorkOrderStatus.DELIVERED, null, null, null, null, List.of(labour("1.0", null))), null, List.of());
+        }
+        var c = reports.customers(Period.of(YearMonth.of(2028, 6)), 12, MANAGER);
+        assertEquals(2, c.customers());
+        assertEquals(1, c.newCustomers());
+        assertEquals(1, c.returningCustomers());
+        assertEquals(2, c.maintenanceBase());
+        assertEquals(1, c.maintenanceBack());
+        assertEquals(d("0.5000"), c.maintenanceReturnRate());
+        assertEquals(LocalDate.of(2027, 6, 30), c.lapsedSince());
+        // 504 is the most recently lapsed; the desk's list names the last work order and plate to call about
+        assertEquals(504, c.lapsed().get(0).customerId());
+        assertEquals("WO4005", c.lapsed().get(0).lastWorkOrderNumber());
+        assertEquals(LocalDate.of(2027, 1, 1), c.lapsed().get(0).lastVisit());
+        assertTrue(c.lapsed().stream().noneMatch(l -> l.customerId() >= 501 && l.customerId() <= 503));
+        assertEquals(c.lapsedCount(), c.lapsed().size());
+        DmsException months = assertThrows(DmsException.class,
+                () -> reports.customers(Period.of(YearMonth.of(2028, 6)), 0, MANAGER));
+        assertEquals("months", months.violations().get(0).field());
     }
 }

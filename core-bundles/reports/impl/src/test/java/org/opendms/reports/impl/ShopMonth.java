@@ -60,6 +60,12 @@ final class ShopMonth {
 
     static WorkOrder visit(long id, Set<VisitType> types, String opened, WorkOrderStatus status, Instant promised,
             Instant delivered, Boolean onTime, Long comebackOf, List<Line> lines) {
+        return visit(id, 77, types, opened, status, promised, delivered, onTime, comebackOf, lines);
+    }
+
+    /** A visit of a given customer. */
+    static WorkOrder visit(long id, long customer, Set<VisitType> types, String opened, WorkOrderStatus status,
+            Instant promised, Instant delivered, Boolean onTime, Long comebackOf, List<Line> lines) {
         List<Line> bound = new ArrayList<>();
         for (Line l : lines) {
             bound.add(new Line(l.id(), id * 10, l.type(), l.code(), l.description(), l.quantity(), l.unitPrice(),
@@ -68,7 +74,8 @@ final class ShopMonth {
         }
         Totals totals = Totals.of(bound.stream().map(Line::net).toList(), d("0.13"));
         Job job = new Job(id * 10, 1, "客户描述", PayType.CUSTOMER, false, null, null, bound, totals, null);
-        return new WorkOrder(id, "WO" + id, 500 + id, "京A" + (10000 + id), 77, status, null, types, 10000, null, null,
+        return new WorkOrder(id, "WO" + id, 500 + id, "京A" + (10000 + id), customer, status, null, types, 10000, null,
+                null,
                 "wang.advisor", promised, delivered, d("0.13"), List.of(job), totals, 0, true, comebackOf,
                 comebackOf == null ? null : "WO" + comebackOf,
                 comebackOf == null ? null : ComebackDecision.CONFIRMED, at(opened), "wang.advisor", at(opened),

@@ -36,7 +36,9 @@ import org.opendms.reports.api.Alert;
 import org.opendms.reports.api.AlertRule;
 import org.opendms.reports.api.Alerts;
 import org.opendms.reports.api.CalendarDay;
+import org.opendms.reports.api.CustomerFigures;
 import org.opendms.reports.api.DrillRow;
+import org.opendms.reports.api.Forecast;
 import org.opendms.reports.api.Granularity;
 import org.opendms.reports.api.KpiPack;
 import org.opendms.reports.api.MonthResources;
@@ -138,9 +140,39 @@ public class ReportResource {
     }
 
     @GET
+    @Path("customers")
+    @Operation(summary = "客户分析 Customers of a period: new and returning, the maintenance return rate, and those not seen for some months (久未回店) as the desk's call list", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CustomerFigures.class))),
+            @ApiResponse(responseCode = "400", description = "from, to or months wrong (each named)") })
+    @RequiresPermission("report.read")
+    public CustomerFigures customers(@Parameter(description = FROM) @QueryParam("from") String from,
+            @Parameter(description = TO) @QueryParam("to") String to,
+            @Parameter(description = "久未回店月数 months away, 1 to 60 (default 12)") @QueryParam("months") String months,
+            @Context SecurityContext security) {
+        ParamReader read = new ParamReader();
+        Period p = read.value(() -> period(from, to));
+        Integer m = read.value(() -> Params.integer("months", months));
+        read.refuseIfAny();
+        return reports.customers(p, m == null ? 12 : m, RestActor.from(security));
+    }
+
+    @GET
+    @Path("forecast")
+    @Operation(summary = "预测 A month's visits and revenue forecast (default next month) by the method that erred least on the last twelve months, with that backtest", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Forecast.class))),
+            @ApiResponse(responseCode = "400", description = "the month is not yyyy-MM") })
+    @RequiresPermission("report.read")
+    public Forecast forecast(
+            @Parameter(description = "月份 yyyy-MM (default next month)") @QueryParam("month") String month,
+            @Context SecurityContext security) {
+        YearMonth m = month == null || month.isBlank() ? YearMonth.from(clock.today()).plusMonths(1) : month(month);
+        return reports.forecast(m, RestActor.from(security));
+    }
+
+    @GET
     @Path("export/{table}")
     @Produces({ ReportSheet.XLSX, MediaType.APPLICATION_JSON })
-    @Operation(summary = "导出 Excel A report table as xlsx: kpis, revenue, technicians, or the drill-down of a KPI (kpi=…)", responses = {
+    @Operation(summary = "导出 Excel A report table as xlsx: kpis, revenue, technicians, customers (the 12-month call list), or the drill-down of a KPI (kpi=…)", responses = {
             @ApiResponse(responseCode = "200", content = @Content(mediaType = ReportSheet.XLSX, schema = @Schema(type = "string", format = "binary"))),
             @ApiResponse(responseCode = "404", description = "no such table") })
     @RequiresPermission("report.read")
@@ -157,8 +189,9 @@ public class ReportResource {
         case "revenue" -> ReportSheet.revenue(reports.revenue(p, granularity(by), actor));
         case "technicians" -> ReportSheet.technicians(reports.technicians(p, actor));
         case "drill" -> ReportSheet.drill(kpi, reports.drill(kpi, p, actor));
-        default -> throw DmsException.notFound("table", "没有报表 " + table + "（可选 kpis、revenue、technicians、drill）",
-                "no table " + table + " (kpis, revenue, technicians or drill)");
+        default -> throw DmsException.notFound("table",
+                "没有报表 " + table + "（可选 kpis、revenue、technicians、drill、customers）",
+                "no table " + table + " (kpis, revenue, technicians, drill or customers)");
         };
         String name = table + "-" + p.from() + "-" + p.to() + ".xlsx";
         return Response.ok(body, ReportSheet.XLSX)

@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.opendms.reports.api.CustomerFigures;
 import org.opendms.reports.api.DrillRow;
 import org.opendms.reports.api.Kpi;
 import org.opendms.reports.api.KpiPack;
+import org.opendms.reports.api.LapsedCustomer;
 import org.opendms.reports.api.RevenueBucket;
 import org.opendms.reports.api.RevenueReport;
 import org.opendms.reports.api.TechnicianFigures;
@@ -118,6 +120,16 @@ final class ReportSheet {
             rows.add(row);
         }
         return write("明细 " + kpi, cols, rows);
+    }
+
+    static byte[] lapsed(CustomerFigures c) {
+        List<Column> cols = List.of(new Column("客户编号 Customer", null), new Column("最后到店 Last visit", null),
+                new Column("工单号 Work order", null), new Column("车牌 Plate", null), new Column("到店次数 Visits", null));
+        List<List<Object>> rows = new ArrayList<>();
+        for (LapsedCustomer l : c.lapsed()) {
+            rows.add(List.of(l.customerId(), l.lastVisit(), l.lastWorkOrderNumber(), l.plate(), l.visits()));
+        }
+        return write("久未回店 Lapsed", cols, rows);
     }
 
     /** A value with the format its column does not have (a KPI row mixes units). */
