@@ -134,6 +134,10 @@ public class ReportsIT extends DmsTestSupport {
         HttpResponse<byte[]> xlsx = InvoiceIT.get("reports/export/kpis", "manager");
         assertEquals(200, xlsx.statusCode());
         assertTrue(InvoiceIT.xlsxText(xlsx.body()).contains("返修率"));
+        HttpResponse<byte[]> pdf = InvoiceIT.get("reports/print/kpis", "manager");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF"));
         String printed = console("dms:report-kpis --month " + month);
         assertTrue(printed, printed.contains("进厂台数") && printed.contains("工作日 D="));
         assertTrue(printed, console("dms:report-technicians --month " + month).contains("名技师"));

@@ -6,10 +6,12 @@
  * The customer opens a settled visit's bill and certificate without a login through
  * {@link org.opendms.printing.api.EBills}.
  * <p>
- * 1.0.0: the first version.
+ * {@link org.opendms.printing.api.Tables} prints a report's table (the monthly KPI pack) the same way.
+ * <p>
+ * 1.0.0: the first version. 1.1.0: Tables.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.printing.api;
 
 import org.osgi.annotation.bundle.Export;

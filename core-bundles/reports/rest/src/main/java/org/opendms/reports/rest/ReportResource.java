@@ -28,6 +28,8 @@ import javax.ws.rs.core.SecurityContext;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.rest.api.DmsRest;
+import org.opendms.printing.api.Paper;
+import org.opendms.printing.api.Tables;
 import org.opendms.platform.rest.api.ParamReader;
 import org.opendms.platform.rest.api.Params;
 import org.opendms.platform.rest.api.RequiresPermission;
@@ -83,6 +85,10 @@ public class ReportResource {
 
     @Reference
     Alerts alerts;
+
+    /** The monthly pack on paper (PDF with Chinese text). */
+    @Reference
+    Tables tables;
 
     private static final String FROM = "起始日 from, yyyy-MM-dd (default: the first of this month)";
     private static final String TO = "截止日 to (inclusive), yyyy-MM-dd (default: the last of this month)";
@@ -197,6 +203,23 @@ public class ReportResource {
         return Response.ok(body, ReportSheet.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
+    }
+
+    @GET
+    @Path("print/kpis")
+    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @Operation(summary = "打印 KPI 报表 The KPI pack of a period as PDF (A4): each KPI with this period, the previous one, last year, the formula and its inputs or what is missing", responses = {
+            @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))),
+            @ApiResponse(responseCode = "400", description = "from or to wrong (each named)"),
+            @ApiResponse(responseCode = "409", description = "no CJK font on the server (field font)") })
+    @RequiresPermission("report.read")
+    public Response printKpis(@Parameter(description = FROM) @QueryParam("from") String from,
+            @Parameter(description = TO) @QueryParam("to") String to, @Context SecurityContext security) {
+        KpiPack pack = reports.kpis(period(from, to), RestActor.from(security));
+        byte[] pdf = tables.print(ReportSheet.packTitle(pack), ReportSheet.packSubtitle(pack), ReportSheet.PACK_COLUMNS,
+                ReportSheet.packRows(pack), Paper.A4);
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition",
+                "attachment; filename=\"kpis-" + pack.period().from() + "-" + pack.period().to() + ".pdf\"").build();
     }
 
     /** A month's resources as entered; the month comes from the path. */

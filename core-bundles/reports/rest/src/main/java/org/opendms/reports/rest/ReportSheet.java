@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.opendms.reports.api.CustomerFigures;
+import org.opendms.printing.api.TableColumn;
 import org.opendms.reports.api.DrillRow;
 import org.opendms.reports.api.Kpi;
 import org.opendms.reports.api.KpiPack;
@@ -56,6 +57,49 @@ final class ReportSheet {
                     String.join("; ", k.missing())));
         }
         return write("KPI " + pack.period(), cols, rows);
+    }
+
+    static final List<TableColumn> PACK_COLUMNS = List.of(new TableColumn("指标", 3.2f, false),
+            new TableColumn("本期", 1.4f, true), new TableColumn("上期", 1.4f, true), new TableColumn("去年同期", 1.4f, true),
+            new TableColumn("公式", 3.4f, false), new TableColumn("输入或缺少", 4.6f, false));
+
+    static String packTitle(KpiPack pack) {
+        return "维修车间 KPI 报表 " + pack.period().from() + " 至 " + pack.period().to();
+    }
+
+    static String packSubtitle(KpiPack pack) {
+        return "工作日 D = " + pack.workingDays() + "　工位 B = " + text(pack.bays()) + "　技师 T = "
+                + text(pack.technicians()) + "　班次工时 = " + text(pack.shiftHours())
+                + "　（上期、去年同期按同一公式计算；缺少输入的指标不显示 0，而写明缺少什么）";
+    }
+
+    private static String text(BigDecimal v) {
+        return v == null ? "未录入" : v.stripTrailingZeros().toPlainString();
+    }
+
+    static List<List<String>> packRows(KpiPack pack) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Kpi k : pack.kpis()) {
+            rows.add(java.util.Arrays.asList(k.nameZh(), shown(k.value(), k.unit()), shown(k.previous(), k.unit()),
+                    shown(k.lastYear(), k.unit()), k.formulaZh(),
+                    k.missing().isEmpty()
+                            ? k.inputs().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue().toPlainString())
+                                    .collect(Collectors.joining("；"))
+                            : "缺少：" + String.join("；", k.missing())));
+        }
+        return rows;
+    }
+
+    /** A KPI value as printed: 12.34 %, 1,234.50, 0.0321. */
+    static String shown(BigDecimal v, String unit) {
+        if (v == null) {
+            return "—";
+        }
+        return switch (unit) {
+        case "PERCENT" -> v.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+        case "YUAN" -> String.format("%,.2f", v);
+        default -> v.stripTrailingZeros().toPlainString();
+        };
     }
 
     static byte[] revenue(RevenueReport r) {
