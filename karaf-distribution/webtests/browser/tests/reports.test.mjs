@@ -69,6 +69,9 @@ browserTest('the KPI pack shows the month, drills from vehicles in to the visit 
   const download = page.waitForEvent('download');
   await page.locator('[data-test="reports-kpis-export"]').click();
   assert.match((await download).suggestedFilename(), /^kpis-.*\.xlsx$/);
+  const pdf = page.waitForEvent('download');
+  await page.locator('[data-test="reports-kpis-print"]').click();
+  assert.match((await pdf).suggestedFilename(), /^kpis-.*\.pdf$/);
   await shot(page, 'reports-kpis');
 
   await openMenu(page, 'reports.dashboard.title');
