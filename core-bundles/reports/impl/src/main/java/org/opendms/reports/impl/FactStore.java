@@ -17,16 +17,30 @@ final class FactStore {
     private FactStore() {
     }
 
+    /** What a visit's row says, to tell a change that moves no figure (a dispatch, a clock on) from one that does. */
+    private static final String SAME = "SELECT opened_day, completed_day, delivered_day, visit_types, status, on_time,"
+            + " comeback, comeback_of_id, cancelled, sold_hours, clocked_hours, labour_net, parts_net, other_net,"
+            + " parts_cost, number, plate, customer_id FROM rpt_visit WHERE work_order_id = ?";
+
     static void replace(EntityManager em, VisitFact v, LocalDateTime now) {
         Sql sql = new Sql(em);
         Set<LocalDate> days = new HashSet<>();
-        List<String> oldTypes = sql.query("SELECT opened_day, completed_day, delivered_day, visit_types FROM rpt_visit"
-                + " WHERE work_order_id = ?", rs -> {
-                    days.add(Sql.day(rs, 1));
-                    days.add(Sql.day(rs, 2));
-                    days.add(Sql.day(rs, 3));
-                    return rs.getString(4);
-                }, v.workOrderId());
+        List<List<Object>> old = sql.query(SAME, rs -> {
+            days.add(Sql.day(rs, 1));
+            days.add(Sql.day(rs, 2));
+            days.add(Sql.day(rs, 3));
+            List<Object> row = new java.util.ArrayList<>();
+            for (int i = 1; i <= 18; i++) {
+                Object o = rs.getObject(i);
+                row.add(o instanceof java.math.BigDecimal b ? b.stripTrailingZeros()
+                        : o instanceof Number n ? n.longValue() : o instanceof java.sql.Date d ? d.toLocalDate() : o);
+            }
+            return row;
+        }, v.workOrderId());
+        if (!old.isEmpty() && old.get(0).equals(row(v)) && sameCredits(sql, v)) {
+            return; // most events of a work order (dispatch, a clock on, an approval) move no figure: nothing to write
+        }
+        List<String> oldTypes = old.isEmpty() ? List.of() : List.of((String) old.get(0).get(3));
         sql.update("DELETE FROM rpt_visit_tech WHERE work_order_id = ?", v.workOrderId());
         sql.update("DELETE FROM rpt_visit WHERE work_order_id = ?", v.workOrderId());
         sql.update("INSERT INTO rpt_visit (work_order_id, number, plate, vehicle_id, customer_id, status, visit_types,"
@@ -56,6 +70,31 @@ final class FactStore {
                     rs -> Sql.day(rs, 1), v.workOrderId()));
         }
         DaySummaries.recompute(em, days);
+    }
+
+    /** The new fact as {@link #SAME} reads a row. */
+    private static List<Object> row(VisitFact v) {
+        return java.util.Arrays.asList(v.openedDay(), v.completedDay(), v.deliveredDay(), v.visitTypes(), v.status(),
+                v.onTime() == null ? null : (long) v.onTime(), v.comeback() ? 1L : 0L, v.comebackOfId(),
+                v.cancelled() ? 1L : 0L, v.soldHours().stripTrailingZeros(), v.clockedHours().stripTrailingZeros(),
+                v.labourNet().stripTrailingZeros(), v.partsNet().stripTrailingZeros(),
+                v.otherNet().stripTrailingZeros(), v.partsCost().stripTrailingZeros(), v.number(), v.plate(),
+                v.customerId());
+    }
+
+    private static boolean sameCredits(Sql sql, VisitFact v) {
+        Set<List<Object>> stored = new HashSet<>(sql.query("SELECT technician, sold_hours, clocked_hours, labour_net"
+                + " FROM rpt_visit_tech WHERE work_order_id = ?",
+                rs -> List.of(rs.getString(1),
+                        rs.getBigDecimal(2).stripTrailingZeros(), rs.getBigDecimal(3).stripTrailingZeros(),
+                        rs.getBigDecimal(4).stripTrailingZeros()),
+                v.workOrderId()));
+        Set<List<Object>> now = new HashSet<>();
+        for (VisitFact.TechnicianCredit c : v.credits()) {
+            now.add(List.of(c.technician(), c.soldHours().stripTrailingZeros(), c.clockedHours().stripTrailingZeros(),
+                    c.labourNet().stripTrailingZeros()));
+        }
+        return stored.equals(now);
     }
 
     static void replace(EntityManager em, DocumentFact d) {

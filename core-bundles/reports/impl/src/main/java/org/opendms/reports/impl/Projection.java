@@ -76,7 +76,8 @@ public class Projection implements WorkOrderListener, SettlementListener {
     }
 
     static final String CATCH_UP = "catch-up.page";
-    static final int PAGE = 200;
+    /** Work orders per page of the first catch-up (a test makes it small). */
+    int page = 200;
 
     /**
      * The work orders recorded before this bundle first ran (an upgrade of a shop with history), projected once, a
@@ -84,20 +85,21 @@ public class Projection implements WorkOrderListener, SettlementListener {
      * is done reads one row here on start and does nothing else.
      */
     void catchUpPage() {
+        int size = this.page;
         long page = jpa.txExpr(em -> new Sql(em).query("SELECT mark_value FROM rpt_mark WHERE name = ?",
                 rs -> rs.getLong(1), CATCH_UP)).stream().findFirst().orElse(0L);
         if (page < 0) {
             return;
         }
         var found = workOrders.search(org.opendms.workorder.api.WorkOrderQuery.all(),
-                new org.opendms.platform.api.PageRequest((int) page, PAGE));
+                new org.opendms.platform.api.PageRequest((int) page, size));
         for (WorkOrder wo : found.items()) {
             projectWorkOrder(wo.id());
             for (Settlement s : settlements.forWorkOrder(wo.id())) {
                 projectDocument(s.id());
             }
         }
-        boolean done = found.items().size() < PAGE;
+        boolean done = found.items().size() < size;
         long next = done ? -1 : page + 1;
         jpa.tx(em -> {
             Sql sql = new Sql(em);

@@ -39,6 +39,8 @@ abstract class CatchUpContract {
 
     static final Actor ADVISOR = new Actor("wang.advisor", Set.of("advisor"), Channel.REST);
     static int serial;
+    /** Pages of 20: two pages and a bit, as a shop's history is many. */
+    static final int PAGE = 20;
 
     TestDatabase db;
     WorkOrdersForTests shop;
@@ -81,26 +83,27 @@ abstract class CatchUpContract {
         p.clock = clock;
         p.workOrders = shop.workOrders;
         p.settlements = desk.service();
+        p.page = PAGE;
         p.activate();
         return p;
     }
 
     @Test
     void historyIsProjectedOnceLiveChangesAsTheyComeAndARestartDoesNoBulkWork() throws Exception {
-        for (int i = 0; i < Projection.PAGE + 5; i++) {
+        for (int i = 0; i < PAGE + 5; i++) {
             open();
         }
         Projection first = projection();
         // two pages: the second is queued behind the first
         first.awaitQuiet();
         first.awaitQuiet();
-        assertEquals(Projection.PAGE + 5, db.count("SELECT COUNT(*) FROM rpt_visit"));
+        assertEquals(PAGE + 5, db.count("SELECT COUNT(*) FROM rpt_visit"));
         assertEquals(-1, db.count("SELECT mark_value FROM rpt_mark WHERE name = 'catch-up.page'"));
         WorkOrder live = open();
         first.changed(new WorkOrderEvent(live.id(), live.number(), live.vehicleId(), live.plate(), live.customerId(),
                 live.status().name(), null, null, "wang.advisor", clock.now()));
         first.awaitQuiet();
-        assertEquals(Projection.PAGE + 6, db.count("SELECT COUNT(*) FROM rpt_visit"));
+        assertEquals(PAGE + 6, db.count("SELECT COUNT(*) FROM rpt_visit"));
         assertEquals(1, db.count("SELECT COUNT(*) FROM rpt_visit WHERE number = '" + live.number()
                 + "' AND opened_day = CAST('2026-12-03' AS DATE) AND visit_types = ',MAINTENANCE,' AND cancelled = 0"));
         first.deactivate();
