@@ -117,8 +117,9 @@ public class JpaAlerts implements Alerts {
         return new ArrayList<>(out.values());
     }
 
+    /** One change of a rule at a time (update or insert of its row). */
     @Override
-    public AlertRule change(String code, boolean enabled, BigDecimal threshold, Actor actor) {
+    public synchronized AlertRule change(String code, boolean enabled, BigDecimal threshold, Actor actor) {
         permissions.require(actor, EDIT);
         AlertRule d = DEFAULTS.get(code);
         if (d == null) {

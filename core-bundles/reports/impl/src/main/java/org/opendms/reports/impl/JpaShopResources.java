@@ -73,8 +73,12 @@ public class JpaShopResources implements ShopResources {
         return jpa.txExpr(em -> entries(em, month).values().stream().reduce((a, b) -> b));
     }
 
+    /**
+     * Replaces the month's entry (delete and insert in one transaction): two managers saving the same month at the
+     * same moment take turns here rather than collide on the key, the later one's entry standing.
+     */
     @Override
-    public MonthResources enter(MonthResources r, Actor actor) {
+    public synchronized MonthResources enter(MonthResources r, Actor actor) {
         permissions.require(actor, EDIT);
         validate(r);
         MonthResources stored = new MonthResources(r.month(), r.workingWeekdays(), r.shiftHours(), r.bays(),
@@ -166,8 +170,9 @@ public class JpaShopResources implements ShopResources {
                 period.to()));
     }
 
+    /** Likewise one mark at a time. */
     @Override
-    public CalendarDay mark(CalendarDay day, Actor actor) {
+    public synchronized CalendarDay mark(CalendarDay day, Actor actor) {
         permissions.require(actor, EDIT);
         Violations v = new Violations();
         if (day == null || day.day() == null) {

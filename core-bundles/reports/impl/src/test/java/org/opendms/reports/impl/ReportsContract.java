@@ -416,4 +416,34 @@ abstract class ReportsContract {
                 () -> reports.customers(Period.of(YearMonth.of(2028, 6)), 0, MANAGER));
         assertEquals("months", months.violations().get(0).field());
     }
+
+    @Test
+    void managersSavingTheSameMonthAtOnceAllSucceedAndOneEntryStands() throws Exception {
+        YearMonth month = YearMonth.of(2029, 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<MonthResources>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int bays = i + 1;
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return resources.enter(new MonthResources(month, EnumSet.range(DayOfWeek.MONDAY,
+                            DayOfWeek.FRIDAY), d("8"), Map.of(Trade.MECHANICAL, bays),
+                            List.of(new TechnicianResource("wang.tech", Trade.MECHANICAL, d("6000.00"))), d("0.1"),
+                            null, null), MANAGER);
+                }));
+            }
+            start.countDown();
+            for (var save : saves) {
+                save.get(); // none refused or failed
+            }
+        } finally {
+            pool.shutdown();
+        }
+        MonthResources stood = resources.inForce(month, MANAGER).orElseThrow();
+        assertEquals(month, stood.month());
+        assertEquals(1, stood.technicians().size());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM rpt_month WHERE ym = '2029-01'"));
+    }
 }
