@@ -239,6 +239,15 @@ browserTest('with a minimum set, the suggestion list proposes the reorder', asyn
   await shot(page, 'parts-flow-suggestions');
   const proposed = (await asClerk().get(`/parts/suggestions?warehouseId=${ids.warehouse}`)).body.find((s) => s.partId === ids.part);
   assert.ok(proposed && Number(proposed.quantity) > 0, JSON.stringify(proposed));
+  // the demand forecast beside the suggestions counts whole past months only: what was issued today is not in it yet
+  const demand = (await asClerk().get(`/parts/suggestions/demand?warehouseId=${ids.warehouse}`)).body;
+  assert.ok(!demand.some((d) => d.partId === ids.part), JSON.stringify(demand));
+  const demandCard = page.locator('[data-test="parts-demand"]');
+  await demandCard.getByText(t('parts.demand.title')).waitFor();
+  assert.equal(await demandCard.locator('[data-test="parts-demand-table"] .el-table__row').count(), demand.length);
+  const sheet = page.waitForEvent('download');
+  await demandCard.locator('[data-test="parts-demand-export"]').click();
+  assert.match((await sheet).suggestedFilename(), /^demand-\d+\.xlsx$/);
 
   // the clerk drafts the reorder and marks it urgent (紧急订货) on the page: the list shows it, the API keeps it
   const draft = (await asClerk().post('/parts/purchase-orders', {

@@ -91,6 +91,17 @@ public class PurchasingIT extends DmsTestSupport {
         assertTrue("no suggestion for the part", suggested != null);
         assertEquals(0, new BigDecimal("18").compareTo(suggested.path("quantity").decimalValue()));
         assertEquals(supplierId, suggested.path("supplierId").asLong());
+        // the demand forecast beside them: whole past months only, so nothing issued today is in it yet
+        JsonNode demand = ok(call("GET", "parts/suggestions/demand?warehouseId=" + warehouseId, "parts", null), 200);
+        assertTrue(demand.toString(), demand.isArray());
+        demand.forEach(d -> assertTrue(d.toString(), d.path("partId").asLong() != partId));
+        assertEquals(400, call("GET", "parts/suggestions/demand", "parts", null).status());
+        assertEquals(403, call("GET", "parts/suggestions/demand?warehouseId=" + warehouseId, "advisor", null).status());
+        Reply sheet = call("GET", "parts/suggestions/demand/export?warehouseId=" + warehouseId, "parts", null);
+        assertEquals(200, sheet.status());
+        assertTrue(sheet.contentType(), sheet.contentType().startsWith("application/vnd.openxmlformats"));
+        String printed = console("dms:parts-demand " + warehouseId);
+        assertTrue(printed, printed.contains(demand.size() + " 个配件有领用"));
         // the advisor does not order
         assertEquals(403, call("POST", "parts/suggestions/purchase-orders", "advisor", "{\"warehouseId\":"
                 + warehouseId + ",\"supplierId\":" + supplierId + "}").status());

@@ -1,6 +1,7 @@
 package org.opendms.parts.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -17,8 +18,10 @@ import javax.ws.rs.core.UriInfo;
 
 import org.opendms.parts.api.purchasing.OrderSuggestion;
 import org.opendms.parts.api.purchasing.OrderSuggestions;
+import org.opendms.parts.api.purchasing.PartDemand;
 import org.opendms.parts.api.purchasing.PurchaseOrder;
 import org.opendms.parts.api.purchasing.SuggestedLine;
+import org.opendms.parts.rest.internal.Xlsx;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.rest.api.DmsRest;
 import org.opendms.platform.rest.api.Params;
@@ -63,10 +66,64 @@ public class SuggestionResource {
     public List<OrderSuggestion> suggest(
             @Parameter(description = "warehouse id", required = true) @QueryParam("warehouseId") String warehouseId,
             @Context SecurityContext security) {
+        return suggestions.suggest(warehouse(warehouseId), RestActor.from(security));
+    }
+
+    @GET
+    @Path("demand")
+    @Operation(summary = "需求预测 Next month's demand of every part the warehouse issued in two years, with the method"
+            + " and its backtest error", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = PartDemand.class)))))
+    @RequiresPermission("parts.po.read")
+    public List<PartDemand> demand(
+            @Parameter(description = "warehouse id", required = true) @QueryParam("warehouseId") String warehouseId,
+            @Context SecurityContext security) {
+        return suggestions.demand(warehouse(warehouseId), RestActor.from(security));
+    }
+
+    @GET
+    @Path("demand/export")
+    @Produces({ Xlsx.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Operation(summary = "导出需求预测 The demand forecast as xlsx: one row per part, its 24 months, forecast, method and"
+            + " error", responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))))
+    @RequiresPermission("parts.po.read")
+    public Response exportDemand(
+            @Parameter(description = "warehouse id", required = true) @QueryParam("warehouseId") String warehouseId,
+            @Context SecurityContext security) {
+        List<PartDemand> demand = suggestions.demand(warehouse(warehouseId), RestActor.from(security));
+        List<String> headers = new ArrayList<>(List.of("配件号 (Part number)", "名称 (Name)", "下月预测 (Forecast)",
+                "方法 (Method)", "平均绝对误差 (Mean absolute error)", "相对误差 (Relative error)", "回测月数 (Months measured)"));
+        if (!demand.isEmpty()) {
+            demand.get(0).months().forEach(m -> headers.add(m.toString()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (PartDemand d : demand) {
+            List<Object> row = new ArrayList<>(
+                    List.of(d.partNumber(), d.partName(), d.forecast(), methodZh(d.method())));
+            row.add(d.error());
+            row.add(d.relativeError());
+            row.add(d.backtestMonths());
+            row.addAll(d.monthly());
+            rows.add(row);
+        }
+        byte[] bytes = Xlsx.write(List.of(new Xlsx.SheetData("需求预测 Demand", headers, rows)));
+        return Response.ok(bytes, Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"demand-" + warehouseId + ".xlsx\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    static String methodZh(String method) {
+        return switch (method) {
+        case "MOVING_AVERAGE_3" -> "三月移动平均 (3-month average)";
+        case "CROSTON_SBA" -> "间歇需求法 (Croston/SBA)";
+        default -> "历史不足 (too little history)";
+        };
+    }
+
+    private static long warehouse(String warehouseId) {
         if (warehouseId == null || warehouseId.isEmpty()) {
             throw DmsException.invalid("warehouseId", "required", "请选择仓库", "warehouseId is required");
         }
-        return suggestions.suggest(Params.id("warehouseId", warehouseId), RestActor.from(security));
+        return Params.id("warehouseId", warehouseId);
     }
 
     @POST

@@ -16,6 +16,14 @@ public interface OrderSuggestions {
     List<OrderSuggestion> suggest(long warehouseId, Actor actor);
 
     /**
+     * Every part the warehouse issued in the last two years with next month's demand forecast and the error of its
+     * method on the part's own history ({@link PartDemand}), by part number; computed now, never stored.
+     *
+     * @since 1.2
+     */
+    List<PartDemand> demand(long warehouseId, Actor actor);
+
+    /**
      * One step from suggestions to a DRAFT purchase order to the supplier: the given lines (all of that supplier's
      * current suggestions when empty or null) at the supplier's prices. A part without a price from the supplier is
      * refused ({@code price.unknown}, field {@code lines[i].unitPrice}).

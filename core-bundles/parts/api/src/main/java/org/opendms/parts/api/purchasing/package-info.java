@@ -1,7 +1,9 @@
 /**
  * Purchasing (采购) and stock control: suppliers with their lead times, terms and prices per part; purchase orders
  * (draft, sent, partly received, received, cancelled) and receiving against them into the parts ledger, all of a
- * receipt or nothing; order suggestions from min/max, reorder point and open demand; alerts and analysis (below
+ * receipt or nothing; order suggestions from min/max, reorder point and open demand, beside each part's demand forecast
+ * with its
+ * measured error; alerts and analysis (below
  * minimum, above maximum, expiring batches, dead stock, ABC classification).
  * <p>
  * Supplier-integration plugins implement {@link org.opendms.parts.api.purchasing.SupplierGateway} (send an order, ask
@@ -10,7 +12,7 @@
  * changes nothing.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.opendms.parts.api.purchasing;
 
 import org.osgi.annotation.bundle.Export;

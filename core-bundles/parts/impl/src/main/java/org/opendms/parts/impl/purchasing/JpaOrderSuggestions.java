@@ -3,6 +3,7 @@ package org.opendms.parts.impl.purchasing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.opendms.parts.api.Part;
 import org.opendms.parts.api.Warehouses;
 import org.opendms.parts.api.purchasing.OrderSuggestion;
 import org.opendms.parts.api.purchasing.OrderSuggestions;
+import org.opendms.parts.api.purchasing.PartDemand;
 import org.opendms.parts.api.purchasing.PurchaseOrder;
 import org.opendms.parts.api.purchasing.PurchaseOrderDraft;
 import org.opendms.parts.api.purchasing.PurchaseOrderLineDraft;
@@ -112,6 +114,15 @@ public class JpaOrderSuggestions implements OrderSuggestions {
         });
         out.sort(Comparator.comparing(OrderSuggestion::partNumber));
         return out;
+    }
+
+    private final DemandCache demandCache = new DemandCache();
+
+    @Override
+    public List<PartDemand> demand(long warehouseId, Actor actor) {
+        permissions.require(actor, "parts.po.read");
+        warehouses.get(warehouseId);
+        return demandCache.demand(jpa, warehouseId, clock);
     }
 
     /** The cheapest price of today from an active supplier. */

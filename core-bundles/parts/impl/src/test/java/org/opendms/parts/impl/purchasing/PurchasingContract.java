@@ -1,5 +1,9 @@
 package org.opendms.parts.impl.purchasing;
 
+import org.opendms.parts.api.purchasing.PartDemand;
+
+import java.time.YearMonth;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
 import org.opendms.parts.api.Bin;
 import org.opendms.parts.api.MovementDraft;
+import org.opendms.parts.api.SupersessionDraft;
 import org.opendms.parts.api.MovementType;
 import org.opendms.parts.api.Part;
 import org.opendms.parts.api.PartDraft;
@@ -498,6 +503,81 @@ abstract class PurchasingContract {
         // once sent, the quantity is on order and nothing more is suggested
         orders.send(o.id(), o.version(), CLERK);
         assertTrue(suggestions.suggest(central.id(), CLERK).stream().noneMatch(x -> x.partId() == p.id()));
+    }
+
+    @Test
+    void theDemandForecastOfAPartIsMeasuredOnItsOwnMonths() {
+        Part lumpy = newPart();
+        Part steady = newPart();
+        Warehouse w = parts.warehouses().byCode("ZK").orElseThrow();
+        parts.ledger().post(MovementDraft.receipt(lumpy.id(), w.id(), null, q("200"), q("300"), "OPENING"), CLERK);
+        parts.ledger().post(MovementDraft.receipt(steady.id(), w.id(), null, q("200"), q("40"), "OPENING"), CLERK);
+        Instant now = clock.now();
+        YearMonth thisMonth = YearMonth.from(clock.today());
+        long line = 1;
+        // two years back: 6 discs in every third month; pads 5 a month over the last year, 1 returned last month
+        for (int back = 24; back >= 1; back--) {
+            YearMonth m = thisMonth.minusMonths(back);
+            at(m.atDay(15).atTime(10, 0).atZone(clock.zone()).toInstant());
+            if ((24 - back) % 3 == 0) {
+                parts.ledger().post(MovementDraft.issue(lumpy.id(), w.id(), null, q("6"), 9500, line++), CLERK);
+            }
+            if (back <= 12) {
+                parts.ledger().post(MovementDraft.issue(steady.id(), w.id(), null, q("5"), 9600, line), CLERK);
+                if (back == 1) {
+                    parts.ledger().post(MovementDraft.returned(steady.id(), w.id(), null, q("1"), 9600, line,
+                            "多领"), CLERK);
+                }
+                line++;
+            }
+        }
+        at(now);
+        // the first of this month at midnight counts in this month, not the last
+        at(thisMonth.atDay(1).atStartOfDay(clock.zone()).toInstant());
+        parts.ledger().post(MovementDraft.issue(lumpy.id(), w.id(), null, q("50"), 9500, line++), CLERK);
+        at(now);
+
+        List<PartDemand> demand = suggestions.demand(w.id(), CLERK);
+        PartDemand d = demand.stream().filter(x -> x.partId() == lumpy.id()).findFirst().orElseThrow();
+        assertEquals(24, d.months().size());
+        assertEquals(thisMonth.minusMonths(1), d.months().get(23));
+        assertEquals(0, q("6").compareTo(d.monthly().get(0)), d.toString());
+        assertEquals(0, q("0").compareTo(d.monthly().get(1)), d.toString());
+        assertEquals(0, q("6").compareTo(d.monthly().get(21)), d.toString());
+        assertEquals("CROSTON_SBA", d.method());
+        assertEquals(0, q("1.85").compareTo(d.forecast()), d.toString());
+        assertEquals(0, q("2.62").compareTo(d.error()), d.toString());
+        assertEquals(12, d.backtestMonths());
+
+        PartDemand s = demand.stream().filter(x -> x.partId() == steady.id()).findFirst().orElseThrow();
+        assertEquals(0, q("4").compareTo(s.monthly().get(23)), "issues less returns: " + s);
+        assertEquals("MOVING_AVERAGE_3", s.method());
+        assertEquals(0, q("4.67").compareTo(s.forecast()), s.toString());
+        // nine months measured (three to start the average): one wrong by 1
+        assertEquals(9, s.backtestMonths());
+        assertEquals(0, q("0.11").compareTo(s.error()), s.toString());
+        assertEquals(demand.stream().map(PartDemand::partNumber).sorted().toList(),
+                demand.stream().map(PartDemand::partNumber).toList());
+
+        // the disc is replaced by a new number: asked again in the same month, its two years count for the new one
+        Part successor = newPart();
+        parts.catalogue().supersede(lumpy.id(), SupersessionDraft.replacedBy(successor.number().printed(), null),
+                CLERK);
+        List<PartDemand> after = suggestions.demand(w.id(), CLERK);
+        PartDemand moved = after.stream().filter(x -> x.partId() == successor.id()).findFirst().orElseThrow();
+        assertEquals(d.monthly(), moved.monthly());
+        assertEquals(0, q("1.85").compareTo(moved.forecast()), moved.toString());
+        assertTrue(after.stream().filter(x -> x.partId() == lumpy.id()).allMatch(x -> x.forecast().signum() == 0),
+                "the replaced number keeps no demand");
+
+        DmsException refused = assertThrows(DmsException.class, () -> suggestions.demand(w.id(), ADVISOR));
+        assertEquals(DmsException.Kind.FORBIDDEN, refused.kind());
+        assertEquals(DmsException.Kind.NOT_FOUND,
+                assertThrows(DmsException.class, () -> suggestions.demand(987654321L, CLERK)).kind());
+    }
+
+    private void at(Instant instant) {
+        clock.forward(Duration.between(clock.now(), instant));
     }
 
     // ---- alerts and analysis
