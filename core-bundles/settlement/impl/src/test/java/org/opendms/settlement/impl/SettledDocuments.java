@@ -1,5 +1,7 @@
 package org.opendms.settlement.impl;
 
+import org.opendms.settlement.api.TenderProvider;
+
 import static org.opendms.settlement.impl.FakeWorkOrders.job;
 import static org.opendms.settlement.impl.FakeWorkOrders.line;
 
@@ -39,9 +41,10 @@ public final class SettledDocuments {
     private final JpaSettlements service = new JpaSettlements();
     private final FakeWorkOrders workOrders = new FakeWorkOrders();
     private final long customer;
+    private final CustomerService customers;
 
     public SettledDocuments(TestDatabase db, ShopClock clock, Permissions permissions, AuditTrail audit) {
-        CustomerService customers = CustomerArchiveForTests.on(db);
+        customers = CustomerArchiveForTests.on(db);
         db.migrate("db/org.opendms.settlement.impl/changelog.xml");
         service.jpa = db.jpa("dms-settlement");
         service.permissions = permissions;
@@ -59,6 +62,20 @@ public final class SettledDocuments {
 
     public void listeners(List<SettlementListener> listeners) {
         service.listeners = listeners;
+    }
+
+    /** The tenders plugins add, as DS would bind them. */
+    public void tenders(List<TenderProvider> providers) {
+        service.providers = providers;
+    }
+
+    /** The customer whose documents these are, and the archive it is in. */
+    public long customer() {
+        return customer;
+    }
+
+    public CustomerService customers() {
+        return customers;
     }
 
     /** A completed work order with one labour line of {@code net} yuan, settled: its customer's document, OPEN. */

@@ -1,0 +1,43 @@
+package org.opendms.plugin.membership.impl;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import org.opendms.platform.api.Violations;
+
+/** The checks of what a request says, before anything is read or written. */
+final class Checks {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000");
+    static final Set<String> TOP_UP_TENDERS = Set.of("CASH", "WECHAT", "ALIPAY", "BANK_CARD");
+
+    private Checks() {
+    }
+
+    /** A money amount above 0 (or ≥ 0 when zeroAllowed), at most 100,000 yuan, in fen. */
+    static void amount(Violations v, String field, BigDecimal amount, boolean zeroAllowed) {
+        if (amount == null) {
+            v.add(field, "required", field + " 必填", field + " is required");
+        } else if (amount.signum() < 0 || (!zeroAllowed && amount.signum() == 0)) {
+            v.add(field, "out_of_range", field + " 应大于 0", field + " must be above 0");
+        } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+            v.add(field, "out_of_range", field + " 不能超过 100000 元", field + " cannot exceed 100,000");
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            v.add(field, "scale", field + " 最多两位小数（分）", field + " has at most two decimals (fen)");
+        }
+    }
+
+    static void reason(Violations v, String reason) {
+        if (reason == null || reason.strip().length() < 2) {
+            v.add("reason", "required", "请写明原因", "a reason is required");
+        } else if (reason.length() > 200) {
+            v.add("reason", "too_long", "原因最多 200 字", "the reason is at most 200 characters");
+        }
+    }
+
+    static void pin(Violations v, String pin) {
+        if (!Pins.wellFormed(pin)) {
+            v.add("pin", "pin.format", "密码应为 6 位数字", "the PIN is 6 digits");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.opendms.plugin.membership.impl;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OpenDMS membership", description = "会员插件设置：储值规则 Settings of the membership plugin: stored-value rules")
+public @interface MembershipConfig {
+
+    String PID = "org.opendms.plugin.membership";
+
+    @AttributeDefinition(description = "充值赠送 Top-up bonus steps, AMOUNT:BONUS, e.g. 1000:100,2000:300")
+    String topUpBonus() default "500:30,1000:100,2000:300";
+
+    @AttributeDefinition(description = "付款时本金与赠送金的使用顺序 How a payment uses principal and bonus:"
+            + " PROPORTIONAL, PRINCIPAL_FIRST, BONUS_FIRST")
+    String spendOrder() default "PROPORTIONAL";
+}
