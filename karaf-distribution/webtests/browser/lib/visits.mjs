@@ -7,6 +7,15 @@ import { vin } from './vin.mjs';
  * @param car: { plate, vinSeed, ownerId, service (a labour operation code), unitPrice }
  */
 export async function paidVisit(desk, cashier, manager, car) {
+  const { visit, bill } = await billedVisit(desk, cashier, manager, car);
+  const paid = (await cashier.post(`/settlements/${bill.id}/payments`,
+    { tenders: [{ method: 'CASH', amount: Number(bill.payable), tendered: Number(bill.payable) }] },
+    { 'If-Match': `"${bill.version}"` })).body;
+  return { visit, bill: paid };
+}
+
+/** The same visit, completed and settled but not paid: the customer's bill waits at the cashier. */
+export async function billedVisit(desk, cashier, manager, car) {
   let r = await desk.post('/work-orders', {
     plate: car.plate, vin: vin(car.vinSeed), ownerId: car.ownerId, mileageKm: 42000, visitTypes: ['MAINTENANCE'],
     concerns: [{ concern: '保养', payType: 'CUSTOMER' }],
@@ -23,8 +32,5 @@ export async function paidVisit(desk, cashier, manager, car) {
   }
   r = await desk.post(`/work-orders/${id}/status`, { status: 'COMPLETED' }, { 'If-Match': r.etag });
   const [doc] = (await cashier.post('/settlements', { workOrderId: id })).body;
-  const paid = (await cashier.post(`/settlements/${doc.id}/payments`,
-    { tenders: [{ method: 'CASH', amount: Number(doc.payable), tendered: Number(doc.payable) }] },
-    { 'If-Match': `"${doc.version}"` })).body;
-  return { visit: { id, number: r.body.number }, bill: paid };
+  return { visit: { id, number: r.body.number }, bill: doc };
 }

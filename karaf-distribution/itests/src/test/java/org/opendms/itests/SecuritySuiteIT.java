@@ -287,6 +287,10 @@ public class SecuritySuiteIT extends DmsTestSupport {
         targets.put("/reports/kpis", "comeback_rate");
         targets.put("/reports/export", "kpis");
         targets.put("/reports/alert-rules", "on_time_delivery");
+        // membership: the suite's own customer as a member with a PIN, so probes touch only its card
+        String member = Long.toString(ownMember(own.otherCustomer()));
+        targets.put("/membership/members", member);
+        targets.put("/membership/stored-value", member);
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),
                 "work-orders/" + own.workOrder(), "appointments/" + own.appointment(), "staff/" + own.staff() }) {
             collectSamples(call("GET", path, "admin", null).json(), 0);
@@ -306,6 +310,9 @@ public class SecuritySuiteIT extends DmsTestSupport {
         samples.put("password", JsonNodeFactory.instance.textNode("Suite-Pass-2026"));
         // a number no invoice has, and today: issuing the suite's invoice is then refused only for its state
         samples.put("invoiceNumber", JsonNodeFactory.instance.textNode("2698" + String.format("%016d", unique())));
+        samples.put("paidWith", JsonNodeFactory.instance.textNode("CASH"));
+        samples.put("consentChannel", JsonNodeFactory.instance.textNode("COUNTER"));
+        samples.put("direction", JsonNodeFactory.instance.textNode("ADD"));
         samples.put("invoiceDate", JsonNodeFactory.instance.textNode(LocalDate.now(SHOP).toString()));
     }
 
@@ -328,6 +335,16 @@ public class SecuritySuiteIT extends DmsTestSupport {
         Reply issued = call("POST", "invoices/" + id + "/issue", "cashier", "{\"invoiceNumber\":\"2699"
                 + String.format("%016d", unique()) + "\"}", "If-Match", asked.etag());
         assertEquals(issued.raw(), 200, issued.status());
+        return id;
+    }
+
+    /** The customer as a member (the shipped 4S profile enables the plugin), with a PIN and some stored value. */
+    private static long ownMember(long customer) throws Exception {
+        Reply joined = call("POST", "membership/members", "advisor", "{\"customerId\":" + customer
+                + ",\"consent\":true,\"consentChannel\":\"COUNTER\",\"pin\":\"135791\"}");
+        long id = created(joined);
+        assertEquals(201, call("POST", "membership/stored-value/" + id + "/top-ups", "cashier",
+                "{\"amount\":500,\"paidWith\":\"CASH\"}").status());
         return id;
     }
 

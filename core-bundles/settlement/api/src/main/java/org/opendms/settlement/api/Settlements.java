@@ -87,6 +87,15 @@ public interface Settlements {
     List<TenderOption> tenderOptions();
 
     /**
+     * The plugin tenders usable for this document and how much each could pay now (a member's balance, points), asked
+     * of each running {@link TenderProvider}; a provider that fails is left out, never failing the cashier's dialog.
+     * Needs {@code settlement.pay}.
+     *
+     * @since 1.3
+     */
+    List<TenderAvailability> availableTenders(long id, Actor actor);
+
+    /**
      * Whether the work order may be delivered as far as settlement is concerned: empty when its customer document is
      * settled (or it has none) or a manager allowed delivery unpaid; otherwise the reasons.
      */

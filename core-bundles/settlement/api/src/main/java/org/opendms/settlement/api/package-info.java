@@ -19,7 +19,7 @@
  * to pay later.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.opendms.settlement.api;
 
 import org.osgi.annotation.bundle.Export;

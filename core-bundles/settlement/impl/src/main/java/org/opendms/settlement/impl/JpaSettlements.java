@@ -38,6 +38,7 @@ import org.opendms.settlement.api.Settlement;
 import org.opendms.settlement.api.Settlements;
 import org.opendms.settlement.api.TenderDraft;
 import org.opendms.settlement.api.TenderMethods;
+import org.opendms.settlement.api.TenderAvailability;
 import org.opendms.settlement.api.TenderOption;
 import org.opendms.settlement.api.TenderProvider;
 import org.opendms.settlement.api.event.SettlementEvent;
@@ -189,6 +190,11 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts, Cr
     @Override
     public List<TenderOption> tenderOptions() {
         return paying.tenderOptions();
+    }
+
+    @Override
+    public List<TenderAvailability> availableTenders(long id, Actor actor) {
+        return paying.availableTenders(id, actor);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.opendms.settlement.api.SettlementStatus;
 import org.opendms.settlement.api.TenderContext;
 import org.opendms.settlement.api.TenderDraft;
 import org.opendms.settlement.api.TenderMethods;
+import org.opendms.settlement.api.TenderAvailability;
 import org.opendms.settlement.api.TenderOption;
 import org.opendms.settlement.api.TenderProvider;
 import org.opendms.settlement.api.event.SettlementListener;
@@ -221,6 +222,25 @@ final class Paying {
         t.txn = key;
         t.takenAt = at;
         em.persist(t);
+    }
+
+    List<TenderAvailability> availableTenders(long id, Actor actor) {
+        svc.permissions.require(actor, "settlement.pay");
+        TenderContext context = svc.jpa.txExpr(em -> {
+            SettlementEntity e = Writes.find(em, id, false);
+            return new TenderContext(e.id, e.number, e.workOrderId, e.customerId, Payer.valueOf(e.payer), e.payable,
+                    actor);
+        });
+        List<TenderAvailability> out = new ArrayList<>();
+        svc.pluginTenders().forEach((method, p) -> {
+            try {
+                p.available(context).ifPresent(a -> out.add(new TenderAvailability(method, p.nameZh(), p.nameEn(),
+                        a.setScale(2, java.math.RoundingMode.DOWN))));
+            } catch (RuntimeException e) {
+                LOG.warn("tender {} could not say what it has for document {}: {}", method, id, e.toString());
+            }
+        });
+        return out;
     }
 
     List<TenderOption> tenderOptions() {

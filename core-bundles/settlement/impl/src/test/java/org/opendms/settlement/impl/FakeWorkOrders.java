@@ -58,7 +58,16 @@ final class FakeWorkOrders implements WorkOrders {
         return line(type, quantity, unitPrice, "0");
     }
 
+    /** A line with its catalogue code (a labour operation's, a part number), for rules that look at codes. */
+    static Object[] coded(LineType type, String code, String quantity, String unitPrice) {
+        return new Object[] { type, quantity, unitPrice, "0", code };
+    }
+
     WorkOrder completed(long customerId, JobSpec... jobs) {
+        return completed(customerId, 77, jobs);
+    }
+
+    WorkOrder completed(long customerId, long vehicleId, JobSpec... jobs) {
         long id = ids.incrementAndGet();
         List<Job> js = new ArrayList<>();
         List<BigDecimal> nets = new ArrayList<>();
@@ -73,7 +82,8 @@ final class FakeWorkOrders implements WorkOrders {
                 BigDecimal d = new BigDecimal((String) l[3]);
                 BigDecimal net = q.multiply(p).subtract(d).setScale(2, java.math.RoundingMode.HALF_UP);
                 LineType type = (LineType) l[0];
-                lines.add(new Line(lineId, jobId, type, type.name() + "-" + lineId, type.name().toLowerCase() + " "
+                String code = l.length > 4 ? (String) l[4] : type.name() + "-" + lineId;
+                lines.add(new Line(lineId, jobId, type, code, type.name().toLowerCase() + " "
                         + lineId, q, p, d, net, null, type == LineType.LABOUR ? q : null));
                 if (!spec.declined()) {
                     nets.add(net);
@@ -84,7 +94,8 @@ final class FakeWorkOrders implements WorkOrders {
                     spec.declined() ? new org.opendms.workorder.api.Decline("no", Instant.now(), "advisor") : null,
                     lines, Totals.of(lines.stream().map(Line::net).toList(), rate), null));
         }
-        WorkOrder wo = new WorkOrder(id, "WO20261202-" + id, 77, "京A12345", customerId, WorkOrderStatus.COMPLETED,
+        WorkOrder wo = new WorkOrder(id, "WO20261202-" + id, vehicleId, "京A12345", customerId,
+                WorkOrderStatus.COMPLETED,
                 null, Set.of(VisitType.GENERAL_REPAIR), 12000, null, null, "advisor", null, null,
                 new BigDecimal("0.1300"), js, Totals.of(nets, new BigDecimal("0.13")), 0, true, null, null, null,
                 Instant.now(), "advisor", Instant.now(), "advisor", 5);

@@ -69,6 +69,33 @@ public final class SettledDocuments {
         service.providers = providers;
     }
 
+    /** The work orders the documents bill (each one's vehicle is 77). */
+    public org.opendms.workorder.api.WorkOrders workOrders() {
+        return workOrders;
+    }
+
+    /**
+     * A completed work order of the customer's pay type with one job per {code, labour net, parts net or null}, the
+     * labour line carrying the code (a labour operation's), settled: the customer's document, OPEN.
+     */
+    public Settlement openJobs(String[]... jobs) {
+        return openJobs(77, jobs);
+    }
+
+    /** The same for the given vehicle of the customer. */
+    public Settlement openJobs(long vehicleId, String[]... jobs) {
+        List<FakeWorkOrders.JobSpec> specs = new java.util.ArrayList<>();
+        for (String[] j : jobs) {
+            specs.add(j.length > 2 && j[2] != null
+                    ? job(PayType.CUSTOMER, FakeWorkOrders.coded(LineType.LABOUR, j[0], "1", j[1]),
+                            line(LineType.PART, "1", j[2]))
+                    : job(PayType.CUSTOMER, FakeWorkOrders.coded(LineType.LABOUR, j[0], "1", j[1])));
+        }
+        var wo = workOrders.completed(customer, vehicleId, specs.toArray(FakeWorkOrders.JobSpec[]::new));
+        return service.settle(new SettleRequest(wo.id(), null, null, null, null, Rounding.NONE), CASHIER).stream()
+                .filter(s -> s.payer() == Payer.CUSTOMER).findFirst().orElseThrow();
+    }
+
     /** The customer whose documents these are, and the archive it is in. */
     public long customer() {
         return customer;

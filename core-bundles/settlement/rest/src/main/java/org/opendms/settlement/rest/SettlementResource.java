@@ -33,6 +33,7 @@ import org.opendms.settlement.api.SettleRequest;
 import org.opendms.settlement.api.Settlement;
 import org.opendms.settlement.api.Settlements;
 import org.opendms.settlement.api.TenderDraft;
+import org.opendms.settlement.api.TenderAvailability;
 import org.opendms.settlement.api.TenderOption;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -122,6 +123,14 @@ public class SettlementResource {
     @RequiresPermission("settlement.read")
     public List<TenderOption> tenders() {
         return settlements.tenderOptions();
+    }
+
+    @GET
+    @Path("{id}/tenders")
+    @Operation(summary = "本单可用的插件付款方式 The plugin tenders usable for this document and how much each has (a member's stored value)", responses = @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = TenderAvailability.class)))))
+    @RequiresPermission("settlement.pay")
+    public List<TenderAvailability> availableTenders(@PathParam("id") String id, @Context SecurityContext security) {
+        return settlements.availableTenders(Params.id("id", id), RestActor.from(security));
     }
 
     @GET

@@ -46,8 +46,12 @@ public interface Membership {
      */
     StoredValueEntry refund(long memberId, BigDecimal principal, String reason, Actor actor);
 
-    /** A manual correction of principal and/or bonus (signed) with a reason; never below 0. */
-    StoredValueEntry adjust(long memberId, BigDecimal principal, BigDecimal bonus, String reason, Actor actor);
+    /**
+     * A manual correction with a reason: {@code direction} ADD (增加) or DEDUCT (扣减) the given principal and/or bonus
+     * (each ≥ 0); never below 0.
+     */
+    StoredValueEntry adjust(long memberId, String direction, BigDecimal principal, BigDecimal bonus, String reason,
+            Actor actor);
 
     /** The member's ledger, newest first. */
     Page<StoredValueEntry> ledger(long memberId, PageRequest page, Actor actor);

@@ -315,22 +315,27 @@ public class JpaMembership implements Membership {
     }
 
     @Override
-    public StoredValueEntry adjust(long memberId, BigDecimal principal, BigDecimal bonus, String reason,
-            Actor actor) {
+    public StoredValueEntry adjust(long memberId, String direction, BigDecimal principal, BigDecimal bonus,
+            String reason, Actor actor) {
         permissions.require(actor, MembershipPermissions.ADJUST);
         Violations v = new Violations();
+        String way = direction == null ? null : direction.strip().toUpperCase(Locale.ROOT);
+        if (!"ADD".equals(way) && !"DEDUCT".equals(way)) {
+            v.add("direction", "invalid", "调整方向应为 ADD（增加）或 DEDUCT（扣减）", "direction is ADD or DEDUCT");
+        }
         BigDecimal p = principal == null ? BigDecimal.ZERO : principal;
         BigDecimal g = bonus == null ? BigDecimal.ZERO : bonus;
-        Checks.amount(v, "principal", p.abs(), true);
-        Checks.amount(v, "bonus", g.abs(), true);
+        Checks.amount(v, "principal", p, true);
+        Checks.amount(v, "bonus", g, true);
         if (p.signum() == 0 && g.signum() == 0) {
             v.add("principal", "required", "调整金额不能都为 0", "principal or bonus must change");
         }
         Checks.reason(v, reason);
         v.throwIfAny();
+        Splits.Split change = new Splits.Split(p, g);
+        Splits.Split signed = "DEDUCT".equals(way) ? StoredValueBook.negate(change) : change;
         return change(memberId, actor, (em, b) -> {
-            EntryEntity e = StoredValueBook.move(em, b, StoredValueKind.ADJUSTMENT, new Splits.Split(p, g), now(),
-                    actor.username());
+            EntryEntity e = StoredValueBook.move(em, b, StoredValueKind.ADJUSTMENT, signed, now(), actor.username());
             e.reason = reason.strip();
             return e;
         });

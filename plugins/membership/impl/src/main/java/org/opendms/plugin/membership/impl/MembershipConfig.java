@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "OpenDMS membership", description = "会员插件设置：储值规则 Settings of the membership plugin: stored-value rules")
 public @interface MembershipConfig {
 
-    String PID = "org.opendms.plugin.membership";
+    String PID = "org.opendms.membership";
 
     @AttributeDefinition(description = "充值赠送 Top-up bonus steps, AMOUNT:BONUS, e.g. 1000:100,2000:300")
     String topUpBonus() default "500:30,1000:100,2000:300";

@@ -24,6 +24,8 @@ public class MembershipPermissions implements PermissionSet {
     static final String REFUND = "membership.refund";
     static final String ADJUST = "membership.adjust";
     static final String REPORT_READ = "membership.report.read";
+    static final String RULES_EDIT = "membership.rules.edit";
+    static final String CARD_SELL = "membership.card.sell";
 
     @Override
     public List<Permission> permissions() {
@@ -37,6 +39,10 @@ public class MembershipPermissions implements PermissionSet {
                 new Permission(REFUND, "储值退款", "refund unused stored value", List.of(ADMIN, MANAGER)),
                 new Permission(ADJUST, "储值调整", "adjust stored value by hand", List.of(ADMIN, MANAGER)),
                 new Permission(REPORT_READ, "会员报表（储值负债）", "membership reports (stored-value liability)",
-                        List.of(ADMIN, MANAGER)));
+                        List.of(ADMIN, MANAGER)),
+                new Permission(RULES_EDIT, "设置次卡套餐等会员规则", "set membership rules (count card products)",
+                        List.of(ADMIN, MANAGER)),
+                new Permission(CARD_SELL, "销售次卡/套餐卡", "sell count cards and packages",
+                        List.of(ADMIN, MANAGER, CASHIER)));
     }
 }

@@ -74,56 +74,25 @@ abstract class MembershipContract {
 
     abstract TestDatabase database();
 
-    static MembershipConfig config(String bonus, String order) {
-        return new MembershipConfig() {
-            @Override
-            public String topUpBonus() {
-                return bonus;
-            }
-
-            @Override
-            public String spendOrder() {
-                return order;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MembershipConfig.class;
-            }
-        };
-    }
-
     @BeforeAll
     void migrate() {
-        db = database().pooled(12);
-        TestShopClock clock = TestShopClock.fixed(Instant.parse("2026-12-02T03:00:00Z"));
-        Permissions permissions = TestPermissions.of(new MembershipPermissions());
-        JpaAuditTrail audit = new JpaAuditTrail(db.jpa("dms-audit"), clock, permissions);
-        documents = new SettledDocuments(db, clock, permissions, audit);
-        assertEquals("membership-001-members-stored-value",
-                db.migrate("db/org.opendms.plugin.membership.impl/changelog.xml"));
-        membership = new JpaMembership();
-        membership.jpa = db.jpa("dms-membership");
-        membership.customers = documents.customers();
-        membership.clock = clock;
-        membership.permissions = permissions;
-        membership.audit = audit;
-        membership.listeners = List.of(new MembershipListener() {
+        PluginOnDatabase on = new PluginOnDatabase(database(), new MembershipListener() {
             @Override
             public void storedValueMoved(Member member, StoredValueEntry entry) {
                 told.add(entry);
             }
         });
-        membership.configure(config("500:30,1000:100", "PROPORTIONAL"));
-        tender = new StoredValueTender();
-        tender.membership = membership;
+        db = on.db;
+        documents = on.documents;
+        membership = on.membership;
+        tender = on.storedValue;
         documents.tenders(List.of(tender, new FailingTender()));
     }
 
     @BeforeEach
     void reset() {
         failAfterUs = false;
-        membership.configure(config("500:30,1000:100", "PROPORTIONAL"));
+        membership.configure(PluginOnDatabase.config("500:30,1000:100", "PROPORTIONAL"));
     }
 
     @AfterAll
@@ -209,7 +178,7 @@ abstract class MembershipContract {
     void empty(Member m) {
         Balance b = balance(m);
         if (b.total().signum() > 0) {
-            membership.adjust(m.id(), b.principal().negate(), b.bonus().negate(), "测试清零", MANAGER);
+            membership.adjust(m.id(), "DEDUCT", b.principal(), b.bonus(), "测试清零", MANAGER);
         }
     }
 
@@ -296,7 +265,11 @@ abstract class MembershipContract {
         empty(m);
         membership.topUp(m.id(), new TopUpRequest(yuan("1000"), yuan("100"), "CASH", null), CASHIER);
         Settlement bill = documents.open("200");
-        same("1100", tender.available(context(bill)).orElseThrow());
+        // the cashier's dialog offers the card with what it holds, through the settlement's own service
+        var offered = documents.service().availableTenders(bill.id(), CASHIER).stream()
+                .filter(a -> a.method().equals("STORED_VALUE")).findFirst().orElseThrow();
+        same("1100", offered.available());
+        assertEquals("储值卡", offered.nameZh());
 
         refused("pin", "pin.wrong", () -> membership.authorise(m.id(), "000000", yuan("200"), CASHIER));
         Authorisation ok = membership.authorise(m.id(), PIN, bill.payable(), CASHIER);
@@ -394,8 +367,14 @@ abstract class MembershipContract {
         same("-50", r.bonus());
         same("500", r.principalAfter());
         same("50", r.bonusAfter());
-        refused("principal", "required", () -> membership.adjust(m.id(), null, null, "没有金额", MANAGER));
-        refused("amount", "balance.insufficient", () -> membership.adjust(m.id(), yuan("-600"), null, "扣错", MANAGER));
+        refused("principal", "required", () -> membership.adjust(m.id(), "ADD", null, null, "没有金额", MANAGER));
+        refused("direction", "invalid", () -> membership.adjust(m.id(), "SET", yuan("1"), null, "设为", MANAGER));
+        refused("principal", "out_of_range", () -> membership.adjust(m.id(), "ADD", yuan("-1"), null, "负数", MANAGER));
+        refused("amount", "balance.insufficient", () -> membership.adjust(m.id(), "DEDUCT", yuan("600"), null, "扣错",
+                MANAGER));
+        StoredValueEntry added = membership.adjust(m.id(), "add", null, yuan("20"), "活动补赠", MANAGER);
+        same("20", added.bonus());
+        membership.adjust(m.id(), "DEDUCT", null, yuan("20"), "补赠冲回", MANAGER);
         same("550", balance(m).total());
     }
 

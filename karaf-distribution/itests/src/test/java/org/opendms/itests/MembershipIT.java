@@ -1,0 +1,127 @@
+package org.opendms.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The membership plugin as a shop runs it over real HTTP: a customer joins at the desk, the cashier sells a top-up
+ * with bonus, the member pays part of a bill with stored value after entering the PIN, the manager reverses the bill
+ * and the card is whole again; disabled, the cashier works on with the other tenders, and enabled again the balance is
+ * there.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class MembershipIT extends DmsTestSupport {
+
+    /** The 4S profile the distribution ships enables the plugin; another check may have disabled it. */
+    @Before
+    public void pluginEnabled() throws Exception {
+        awaitAnswer("plugins/membership", "admin", 200);
+        if (!call("GET", "plugins/membership", "admin", null).json().path("enabled").asBoolean()) {
+            assertEquals(200, call("POST", "plugins/membership/enable", "admin", null).status());
+        }
+        awaitAnswer("membership/members", "cashier", 200);
+    }
+
+    private static void refused(Reply r, int status, String field, String code) {
+        assertEquals(r.raw(), status, r.status());
+        assertTrue(r.raw(), r.raw().contains("\"field\":\"" + field + "\"") && r.raw().contains(code));
+    }
+
+    private static String etag(JsonNode doc) {
+        return "\"" + doc.path("version").asLong() + "\"";
+    }
+
+    private static JsonNode balance(long member) throws Exception {
+        return ok(call("GET", "membership/members/" + member + "/balance", "advisor", null), 200);
+    }
+
+    @Test
+    public void aMemberPaysPartOfABillWithStoredValueAndAReversalPutsItBack() throws Exception {
+        long customer = ok(call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"会员周女士\","
+                + "\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
+        refused(call("POST", "membership/members", "advisor", "{\"customerId\":" + customer + ",\"consent\":false}"),
+                400, "consent", "consent.required");
+        JsonNode member = ok(call("POST", "membership/members", "advisor", "{\"customerId\":" + customer
+                + ",\"consent\":true,\"consentChannel\":\"COUNTER\",\"pin\":\"258036\"}"), 201);
+        long id = member.path("id").asLong();
+        assertTrue(member.toString(), member.path("memberNumber").asText().matches("M[0-9]{8}"));
+        assertEquals(403, call("POST", "membership/stored-value/" + id + "/top-ups", "advisor",
+                "{\"amount\":1000,\"bonus\":100,\"paidWith\":\"CASH\"}").status());
+        ok(call("POST", "membership/stored-value/" + id + "/top-ups", "cashier",
+                "{\"amount\":1000,\"bonus\":100,\"paidWith\":\"WECHAT\",\"reference\":\"WX-" + unique() + "\"}"), 201);
+        assertEquals(0, new BigDecimal("1100").compareTo(balance(id).path("total").decimalValue()));
+
+        // the visit's bill: the cashier offers stored value among the tenders
+        JsonNode wo = SettlementIT.completedWorkOrder(customer);
+        JsonNode bill = ok(call("POST", "settlements", "cashier", "{\"workOrderId\":" + wo.path("id").asLong()
+                + ",\"payerNames\":{\"INSURER\":\"中国人保\"}}"), 201).path(0);
+        assertTrue(call("GET", "settlements/tenders", "cashier", null).raw().contains("\"STORED_VALUE\""));
+        BigDecimal payable = bill.path("payable").decimalValue();
+        BigDecimal rest = payable.subtract(new BigDecimal("200.00"));
+
+        refused(call("POST", "membership/members/" + id + "/authorisations", "cashier",
+                "{\"pin\":\"000000\",\"amount\":200}"), 400, "pin", "pin.wrong");
+        String code = ok(call("POST", "membership/members/" + id + "/authorisations", "cashier",
+                "{\"pin\":\"258036\",\"amount\":200}"), 201).path("code").asText();
+        String path = "settlements/" + bill.path("id").asLong() + "/payments";
+        // more than the member authorised: refused, nothing taken
+        refused(call("POST", path, "cashier", "{\"tenders\":[{\"method\":\"STORED_VALUE\",\"amount\":"
+                + payable.subtract(BigDecimal.ONE) + ",\"reference\":\"" + code + "\"},{\"method\":\"CASH\","
+                + "\"amount\":1}]}", "If-Match", etag(bill)), 400, "amount", "authorisation.exceeded");
+        assertEquals(0, new BigDecimal("1100").compareTo(balance(id).path("total").decimalValue()));
+        JsonNode paid = ok(call("POST", path, "cashier", "{\"tenders\":[{\"method\":\"STORED_VALUE\",\"amount\":200,"
+                + "\"reference\":\"" + code + "\"},{\"method\":\"CASH\",\"amount\":" + rest + "}]}", "If-Match",
+                etag(bill)), 200);
+        assertEquals("SETTLED", paid.path("status").asText());
+        JsonNode after = balance(id);
+        // 1,000 + 100 pays 200 in proportion: 181.82 principal, 18.18 bonus
+        assertEquals(0, new BigDecimal("818.18").compareTo(after.path("principal").decimalValue()));
+        assertEquals(0, new BigDecimal("81.82").compareTo(after.path("bonus").decimalValue()));
+
+        // the manager reverses the bill: the card is whole again
+        ok(call("POST", "settlements/" + paid.path("id").asLong() + "/reverse", "manager",
+                "{\"reason\":\"结算有误\"}", "If-Match", etag(paid)), 201);
+        after = balance(id);
+        assertEquals(0, new BigDecimal("1000").compareTo(after.path("principal").decimalValue()));
+        assertEquals(0, new BigDecimal("100").compareTo(after.path("bonus").decimalValue()));
+        JsonNode ledger = ok(call("GET", "membership/stored-value/" + id + "/ledger", "advisor", null), 200);
+        assertEquals("PAYMENT_BACK", ledger.path("items").path(0).path("kind").asText());
+        assertEquals(3, ledger.path("total").asInt());
+
+        // the liability and the console
+        assertEquals(403, call("GET", "membership/stored-value/liability?day=2026-12-01", "cashier", null).status());
+        assertTrue(ok(call("GET", "membership/stored-value/liability?day=" + java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Shanghai")), "manager", null), 200).path("principal").decimalValue()
+                        .compareTo(new BigDecimal("1000")) >= 0);
+        String shown = console("dms:member-show " + member.path("memberNumber").asText().toLowerCase());
+        assertTrue(shown, shown.contains("1000.00") && shown.contains("PAYMENT_BACK"));
+
+        // disabled: no stored value at the cashier, the bill is paid in cash; enabled again, the balance is there
+        assertEquals(200, call("POST", "plugins/membership/disable", "admin", null).status());
+        try {
+            assertFalse(call("GET", "settlements/tenders", "cashier", null).raw().contains("\"STORED_VALUE\""));
+            JsonNode again = ok(call("POST", "settlements", "cashier", "{\"workOrderId\":" + wo.path("id").asLong()
+                    + ",\"payerNames\":{\"INSURER\":\"中国人保\"}}"), 201).path(0);
+            ok(call("POST", "settlements/" + again.path("id").asLong() + "/payments", "cashier",
+                    "{\"tenders\":[{\"method\":\"CASH\",\"amount\":" + again.path("payable").asText() + "}]}",
+                    "If-Match", etag(again)), 200);
+        } finally {
+            assertEquals(200, call("POST", "plugins/membership/enable", "admin", null).status());
+        }
+        awaitAnswer("membership/members/" + id + "/balance", "advisor", 200);
+        assertEquals(0, new BigDecimal("1100").compareTo(balance(id).path("total").decimalValue()));
+    }
+}

@@ -1,0 +1,127 @@
+// The membership plugin's page and the cashier's dialog, as issue 16 tells the stored-value part: the advisor enrols a
+// customer with consent and a PIN, the cashier sells a top-up (the shop's rule adds the bonus), the member enters the
+// PIN for an authorisation, and the cashier takes 200 from the card (the dialog shows what it holds) and the rest in
+// cash. Screenshots: target/screenshots/membership-*.png.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { browserTest, launch, screen, shot, staff, api, admin, t, logIn, field, RUN } from '../lib/shop.mjs';
+import { billedVisit } from '../lib/visits.mjs';
+
+const SERVICE = `HY-${RUN}`;
+const NAME = `会员${RUN.slice(-4)}`;
+const PIN = '258036';
+// the plugin's own texts, from the module it ships
+const PLUGIN = JSON.parse(readFileSync(new URL('../../../../plugins/membership/rest/src/main/resources/web/messages.json',
+  import.meta.url), 'utf8'))['zh-CN'].membership;
+
+let browser;
+let advisor, cashier, manager;
+let customer;
+let visit, bill;
+
+const asAdvisor = () => api(advisor.login, advisor.password);
+const asCashier = () => api(cashier.login, cashier.password);
+const asManager = () => api(manager.login, manager.password);
+
+async function choose(page, select, text) {
+  await select.click();
+  await page.getByRole('option', { name: text }).filter({ visible: true }).first().click();
+}
+
+before(async () => {
+  browser = await launch();
+  advisor = await staff('advisor');
+  cashier = await staff('cashier', { name: `收银${RUN.slice(-2)}` });
+  manager = await staff('manager', { name: `经理${RUN.slice(-2)}` });
+  if ((await admin.get('/plugins/membership')).body.state !== 'ACTIVE') await admin.post('/plugins/membership/enable');
+  await asManager().call('POST', '/labour-operations', { code: SERVICE, name: '保养', flatRateHours: 1 });
+  customer = (await asAdvisor().post('/customers', { type: 'PERSON', name: NAME, mobile: `137${RUN.padStart(8, '0').slice(-8)}` })).body;
+  ({ visit, bill } = await billedVisit(asAdvisor(), asCashier(), asManager(),
+    { plate: `苏E${RUN.slice(-5)}`, vinSeed: RUN + 16, ownerId: customer.id, service: SERVICE, unitPrice: 300 }));
+});
+after(async () => browser?.close());
+
+let member;
+
+browserTest('the advisor enrols a customer only with consent; the cashier sells a top-up with the bonus of the rule', async () => {
+  const desk = await (await screen(browser, 'desk')).newPage();
+  await logIn(desk, advisor);
+  await desk.goto('/membership/members');
+  await desk.locator('[data-test="membership-members"]').waitFor();
+  await desk.locator('[data-test="membership-join-open"]').click();
+  const join = desk.locator('[data-test="membership-join"]');
+  await field(join, 'membership-join-q').fill(NAME);
+  await join.locator('[data-test="membership-join-find"]').click();
+  await join.getByText(NAME).click();
+  await field(join, 'membership-join-pin').fill(PIN);
+  // without the consent box: refused, nobody enrolled
+  await join.locator('[data-test="membership-join-submit"]').click();
+  await desk.locator('.el-message--error').first().waitFor();
+  assert.equal((await asAdvisor().get(`/membership/members?customerId=${customer.id}`)).body.total, 0);
+  await join.locator('[data-test="membership-join-consent"]').click();
+  await shot(desk, 'membership-join');
+  await join.locator('[data-test="membership-join-submit"]').click();
+  await desk.locator('[data-test="membership-card"]').waitFor();
+  member = (await asAdvisor().get(`/membership/members?customerId=${customer.id}`)).body.items[0];
+  assert.ok(member && member.pinSet, JSON.stringify(member));
+  // the advisor sees the balance but sells no top-up
+  assert.equal(await desk.locator('[data-test="membership-topup"]').count(), 0);
+  await desk.context().close();
+
+  const till = await (await screen(browser, 'desk')).newPage();
+  await logIn(till, cashier);
+  await till.goto('/membership/members');
+  await field(till, 'membership-number').fill(member.memberNumber.toLowerCase());
+  await till.getByRole('button', { name: t('common.search') }).first().click();
+  await till.locator('[data-test="membership-open"]').first().click();
+  const card = till.locator('[data-test="membership-card"]');
+  await field(card, 'membership-topup-amount').fill('1000');
+  await card.locator('[data-test="membership-topup-submit"]').click();
+  await card.locator('[data-test="membership-total"]', { hasText: '1100' }).waitFor();
+  await card.locator('[data-test="membership-bonus"]', { hasText: '100' }).waitFor();
+  await card.locator('[data-test="membership-ledger"]').getByText(PLUGIN.kinds.TOP_UP).waitFor();
+  await shot(till, 'membership-card');
+  const balance = (await asCashier().get(`/membership/members/${member.id}/balance`)).body;
+  assert.deepEqual([Number(balance.principal), Number(balance.bonus)], [1000, 100]);
+  await till.context().close();
+});
+
+browserTest('the member enters the PIN; the cashier takes 200 from the card and the rest in cash', async () => {
+  const till = await (await screen(browser, 'desk')).newPage();
+  await logIn(till, cashier);
+  await till.goto('/membership/members');
+  await field(till, 'membership-number').fill(member.memberNumber);
+  await till.getByRole('button', { name: t('common.search') }).first().click();
+  await till.locator('[data-test="membership-open"]').first().click();
+  const card = till.locator('[data-test="membership-card"]');
+  await card.getByRole('tab', { name: PLUGIN.authorise }).click();
+  await field(card, 'membership-auth-amount').fill('200');
+  await field(card, 'membership-auth-pin').fill(PIN);
+  await card.locator('[data-test="membership-auth-submit"]').click();
+  const shown = await card.locator('[data-test="membership-auth-code"]').innerText();
+  const code = shown.match(/[2-9A-Z]{8}/)[0];
+  await shot(till, 'membership-authorised');
+
+  await till.goto(`/cashier/work-orders/${visit.id}`);
+  const doc = till.locator('[data-test="cashier-doc-CUSTOMER"]');
+  await doc.locator('[data-test="cashier-pay"]').click();
+  const dialog = till.locator('[data-test="cashier-pay-dialog"]');
+  // the card is offered with what it holds
+  await choose(till, dialog.locator('[data-test="cashier-tender-method-0"]'),
+    t('cashier.pay.pluginOffer', { method: '储值卡', amount: '¥1,100.00' }));
+  await field(dialog, 'cashier-tender-amount-0').fill('200');
+  await field(dialog, 'cashier-tender-reference-0').fill(code);
+  await dialog.locator('[data-test="cashier-tender-add"]').click();
+  await dialog.locator('[data-test="cashier-pay-remaining"]', { hasText: '0.00' }).waitFor();
+  await shot(till, 'membership-pay');
+  await dialog.locator('[data-test="cashier-pay-submit"]').click();
+  await doc.locator('[data-test="cashier-doc-status"]', { hasText: t('cashier.status.SETTLED') }).waitFor();
+  const paid = (await asCashier().get(`/settlements/${bill.id}`)).body;
+  assert.deepEqual(paid.tenders.map((x) => [x.method, Number(x.amount)]),
+    [['STORED_VALUE', 200], ['CASH', Number(bill.payable) - 200]]);
+  const balance = (await asCashier().get(`/membership/members/${member.id}/balance`)).body;
+  // 1,000 + 100 pays 200 in proportion: 181.82 + 18.18
+  assert.deepEqual([Number(balance.principal), Number(balance.bonus)], [818.18, 81.82]);
+  await till.context().close();
+});

@@ -1,0 +1,71 @@
+package org.opendms.plugin.membership.impl;
+
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.util.List;
+
+import org.opendms.audit.impl.JpaAuditTrail;
+import org.opendms.platform.api.security.Permissions;
+import org.opendms.platform.testing.TestDatabase;
+import org.opendms.platform.testing.TestPermissions;
+import org.opendms.platform.testing.TestShopClock;
+import org.opendms.plugin.membership.api.event.MembershipListener;
+import org.opendms.settlement.impl.SettledDocuments;
+import org.opendms.vehicle.impl.CoreFilesForTests;
+
+/**
+ * The plugin's services on a real database migrated by the real changelogs, wired as DS wires them in Karaf, beside
+ * the real settlement service (documents of one customer), customer and vehicle archives and audit trail.
+ */
+final class PluginOnDatabase {
+
+    final TestDatabase db;
+    final TestShopClock clock = TestShopClock.fixed(Instant.parse("2026-12-02T03:00:00Z"));
+    final Permissions permissions = TestPermissions.of(new MembershipPermissions());
+    final SettledDocuments documents;
+    final CoreFilesForTests core;
+    final JpaMembership membership = new JpaMembership();
+    final StoredValueTender storedValue = new StoredValueTender();
+    final JpaCountCards cards = new JpaCountCards();
+    final CountCardTender countCard = new CountCardTender();
+
+    PluginOnDatabase(TestDatabase database, MembershipListener listener) {
+        db = database.pooled(12);
+        JpaAuditTrail audit = new JpaAuditTrail(db.jpa("dms-audit"), clock, permissions);
+        documents = new SettledDocuments(db, clock, permissions, audit);
+        core = CoreFilesForTests.on(db);
+        db.migrate("db/org.opendms.plugin.membership.impl/changelog.xml");
+        membership.jpa = db.jpa("dms-membership");
+        membership.customers = documents.customers();
+        membership.clock = clock;
+        membership.permissions = permissions;
+        membership.audit = audit;
+        membership.listeners = List.of(listener);
+        membership.configure(config("500:30,1000:100", "PROPORTIONAL"));
+        storedValue.membership = membership;
+        cards.membership = membership;
+        cards.vehicles = core.vehicles();
+        countCard.cards = cards;
+        countCard.settlements = documents.service();
+        countCard.workOrders = documents.workOrders();
+    }
+
+    static MembershipConfig config(String bonus, String order) {
+        return new MembershipConfig() {
+            @Override
+            public String topUpBonus() {
+                return bonus;
+            }
+
+            @Override
+            public String spendOrder() {
+                return order;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return MembershipConfig.class;
+            }
+        };
+    }
+}

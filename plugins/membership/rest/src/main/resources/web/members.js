@@ -1,0 +1,273 @@
+// 会员与储值: find or enrol a member, sell a top-up, set the PIN, let the member authorise a payment, and (manager)
+// refund or adjust; the liability of stored value for the management. A plain ES module like the insurance pages.
+import { reactive, ref, onMounted } from 'vue'
+import { ElMessage } from 'element-plus'
+import { api, isStale, can, t } from '@opendms/web'
+
+const TENDERS = ['CASH', 'WECHAT', 'ALIPAY', 'BANK_CARD']
+
+/** An amount typed in a box as the API takes it: a JSON number, null when empty (the API names what is missing). */
+function amount(text) {
+  const s = String(text ?? '').trim()
+  if (s === '') return null
+  const n = Number(s)
+  return Number.isFinite(n) ? n : s
+}
+
+/** Runs an action whose refusal the host already showed under its message; the page stays as it was. */
+async function quietly(action) {
+  try {
+    await action()
+  } catch (e) {
+    // shown by the host's api(); nothing else to do here
+  }
+}
+
+export default {
+  name: 'MembershipMembers',
+  setup() {
+    const paging = reactive({ page: 1, size: 20 })
+    const number = ref('')
+    const rows = ref([])
+    const total = ref(0)
+    const loading = ref(false)
+    const names = reactive({})
+    const join = reactive({ open: false, q: '', found: [], customerId: null, consent: false, channel: 'COUNTER', pin: '', saving: false })
+    const card = reactive({ open: false, member: null, balance: null, ledger: [] })
+    const topUp = reactive({ amount: '', bonus: '', paidWith: 'CASH', reference: '' })
+    const pin = reactive({ value: '' })
+    const auth = reactive({ amount: '', pin: '', code: null, expiresAt: null })
+    const fix = reactive({ kind: 'refund', direction: 'ADD', principal: '', bonus: '', reason: '' })
+    const liability = reactive({ day: new Date().toISOString().slice(0, 10), figures: null })
+
+    async function search() {
+      loading.value = true
+      try {
+        const answer = await api.get('/membership/members', { number: number.value || undefined, page: paging.page - 1, size: paging.size })
+        rows.value = answer.items
+        total.value = answer.total
+        await Promise.all(answer.items.filter((m) => !(m.customerId in names)).map(async (m) => {
+          const c = await api.get('/customers/' + m.customerId, undefined, { quiet: true }).catch(() => null)
+          names[m.customerId] = c ? c.name : '#' + m.customerId
+        }))
+      } finally {
+        loading.value = false
+      }
+    }
+    async function findCustomers() {
+      if (!join.q.trim()) return
+      await quietly(async () => {
+        join.found = (await api.get('/customers', { q: join.q.trim(), size: 10 })).items
+      })
+    }
+    async function enrol() {
+      join.saving = true
+      try {
+        const m = await api.post('/membership/members', {
+          customerId: join.customerId, consent: join.consent, consentChannel: join.channel, pin: join.pin || null
+        })
+        join.open = false
+        ElMessage.success(t('membership.joined', { number: m.memberNumber }))
+        await search()
+        open(m)
+      } catch (e) {
+        // the host shows the refusal under its field's name
+      } finally {
+        join.saving = false
+      }
+    }
+    async function open(member) {
+      card.member = await api.get('/membership/members/' + member.id)
+      await refreshCard()
+      auth.code = null
+      card.open = true
+    }
+    async function refreshCard() {
+      const id = card.member.id
+      card.balance = await api.get('/membership/members/' + id + '/balance')
+      card.ledger = (await api.get('/membership/stored-value/' + id + '/ledger', { size: 50 })).items
+    }
+    async function sellTopUp() {
+      await quietly(async () => {
+        await api.post('/membership/stored-value/' + card.member.id + '/top-ups', {
+          amount: amount(topUp.amount), bonus: amount(topUp.bonus), paidWith: topUp.paidWith, reference: topUp.reference || null
+        })
+        ElMessage.success(t('membership.toppedUp'))
+        Object.assign(topUp, { amount: '', bonus: '', reference: '' })
+        await refreshCard()
+      })
+    }
+    async function setPin() {
+      try {
+        card.member = await api.put('/membership/members/' + card.member.id + '/pin', { pin: pin.value }, {
+          headers: { 'If-Match': '"' + card.member.version + '"' }
+        })
+        pin.value = ''
+        ElMessage.success(t('common.saved'))
+      } catch (e) {
+        if (isStale(e)) card.member = await api.get('/membership/members/' + card.member.id)
+      }
+    }
+    async function authorise() {
+      await quietly(async () => {
+        const a = await api.post('/membership/members/' + card.member.id + '/authorisations', { pin: auth.pin, amount: amount(auth.amount) })
+        auth.pin = ''
+        auth.code = a.code
+        auth.expiresAt = a.expiresAt
+      })
+    }
+    async function correct() {
+      const id = card.member.id
+      await quietly(async () => {
+        if (fix.kind === 'refund') {
+          await api.post('/membership/stored-value/' + id + '/refunds', { principal: amount(fix.principal), reason: fix.reason })
+        } else {
+          await api.post('/membership/stored-value/' + id + '/adjustments', {
+            direction: fix.direction, principal: amount(fix.principal), bonus: amount(fix.bonus), reason: fix.reason
+          })
+        }
+        ElMessage.success(t('common.saved'))
+        Object.assign(fix, { principal: '', bonus: '', reason: '' })
+        await refreshCard()
+      })
+    }
+    async function loadLiability() {
+      await quietly(async () => {
+        liability.figures = await api.get('/membership/stored-value/liability', { day: liability.day })
+      })
+    }
+    function kindName(kind) {
+      return t('membership.kinds.' + kind)
+    }
+    onMounted(() => {
+      search()
+      if (can('membership.report.read')) loadLiability()
+    })
+    return { paging, number, rows, total, loading, names, join, card, topUp, pin, auth, fix, liability, TENDERS,
+      search, findCustomers, enrol, open, sellTopUp, setPin, authorise, correct, loadLiability, kindName, can, t }
+  },
+  template: `
+<div data-test="membership-members">
+  <el-card v-if="can('membership.report.read')" shadow="never" style="margin-bottom: 12px" data-test="membership-liability">
+    <el-form inline @submit.prevent="loadLiability">
+      <el-form-item :label="t('membership.liabilityDay')"><el-date-picker v-model="liability.day" type="date" value-format="YYYY-MM-DD" @change="loadLiability" /></el-form-item>
+      <template v-if="liability.figures">
+        <el-form-item :label="t('membership.principalOwed')"><b data-test="membership-liability-principal">¥{{ liability.figures.principal }}</b></el-form-item>
+        <el-form-item :label="t('membership.bonusOutstanding')"><b>¥{{ liability.figures.bonus }}</b></el-form-item>
+        <el-form-item :label="t('membership.membersWithBalance')"><b>{{ liability.figures.members }}</b></el-form-item>
+      </template>
+    </el-form>
+  </el-card>
+  <el-form inline @submit.prevent="paging.page = 1; search()">
+    <el-form-item :label="t('membership.number')"><el-input v-model="number" clearable placeholder="M00000001" data-test="membership-number" /></el-form-item>
+    <el-form-item>
+      <el-button type="primary" native-type="submit">{{ t('common.search') }}</el-button>
+      <el-button v-if="can('membership.member.join')" type="success" data-test="membership-join-open" @click="join.open = true">{{ t('membership.join') }}</el-button>
+    </el-form-item>
+  </el-form>
+  <el-table :data="rows" v-loading="loading" stripe border data-test="membership-table">
+    <el-table-column prop="memberNumber" :label="t('membership.number')" width="130" />
+    <el-table-column :label="t('membership.customer')"><template #default="{ row }">{{ names[row.customerId] }}</template></el-table-column>
+    <el-table-column :label="t('membership.tier')" width="100"><template #default="{ row }">{{ t('membership.tiers.' + row.tier) }}</template></el-table-column>
+    <el-table-column :label="t('membership.pinSet')" width="90"><template #default="{ row }">{{ row.pinSet ? '✓' : '—' }}</template></el-table-column>
+    <el-table-column :label="t('common.actions')" width="90">
+      <template #default="{ row }"><el-button link type="primary" data-test="membership-open" @click="open(row)">{{ t('membership.card') }}</el-button></template>
+    </el-table-column>
+  </el-table>
+  <el-pagination style="margin-top: 12px" layout="total, prev, pager, next" :total="total"
+    v-model:current-page="paging.page" v-model:page-size="paging.size" @current-change="search" />
+
+  <el-dialog v-model="join.open" :title="t('membership.join')" width="520px" data-test="membership-join">
+    <el-form label-width="110px" @submit.prevent="enrol">
+      <el-form-item :label="t('membership.findCustomer')">
+        <el-input v-model="join.q" :placeholder="t('membership.findHint')" data-test="membership-join-q" @keyup.enter="findCustomers">
+          <template #append><el-button data-test="membership-join-find" @click="findCustomers">{{ t('common.search') }}</el-button></template>
+        </el-input>
+      </el-form-item>
+      <el-form-item :label="t('membership.customer')">
+        <el-radio-group v-model="join.customerId" data-test="membership-join-customers">
+          <el-radio v-for="c in join.found" :key="c.id" :value="c.id">{{ c.name }} {{ c.mobile || '' }}</el-radio>
+        </el-radio-group>
+      </el-form-item>
+      <el-form-item :label="t('membership.channel')">
+        <el-radio-group v-model="join.channel">
+          <el-radio value="COUNTER">{{ t('membership.channels.COUNTER') }}</el-radio>
+          <el-radio value="PHONE">{{ t('membership.channels.PHONE') }}</el-radio>
+        </el-radio-group>
+      </el-form-item>
+      <el-form-item :label="t('membership.pin')"><el-input v-model="join.pin" type="password" maxlength="6" show-password data-test="membership-join-pin" /></el-form-item>
+      <el-form-item><el-checkbox v-model="join.consent" data-test="membership-join-consent">{{ t('membership.consent') }}</el-checkbox></el-form-item>
+      <el-form-item>
+        <el-button type="primary" native-type="submit" :loading="join.saving" data-test="membership-join-submit">{{ t('membership.join') }}</el-button>
+      </el-form-item>
+    </el-form>
+  </el-dialog>
+
+  <el-drawer v-model="card.open" :title="card.member ? card.member.memberNumber + ' ' + (names[card.member.customerId] || '') : ''" size="560px" data-test="membership-card">
+    <template v-if="card.balance">
+      <el-descriptions :column="3" border>
+        <el-descriptions-item :label="t('membership.principal')"><b data-test="membership-principal">¥{{ card.balance.principal }}</b></el-descriptions-item>
+        <el-descriptions-item :label="t('membership.bonus')"><b data-test="membership-bonus">¥{{ card.balance.bonus }}</b></el-descriptions-item>
+        <el-descriptions-item :label="t('membership.total')"><b data-test="membership-total">¥{{ card.balance.total }}</b></el-descriptions-item>
+      </el-descriptions>
+      <el-tabs style="margin-top: 12px">
+        <el-tab-pane v-if="can('membership.topup')" :label="t('membership.topUp')">
+          <el-form label-width="100px" @submit.prevent="sellTopUp" data-test="membership-topup">
+            <el-form-item :label="t('membership.amount')" required><el-input v-model="topUp.amount" inputmode="decimal" data-test="membership-topup-amount" /></el-form-item>
+            <el-form-item :label="t('membership.bonusGiven')"><el-input v-model="topUp.bonus" inputmode="decimal" :placeholder="t('membership.bonusByRule')" data-test="membership-topup-bonus" /></el-form-item>
+            <el-form-item :label="t('membership.paidWith')">
+              <el-select v-model="topUp.paidWith" style="width: 140px"><el-option v-for="m in TENDERS" :key="m" :value="m" :label="t('membership.tenders.' + m)" /></el-select>
+            </el-form-item>
+            <el-form-item :label="t('membership.reference')"><el-input v-model="topUp.reference" maxlength="100" /></el-form-item>
+            <el-form-item><el-button type="primary" native-type="submit" data-test="membership-topup-submit">{{ t('membership.topUp') }}</el-button></el-form-item>
+          </el-form>
+        </el-tab-pane>
+        <el-tab-pane v-if="can('membership.pay')" :label="t('membership.authorise')">
+          <el-form label-width="100px" @submit.prevent="authorise" data-test="membership-authorise">
+            <el-form-item :label="t('membership.amount')" required><el-input v-model="auth.amount" inputmode="decimal" data-test="membership-auth-amount" /></el-form-item>
+            <el-form-item :label="t('membership.memberPin')" required><el-input v-model="auth.pin" type="password" maxlength="6" show-password data-test="membership-auth-pin" /></el-form-item>
+            <el-form-item><el-button type="primary" native-type="submit" data-test="membership-auth-submit">{{ t('membership.authorise') }}</el-button></el-form-item>
+          </el-form>
+          <el-alert v-if="auth.code" type="success" :closable="false" data-test="membership-auth-code"
+            :title="t('membership.code', { code: auth.code })" :description="t('membership.codeHint')" />
+        </el-tab-pane>
+        <el-tab-pane v-if="can('membership.member.join')" :label="t('membership.pin')">
+          <el-form inline @submit.prevent="setPin">
+            <el-form-item :label="t('membership.newPin')"><el-input v-model="pin.value" type="password" maxlength="6" show-password /></el-form-item>
+            <el-form-item><el-button type="primary" native-type="submit">{{ t('common.save') }}</el-button></el-form-item>
+          </el-form>
+        </el-tab-pane>
+        <el-tab-pane v-if="can('membership.refund') || can('membership.adjust')" :label="t('membership.correct')">
+          <el-form label-width="100px" @submit.prevent="correct" data-test="membership-correct">
+            <el-form-item>
+              <el-radio-group v-model="fix.kind">
+                <el-radio v-if="can('membership.refund')" value="refund">{{ t('membership.kinds.REFUND') }}</el-radio>
+                <el-radio v-if="can('membership.adjust')" value="adjust">{{ t('membership.kinds.ADJUSTMENT') }}</el-radio>
+              </el-radio-group>
+            </el-form-item>
+            <el-form-item v-if="fix.kind === 'adjust'" :label="t('membership.direction')">
+              <el-radio-group v-model="fix.direction">
+                <el-radio value="ADD">{{ t('membership.add') }}</el-radio>
+                <el-radio value="DEDUCT">{{ t('membership.deduct') }}</el-radio>
+              </el-radio-group>
+            </el-form-item>
+            <el-form-item :label="t('membership.principal')"><el-input v-model="fix.principal" inputmode="decimal" /></el-form-item>
+            <el-form-item v-if="fix.kind === 'adjust'" :label="t('membership.bonus')"><el-input v-model="fix.bonus" inputmode="decimal" /></el-form-item>
+            <el-form-item :label="t('membership.reason')" required><el-input v-model="fix.reason" maxlength="200" /></el-form-item>
+            <el-form-item><el-button type="warning" native-type="submit">{{ t('common.save') }}</el-button></el-form-item>
+          </el-form>
+        </el-tab-pane>
+      </el-tabs>
+      <h4>{{ t('membership.ledger') }}</h4>
+      <el-table :data="card.ledger" size="small" stripe data-test="membership-ledger">
+        <el-table-column :label="t('membership.kind')" width="90"><template #default="{ row }">{{ kindName(row.kind) }}</template></el-table-column>
+        <el-table-column prop="principal" :label="t('membership.principal')" align="right" />
+        <el-table-column prop="bonus" :label="t('membership.bonus')" align="right" />
+        <el-table-column :label="t('membership.after')" align="right"><template #default="{ row }">{{ row.principalAfter }} + {{ row.bonusAfter }}</template></el-table-column>
+        <el-table-column prop="reference" :label="t('membership.reference')" />
+        <el-table-column prop="by" :label="t('membership.by')" width="100" />
+      </el-table>
+    </template>
+  </el-drawer>
+</div>`
+}
