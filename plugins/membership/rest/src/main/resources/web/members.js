@@ -39,6 +39,8 @@ export default {
     const auth = reactive({ amount: '', pin: '', code: null, expiresAt: null })
     const fix = reactive({ kind: 'refund', direction: 'ADD', principal: '', bonus: '', reason: '' })
     const liability = reactive({ day: new Date().toISOString().slice(0, 10), figures: null })
+    const cards = reactive({ list: [], products: [], vehicles: [], sale: { productId: null, vehicleId: null, paidWith: 'CASH' } })
+    const products = reactive({ open: false, list: [], draft: { code: '', name: '', price: '', uses: 5, operations: '', includesParts: false, validMonths: 12, binding: 'VEHICLE' } })
 
     async function search() {
       loading.value = true
@@ -86,6 +88,38 @@ export default {
       const id = card.member.id
       card.balance = await api.get('/membership/members/' + id + '/balance')
       card.ledger = (await api.get('/membership/stored-value/' + id + '/ledger', { size: 50 })).items
+      cards.list = await api.get('/membership/count-cards', { memberId: id })
+      if (can('membership.card.sell')) {
+        cards.products = await api.get('/membership/count-cards/products', { active: true })
+        cards.vehicles = (await api.get('/vehicles', { customerId: card.member.customerId, active: true, size: 50 })).items
+      }
+    }
+    async function sellCard() {
+      await quietly(async () => {
+        const sold = await api.post('/membership/count-cards', { memberId: card.member.id, ...cards.sale })
+        ElMessage.success(t('membership.cardSold', { number: sold.cardNumber }))
+        cards.sale.productId = null
+        await refreshCard()
+      })
+    }
+    function productOf(id) {
+      return cards.products.find((p) => p.id === id)
+    }
+    async function openProducts() {
+      products.list = await api.get('/membership/count-cards/products')
+      products.open = true
+    }
+    async function defineProduct() {
+      const d = products.draft
+      await quietly(async () => {
+        await api.post('/membership/count-cards/products', {
+          code: d.code, name: d.name, price: amount(d.price), uses: d.uses, includesParts: d.includesParts,
+          operations: d.operations.split(/[,，\s]+/).filter((x) => x), validMonths: d.validMonths, binding: d.binding
+        })
+        ElMessage.success(t('common.saved'))
+        Object.assign(d, { code: '', name: '', price: '', operations: '' })
+        products.list = await api.get('/membership/count-cards/products')
+      })
     }
     async function sellTopUp() {
       await quietly(async () => {
@@ -143,8 +177,9 @@ export default {
       search()
       if (can('membership.report.read')) loadLiability()
     })
-    return { paging, number, rows, total, loading, names, join, card, topUp, pin, auth, fix, liability, TENDERS,
-      search, findCustomers, enrol, open, sellTopUp, setPin, authorise, correct, loadLiability, kindName, can, t }
+    return { paging, number, rows, total, loading, names, join, card, topUp, pin, auth, fix, liability, cards, products, TENDERS,
+      search, findCustomers, enrol, open, sellTopUp, setPin, authorise, correct, loadLiability, kindName, sellCard, productOf,
+      openProducts, defineProduct, can, t }
   },
   template: `
 <div data-test="membership-members">
@@ -163,6 +198,7 @@ export default {
     <el-form-item>
       <el-button type="primary" native-type="submit">{{ t('common.search') }}</el-button>
       <el-button v-if="can('membership.member.join')" type="success" data-test="membership-join-open" @click="join.open = true">{{ t('membership.join') }}</el-button>
+      <el-button v-if="can('membership.rules.edit')" data-test="membership-products-open" @click="openProducts">{{ t('membership.products') }}</el-button>
     </el-form-item>
   </el-form>
   <el-table :data="rows" v-loading="loading" stripe border data-test="membership-table">
@@ -231,6 +267,30 @@ export default {
           <el-alert v-if="auth.code" type="success" :closable="false" data-test="membership-auth-code"
             :title="t('membership.code', { code: auth.code })" :description="t('membership.codeHint')" />
         </el-tab-pane>
+        <el-tab-pane :label="t('membership.countCards')" data-test="membership-cards">
+          <el-table :data="cards.list" size="small" stripe :empty-text="t('membership.noCards')" data-test="membership-cards-table">
+            <el-table-column prop="cardNumber" :label="t('membership.cardNumber')" width="110" />
+            <el-table-column prop="productName" :label="t('membership.product')" />
+            <el-table-column :label="t('membership.usesLeft')" width="90"><template #default="{ row }"><b>{{ row.usesLeft }}</b> / {{ row.uses }}</template></el-table-column>
+            <el-table-column prop="expiresOn" :label="t('membership.expiresOn')" width="110" />
+          </el-table>
+          <el-form v-if="can('membership.card.sell')" inline style="margin-top: 12px" @submit.prevent="sellCard" data-test="membership-card-sale">
+            <el-form-item :label="t('membership.product')">
+              <el-select v-model="cards.sale.productId" style="width: 180px" data-test="membership-card-product">
+                <el-option v-for="p in cards.products" :key="p.id" :value="p.id" :label="p.name + ' ' + p.uses + t('membership.times') + ' ¥' + p.price" />
+              </el-select>
+            </el-form-item>
+            <el-form-item v-if="productOf(cards.sale.productId)?.binding === 'VEHICLE'" :label="t('membership.vehicle')">
+              <el-select v-model="cards.sale.vehicleId" style="width: 140px" data-test="membership-card-vehicle">
+                <el-option v-for="v in cards.vehicles" :key="v.id" :value="v.id" :label="v.plate" />
+              </el-select>
+            </el-form-item>
+            <el-form-item :label="t('membership.paidWith')">
+              <el-select v-model="cards.sale.paidWith" style="width: 110px"><el-option v-for="m in TENDERS" :key="m" :value="m" :label="t('membership.tenders.' + m)" /></el-select>
+            </el-form-item>
+            <el-form-item><el-button type="primary" native-type="submit" data-test="membership-card-sell">{{ t('membership.sellCard') }}</el-button></el-form-item>
+          </el-form>
+        </el-tab-pane>
         <el-tab-pane v-if="can('membership.member.join')" :label="t('membership.pin')">
           <el-form inline @submit.prevent="setPin">
             <el-form-item :label="t('membership.newPin')"><el-input v-model="pin.value" type="password" maxlength="6" show-password /></el-form-item>
@@ -269,5 +329,32 @@ export default {
       </el-table>
     </template>
   </el-drawer>
+
+  <el-dialog v-model="products.open" :title="t('membership.products')" width="720px" data-test="membership-products">
+    <el-table :data="products.list" size="small" stripe>
+      <el-table-column prop="code" :label="t('membership.code')" width="90" />
+      <el-table-column prop="name" :label="t('membership.product')" />
+      <el-table-column prop="uses" :label="t('membership.uses')" width="60" />
+      <el-table-column prop="price" :label="t('membership.price')" width="80" align="right" />
+      <el-table-column :label="t('membership.operations')"><template #default="{ row }">{{ row.operations.join('、') }}{{ row.includesParts ? t('membership.withParts') : '' }}</template></el-table-column>
+      <el-table-column :label="t('membership.binding')" width="80"><template #default="{ row }">{{ t('membership.bindings.' + row.binding) }}</template></el-table-column>
+    </el-table>
+    <el-form label-width="100px" style="margin-top: 12px" @submit.prevent="defineProduct">
+      <el-form-item :label="t('membership.code')" required><el-input v-model="products.draft.code" maxlength="20" data-test="membership-product-code" /></el-form-item>
+      <el-form-item :label="t('membership.product')" required><el-input v-model="products.draft.name" maxlength="60" data-test="membership-product-name" /></el-form-item>
+      <el-form-item :label="t('membership.price')" required><el-input v-model="products.draft.price" inputmode="decimal" data-test="membership-product-price" /></el-form-item>
+      <el-form-item :label="t('membership.uses')" required><el-input-number v-model="products.draft.uses" :min="1" :max="100" /></el-form-item>
+      <el-form-item :label="t('membership.operations')" required><el-input v-model="products.draft.operations" :placeholder="t('membership.operationsHint')" data-test="membership-product-operations" /></el-form-item>
+      <el-form-item><el-checkbox v-model="products.draft.includesParts">{{ t('membership.includesParts') }}</el-checkbox></el-form-item>
+      <el-form-item :label="t('membership.validMonths')"><el-input-number v-model="products.draft.validMonths" :min="1" :max="120" /></el-form-item>
+      <el-form-item :label="t('membership.binding')">
+        <el-radio-group v-model="products.draft.binding">
+          <el-radio value="VEHICLE">{{ t('membership.bindings.VEHICLE') }}</el-radio>
+          <el-radio value="CUSTOMER">{{ t('membership.bindings.CUSTOMER') }}</el-radio>
+        </el-radio-group>
+      </el-form-item>
+      <el-form-item><el-button type="primary" native-type="submit" data-test="membership-product-save">{{ t('common.save') }}</el-button></el-form-item>
+    </el-form>
+  </el-dialog>
 </div>`
 }

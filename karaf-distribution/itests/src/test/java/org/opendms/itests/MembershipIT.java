@@ -48,6 +48,11 @@ public class MembershipIT extends DmsTestSupport {
         return ok(call("GET", "membership/members/" + member + "/balance", "advisor", null), 200);
     }
 
+    private static int usesLeft(long member) throws Exception {
+        return ok(call("GET", "membership/count-cards?memberId=" + member, "advisor", null), 200).path(0)
+                .path("usesLeft").asInt();
+    }
+
     @Test
     public void aMemberPaysPartOfABillWithStoredValueAndAReversalPutsItBack() throws Exception {
         long customer = ok(call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"会员周女士\","
@@ -69,27 +74,51 @@ public class MembershipIT extends DmsTestSupport {
         JsonNode bill = ok(call("POST", "settlements", "cashier", "{\"workOrderId\":" + wo.path("id").asLong()
                 + ",\"payerNames\":{\"INSURER\":\"中国人保\"}}"), 201).path(0);
         assertTrue(call("GET", "settlements/tenders", "cashier", null).raw().contains("\"STORED_VALUE\""));
-        BigDecimal payable = bill.path("payable").decimalValue();
-        BigDecimal rest = payable.subtract(new BigDecimal("200.00"));
+        // the member buys a five-use maintenance package for this car; the bill's service is one use
+        long product = ok(call("POST", "membership/count-cards/products", "manager", "{\"code\":\"BY5-" + unique()
+                % 100000 + "\",\"name\":\"保养套餐\",\"price\":1500,\"uses\":5,\"operations\":[\"BY-010\"],"
+                + "\"validMonths\":12,\"binding\":\"VEHICLE\"}"), 201).path("id").asLong();
+        assertEquals(403, call("POST", "membership/count-cards", "advisor", "{\"memberId\":" + id + ",\"productId\":"
+                + product + ",\"vehicleId\":" + wo.path("vehicleId").asLong() + ",\"paidWith\":\"CASH\"}").status());
+        JsonNode card = ok(call("POST", "membership/count-cards", "cashier", "{\"memberId\":" + id + ",\"productId\":"
+                + product + ",\"vehicleId\":" + wo.path("vehicleId").asLong() + ",\"paidWith\":\"CASH\"}"), 201);
+        BigDecimal cardPays = null;
+        for (JsonNode a : ok(call("GET", "settlements/" + bill.path("id").asLong() + "/tenders", "cashier", null),
+                200)) {
+            if (a.path("method").asText().equals("COUNT_CARD")) {
+                cardPays = a.path("available").decimalValue();
+            }
+        }
+        assertTrue("the package pays the service's labour", cardPays != null && cardPays.signum() > 0);
+        String cardTender = "{\"method\":\"COUNT_CARD\",\"amount\":" + cardPays + ",\"reference\":\""
+                + card.path("cardNumber").asText() + "\"},";
+        BigDecimal payable = bill.path("payable").decimalValue().subtract(cardPays);
+        // the rest of this small bill: 50 from the card's stored value, the rest cash
+        BigDecimal rest = payable.subtract(new BigDecimal("50.00"));
 
         refused(call("POST", "membership/members/" + id + "/authorisations", "cashier",
-                "{\"pin\":\"000000\",\"amount\":200}"), 400, "pin", "pin.wrong");
+                "{\"pin\":\"000000\",\"amount\":50}"), 400, "pin", "pin.wrong");
         String code = ok(call("POST", "membership/members/" + id + "/authorisations", "cashier",
-                "{\"pin\":\"258036\",\"amount\":200}"), 201).path("code").asText();
+                "{\"pin\":\"258036\",\"amount\":50}"), 201).path("code").asText();
         String path = "settlements/" + bill.path("id").asLong() + "/payments";
         // more than the member authorised: refused, nothing taken
-        refused(call("POST", path, "cashier", "{\"tenders\":[{\"method\":\"STORED_VALUE\",\"amount\":"
-                + payable.subtract(BigDecimal.ONE) + ",\"reference\":\"" + code + "\"},{\"method\":\"CASH\","
-                + "\"amount\":1}]}", "If-Match", etag(bill)), 400, "amount", "authorisation.exceeded");
+        refused(call("POST", path, "cashier", "{\"tenders\":[" + cardTender + "{\"method\":\"STORED_VALUE\","
+                + "\"amount\":51,\"reference\":\"" + code + "\"},{\"method\":\"CASH\",\"amount\":"
+                + rest.subtract(BigDecimal.ONE) + "}]}", "If-Match", etag(bill)), 400, "amount",
+                "authorisation.exceeded");
+        assertEquals("a refused payment takes no use", 5, usesLeft(id));
         assertEquals(0, new BigDecimal("1100").compareTo(balance(id).path("total").decimalValue()));
-        JsonNode paid = ok(call("POST", path, "cashier", "{\"tenders\":[{\"method\":\"STORED_VALUE\",\"amount\":200,"
-                + "\"reference\":\"" + code + "\"},{\"method\":\"CASH\",\"amount\":" + rest + "}]}", "If-Match",
+        JsonNode paid = ok(call("POST", path, "cashier",
+                "{\"tenders\":[" + cardTender + "{\"method\":\"STORED_VALUE\",\"amount\":50,"
+                        + "\"reference\":\"" + code + "\"},{\"method\":\"CASH\",\"amount\":" + rest + "}]}",
+                "If-Match",
                 etag(bill)), 200);
         assertEquals("SETTLED", paid.path("status").asText());
         JsonNode after = balance(id);
-        // 1,000 + 100 pays 200 in proportion: 181.82 principal, 18.18 bonus
-        assertEquals(0, new BigDecimal("818.18").compareTo(after.path("principal").decimalValue()));
-        assertEquals(0, new BigDecimal("81.82").compareTo(after.path("bonus").decimalValue()));
+        // 1,000 + 100 pays 50 in proportion: 45.45 principal, 4.55 bonus
+        assertEquals(0, new BigDecimal("954.55").compareTo(after.path("principal").decimalValue()));
+        assertEquals(0, new BigDecimal("95.45").compareTo(after.path("bonus").decimalValue()));
+        assertEquals(4, usesLeft(id));
 
         // the manager reverses the bill: the card is whole again
         ok(call("POST", "settlements/" + paid.path("id").asLong() + "/reverse", "manager",
@@ -97,6 +126,7 @@ public class MembershipIT extends DmsTestSupport {
         after = balance(id);
         assertEquals(0, new BigDecimal("1000").compareTo(after.path("principal").decimalValue()));
         assertEquals(0, new BigDecimal("100").compareTo(after.path("bonus").decimalValue()));
+        assertEquals("the reversal gives the use back", 5, usesLeft(id));
         JsonNode ledger = ok(call("GET", "membership/stored-value/" + id + "/ledger", "advisor", null), 200);
         assertEquals("PAYMENT_BACK", ledger.path("items").path(0).path("kind").asText());
         assertEquals(3, ledger.path("total").asInt());
@@ -107,7 +137,7 @@ public class MembershipIT extends DmsTestSupport {
                 java.time.ZoneId.of("Asia/Shanghai")), "manager", null), 200).path("principal").decimalValue()
                         .compareTo(new BigDecimal("1000")) >= 0);
         String shown = console("dms:member-show " + member.path("memberNumber").asText().toLowerCase());
-        assertTrue(shown, shown.contains("1000.00") && shown.contains("PAYMENT_BACK"));
+        assertTrue(shown, shown.contains("1000.00") && shown.contains("PAYMENT_BACK") && shown.contains("保养套餐"));
 
         // disabled: no stored value at the cashier, the bill is paid in cash; enabled again, the balance is there
         assertEquals(200, call("POST", "plugins/membership/disable", "admin", null).status());

@@ -288,9 +288,15 @@ public class SecuritySuiteIT extends DmsTestSupport {
         targets.put("/reports/export", "kpis");
         targets.put("/reports/alert-rules", "on_time_delivery");
         // membership: the suite's own customer as a member with a PIN, so probes touch only its card
-        String member = Long.toString(ownMember(own.otherCustomer()));
-        targets.put("/membership/members", member);
-        targets.put("/membership/stored-value", member);
+        long member = ownMember(own.otherCustomer());
+        targets.put("/membership/members", Long.toString(member));
+        targets.put("/membership/stored-value", Long.toString(member));
+        long product = created(call("POST", "membership/count-cards/products", "manager", "{\"code\":\"S"
+                + unique() % 100_000_000L + "\",\"name\":\"套件次卡\",\"price\":100,\"uses\":3,\"operations\":[\"AQ-001\"],"
+                + "\"validMonths\":12,\"binding\":\"CUSTOMER\"}"));
+        targets.put("/membership/count-cards/products", Long.toString(product));
+        targets.put("/membership/count-cards", Long.toString(created(call("POST", "membership/count-cards", "cashier",
+                "{\"memberId\":" + member + ",\"productId\":" + product + ",\"paidWith\":\"CASH\"}"))));
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),
                 "work-orders/" + own.workOrder(), "appointments/" + own.appointment(), "staff/" + own.staff() }) {
             collectSamples(call("GET", path, "admin", null).json(), 0);
@@ -313,6 +319,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
         samples.put("paidWith", JsonNodeFactory.instance.textNode("CASH"));
         samples.put("consentChannel", JsonNodeFactory.instance.textNode("COUNTER"));
         samples.put("direction", JsonNodeFactory.instance.textNode("ADD"));
+        samples.put("binding", JsonNodeFactory.instance.textNode("CUSTOMER"));
         samples.put("invoiceDate", JsonNodeFactory.instance.textNode(LocalDate.now(SHOP).toString()));
     }
 

@@ -61,7 +61,10 @@ final class Paying {
         Settlement paid;
         try {
             paid = write(() -> svc.jpa.txExpr(em -> {
-                taken.clear(); // a deadlock retry starts over
+                // a deadlock retry starts over: what plugins took in the attempt that failed goes back first (their
+                // takes commit on their own, so the retry would otherwise take twice, or find a one-time code used)
+                cancel(taken, id);
+                taken.clear();
                 svc.cashUps.requireOpen(em, actor);
                 SettlementEntity e = find(em, id, true);
                 StaleVersion.check(e.version, expectedVersion, "结算单 " + e.number, "document " + e.number);
@@ -133,18 +136,23 @@ final class Paying {
                 return after;
             }), "结算单", "the document");
         } catch (RuntimeException | Error failure) {
-            for (Taken t : taken) {
-                try {
-                    t.provider().cancel(t.context(), t.reference());
-                } catch (RuntimeException e) {
-                    LOG.error("tender {} could not cancel {} of document {} after the payment failed",
-                            t.provider().method(), t.reference(), id, e);
-                }
-            }
+            cancel(taken, id);
             throw failure;
         }
         svc.tell(SettlementListener::settled, paid, now, actor);
         return paid;
+    }
+
+    /** Gives back what plugins took in a payment that failed (or an attempt of it that is retried). */
+    private static void cancel(List<Taken> taken, long id) {
+        for (Taken t : taken) {
+            try {
+                t.provider().cancel(t.context(), t.reference());
+            } catch (RuntimeException e) {
+                LOG.error("tender {} could not cancel {} of document {} after the payment failed",
+                        t.provider().method(), t.reference(), id, e);
+            }
+        }
     }
 
     /** Refuses a payment whose tenders are wrong, naming each; before anything is read or written. */

@@ -15,6 +15,8 @@ import org.opendms.platform.console.api.ConsoleActor;
 import org.opendms.platform.console.api.ConsolePrinter;
 import org.opendms.platform.console.api.ConsoleText;
 import org.opendms.plugin.membership.api.Balance;
+import org.opendms.plugin.membership.api.CountCard;
+import org.opendms.plugin.membership.api.CountCards;
 import org.opendms.plugin.membership.api.Member;
 import org.opendms.plugin.membership.api.Membership;
 import org.opendms.plugin.membership.api.StoredValueEntry;
@@ -25,6 +27,9 @@ public class MemberShow implements Action {
 
     @Reference
     Membership membership;
+
+    @Reference
+    CountCards cards;
 
     @Argument(index = 0, name = "member", required = true, description = "会员卡号或会员编号 member number or id")
     String member;
@@ -47,6 +52,10 @@ public class MemberShow implements Action {
             for (StoredValueEntry e : membership.ledger(m.id(), new PageRequest(0, 10), actor).items()) {
                 out.printf("  %-12s %10s %10s  余额 %s + %s  %s%n", e.kind(), e.principal(), e.bonus(),
                         e.principalAfter(), e.bonusAfter(), e.reference() == null ? "" : e.reference());
+            }
+            for (CountCard c : cards.ofMember(m.id(), actor)) {
+                out.printf("  次卡 %s %s 剩 %d/%d 次 uses left，至 %s%n", c.cardNumber(), c.productName(), c.usesLeft(),
+                        c.uses(), c.expiresOn());
             }
         } catch (DmsException e) {
             ConsolePrinter.refusal(out, e);

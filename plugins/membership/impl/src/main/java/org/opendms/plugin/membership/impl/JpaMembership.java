@@ -152,14 +152,19 @@ public class JpaMembership implements Membership {
                 m.consentChannel = channel;
                 m.pinHash = pinHash;
                 m.active = true;
+                // one member per customer: the customer's number makes the card's number, known before the insert
+                // (a row inserted without it and numbered after made concurrent enrolments wait on each other)
+                m.memberNumber = String.format("M%08d", m.customerId);
                 em.persist(m);
                 em.flush();
-                m.memberNumber = String.format("M%08d", m.id);
                 BalanceEntity b = new BalanceEntity();
                 b.memberId = m.id;
                 b.principal = BigDecimal.ZERO.setScale(2);
                 b.bonus = BigDecimal.ZERO.setScale(2);
                 em.persist(b);
+                PointsBalanceEntity points = new PointsBalanceEntity();
+                points.memberId = m.id;
+                em.persist(points);
                 em.flush();
                 Member after = Records.member(m);
                 audit.record(em, actor, "member", m.id, null, after);

@@ -28,6 +28,9 @@ final class PluginOnDatabase {
     final StoredValueTender storedValue = new StoredValueTender();
     final JpaCountCards cards = new JpaCountCards();
     final CountCardTender countCard = new CountCardTender();
+    final JpaPoints points = new JpaPoints();
+    final PointsTender pointsTender = new PointsTender();
+    final PointsEarning earning = new PointsEarning();
 
     PluginOnDatabase(TestDatabase database, MembershipListener listener) {
         db = database.pooled(12);
@@ -48,6 +51,11 @@ final class PluginOnDatabase {
         countCard.cards = cards;
         countCard.settlements = documents.service();
         countCard.workOrders = documents.workOrders();
+        points.membership = membership;
+        pointsTender.membership = membership;
+        earning.membership = membership;
+        earning.settlements = documents.service();
+        documents.listeners(List.of(earning));
     }
 
     static MembershipConfig config(String bonus, String order) {
