@@ -123,5 +123,7 @@ browserTest('the member enters the PIN; the cashier takes 200 from the card and 
   const balance = (await asCashier().get(`/membership/members/${member.id}/balance`)).body;
   // 1,000 + 100 pays 200 in proportion: 181.82 + 18.18
   assert.deepEqual([Number(balance.principal), Number(balance.bonus)], [818.18, 81.82]);
+  // stored value is the member's money: the whole 339.00 earns points, 1 a yuan
+  assert.equal((await asCashier().get(`/membership/points/${member.id}`)).body.points, 339);
   await till.context().close();
 });

@@ -33,13 +33,14 @@ export default {
     const loading = ref(false)
     const names = reactive({})
     const join = reactive({ open: false, q: '', found: [], customerId: null, consent: false, channel: 'COUNTER', pin: '', saving: false })
-    const card = reactive({ open: false, member: null, balance: null, ledger: [] })
+    const card = reactive({ open: false, member: null, balance: null, ledger: [], points: null, pointsLedger: [], coupons: [] })
     const topUp = reactive({ amount: '', bonus: '', paidWith: 'CASH', reference: '' })
     const pin = reactive({ value: '' })
     const auth = reactive({ amount: '', pin: '', code: null, expiresAt: null })
     const fix = reactive({ kind: 'refund', direction: 'ADD', principal: '', bonus: '', reason: '' })
     const liability = reactive({ day: new Date().toISOString().slice(0, 10), figures: null })
     const cards = reactive({ list: [], products: [], vehicles: [], sale: { productId: null, vehicleId: null, paidWith: 'CASH' } })
+    const campaigns = reactive({ open: false, list: [], results: {}, draft: { code: '', name: '', kind: 'AMOUNT', value: '', threshold: '', dates: [], operations: '', tag: '' } })
     const products = reactive({ open: false, list: [], draft: { code: '', name: '', price: '', uses: 5, operations: '', includesParts: false, validMonths: 12, binding: 'VEHICLE' } })
 
     async function search() {
@@ -89,6 +90,9 @@ export default {
       card.balance = await api.get('/membership/members/' + id + '/balance')
       card.ledger = (await api.get('/membership/stored-value/' + id + '/ledger', { size: 50 })).items
       cards.list = await api.get('/membership/count-cards', { memberId: id })
+      card.points = (await api.get('/membership/points/' + id)).points
+      card.coupons = await api.get('/membership/campaigns/coupons', { memberId: id })
+      card.pointsLedger = (await api.get('/membership/points/' + id + '/ledger', { size: 50 })).items
       if (can('membership.card.sell')) {
         cards.products = await api.get('/membership/count-cards/products', { active: true })
         cards.vehicles = (await api.get('/vehicles', { customerId: card.member.customerId, active: true, size: 50 })).items
@@ -104,6 +108,33 @@ export default {
     }
     function productOf(id) {
       return cards.products.find((p) => p.id === id)
+    }
+    async function openCampaigns() {
+      campaigns.list = await api.get('/membership/campaigns')
+      if (can('membership.report.read')) {
+        campaigns.results = Object.fromEntries((await api.get('/membership/campaigns/results')).map((r) => [r.campaignId, r]))
+      }
+      campaigns.open = true
+    }
+    async function createCampaign() {
+      const d = campaigns.draft
+      await quietly(async () => {
+        await api.post('/membership/campaigns', {
+          code: d.code, name: d.name, kind: d.kind, value: amount(d.value), threshold: amount(d.threshold),
+          validFrom: d.dates?.[0] ?? null, validTo: d.dates?.[1] ?? null, tag: d.tag || null,
+          operations: d.operations.split(/[,，\s]+/).filter((x) => x)
+        })
+        ElMessage.success(t('common.saved'))
+        Object.assign(d, { code: '', name: '', value: '', threshold: '', operations: '', tag: '' })
+        await openCampaigns()
+      })
+    }
+    async function issueCampaign(c) {
+      await quietly(async () => {
+        const r = await api.post('/membership/campaigns/' + c.id + '/issue')
+        ElMessage.success(t('membership.issued', { n: r.issued }))
+        await openCampaigns()
+      })
     }
     async function openProducts() {
       products.list = await api.get('/membership/count-cards/products')
@@ -179,7 +210,7 @@ export default {
     })
     return { paging, number, rows, total, loading, names, join, card, topUp, pin, auth, fix, liability, cards, products, TENDERS,
       search, findCustomers, enrol, open, sellTopUp, setPin, authorise, correct, loadLiability, kindName, sellCard, productOf,
-      openProducts, defineProduct, can, t }
+      openProducts, defineProduct, campaigns, openCampaigns, createCampaign, issueCampaign, can, t }
   },
   template: `
 <div data-test="membership-members">
@@ -199,6 +230,7 @@ export default {
       <el-button type="primary" native-type="submit">{{ t('common.search') }}</el-button>
       <el-button v-if="can('membership.member.join')" type="success" data-test="membership-join-open" @click="join.open = true">{{ t('membership.join') }}</el-button>
       <el-button v-if="can('membership.rules.edit')" data-test="membership-products-open" @click="openProducts">{{ t('membership.products') }}</el-button>
+      <el-button v-if="can('membership.rules.edit') || can('membership.report.read')" data-test="membership-campaigns-open" @click="openCampaigns">{{ t('membership.campaigns') }}</el-button>
     </el-form-item>
   </el-form>
   <el-table :data="rows" v-loading="loading" stripe border data-test="membership-table">
@@ -245,6 +277,7 @@ export default {
         <el-descriptions-item :label="t('membership.principal')"><b data-test="membership-principal">¥{{ card.balance.principal }}</b></el-descriptions-item>
         <el-descriptions-item :label="t('membership.bonus')"><b data-test="membership-bonus">¥{{ card.balance.bonus }}</b></el-descriptions-item>
         <el-descriptions-item :label="t('membership.total')"><b data-test="membership-total">¥{{ card.balance.total }}</b></el-descriptions-item>
+        <el-descriptions-item :label="t('membership.points')"><b data-test="membership-points">{{ card.points }}</b></el-descriptions-item>
       </el-descriptions>
       <el-tabs style="margin-top: 12px">
         <el-tab-pane v-if="can('membership.topup')" :label="t('membership.topUp')">
@@ -291,6 +324,24 @@ export default {
             <el-form-item><el-button type="primary" native-type="submit" data-test="membership-card-sell">{{ t('membership.sellCard') }}</el-button></el-form-item>
           </el-form>
         </el-tab-pane>
+        <el-tab-pane :label="t('membership.pointsLedger')" data-test="membership-points-tab">
+          <el-table :data="card.pointsLedger" size="small" stripe :empty-text="t('membership.noPoints')">
+            <el-table-column :label="t('membership.kind')" width="100"><template #default="{ row }">{{ t('membership.pointsKinds.' + row.kind) }}</template></el-table-column>
+            <el-table-column prop="points" :label="t('membership.points')" align="right" width="90" />
+            <el-table-column prop="balanceAfter" :label="t('membership.pointsAfter')" align="right" width="90" />
+            <el-table-column prop="reference" :label="t('membership.reference')" />
+            <el-table-column prop="expiresOn" :label="t('membership.expiresOn')" width="110" />
+          </el-table>
+        </el-tab-pane>
+        <el-tab-pane :label="t('membership.coupons')" data-test="membership-coupons-tab">
+          <el-table :data="card.coupons" size="small" stripe :empty-text="t('membership.noCoupons')">
+            <el-table-column prop="code" :label="t('membership.couponCode')" width="150" />
+            <el-table-column prop="campaignName" :label="t('membership.campaign')" />
+            <el-table-column :label="t('membership.offer')" width="110"><template #default="{ row }">{{ row.kind === 'AMOUNT' ? '¥' + row.value : row.value + '%' }}{{ row.threshold ? ' ' + t('membership.over', { n: row.threshold }) : '' }}</template></el-table-column>
+            <el-table-column prop="validTo" :label="t('membership.expiresOn')" width="110" />
+            <el-table-column :label="t('membership.state')" width="80"><template #default="{ row }">{{ row.usedSettlementId ? t('membership.used') : t('membership.unused') }}</template></el-table-column>
+          </el-table>
+        </el-tab-pane>
         <el-tab-pane v-if="can('membership.member.join')" :label="t('membership.pin')">
           <el-form inline @submit.prevent="setPin">
             <el-form-item :label="t('membership.newPin')"><el-input v-model="pin.value" type="password" maxlength="6" show-password /></el-form-item>
@@ -330,9 +381,40 @@ export default {
     </template>
   </el-drawer>
 
+  <el-dialog v-model="campaigns.open" :title="t('membership.campaigns')" width="820px" data-test="membership-campaigns">
+    <el-table :data="campaigns.list" size="small" stripe>
+      <el-table-column prop="code" :label="t('membership.codeLabel')" width="90" />
+      <el-table-column prop="name" :label="t('membership.campaign')" />
+      <el-table-column :label="t('membership.offer')" width="110"><template #default="{ row }">{{ row.kind === 'AMOUNT' ? '¥' + row.value : row.value + '%' }}{{ row.threshold ? ' ' + t('membership.over', { n: row.threshold }) : '' }}</template></el-table-column>
+      <el-table-column :label="t('membership.dates')" width="190"><template #default="{ row }">{{ row.validFrom }} ~ {{ row.validTo }}</template></el-table-column>
+      <el-table-column v-if="can('membership.report.read')" :label="t('membership.results')" width="200">
+        <template #default="{ row }"><span v-if="campaigns.results[row.id]">{{ t('membership.resultLine', campaigns.results[row.id]) }}</span></template>
+      </el-table-column>
+      <el-table-column v-if="can('membership.rules.edit')" width="70">
+        <template #default="{ row }"><el-button link type="primary" :data-test="'membership-issue-' + row.code" @click="issueCampaign(row)">{{ t('membership.issue') }}</el-button></template>
+      </el-table-column>
+    </el-table>
+    <el-form v-if="can('membership.rules.edit')" label-width="100px" style="margin-top: 12px" @submit.prevent="createCampaign">
+      <el-form-item :label="t('membership.codeLabel')" required><el-input v-model="campaigns.draft.code" maxlength="20" /></el-form-item>
+      <el-form-item :label="t('membership.campaign')" required><el-input v-model="campaigns.draft.name" maxlength="60" /></el-form-item>
+      <el-form-item :label="t('membership.offer')" required>
+        <el-radio-group v-model="campaigns.draft.kind">
+          <el-radio value="AMOUNT">{{ t('membership.kindsOffer.AMOUNT') }}</el-radio>
+          <el-radio value="PERCENT">{{ t('membership.kindsOffer.PERCENT') }}</el-radio>
+        </el-radio-group>
+        <el-input v-model="campaigns.draft.value" inputmode="decimal" style="width: 120px; margin-left: 12px" />
+      </el-form-item>
+      <el-form-item :label="t('membership.threshold')"><el-input v-model="campaigns.draft.threshold" inputmode="decimal" style="width: 160px" /></el-form-item>
+      <el-form-item :label="t('membership.dates')" required><el-date-picker v-model="campaigns.draft.dates" type="daterange" value-format="YYYY-MM-DD" /></el-form-item>
+      <el-form-item :label="t('membership.operations')"><el-input v-model="campaigns.draft.operations" :placeholder="t('membership.wholeBill')" /></el-form-item>
+      <el-form-item :label="t('membership.tag')"><el-input v-model="campaigns.draft.tag" maxlength="40" :placeholder="t('membership.anyone')" /></el-form-item>
+      <el-form-item><el-button type="primary" native-type="submit">{{ t('common.save') }}</el-button></el-form-item>
+    </el-form>
+  </el-dialog>
+
   <el-dialog v-model="products.open" :title="t('membership.products')" width="720px" data-test="membership-products">
     <el-table :data="products.list" size="small" stripe>
-      <el-table-column prop="code" :label="t('membership.code')" width="90" />
+      <el-table-column prop="code" :label="t('membership.codeLabel')" width="90" />
       <el-table-column prop="name" :label="t('membership.product')" />
       <el-table-column prop="uses" :label="t('membership.uses')" width="60" />
       <el-table-column prop="price" :label="t('membership.price')" width="80" align="right" />
@@ -340,7 +422,7 @@ export default {
       <el-table-column :label="t('membership.binding')" width="80"><template #default="{ row }">{{ t('membership.bindings.' + row.binding) }}</template></el-table-column>
     </el-table>
     <el-form label-width="100px" style="margin-top: 12px" @submit.prevent="defineProduct">
-      <el-form-item :label="t('membership.code')" required><el-input v-model="products.draft.code" maxlength="20" data-test="membership-product-code" /></el-form-item>
+      <el-form-item :label="t('membership.codeLabel')" required><el-input v-model="products.draft.code" maxlength="20" data-test="membership-product-code" /></el-form-item>
       <el-form-item :label="t('membership.product')" required><el-input v-model="products.draft.name" maxlength="60" data-test="membership-product-name" /></el-form-item>
       <el-form-item :label="t('membership.price')" required><el-input v-model="products.draft.price" inputmode="decimal" data-test="membership-product-price" /></el-form-item>
       <el-form-item :label="t('membership.uses')" required><el-input-number v-model="products.draft.uses" :min="1" :max="100" /></el-form-item>

@@ -48,6 +48,10 @@ public class MembershipIT extends DmsTestSupport {
         return ok(call("GET", "membership/members/" + member + "/balance", "advisor", null), 200);
     }
 
+    private static long points(long member) throws Exception {
+        return ok(call("GET", "membership/points/" + member, "advisor", null), 200).path("points").asLong();
+    }
+
     private static int usesLeft(long member) throws Exception {
         return ok(call("GET", "membership/count-cards?memberId=" + member, "advisor", null), 200).path(0)
                 .path("usesLeft").asInt();
@@ -92,7 +96,20 @@ public class MembershipIT extends DmsTestSupport {
         assertTrue("the package pays the service's labour", cardPays != null && cardPays.signum() > 0);
         String cardTender = "{\"method\":\"COUNT_CARD\",\"amount\":" + cardPays + ",\"reference\":\""
                 + card.path("cardNumber").asText() + "\"},";
-        BigDecimal payable = bill.path("payable").decimalValue().subtract(cardPays);
+        // and a coupon of this month's campaign: 10 yuan off
+        long campaign = ok(call("POST", "membership/campaigns", "manager", "{\"code\":\"M" + unique() % 100000
+                + "\",\"name\":\"会员月\",\"kind\":\"AMOUNT\",\"value\":10,\"validFrom\":\"2026-01-01\","
+                + "\"validTo\":\"2036-12-31\"}"), 201).path("id").asLong();
+        ok(call("POST", "membership/campaigns/" + campaign + "/issue", "manager", null), 200);
+        String coupon = null;
+        for (JsonNode c : ok(call("GET", "membership/campaigns/coupons?memberId=" + id, "cashier", null), 200)) {
+            if (c.path("campaignId").asLong() == campaign) {
+                coupon = c.path("code").asText();
+            }
+        }
+        assertTrue("the member got the campaign's coupon", coupon != null);
+        cardTender += "{\"method\":\"COUPON\",\"amount\":10,\"reference\":\"" + coupon + "\"},";
+        BigDecimal payable = bill.path("payable").decimalValue().subtract(cardPays).subtract(BigDecimal.TEN);
         // the rest of this small bill: 50 from the card's stored value, the rest cash
         BigDecimal rest = payable.subtract(new BigDecimal("50.00"));
 
@@ -119,6 +136,9 @@ public class MembershipIT extends DmsTestSupport {
         assertEquals(0, new BigDecimal("954.55").compareTo(after.path("principal").decimalValue()));
         assertEquals(0, new BigDecimal("95.45").compareTo(after.path("bonus").decimalValue()));
         assertEquals(4, usesLeft(id));
+        // points on what the member paid (not on what the package or the coupon paid): 1 a yuan, rounded down
+        long earned = payable.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        assertEquals(earned, points(id));
 
         // the manager reverses the bill: the card is whole again
         ok(call("POST", "settlements/" + paid.path("id").asLong() + "/reverse", "manager",
@@ -127,6 +147,9 @@ public class MembershipIT extends DmsTestSupport {
         assertEquals(0, new BigDecimal("1000").compareTo(after.path("principal").decimalValue()));
         assertEquals(0, new BigDecimal("100").compareTo(after.path("bonus").decimalValue()));
         assertEquals("the reversal gives the use back", 5, usesLeft(id));
+        assertEquals("and takes the points back", 0, points(id));
+        assertTrue("and gives the coupon back", ok(call("GET", "membership/campaigns/coupons?memberId=" + id, "cashier",
+                null), 200).path(0).path("usedSettlementId").isNull());
         JsonNode ledger = ok(call("GET", "membership/stored-value/" + id + "/ledger", "advisor", null), 200);
         assertEquals("PAYMENT_BACK", ledger.path("items").path(0).path("kind").asText());
         assertEquals(3, ledger.path("total").asInt());

@@ -291,10 +291,16 @@ public class SecuritySuiteIT extends DmsTestSupport {
         long member = ownMember(own.otherCustomer());
         targets.put("/membership/members", Long.toString(member));
         targets.put("/membership/stored-value", Long.toString(member));
+        targets.put("/membership/points", Long.toString(member));
+        // never the shop's own tier: a probe that got through would change the rules other tests earn by
+        targets.put("/membership/points/rules", "SUITE-NO-SUCH-TIER");
         long product = created(call("POST", "membership/count-cards/products", "manager", "{\"code\":\"S"
                 + unique() % 100_000_000L + "\",\"name\":\"套件次卡\",\"price\":100,\"uses\":3,\"operations\":[\"AQ-001\"],"
                 + "\"validMonths\":12,\"binding\":\"CUSTOMER\"}"));
         targets.put("/membership/count-cards/products", Long.toString(product));
+        targets.put("/membership/campaigns", Long.toString(created(call("POST", "membership/campaigns", "manager",
+                "{\"code\":\"Q" + unique() % 100_000_000L + "\",\"name\":\"套件活动\",\"kind\":\"AMOUNT\","
+                        + "\"value\":5,\"validFrom\":\"2026-01-01\",\"validTo\":\"2036-12-31\"}"))));
         targets.put("/membership/count-cards", Long.toString(created(call("POST", "membership/count-cards", "cashier",
                 "{\"memberId\":" + member + ",\"productId\":" + product + ",\"paidWith\":\"CASH\"}"))));
         for (String path : new String[] { "customers/" + own.customer(), "vehicles/" + own.vehicle(),

@@ -31,6 +31,8 @@ final class PluginOnDatabase {
     final JpaPoints points = new JpaPoints();
     final PointsTender pointsTender = new PointsTender();
     final PointsEarning earning = new PointsEarning();
+    final JpaCoupons coupons = new JpaCoupons();
+    final CouponTender coupon = new CouponTender();
 
     PluginOnDatabase(TestDatabase database, MembershipListener listener) {
         db = database.pooled(12);
@@ -56,6 +58,9 @@ final class PluginOnDatabase {
         earning.membership = membership;
         earning.settlements = documents.service();
         documents.listeners(List.of(earning));
+        coupons.membership = membership;
+        coupons.settlements = documents.service();
+        coupon.coupons = coupons;
     }
 
     static MembershipConfig config(String bonus, String order) {
