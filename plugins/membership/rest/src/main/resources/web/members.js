@@ -38,7 +38,7 @@ export default {
     const pin = reactive({ value: '' })
     const auth = reactive({ amount: '', pin: '', code: null, expiresAt: null })
     const fix = reactive({ kind: 'refund', direction: 'ADD', principal: '', bonus: '', reason: '' })
-    const liability = reactive({ day: new Date().toISOString().slice(0, 10), figures: null })
+    const liability = reactive({ day: new Date().toISOString().slice(0, 10), figures: null, summary: null })
     const cards = reactive({ list: [], products: [], vehicles: [], sale: { productId: null, vehicleId: null, paidWith: 'CASH' } })
     const campaigns = reactive({ open: false, list: [], results: {}, draft: { code: '', name: '', kind: 'AMOUNT', value: '', threshold: '', dates: [], operations: '', tag: '' } })
     const products = reactive({ open: false, list: [], draft: { code: '', name: '', price: '', uses: 5, operations: '', includesParts: false, validMonths: 12, binding: 'VEHICLE' } })
@@ -131,7 +131,7 @@ export default {
     }
     async function issueCampaign(c) {
       await quietly(async () => {
-        const r = await api.post('/membership/campaigns/' + c.id + '/issue')
+        const r = await api.post('/membership/campaigns/issue', { campaignId: c.id })
         ElMessage.success(t('membership.issued', { n: r.issued }))
         await openCampaigns()
       })
@@ -199,6 +199,7 @@ export default {
     async function loadLiability() {
       await quietly(async () => {
         liability.figures = await api.get('/membership/stored-value/liability', { day: liability.day })
+        liability.summary = await api.get('/membership/reports/summary', { day: liability.day })
       })
     }
     function kindName(kind) {
@@ -222,6 +223,16 @@ export default {
         <el-form-item :label="t('membership.bonusOutstanding')"><b>¥{{ liability.figures.bonus }}</b></el-form-item>
         <el-form-item :label="t('membership.membersWithBalance')"><b>{{ liability.figures.members }}</b></el-form-item>
       </template>
+      <el-form-item>
+        <a :href="'/api/membership/reports/export?day=' + liability.day" download data-test="membership-export">
+          <el-button>{{ t('membership.export') }}</el-button>
+        </a>
+      </el-form-item>
+      <div v-if="liability.summary" style="display: flex; gap: 16px; flex-wrap: wrap" data-test="membership-summary">
+        <span v-for="(n, tier) in liability.summary.membersByTier" :key="tier">{{ t('membership.tiers.' + tier) }} {{ n }}</span>
+        <span>{{ t('membership.pointsOutstanding') }} {{ liability.summary.pointsOutstanding }}</span>
+        <span>{{ t('membership.cardsLine', liability.summary) }}</span>
+      </div>
     </el-form>
   </el-card>
   <el-form inline @submit.prevent="paging.page = 1; search()">

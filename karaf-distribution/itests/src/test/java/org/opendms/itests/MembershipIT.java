@@ -100,7 +100,7 @@ public class MembershipIT extends DmsTestSupport {
         long campaign = ok(call("POST", "membership/campaigns", "manager", "{\"code\":\"M" + unique() % 100000
                 + "\",\"name\":\"会员月\",\"kind\":\"AMOUNT\",\"value\":10,\"validFrom\":\"2026-01-01\","
                 + "\"validTo\":\"2036-12-31\"}"), 201).path("id").asLong();
-        ok(call("POST", "membership/campaigns/" + campaign + "/issue", "manager", null), 200);
+        ok(call("POST", "membership/campaigns/issue", "manager", "{\"campaignId\":" + campaign + "}"), 200);
         String coupon = null;
         for (JsonNode c : ok(call("GET", "membership/campaigns/coupons?memberId=" + id, "cashier", null), 200)) {
             if (c.path("campaignId").asLong() == campaign) {
@@ -159,6 +159,13 @@ public class MembershipIT extends DmsTestSupport {
         assertTrue(ok(call("GET", "membership/stored-value/liability?day=" + java.time.LocalDate.now(
                 java.time.ZoneId.of("Asia/Shanghai")), "manager", null), 200).path("principal").decimalValue()
                         .compareTo(new BigDecimal("1000")) >= 0);
+        JsonNode summary = ok(call("GET", "membership/reports/summary?day=" + java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Shanghai")), "manager", null), 200);
+        assertTrue(summary.toString(),
+                summary.path("cardsSold").asLong() >= 1 && summary.path("usesSold").asLong() >= 5);
+        Reply sheet = call("GET", "membership/reports/export?day=2026-12-04", "manager", null);
+        assertEquals(200, sheet.status());
+        assertTrue(sheet.contentType(), sheet.contentType().startsWith("application/vnd.openxmlformats"));
         String shown = console("dms:member-show " + member.path("memberNumber").asText().toLowerCase());
         assertTrue(shown, shown.contains("1000.00") && shown.contains("PAYMENT_BACK") && shown.contains("保养套餐"));
 

@@ -298,7 +298,7 @@ public class SecuritySuiteIT extends DmsTestSupport {
                 + unique() % 100_000_000L + "\",\"name\":\"套件次卡\",\"price\":100,\"uses\":3,\"operations\":[\"AQ-001\"],"
                 + "\"validMonths\":12,\"binding\":\"CUSTOMER\"}"));
         targets.put("/membership/count-cards/products", Long.toString(product));
-        targets.put("/membership/campaigns", Long.toString(created(call("POST", "membership/campaigns", "manager",
+        samples.put("campaignId", num(created(call("POST", "membership/campaigns", "manager",
                 "{\"code\":\"Q" + unique() % 100_000_000L + "\",\"name\":\"套件活动\",\"kind\":\"AMOUNT\","
                         + "\"value\":5,\"validFrom\":\"2026-01-01\",\"validTo\":\"2036-12-31\"}"))));
         targets.put("/membership/count-cards", Long.toString(created(call("POST", "membership/count-cards", "cashier",

@@ -67,4 +67,13 @@ public interface Membership {
      * past day can be asked.
      */
     Liability liability(LocalDate day, Actor actor);
+
+    /** The member's tier changes, newest first. */
+    java.util.List<TierChange> tierChanges(long memberId, Actor actor);
+
+    /**
+     * Members by tier, the liability of the day, points outstanding, count cards sold versus used, campaign results
+     * ({@code membership.report.read}).
+     */
+    MembershipSummary summary(LocalDate day, Actor actor);
 }

@@ -30,11 +30,14 @@ import org.opendms.platform.api.security.PermissionSet;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.plugin.membership.api.Authorisation;
 import org.opendms.plugin.membership.api.Balance;
+import org.opendms.plugin.membership.api.CampaignResult;
+import org.opendms.plugin.membership.api.MembershipSummary;
 import org.opendms.plugin.membership.api.JoinRequest;
 import org.opendms.plugin.membership.api.Liability;
 import org.opendms.plugin.membership.api.Member;
 import org.opendms.plugin.membership.api.Membership;
 import org.opendms.plugin.membership.api.StoredValueEntry;
+import org.opendms.plugin.membership.api.TierChange;
 import org.opendms.plugin.membership.api.StoredValueKind;
 import org.opendms.plugin.membership.api.TopUpRequest;
 import org.opendms.plugin.membership.api.event.MembershipListener;
@@ -84,6 +87,7 @@ public class JpaMembership implements Membership {
 
     volatile NavigableMap<BigDecimal, BigDecimal> bonusRule = Splits.rule("500:30,1000:100,2000:300");
     volatile Splits.Order spendOrder = Splits.Order.PROPORTIONAL;
+    volatile NavigableMap<BigDecimal, String> tierRule = Tiers.rule("SILVER:5000,GOLD:20000");
 
     @Activate
     @Modified
@@ -93,6 +97,12 @@ public class JpaMembership implements Membership {
         } catch (IllegalArgumentException e) {
             LOG.error("topUpBonus '{}' in {}: {}; keeping {}", config.topUpBonus(), MembershipConfig.PID,
                     e.getMessage(), bonusRule);
+        }
+        try {
+            tierRule = Tiers.rule(config.tiers());
+        } catch (IllegalArgumentException e) {
+            LOG.error("tiers '{}' in {}: {}; keeping {}", config.tiers(), MembershipConfig.PID, e.getMessage(),
+                    tierRule);
         }
         try {
             spendOrder = Splits.Order.valueOf(config.spendOrder().strip().toUpperCase(Locale.ROOT));
@@ -451,6 +461,29 @@ public class JpaMembership implements Membership {
             return new Liability(day, new BigDecimal(r[0].toString()).setScale(2),
                     new BigDecimal(r[1].toString()).setScale(2), ((Number) r[2]).longValue());
         });
+    }
+
+    @Override
+    public List<TierChange> tierChanges(long memberId, Actor actor) {
+        permissions.require(actor, MembershipPermissions.MEMBER_READ);
+        return jpa.txExpr(em -> {
+            member(em, memberId);
+            return em.createQuery("SELECT c FROM TierChangeEntity c WHERE c.memberId = :m ORDER BY c.id DESC",
+                    TierChangeEntity.class).setParameter("m", memberId).getResultList().stream()
+                    .map(c -> new TierChange(c.memberId, c.from, c.to, c.spend, Stored.instant(c.at))).toList();
+        });
+    }
+
+    /** Set by DS when the coupons service runs (same bundle): the summary's campaign results. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile JpaCoupons coupons;
+
+    @Override
+    public MembershipSummary summary(LocalDate day, Actor actor) {
+        Liability owed = liability(day, actor);
+        JpaCoupons c = coupons;
+        List<CampaignResult> campaigns = c == null ? List.of() : c.results(actor);
+        return jpa.txExpr(em -> Summaries.of(em, day, Summaries.endOf(day, clock.zone()), owed, campaigns));
     }
 
     void tell(BiConsumer<MembershipListener, Member> event, Member member) {

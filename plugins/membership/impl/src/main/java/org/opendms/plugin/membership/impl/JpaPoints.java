@@ -46,8 +46,9 @@ public class JpaPoints implements Points {
         hourly.scheduleWithFixedDelay(() -> {
             try {
                 expire(membership.clock.today());
+                downgrade(membership.clock.today());
             } catch (RuntimeException e) {
-                LOG.warn("points expiry did not run: {}", e.toString());
+                LOG.warn("points expiry or the tier check did not run: {}", e.toString());
             }
         }, 2, 60, TimeUnit.MINUTES);
     }
@@ -93,6 +94,11 @@ public class JpaPoints implements Points {
         String t = tier == null ? "STANDARD" : tier.strip().toUpperCase(Locale.ROOT);
         return membership.jpa.txExpr(em -> {
             PointsRuleEntity r = em.find(PointsRuleEntity.class, t);
+            if (r == null && membership.tierRule.containsValue(t)) {
+                PointsRules standard = rules(PointsBook.rules(em, Tiers.STANDARD));
+                return new PointsRules(t, standard.labourRate(), standard.partsRate(), standard.otherRate(),
+                        standard.pointsPerYuan(), standard.maxShare(), standard.expiryMonths(), 0);
+            }
             if (r == null) {
                 throw DmsException.notFound("tier", "没有等级 " + t + " 的积分规则", "no points rules for tier " + t);
             }
@@ -130,6 +136,19 @@ public class JpaPoints implements Points {
         String tier = rules.tier() == null ? "STANDARD" : rules.tier().strip().toUpperCase(Locale.ROOT);
         return DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
             PointsRuleEntity r = em.find(PointsRuleEntity.class, tier);
+            if (r == null && membership.tierRule.containsValue(tier)) {
+                // a tier of the shop's rule earns like STANDARD until its own rules are set: the first set makes them
+                r = new PointsRuleEntity();
+                r.tier = tier;
+                PointsRules standard = rules(PointsBook.rules(em, Tiers.STANDARD));
+                r.labourRate = standard.labourRate();
+                r.partsRate = standard.partsRate();
+                r.otherRate = standard.otherRate();
+                r.pointsPerYuan = standard.pointsPerYuan();
+                r.maxShare = standard.maxShare();
+                r.expiryMonths = standard.expiryMonths();
+                em.persist(r);
+            }
             if (r == null) {
                 throw DmsException.notFound("tier", "没有等级 " + tier + " 的积分规则", "no points rules for tier " + tier);
             }
@@ -210,6 +229,19 @@ public class JpaPoints implements Points {
             touched += done ? 1 : 0;
         }
         return touched;
+    }
+
+    /** Members above STANDARD whose spend rolled out of the twelve months move down; answers how many. */
+    int downgrade(LocalDate today) {
+        List<Long> above = membership.jpa.txExpr(em -> em.createQuery("SELECT m.id FROM MemberEntity m WHERE m.tier <>"
+                + " :s AND m.active = :a", Long.class).setParameter("s", Tiers.STANDARD).setParameter("a", true)
+                .getResultList());
+        int moved = 0;
+        for (long id : above) {
+            moved += DeadlockRetry.write(() -> membership.jpa.txExpr(em -> Tiers.evaluate(em, id, today,
+                    membership.tierRule, membership.now()))) ? 1 : 0;
+        }
+        return moved;
     }
 
     /** For listeners and tenders: a once-only write that lost a race is not an error. */

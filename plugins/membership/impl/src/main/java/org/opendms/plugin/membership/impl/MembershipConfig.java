@@ -11,6 +11,10 @@ public @interface MembershipConfig {
     @AttributeDefinition(description = "充值赠送 Top-up bonus steps, AMOUNT:BONUS, e.g. 1000:100,2000:300")
     String topUpBonus() default "500:30,1000:100,2000:300";
 
+    @AttributeDefinition(description = "会员等级 Tiers by the member's spend over the last 12 months, TIER:YUAN, e.g."
+            + " SILVER:5000,GOLD:20000 (below the first: STANDARD)")
+    String tiers() default "SILVER:5000,GOLD:20000";
+
     @AttributeDefinition(description = "付款时本金与赠送金的使用顺序 How a payment uses principal and bonus:"
             + " PROPORTIONAL, PRINCIPAL_FIRST, BONUS_FIRST")
     String spendOrder() default "PROPORTIONAL";

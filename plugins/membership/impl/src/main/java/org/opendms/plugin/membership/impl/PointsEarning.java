@@ -44,6 +44,16 @@ public class PointsEarning implements SettlementListener {
                 return null;
             }
             MemberEntity m = found.get(0);
+            if (em.find(SpendEntity.class, doc.id()) == null) {
+                SpendEntity spent = new SpendEntity();
+                spent.settlementId = doc.id();
+                spent.memberId = m.id;
+                spent.day = membership.clock.today();
+                spent.amount = doc.payable();
+                em.persist(spent);
+                em.flush();
+                Tiers.evaluate(em, m.id, membership.clock.today(), membership.tierRule, membership.now());
+            }
             PointsRuleEntity rules = PointsBook.rules(em, m.tier);
             long points = PointsBook.earned(doc, rules);
             if (points <= 0) {
@@ -65,6 +75,20 @@ public class PointsEarning implements SettlementListener {
             return;
         }
         long original = event.reversalOfId();
+        DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+            SpendEntity spent = em.find(SpendEntity.class, original);
+            if (spent != null && em.find(SpendEntity.class, event.settlementId()) == null) {
+                SpendEntity back = new SpendEntity();
+                back.settlementId = event.settlementId();
+                back.memberId = spent.memberId;
+                back.day = spent.day; // off the spend of the day it was spent, so the twelve months stay true
+                back.amount = spent.amount.negate();
+                em.persist(back);
+                em.flush();
+                Tiers.evaluate(em, spent.memberId, membership.clock.today(), membership.tierRule, membership.now());
+            }
+            return null;
+        }));
         once(() -> membership.jpa.txExpr(em -> {
             List<PointsEntryEntity> earned = em.createQuery("SELECT e FROM PointsEntryEntity e WHERE e.onceKey = :k",
                     PointsEntryEntity.class).setParameter("k", "EARN:" + original).getResultList();

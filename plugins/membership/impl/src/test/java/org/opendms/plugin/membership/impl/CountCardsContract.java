@@ -170,6 +170,24 @@ abstract class CountCardsContract {
     }
 
     @Test
+    void theSummaryCountsCardsSoldAgainstUsesTaken() {
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        var before = on.membership.summary(today, MANAGER);
+        CardProduct p = product("SUM", 3, false, "CUSTOMER", "BY-010");
+        CountCard sold = on.cards.sell(member.id(), new CardSale(p.id(), null, "CASH", null), CASHIER);
+        pay(on.documents.openJobs(77, new String[] { "BY-010", "100" }), "113.00", sold.cardNumber());
+        var after = on.membership.summary(today, MANAGER);
+        assertEquals(before.cardsSold() + 1, after.cardsSold());
+        assertEquals(0, before.cardsRevenue().add(new BigDecimal("1500")).compareTo(after.cardsRevenue()));
+        assertEquals(before.usesSold() + 3, after.usesSold());
+        assertEquals(before.usesTaken() + 1, after.usesTaken());
+        assertEquals(before.usesLeft() + 2, after.usesLeft());
+        assertTrue(after.membersByTier().get("STANDARD") >= 1);
+        assertEquals(DmsException.Kind.FORBIDDEN, assertThrows(DmsException.class,
+                () -> on.membership.summary(today, CASHIER)).kind());
+    }
+
+    @Test
     void aPackageWithPartsPaysTheJobsPartsToo() {
         // one use, so that it is used up and offers nothing to the other tests' documents of the same customer
         CardProduct p = product("BYP", 1, true, "CUSTOMER", "SC-101");

@@ -61,6 +61,7 @@ final class PluginOnDatabase {
         coupons.membership = membership;
         coupons.settlements = documents.service();
         coupon.coupons = coupons;
+        membership.coupons = coupons;
     }
 
     static MembershipConfig config(String bonus, String order) {
@@ -73,6 +74,11 @@ final class PluginOnDatabase {
             @Override
             public String spendOrder() {
                 return order;
+            }
+
+            @Override
+            public String tiers() {
+                return "SILVER:5000,GOLD:20000";
             }
 
             @Override

@@ -106,6 +106,27 @@ abstract class PointsContract {
     }
 
     @Test
+    void aMemberMovesUpATierWithTwelveMonthsOfSpendAndBackWhenTheBillIsReversed() {
+        String before = on.membership.get(member.id(), CASHIER).tier();
+        // 20,000 of labour with VAT: 22,600.00, over the GOLD threshold by itself
+        Settlement paid = pay(on.documents.openJobs(new String[] { "BY-010", "20000" }), null);
+        assertEquals("GOLD", on.membership.get(member.id(), CASHIER).tier());
+        var change = on.membership.tierChanges(member.id(), CASHIER).get(0);
+        assertEquals(before, change.from());
+        assertEquals("GOLD", change.to());
+        assertTrue(change.spend().compareTo(new BigDecimal("22600")) >= 0, change.toString());
+        assertEquals(0, on.points.downgrade(LocalDate.of(2026, 12, 2)), "the daily check moves nobody today");
+        on.documents.reverse(paid);
+        assertEquals(before, on.membership.get(member.id(), CASHIER).tier(), "the reversal takes the spend off");
+        // bought GOLD again, then thirteen months on the spend has rolled out of the twelve months
+        pay(on.documents.openJobs(new String[] { "BY-010", "20000" }), null);
+        assertEquals("GOLD", on.membership.get(member.id(), CASHIER).tier());
+        assertTrue(on.points.downgrade(LocalDate.of(2028, 1, 3)) >= 1);
+        assertEquals("STANDARD", on.membership.get(member.id(), CASHIER).tier());
+        assertEquals("GOLD", on.membership.tierChanges(member.id(), CASHIER).get(0).from());
+    }
+
+    @Test
     void labourAndPartsEarnAtTheirOwnRates() {
         PointsRules now = on.points.rules("STANDARD", MANAGER);
         on.points.setRules(new PointsRules("STANDARD", new BigDecimal("2"), new BigDecimal("0.5"), BigDecimal.ONE,

@@ -63,12 +63,23 @@ public class CampaignResource implements PluginResource {
                 .build();
     }
 
+    /** @param campaignId the campaign whose coupon to issue */
+    public record IssueRequest(Long campaignId) {
+    }
+
     @POST
-    @Path("{id}/issue")
-    @Operation(summary = "发券 Issue the campaign's coupon to every member it reaches who has none yet", responses = @ApiResponse(responseCode = "200", description = "{\"issued\": n}"))
+    @Path("issue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "发券 Issue a campaign's coupon to every member it reaches who has none yet", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = IssueRequest.class))), responses = @ApiResponse(responseCode = "200", description = "{\"issued\": n}"))
     @RequiresPermission("membership.rules.edit")
-    public Map<String, Integer> issue(@PathParam("id") String id, @Context SecurityContext security) {
-        return Map.of("issued", coupons.issue(Params.id("id", id), RestActor.from(security)));
+    public Map<String, Integer> issue(IssueRequest body, @Context SecurityContext security) {
+        if (body == null || body.campaignId() == null) {
+            throw DmsException.invalid("campaignId", "required", "请选择活动", "campaignId is required");
+        }
+        if (body.campaignId() < 1) {
+            throw DmsException.invalid("campaignId", "out_of_range", "活动编号无效", "campaignId is not a campaign");
+        }
+        return Map.of("issued", coupons.issue(body.campaignId(), RestActor.from(security)));
     }
 
     @GET

@@ -31,6 +31,7 @@ import org.opendms.plugin.membership.api.Balance;
 import org.opendms.plugin.membership.api.JoinRequest;
 import org.opendms.plugin.membership.api.Member;
 import org.opendms.plugin.membership.api.Membership;
+import org.opendms.plugin.membership.api.TierChange;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -118,6 +119,14 @@ public class MemberResource implements PluginResource {
         Member m = membership.setPin(Params.id("id", id), Params.ifMatch(ifMatch), body == null ? null : body.pin(),
                 RestActor.from(security));
         return Response.ok(m).tag(Long.toString(m.version())).build();
+    }
+
+    @GET
+    @Path("{id}/tier-changes")
+    @Operation(summary = "等级变更 The member's tier changes, newest first", responses = @ApiResponse(responseCode = "200", content = @Content(array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @Schema(implementation = TierChange.class)))))
+    @RequiresPermission("membership.member.read")
+    public java.util.List<TierChange> tierChanges(@PathParam("id") String id, @Context SecurityContext security) {
+        return membership.tierChanges(Params.id("id", id), RestActor.from(security));
     }
 
     @GET
