@@ -27,6 +27,18 @@ final class Checks {
         }
     }
 
+    /** A product's or a campaign's code (answered upper case, null when wrong) and name, as the manager types them. */
+    static String codeAndName(Violations v, String rawCode, String name) {
+        String code = rawCode == null ? null : rawCode.strip().toUpperCase(java.util.Locale.ROOT);
+        if (code == null || !code.matches("[A-Z0-9-]{2,20}")) {
+            v.add("code", "invalid", "编码为 2–20 位字母、数字或横线", "code is 2–20 letters, digits or dashes");
+        }
+        if (v.required("name", name)) {
+            v.maxLength("name", name, 60);
+        }
+        return code;
+    }
+
     static void reason(Violations v, String reason) {
         if (reason == null || reason.strip().length() < 2) {
             v.add("reason", "required", "请写明原因", "a reason is required");

@@ -112,13 +112,7 @@ public class JpaCountCards implements CountCards {
             v.add("code", "required", "请填写次卡产品", "a product is required");
             v.throwIfAny();
         }
-        String code = d.code() == null ? null : d.code().strip().toUpperCase(Locale.ROOT);
-        if (code == null || !code.matches("[A-Z0-9-]{2,20}")) {
-            v.add("code", "invalid", "编码为 2–20 位字母、数字或横线", "code is 2–20 letters, digits or dashes");
-        }
-        if (v.required("name", d.name())) {
-            v.maxLength("name", d.name(), 60);
-        }
+        String code = Checks.codeAndName(v, d.code(), d.name());
         Checks.amount(v, "price", d.price(), true);
         if (d.uses() == null || d.uses() < 1 || d.uses() > 100) {
             v.add("uses", "out_of_range", "次数应为 1–100", "uses is 1 to 100");

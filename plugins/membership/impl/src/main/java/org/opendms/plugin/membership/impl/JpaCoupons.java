@@ -50,13 +50,7 @@ public class JpaCoupons implements Coupons {
             v.add("code", "required", "请填写活动", "a campaign is required");
             v.throwIfAny();
         }
-        String code = d.code() == null ? null : d.code().strip().toUpperCase(Locale.ROOT);
-        if (code == null || !code.matches("[A-Z0-9-]{2,20}")) {
-            v.add("code", "invalid", "编码为 2–20 位字母、数字或横线", "code is 2–20 letters, digits or dashes");
-        }
-        if (v.required("name", d.name())) {
-            v.maxLength("name", d.name(), 60);
-        }
+        String code = Checks.codeAndName(v, d.code(), d.name());
         String kind = d.kind() == null ? null : d.kind().strip().toUpperCase(Locale.ROOT);
         if (!"AMOUNT".equals(kind) && !"PERCENT".equals(kind)) {
             v.add("kind", "invalid", "优惠方式应为 AMOUNT（减金额）或 PERCENT（打折）", "kind is AMOUNT or PERCENT");

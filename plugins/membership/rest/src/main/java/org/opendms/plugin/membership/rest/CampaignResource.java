@@ -72,14 +72,15 @@ public class CampaignResource implements PluginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "发券 Issue a campaign's coupon to every member it reaches who has none yet", requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = IssueRequest.class))), responses = @ApiResponse(responseCode = "200", description = "{\"issued\": n}"))
     @RequiresPermission("membership.rules.edit")
-    public Map<String, Integer> issue(IssueRequest body, @Context SecurityContext security) {
+    public Response issue(IssueRequest body, @Context SecurityContext security) {
+        // a Response, not Map<String, Integer>: CXF would write a refusal's problem body as that declared type
         if (body == null || body.campaignId() == null) {
             throw DmsException.invalid("campaignId", "required", "请选择活动", "campaignId is required");
         }
         if (body.campaignId() < 1) {
             throw DmsException.invalid("campaignId", "out_of_range", "活动编号无效", "campaignId is not a campaign");
         }
-        return Map.of("issued", coupons.issue(body.campaignId(), RestActor.from(security)));
+        return Response.ok(Map.of("issued", coupons.issue(body.campaignId(), RestActor.from(security)))).build();
     }
 
     @GET
