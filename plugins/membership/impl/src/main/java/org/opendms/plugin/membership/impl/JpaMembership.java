@@ -451,6 +451,16 @@ public class JpaMembership implements Membership {
             throw DmsException.invalid("day", "required", "请选择日期", "day is required");
         }
         LocalDateTime end = Stored.utc(day.plusDays(1).atStartOfDay(clock.zone()).toInstant());
+        if (!day.isBefore(clock.today())) {
+            // today (or a day to come): the balances as they stand, one row per member, not the whole ledger
+            return jpa.txExpr(em -> {
+                Object[] r = (Object[]) em.createQuery("SELECT COALESCE(SUM(b.principal), 0), COALESCE(SUM(b.bonus),"
+                        + " 0), SUM(CASE WHEN b.principal + b.bonus > 0 THEN 1 ELSE 0 END) FROM BalanceEntity b")
+                        .getSingleResult();
+                return new Liability(day, new BigDecimal(r[0].toString()).setScale(2),
+                        new BigDecimal(r[1].toString()).setScale(2), r[2] == null ? 0 : ((Number) r[2]).longValue());
+            });
+        }
         return jpa.txExpr(em -> {
             // each member's last entry before the day's end holds its balance then
             Object[] r = (Object[]) em.createNativeQuery("SELECT COALESCE(SUM(e.principal_after), 0),"
