@@ -127,3 +127,65 @@ browserTest('the member enters the PIN; the cashier takes 200 from the card and 
   assert.equal((await asCashier().get(`/membership/points/${member.id}`)).body.points, 339);
   await till.context().close();
 });
+
+browserTest('the cashier sells a package on the page; the next bill is paid by the package and a coupon, the rest in cash', async () => {
+  const product = (await asManager().post('/membership/count-cards/products', {
+    code: `P${RUN}`, name: `保养套餐${RUN.slice(-2)}`, price: 1500, uses: 5, operations: [SERVICE], validMonths: 12, binding: 'CUSTOMER',
+  })).body;
+  const campaign = (await asManager().post('/membership/campaigns', {
+    code: `C${RUN}`, name: '会员月', kind: 'AMOUNT', value: 20, validFrom: '2026-01-01', validTo: '2036-12-31',
+  })).body;
+  await asManager().post('/membership/campaigns/issue', { campaignId: campaign.id });
+  const coupon = (await asCashier().get(`/membership/campaigns/coupons?memberId=${member.id}`)).body
+    .find((c) => c.campaignId === campaign.id);
+  assert.ok(coupon, 'the member got the campaign\'s coupon');
+
+  const till = await (await screen(browser, 'desk')).newPage();
+  await logIn(till, cashier);
+  await till.goto('/membership/members');
+  await field(till, 'membership-number').fill(member.memberNumber);
+  await till.getByRole('button', { name: t('common.search') }).first().click();
+  await till.locator('[data-test="membership-open"]').first().click();
+  const card = till.locator('[data-test="membership-card"]');
+  await card.getByRole('tab', { name: PLUGIN.countCards }).click();
+  await choose(till, card.locator('[data-test="membership-card-product"]'), new RegExp(product.name));
+  await card.locator('[data-test="membership-card-sell"]').click();
+  await card.locator('[data-test="membership-cards-table"]').getByText(product.name).waitFor();
+  const sold = (await asCashier().get(`/membership/count-cards?memberId=${member.id}`)).body.find((c) => c.productId === product.id);
+  assert.equal(sold.usesLeft, 5);
+  await shot(till, 'membership-package-sold');
+
+  // the next visit: 保养 at 300 (339.00 with VAT)
+  const next = await billedVisit(asAdvisor(), asCashier(), asManager(),
+    { plate: `苏E${String(Number(RUN) + 7).slice(-5)}`, vinSeed: RUN + 17, ownerId: customer.id, service: SERVICE, unitPrice: 300 });
+  await till.goto(`/cashier/work-orders/${next.visit.id}`);
+  const doc = till.locator('[data-test="cashier-doc-CUSTOMER"]');
+  await doc.locator('[data-test="cashier-pay"]').click();
+  const dialog = till.locator('[data-test="cashier-pay-dialog"]');
+  // the package pays the service, 339.00 (the dialog says so)
+  await choose(till, dialog.locator('[data-test="cashier-tender-method-0"]'),
+    t('cashier.pay.pluginOffer', { method: '次卡/套餐', amount: '¥339.00' }));
+  await field(dialog, 'cashier-tender-amount-0').fill('319');
+  await field(dialog, 'cashier-tender-reference-0').fill(sold.cardNumber);
+  await dialog.locator('[data-test="cashier-tender-add"]').click();
+  // the second select's list: the first one's may still be fading out on the page
+  await dialog.locator('[data-test="cashier-tender-method-1"]').click();
+  // (the list scrolls: the last entries sit under its edge, so the option is scrolled to before the click)
+  const offer = till.getByRole('option', { name: t('cashier.pay.pluginOffer', { method: '优惠券', amount: '¥20.00' }) })
+    .last();
+  await offer.scrollIntoViewIfNeeded();
+  await offer.dispatchEvent('click');
+  await dialog.locator('[data-test="cashier-tender-1"]').getByText(t('cashier.pay.pluginReference')).waitFor();
+  await field(dialog, 'cashier-tender-amount-1').fill('20');
+  await field(dialog, 'cashier-tender-reference-1').fill(coupon.code);
+  await dialog.locator('[data-test="cashier-pay-remaining"]', { hasText: '0.00' }).waitFor();
+  await shot(till, 'membership-pay-package');
+  await dialog.locator('[data-test="cashier-pay-submit"]').click();
+  await doc.locator('[data-test="cashier-doc-status"]', { hasText: t('cashier.status.SETTLED') }).waitFor();
+  const after = (await asCashier().get(`/membership/count-cards?memberId=${member.id}`)).body.find((c) => c.id === sold.id);
+  assert.equal(after.usesLeft, 4);
+  const used = (await asCashier().get(`/membership/campaigns/coupons?memberId=${member.id}`)).body.find((c) => c.id === coupon.id);
+  assert.equal(used.usedSettlementId, next.bill.id);
+  await till.context().close();
+});
+
