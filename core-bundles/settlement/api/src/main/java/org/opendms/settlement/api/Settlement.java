@@ -17,6 +17,8 @@ import java.util.List;
  * @param customerId         the work order's customer (an insurer's or manufacturer's document names theirs in
  *                           {@code payerName})
  * @param payerName          for INSURER and MANUFACTURER, as the cashier entered it; null otherwise
+ * @param discount           every discount of the document: the {@code benefits} and the cashier's whole-bill discount
+ * @param benefits           what plugins gave (a member tier's discount), part of {@code discount} (since 1.4)
  * @param discountApprovedBy the manager who approved a discount over the limit; null if none was needed
  * @param paid               the sum of the tenders
  * @param onAccount          the part of {@code paid} put on the customer's credit account (挂账)
@@ -27,7 +29,8 @@ import java.util.List;
 public record Settlement(long id, String number, long workOrderId, String workOrderNumber, int round, Payer payer,
         long customerId, String payerName, SettlementStatus status, List<SettlementLine> lines, BigDecimal labour,
         BigDecimal parts, BigDecimal sublet, BigDecimal fees, BigDecimal handlingFee, BigDecimal discount,
-        String discountApprovedBy, BigDecimal net, BigDecimal vatRate, BigDecimal vat, BigDecimal gross,
+        List<Benefit> benefits, String discountApprovedBy, BigDecimal net, BigDecimal vatRate, BigDecimal vat,
+        BigDecimal gross,
         Rounding roundTo, BigDecimal rounding, BigDecimal payable, BigDecimal paid, BigDecimal onAccount,
         List<Tender> tenders, Long reversalOfId, Long reversedById, String reason, Instant createdAt, String createdBy,
         Instant settledAt, String settledBy, long version) {
@@ -35,6 +38,22 @@ public record Settlement(long id, String number, long workOrderId, String workOr
     public Settlement {
         lines = List.copyOf(lines);
         tenders = List.copyOf(tenders);
+        benefits = benefits == null ? List.of() : List.copyOf(benefits);
+    }
+
+    /** A document without benefits, as before 1.4. */
+    public Settlement(long id, String number, long workOrderId, String workOrderNumber, int round, Payer payer,
+            long customerId, String payerName, SettlementStatus status, List<SettlementLine> lines, BigDecimal labour,
+            BigDecimal parts, BigDecimal sublet, BigDecimal fees, BigDecimal handlingFee, BigDecimal discount,
+            String discountApprovedBy, BigDecimal net, BigDecimal vatRate, BigDecimal vat, BigDecimal gross,
+            Rounding roundTo, BigDecimal rounding, BigDecimal payable, BigDecimal paid, BigDecimal onAccount,
+            List<Tender> tenders, Long reversalOfId, Long reversedById, String reason, Instant createdAt,
+            String createdBy, Instant settledAt, String settledBy, long version) {
+        this(id, number, workOrderId, workOrderNumber, round, payer, customerId, payerName, status, lines, labour,
+                parts,
+                sublet, fees, handlingFee, discount, List.of(), discountApprovedBy, net, vatRate, vat, gross, roundTo,
+                rounding, payable, paid, onAccount, tenders, reversalOfId, reversedById, reason, createdAt, createdBy,
+                settledAt, settledBy, version);
     }
 
     /** What is still to pay. */

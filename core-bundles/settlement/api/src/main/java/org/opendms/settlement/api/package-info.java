@@ -17,9 +17,16 @@
  * <p>
  * 1.2.0: {@link org.opendms.settlement.api.Settlements#openAfterDelivery()}: the bills still to collect of cars let go
  * to pay later.
+ * <p>
+ * 1.3.0: {@link org.opendms.settlement.api.Settlements#availableTenders}: what each plugin tender holds for a bill.
+ * <p>
+ * 1.4.0: plugins give price benefits on the customer's bill ({@link org.opendms.settlement.api.BenefitProvider}, a
+ * member tier's discount), named on the document ({@link org.opendms.settlement.api.Settlement#benefits()}), and tell
+ * the cashier's day what they took outside settlements ({@link org.opendms.settlement.api.CashTakings}: top-ups, cards
+ * sold).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.opendms.settlement.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Set;
 
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.Violation;
+import org.opendms.settlement.api.Benefit;
+import org.opendms.settlement.api.BenefitContext;
 import org.opendms.settlement.api.LineKind;
 import org.opendms.settlement.api.Payer;
 import org.opendms.settlement.api.Rounding;
@@ -21,6 +24,8 @@ import org.opendms.workorder.api.Line;
 import org.opendms.workorder.api.LineType;
 import org.opendms.workorder.api.PayType;
 import org.opendms.workorder.api.WorkOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The arithmetic of a bill, without a database: which payer each line goes to, the handling fee, the whole-bill
@@ -43,14 +48,28 @@ final class Billing {
             BigDecimal quantity, BigDecimal unitPrice, BigDecimal listNet, BigDecimal discount, BigDecimal net) {
     }
 
-    /** A document before it is stored. */
+    /** A document before it is stored; {@code discount} includes the {@code benefits}. */
     record Draft(Payer payer, String payerName, List<DraftLine> lines, BigDecimal labour, BigDecimal parts,
-            BigDecimal sublet, BigDecimal fees, BigDecimal handlingFee, BigDecimal discount, boolean discountOverLimit,
+            BigDecimal sublet, BigDecimal fees, BigDecimal handlingFee, BigDecimal discount, List<Benefit> benefits,
+            boolean discountOverLimit,
             BigDecimal net, BigDecimal vatRate, BigDecimal vat, BigDecimal gross, Rounding roundTo,
             BigDecimal rounding, BigDecimal payable) {
     }
 
+    /** What plugins give on the customer's lines (see {@link org.opendms.settlement.api.BenefitProvider}). */
+    interface Benefits {
+        Benefits NONE = lines -> List.of();
+
+        List<Benefit> offers(List<BenefitContext.Line> lines);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Billing.class);
+
     private Billing() {
+    }
+
+    static List<Draft> bill(WorkOrder wo, SettleRequest request, Rules rules) {
+        return bill(wo, request, rules, Benefits.NONE);
     }
 
     static Payer payerOf(PayType type) {
@@ -67,7 +86,7 @@ final class Billing {
      *
      * @throws DmsException INVALID_INPUT naming every wrong job, line, discount or rounding at once
      */
-    static List<Draft> bill(WorkOrder wo, SettleRequest request, Rules rules) {
+    static List<Draft> bill(WorkOrder wo, SettleRequest request, Rules rules, Benefits benefits) {
         List<Violation> wrong = new ArrayList<>();
         Map<Long, Job> jobs = new LinkedHashMap<>();
         Map<Long, Line> lines = new LinkedHashMap<>();
@@ -137,7 +156,9 @@ final class Billing {
             BigDecimal discount = request.discounts().getOrDefault(payer, BigDecimal.ZERO);
             Rounding roundTo = payer == Payer.CUSTOMER && request.roundTo() != null ? request.roundTo()
                     : Rounding.NONE;
-            drafts.add(document(payer, request.payerNames().get(payer), e.getValue(),
+            List<Benefit> given = payer == Payer.CUSTOMER ? accepted(benefits.offers(contextLines(e.getValue())),
+                    e.getValue()) : List.of();
+            drafts.add(document(payer, request.payerNames().get(payer), e.getValue(), given,
                     discount == null ? BigDecimal.ZERO : discount, roundTo, wo.vatRate(), rules, wrong));
         }
         if (!wrong.isEmpty()) {
@@ -146,9 +167,58 @@ final class Billing {
         return drafts;
     }
 
-    private static Draft document(Payer payer, String payerName, List<DraftLine> given, BigDecimal discount,
-            Rounding roundTo, BigDecimal vatRate, Rules rules, List<Violation> wrong) {
-        List<DraftLine> lines = new ArrayList<>(given);
+    private static List<BenefitContext.Line> contextLines(List<DraftLine> lines) {
+        return lines.stream().map(l -> new BenefitContext.Line(l.workOrderLineId(), l.jobId(), l.kind(), l.code(),
+                l.listNet())).toList();
+    }
+
+    /**
+     * The offers that hold, in order: each names lines of this bill, amounts above 0 with at most 2 decimals, and
+     * together with the offers before it leaves no line below 0. An offer that does not hold is left out whole.
+     */
+    static List<Benefit> accepted(List<Benefit> offers, List<DraftLine> lines) {
+        Map<Long, BigDecimal> left = new HashMap<>();
+        lines.forEach(l -> left.put(l.workOrderLineId(), l.listNet()));
+        List<Benefit> out = new ArrayList<>();
+        for (Benefit b : offers == null ? List.<Benefit>of() : offers) {
+            String why = b == null ? "null" : b.nameZh() == null || b.nameZh().isBlank() ? "no name" : null;
+            Map<Long, BigDecimal> after = new HashMap<>(left);
+            if (why == null) {
+                for (Map.Entry<Long, BigDecimal> e : b.lines().entrySet()) {
+                    BigDecimal a = e.getValue();
+                    BigDecimal l = after.get(e.getKey());
+                    if (l == null || a == null || a.signum() <= 0 || a.stripTrailingZeros().scale() > 2
+                            || a.compareTo(l) > 0) {
+                        why = "line " + e.getKey() + ": " + a + " of " + l;
+                        break;
+                    }
+                    after.put(e.getKey(), l.subtract(a));
+                }
+            }
+            if (why != null || b.lines().isEmpty()) {
+                LOG.warn("a benefit offered for the bill is left out ({}): {}", why == null ? "no lines" : why, b);
+                continue;
+            }
+            left.putAll(after);
+            Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
+            b.lines().forEach((id, a) -> amounts.put(id, a.setScale(2)));
+            String en = b.nameEn() == null || b.nameEn().isBlank() ? b.nameZh() : b.nameEn();
+            out.add(Benefit.of(Writes.clean(b.nameZh(), 100), Writes.clean(en, 100), amounts));
+        }
+        return out;
+    }
+
+    private static Draft document(Payer payer, String payerName, List<DraftLine> given, List<Benefit> benefits,
+            BigDecimal discount, Rounding roundTo, BigDecimal vatRate, Rules rules, List<Violation> wrong) {
+        Map<Long, BigDecimal> off = new HashMap<>();
+        benefits.forEach(b -> b.lines().forEach((id, a) -> off.merge(id, a, BigDecimal::add)));
+        List<DraftLine> lines = new ArrayList<>();
+        for (DraftLine l : given) {
+            BigDecimal b = off.getOrDefault(l.workOrderLineId(), ZERO);
+            lines.add(new DraftLine(l.workOrderLineId(), l.jobId(), l.kind(), l.code(), l.description(), l.quantity(),
+                    l.unitPrice(), l.listNet(), b, l.listNet().subtract(b)));
+        }
+        BigDecimal benefit = benefits.stream().map(Benefit::amount).reduce(ZERO, BigDecimal::add);
         BigDecimal parts = sum(lines, LineKind.PART);
         BigDecimal handling = ZERO;
         if (rules.handlingFeeRate().signum() > 0 && rules.handlingFeePayers().contains(payer)
@@ -157,7 +227,7 @@ final class Billing {
             lines.add(new DraftLine(null, null, LineKind.HANDLING_FEE, "HANDLING", "材料管理费", new BigDecimal("1.00"),
                     handling, handling, ZERO, handling));
         }
-        BigDecimal before = lines.stream().map(DraftLine::listNet).reduce(ZERO, BigDecimal::add);
+        BigDecimal before = lines.stream().map(DraftLine::net).reduce(ZERO, BigDecimal::add);
         BigDecimal d = discount.setScale(2, RoundingMode.UNNECESSARY);
         if (d.compareTo(before) > 0) {
             wrong.add(new Violation("discounts." + payer, "over_total", "折扣不能超过单据金额 " + before,
@@ -182,16 +252,16 @@ final class Billing {
         boolean overLimit = d.compareTo(before.multiply(rules.discountLimitShare())) > 0;
         return new Draft(payer, payer == Payer.INSURER || payer == Payer.MANUFACTURER ? payerName : null, lines,
                 sum(lines, LineKind.LABOUR), parts, sum(lines, LineKind.SUBLET), sum(lines, LineKind.FEE), handling,
-                d, overLimit, net, vatRate, vat, gross, roundTo, rounding, payable);
+                d.add(benefit), benefits, overLimit, net, vatRate, vat, gross, roundTo, rounding, payable);
     }
 
     /**
-     * The discount spread over the lines in proportion to their nets, each share cut to the fen, the fen left over
-     * given one each to the lines with the largest cut-off remainders (the earlier line on a tie): the shares add up to
-     * the discount exactly and no line gets more than its net.
+     * The discount spread over the lines in proportion to their nets (after benefits), each share cut to the fen, the
+     * fen left over given one each to the lines with the largest cut-off remainders (the earlier line on a tie): the
+     * shares add up to the discount exactly and no line gets more than its net.
      */
     static List<DraftLine> spread(List<DraftLine> lines, BigDecimal discount) {
-        BigDecimal base = lines.stream().map(DraftLine::listNet).filter(n -> n.signum() > 0).reduce(BigDecimal.ZERO,
+        BigDecimal base = lines.stream().map(DraftLine::net).filter(n -> n.signum() > 0).reduce(BigDecimal.ZERO,
                 BigDecimal::add);
         if (discount.signum() == 0 || base.signum() == 0) {
             return lines;
@@ -200,7 +270,7 @@ final class Billing {
         BigDecimal[] remainders = new BigDecimal[lines.size()];
         BigDecimal given = BigDecimal.ZERO;
         for (int i = 0; i < lines.size(); i++) {
-            BigDecimal n = lines.get(i).listNet();
+            BigDecimal n = lines.get(i).net();
             if (n.signum() <= 0) {
                 shares[i] = ZERO;
                 remainders[i] = BigDecimal.valueOf(-1);
@@ -225,7 +295,7 @@ final class Billing {
         for (int i = 0; i < lines.size(); i++) {
             DraftLine l = lines.get(i);
             out.add(new DraftLine(l.workOrderLineId(), l.jobId(), l.kind(), l.code(), l.description(), l.quantity(),
-                    l.unitPrice(), l.listNet(), shares[i], l.listNet().subtract(shares[i])));
+                    l.unitPrice(), l.listNet(), l.discount().add(shares[i]), l.net().subtract(shares[i])));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,10 +20,13 @@ import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.settlement.api.event.CashUpClosedEvent;
 import org.opendms.settlement.api.event.SettlementListener;
+import org.opendms.settlement.api.CashTakings;
 import org.opendms.settlement.api.CashUp;
 import org.opendms.settlement.api.CashUpStatus;
 import org.opendms.settlement.api.CashUpTender;
 import org.opendms.settlement.api.TenderMethods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * 交班/日结: a cashier's day is what that cashier took between the shop's midnights — payments and refunds (tenders),
@@ -30,6 +34,8 @@ import org.opendms.settlement.api.TenderMethods;
  * day, so a closed day never changes and nothing falls between two days.
  */
 final class CashUpBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CashUpBook.class);
 
     private final JpaSettlements svc;
 
@@ -194,7 +200,10 @@ final class CashUpBook {
                 Stored.instant(c.closedAt), c.closedBy, c.version);
     }
 
-    /** Per tender: the cashier's tenders (refunds negative), deposits taken and receipts, in the shop's day. */
+    /**
+     * Per tender: the cashier's tenders (refunds negative), deposits taken and receipts, in the shop's day, and what
+     * plugins took outside settlements (top-ups).
+     */
     private List<CashUpTender> expected(EntityManager em, String cashier, LocalDate day) {
         LocalDateTime from = Stored.utc(day.atStartOfDay(svc.clock.zone()).toInstant());
         LocalDateTime to = Stored.utc(day.plusDays(1).atStartOfDay(svc.clock.zone()).toInstant());
@@ -209,6 +218,18 @@ final class CashUpBook {
                 + " WHERE r.receivedBy = :u AND r.receivedAt >= :f AND r.receivedAt < :t GROUP BY r.method",
                 Object[].class).setParameter("u", cashier).setParameter("f", from).setParameter("t", to)
                 .getResultList());
+        for (CashTakings plugin : svc.cashTakings) {
+            try {
+                List<CashUpTender> taken = plugin.takings(cashier, day);
+                add(sums, (taken == null ? List.<CashUpTender>of() : taken).stream()
+                        .filter(t -> t.method() != null && t.amount() != null)
+                        .map(t -> new Object[] { t.method().toUpperCase(Locale.ROOT), t.amount(), t.count() })
+                        .toList());
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed to tell {}'s takings of {}; the day is read without them",
+                        plugin.getClass().getName(), cashier, day, e);
+            }
+        }
         List<CashUpTender> out = new ArrayList<>();
         sums.forEach((m, v) -> out.add(new CashUpTender(m, ((BigDecimal) v[0]).setScale(2), (int) (long) v[1])));
         return out;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +42,13 @@ import org.opendms.settlement.api.TenderMethods;
 import org.opendms.settlement.api.TenderAvailability;
 import org.opendms.settlement.api.TenderOption;
 import org.opendms.settlement.api.TenderProvider;
+import org.opendms.settlement.api.BenefitProvider;
+import org.opendms.settlement.api.CashTakings;
+import org.opendms.settlement.api.BenefitContext;
+import org.opendms.settlement.api.Benefit;
 import org.opendms.settlement.api.event.SettlementEvent;
 import org.opendms.settlement.api.event.SettlementListener;
+import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrders;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -98,6 +104,14 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts, Cr
     /** Tenders plugins add (stored value, points, coupons). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<TenderProvider> providers = List.of();
+
+    /** Price benefits plugins give on the customer's bill (a member tier's discount). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<BenefitProvider> benefitProviders = List.of();
+
+    /** Money plugins take at the desk outside settlements, for the cashier's day. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<CashTakings> cashTakings = List.of();
 
     volatile Billing.Rules rules = Billing.Rules.DEFAULTS;
 
@@ -307,6 +321,30 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts, Cr
         return providers.stream().filter(p -> !TenderMethods.CORE.contains(p.method().toUpperCase(Locale.ROOT)))
                 .collect(Collectors.toMap(p -> p.method().toUpperCase(Locale.ROOT), Function.identity(),
                         (a, b) -> a));
+    }
+
+    /** What every running benefit provider offers for the work order's customer lines; one that fails gives none. */
+    Billing.Benefits benefitsFor(WorkOrder wo) {
+        List<BenefitProvider> ps = benefitProviders;
+        if (ps.isEmpty()) {
+            return Billing.Benefits.NONE;
+        }
+        return lines -> {
+            BenefitContext context = new BenefitContext(wo.id(), wo.customerId(), wo.vehicleId(), lines);
+            List<Benefit> out = new ArrayList<>();
+            for (BenefitProvider p : ps) {
+                try {
+                    List<Benefit> offered = p.benefits(context);
+                    if (offered != null) {
+                        out.addAll(offered);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("benefit provider {} failed for work order {}; the bill is built without its benefits",
+                            p.getClass().getName(), wo.number(), e);
+                }
+            }
+            return out;
+        };
     }
 
     Instant now() {

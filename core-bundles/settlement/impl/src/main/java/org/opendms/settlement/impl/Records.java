@@ -1,10 +1,16 @@
 package org.opendms.settlement.impl;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
 
 import org.opendms.platform.api.Stored;
+import org.opendms.settlement.api.Benefit;
 import org.opendms.settlement.api.CreditAccount;
 import org.opendms.settlement.api.Deposit;
 import org.opendms.settlement.api.LineKind;
@@ -28,12 +34,45 @@ final class Records {
                 .map(l -> new SettlementLine(l.id, l.workOrderLineId, l.jobId, LineKind.valueOf(l.kind), l.code,
                         l.description, l.quantity, l.unitPrice, l.listNet, l.discount, l.net))
                 .toList();
-        return of(e, lines, tenders(em, e.id));
+        return of(e, lines, tenders(em, e.id), benefits(em, e.id));
+    }
+
+    /** The benefits of a document, as written (negated on a reversal). */
+    static List<Benefit> benefits(EntityManager em, long settlementId) {
+        Map<Integer, List<BenefitEntity>> bySeq = new TreeMap<>();
+        em.createQuery("SELECT b FROM BenefitEntity b WHERE b.settlementId = :id ORDER BY b.seq, b.id",
+                BenefitEntity.class).setParameter("id", settlementId).getResultList()
+                .forEach(b -> bySeq.computeIfAbsent(b.seq, k -> new ArrayList<>()).add(b));
+        List<Benefit> out = new ArrayList<>();
+        for (List<BenefitEntity> rows : bySeq.values()) {
+            Map<Long, BigDecimal> lines = new LinkedHashMap<>();
+            rows.forEach(b -> lines.put(b.workOrderLineId, b.amount));
+            out.add(Benefit.of(rows.get(0).nameZh, rows.get(0).nameEn, lines));
+        }
+        return out;
+    }
+
+    /** Writes a document's benefits, negated for a reversal. */
+    static void writeBenefits(EntityManager em, long settlementId, List<Benefit> benefits, boolean negate) {
+        int seq = 0;
+        for (Benefit b : benefits) {
+            seq++;
+            for (Map.Entry<Long, BigDecimal> l : b.lines().entrySet()) {
+                BenefitEntity row = new BenefitEntity();
+                row.settlementId = settlementId;
+                row.seq = seq;
+                row.nameZh = b.nameZh();
+                row.nameEn = b.nameEn();
+                row.workOrderLineId = l.getKey();
+                row.amount = negate ? l.getValue().negate() : l.getValue();
+                em.persist(row);
+            }
+        }
     }
 
     /** The document without its lines, as the audit trail compares it (see JpaSettlements#trail). */
     static Settlement header(EntityManager em, SettlementEntity e) {
-        return of(e, List.of(), tenders(em, e.id));
+        return of(e, List.of(), tenders(em, e.id), benefits(em, e.id));
     }
 
     static List<TenderEntity> tenderRows(EntityManager em, long settlementId) {
@@ -46,10 +85,11 @@ final class Records {
                 .map(t -> new Tender(t.id, t.method, t.amount, t.tendered, t.change, t.reference)).toList();
     }
 
-    static Settlement of(SettlementEntity e, List<SettlementLine> lines, List<Tender> tenders) {
+    static Settlement of(SettlementEntity e, List<SettlementLine> lines, List<Tender> tenders,
+            List<Benefit> benefits) {
         return new Settlement(e.id, e.number, e.workOrderId, e.workOrderNumber, e.round, Payer.valueOf(e.payer),
                 e.customerId, e.payerName, SettlementStatus.valueOf(e.status), lines, e.labour, e.parts, e.sublet,
-                e.fees, e.handlingFee, e.discount, e.discountApprovedBy, e.net, e.vatRate, e.vat, e.gross,
+                e.fees, e.handlingFee, e.discount, benefits, e.discountApprovedBy, e.net, e.vatRate, e.vat, e.gross,
                 Rounding.valueOf(e.roundTo), e.rounding, e.payable, e.paid, e.onAccount, tenders, e.reversalOfId,
                 e.reversedById, e.reason, Stored.instant(e.createdAt), e.createdBy, Stored.instant(e.settledAt),
                 e.settledBy, e.version);

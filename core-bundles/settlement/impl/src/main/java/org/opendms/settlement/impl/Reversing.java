@@ -108,6 +108,7 @@ final class Reversing {
                 n.net = l.net.negate();
                 em.persist(n);
             }
+            Records.writeBenefits(em, r.id, Records.benefits(em, e.id), true);
             TenderContext context = new TenderContext(e.id, e.number, e.workOrderId, e.customerId,
                     Payer.valueOf(e.payer), e.payable, actor);
             seq = 0;

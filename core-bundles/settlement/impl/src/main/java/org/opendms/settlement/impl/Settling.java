@@ -41,7 +41,7 @@ final class Settling {
                     "work order " + wo.number() + " is " + wo.status() + "; it is settled once COMPLETED");
         }
         Billing.Rules r = svc.rules;
-        List<Billing.Draft> drafts = Billing.bill(wo, request, r);
+        List<Billing.Draft> drafts = Billing.bill(wo, request, r, svc.benefitsFor(wo));
         boolean mayApprove = svc.permissions.allows(actor, "settlement.discount.approve");
         Instant now = svc.now();
         LocalDateTime at = Stored.utc(now);
@@ -131,6 +131,7 @@ final class Settling {
                     le.net = l.net();
                     em.persist(le);
                 }
+                Records.writeBenefits(em, e.id, d.benefits(), false);
                 em.flush();
                 Settlement s = Records.load(em, e);
                 svc.audit.record(em, actor, "settlement", e.id, null, trail(s));

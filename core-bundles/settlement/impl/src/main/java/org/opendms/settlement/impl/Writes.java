@@ -71,7 +71,8 @@ final class Writes {
     static Settlement trail(Settlement s) {
         return new Settlement(s.id(), s.number(), s.workOrderId(), s.workOrderNumber(), s.round(), s.payer(),
                 s.customerId(), s.payerName(), s.status(), List.of(), s.labour(), s.parts(), s.sublet(), s.fees(),
-                s.handlingFee(), s.discount(), s.discountApprovedBy(), s.net(), s.vatRate(), s.vat(), s.gross(),
+                s.handlingFee(), s.discount(), s.benefits(), s.discountApprovedBy(), s.net(), s.vatRate(), s.vat(),
+                s.gross(),
                 s.roundTo(), s.rounding(), s.payable(), s.paid(), s.onAccount(), s.tenders(), s.reversalOfId(),
                 s.reversedById(), s.reason(), s.createdAt(), s.createdBy(), s.settledAt(), s.settledBy(),
                 s.version());

@@ -41,7 +41,9 @@ import org.opendms.settlement.api.event.CashUpClosedEvent;
 import org.opendms.settlement.api.event.SettlementListener;
 import org.opendms.settlement.api.event.StatementIssuedEvent;
 import org.opendms.settlement.api.Ageing;
+import org.opendms.settlement.api.CashTakings;
 import org.opendms.settlement.api.CashUp;
+import org.opendms.settlement.api.CashUpTender;
 import org.opendms.settlement.api.CashUpStatus;
 import org.opendms.settlement.api.CreditReceipt;
 import org.opendms.settlement.api.CreditStatement;
@@ -379,6 +381,44 @@ abstract class CreditContract {
         service.pay(late.id(), late.version(), List.of(new TenderDraft("CASH", yuan("113"), null, null)), CASHIER);
         at("2026-12-04T01:00:00Z");
         assertEquals(CashUpStatus.OPEN, service.of("sun.cashier", LocalDate.of(2026, 12, 4)).status());
+    }
+
+    @Test
+    void whatAPluginTookAtTheDeskCountsInTheCashiersDayAndIsKeptWhenClosed() {
+        Actor qian = new Actor("qian.cashier", Set.of("cashier"), Channel.REST);
+        at("2026-12-06T03:00:00Z");
+        LocalDate day = LocalDate.of(2026, 12, 6);
+        List<CashUpTender> topUps = new java.util.concurrent.CopyOnWriteArrayList<>(
+                List.of(new CashUpTender("cash", yuan("1000.00"), 1), new CashUpTender("WECHAT", yuan("500.00"), 1)));
+        CashTakings membership = (cashier, d) -> cashier.equals("qian.cashier") && d.equals(day) ? topUps
+                : List.of();
+        CashTakings broken = (cashier, d) -> {
+            throw new IllegalStateException("plugin database gone");
+        };
+        service.cashTakings = List.of(membership, broken);
+        try {
+            long person = customers.create(new CustomerDraft(CustomerType.PERSON, "钱进", "13512345678", null, null,
+                    List.of(), false, null), ADVISOR).id();
+            Settlement bill = service.settle(SettleRequest.of(workOrders
+                    .completed(person, job(PayType.CUSTOMER, line(LineType.LABOUR, "1", "100"))).id()), qian).get(0);
+            service.pay(bill.id(), bill.version(), List.of(new TenderDraft("CASH", yuan("113"), null, null)), qian);
+
+            CashUp day1 = service.of("qian.cashier", day);
+            assertEquals(yuan("1113.00"), day1.expectedCash(), "the bill's 113 and the top-up's 1000 in the drawer");
+            assertEquals(List.of("CASH 1113.00 2", "WECHAT 500.00 1"), day1.expected().stream()
+                    .map(t -> t.method() + " " + t.amount() + " " + t.count()).toList());
+            assertEquals(List.of(), service.of("sun.cashier", day).expected(), "another cashier's day has none");
+
+            CashUp counted = service.count(yuan("1113.00"), null, qian);
+            assertEquals(yuan("0.00"), counted.variance());
+            CashUp closed = service.close(counted.id(), counted.version(), null, MANAGER);
+            topUps.add(new CashUpTender("CASH", yuan("300.00"), 1)); // the plugin's records move on afterwards
+            assertEquals(closed, service.of("qian.cashier", day), "a closed day keeps what it held");
+            service.cashTakings = List.of();
+            assertEquals(yuan("1113.00"), service.of("qian.cashier", day).expectedCash(), "even without the plugin");
+        } finally {
+            service.cashTakings = List.of();
+        }
     }
 
     @Test

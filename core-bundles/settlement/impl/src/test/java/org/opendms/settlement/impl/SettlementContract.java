@@ -9,6 +9,7 @@ import static org.opendms.settlement.impl.FakeWorkOrders.job;
 import static org.opendms.settlement.impl.FakeWorkOrders.line;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,9 @@ import org.opendms.platform.testing.TestPermissions;
 import org.opendms.platform.testing.TestShopClock;
 import org.opendms.settlement.api.CreditAccount;
 import org.opendms.settlement.api.Deposit;
+import org.opendms.settlement.api.Benefit;
+import org.opendms.settlement.api.BenefitContext;
+import org.opendms.settlement.api.BenefitProvider;
 import org.opendms.settlement.api.LineKind;
 import org.opendms.settlement.api.Payer;
 import org.opendms.settlement.api.Rounding;
@@ -216,6 +220,76 @@ abstract class SettlementContract {
         assertEquals(yuan("107.25"), i.vat());
         assertEquals(yuan("932.25"), i.payable(), "rounding is the customer's only");
         assertTrue(audits(c.id()) > 0, "the new document is in the audit trail");
+    }
+
+    /** A member tier's benefit as the membership plugin gives it: a share off the labour lines. */
+    static BenefitProvider labourOff(String share, List<BenefitContext> asked) {
+        return context -> {
+            asked.add(context);
+            Map<Long, BigDecimal> off = new java.util.LinkedHashMap<>();
+            context.lines().stream().filter(l -> l.kind() == LineKind.LABOUR).forEach(
+                    l -> off.put(l.workOrderLineId(), l.net().multiply(yuan(share)).setScale(2, RoundingMode.HALF_UP)));
+            return List.of(Benefit.of("金卡会员 工时优惠", "gold member: labour off", off));
+        };
+    }
+
+    @Test
+    void aMembersBenefitComesOffTheCustomersLinesBeforeTheCashiersDiscountNamedOnTheBillAndReversed() {
+        WorkOrder wo = visit(person);
+        List<BenefitContext> asked = new CopyOnWriteArrayList<>();
+        BenefitProvider broken = context -> {
+            throw new IllegalStateException("plugin database gone");
+        };
+        BenefitProvider greedy = context -> List.of(Benefit.of("多给", "too much",
+                Map.of(context.lines().get(0).workOrderLineId(), yuan("100000.00"))));
+        service.benefitProviders = List.of(broken, labourOff("0.5", asked), greedy);
+        try {
+            List<Settlement> docs = service.settle(new SettleRequest(wo.id(), null, null,
+                    Map.of(Payer.CUSTOMER, yuan("10.00")), null, Rounding.NONE), CASHIER);
+            assertEquals(1, asked.size(), "asked for the customer's bill only");
+            assertEquals(person, asked.get(0).customerId());
+            assertEquals(wo.vehicleId(), asked.get(0).vehicleId());
+            assertEquals(3, asked.get(0).lines().size(), "labour, parts, fee: the insurer's lines are not shown");
+
+            Settlement c = doc(docs, Payer.CUSTOMER);
+            assertEquals(SettlementStatus.OPEN, c.status(), "the member's 100 off is the shop's rule: no approval");
+            assertEquals(1, c.benefits().size(), "the failing and the over-generous offers are left out");
+            Benefit gold = c.benefits().get(0);
+            assertEquals("金卡会员 工时优惠", gold.nameZh());
+            assertEquals(yuan("100.00"), gold.amount());
+            assertEquals(yuan("200.00"), c.labour(), "the lines' gross stays as the work order has it");
+            assertEquals(yuan("110.00"), c.discount(), "the benefit and the cashier's 10");
+            assertEquals(yuan("204.99"), c.net(), "200 + 99.99 + 10 + 5.00 handling − 110");
+            assertEquals(c.net(), c.lines().stream().map(SettlementLine::net).reduce(BigDecimal.ZERO, BigDecimal::add));
+            SettlementLine labour = c.lines().stream().filter(l -> l.kind() == LineKind.LABOUR).findFirst()
+                    .orElseThrow();
+            assertEquals(gold.lines().get(labour.workOrderLineId()), yuan("100.00"));
+            assertTrue(labour.discount().compareTo(yuan("100.00")) > 0, "and its share of the cashier's 10");
+            assertEquals(List.of(), doc(docs, Payer.INSURER).benefits());
+            assertEquals(yuan("0.00"), doc(docs, Payer.INSURER).discount());
+
+            service.benefitProviders = List.of(labourOff("0.5", asked));
+            DmsException over = assertThrows(DmsException.class, () -> service.settle(new SettleRequest(wo.id(), null,
+                    null, Map.of(Payer.CUSTOMER, yuan("215.00")), null, Rounding.NONE), CASHIER));
+            assertEquals("over_total", code(over), "the cashier's discount is checked against what is left");
+            assertEquals(c, service.get(c.id()), "nothing changed");
+
+            Settlement paid = service.pay(c.id(), c.version(), List.of(cash(c.payable().toPlainString(), null)),
+                    CASHIER);
+            Settlement r = service.reverse(paid.id(), paid.version(), "会员等级录错", MANAGER);
+            assertEquals(yuan("-100.00"), r.benefits().get(0).amount());
+            assertEquals(yuan("-110.00"), r.discount());
+            assertEquals(gold.nameZh(), r.benefits().get(0).nameZh());
+            assertEquals(List.of(yuan("100.00")), service.get(c.id()).benefits().stream().map(Benefit::amount)
+                    .toList(), "the bill keeps its benefit");
+
+            service.benefitProviders = List.of();
+            Settlement again = service.settle(SettleRequest.of(wo.id()), CASHIER).get(0);
+            assertEquals(List.of(), again.benefits(), "without the plugin the bill has no benefit");
+            assertEquals(yuan("314.99"), again.net());
+        } finally {
+            service.benefitProviders = List.of();
+        }
     }
 
     @Test
