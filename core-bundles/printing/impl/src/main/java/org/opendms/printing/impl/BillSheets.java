@@ -18,6 +18,7 @@ import org.opendms.settlement.api.Payer;
 import org.opendms.settlement.api.Settlement;
 import org.opendms.settlement.api.SettlementLine;
 import org.opendms.settlement.api.SettlementStatus;
+import org.opendms.settlement.api.Benefit;
 import org.opendms.settlement.api.Tender;
 import org.opendms.workorder.api.WorkOrder;
 
@@ -83,8 +84,13 @@ final class BillSheets {
         if (s.handlingFee().signum() != 0) {
             t.addAll(List.of("材料管理费", yuan(s.handlingFee())));
         }
-        if (s.discount().signum() != 0) {
-            t.addAll(List.of("整单优惠", "-" + yuan(s.discount())));
+        BigDecimal cashiers = s.discount();
+        for (Benefit b : s.benefits()) {
+            t.addAll(List.of(b.nameZh(), "-" + yuan(b.amount())));
+            cashiers = cashiers.subtract(b.amount());
+        }
+        if (cashiers.signum() != 0) {
+            t.addAll(List.of("整单优惠", "-" + yuan(cashiers)));
         }
         t.addAll(List.of("不含税金额", yuan(s.net()), "增值税 " + Fmt.percent(s.vatRate()), yuan(s.vat()), "价税合计",
                 yuan(s.gross())));

@@ -69,6 +69,21 @@ public final class SettledDocuments {
         service.providers = providers;
     }
 
+    /** The price benefits plugins give, as DS would bind them. */
+    public void benefits(List<org.opendms.settlement.api.BenefitProvider> providers) {
+        service.benefitProviders = providers;
+    }
+
+    /** What plugins took at the desk, as DS would bind them. */
+    public void cashTakings(List<org.opendms.settlement.api.CashTakings> takings) {
+        service.cashTakings = takings;
+    }
+
+    /** The cashiers' days of the same service. */
+    public org.opendms.settlement.api.CashUps cashUps() {
+        return service;
+    }
+
     /** The work orders the documents bill (each one's vehicle is 77). */
     public org.opendms.workorder.api.WorkOrders workOrders() {
         return workOrders;

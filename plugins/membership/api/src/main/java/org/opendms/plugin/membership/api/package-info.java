@@ -9,9 +9,13 @@
  * <p>
  * Every refusal is an {@code org.opendms.platform.api.DmsException} naming the field, in Chinese and English, and
  * changes nothing.
+ * <p>
+ * 1.1.0: {@link org.opendms.plugin.membership.api.MemberTiers}: what each tier gives off the member's bills
+ * ({@link org.opendms.plugin.membership.api.TierBenefit}) and tiers bought
+ * ({@link org.opendms.plugin.membership.api.TierPurchase}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.opendms.plugin.membership.api;
 
 import org.osgi.annotation.bundle.Export;

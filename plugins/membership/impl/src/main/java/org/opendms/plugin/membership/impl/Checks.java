@@ -47,6 +47,22 @@ final class Checks {
         }
     }
 
+    /**
+     * How the customer paid money taken at the desk (a top-up, a card, a tier) and the slip's number: answers the
+     * method upper case, null when wrong.
+     */
+    static String paidWith(Violations v, String raw, String reference) {
+        String paidWith = raw == null ? null : raw.strip().toUpperCase(java.util.Locale.ROOT);
+        if (paidWith == null || !TOP_UP_TENDERS.contains(paidWith)) {
+            v.add("paidWith", "invalid", "付款方式应为现金、微信、支付宝或银行卡", "paidWith is CASH, WECHAT, ALIPAY or BANK_CARD");
+            paidWith = null;
+        }
+        if (reference != null && reference.length() > 100) {
+            v.add("reference", "too_long", "单据号最多 100 字", "the reference is at most 100 characters");
+        }
+        return paidWith;
+    }
+
     static void pin(Violations v, String pin) {
         if (!Pins.wellFormed(pin)) {
             v.add("pin", "pin.format", "密码应为 6 位数字", "the PIN is 6 digits");

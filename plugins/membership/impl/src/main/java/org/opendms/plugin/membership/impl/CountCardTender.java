@@ -103,7 +103,7 @@ public class CountCardTender implements TenderProvider {
         Settlement doc = settlements.get(context.settlementId());
         long vehicle = workOrders.get(context.workOrderId()).vehicleId();
         LocalDate today = cards.membership.clock.today();
-        long useId = DeadlockRetry.write(() -> cards.jpa().txExpr(em -> {
+        long useId = DeadlockRetry.write(() -> cards.membership.tx(em -> {
             List<CountCardEntity> found = em.createQuery("SELECT c FROM CountCardEntity c WHERE c.cardNumber = :n",
                     CountCardEntity.class).setParameter("n", number).getResultList();
             CountCardEntity c = found.isEmpty() ? null
@@ -147,6 +147,7 @@ public class CountCardTender implements TenderProvider {
             u.by = context.actor().username();
             em.persist(u);
             em.flush();
+            cards.membership.later(l -> l.cardUsed(JpaCountCards.use(u)));
             cards.membership.audit.record(em, context.actor(), "member.count-card", c.id, before,
                     JpaCountCards.card(c));
             return u.id;
@@ -180,7 +181,7 @@ public class CountCardTender implements TenderProvider {
     /** Gives the use back to its card, once: a second cancel or refund of the same use does nothing. */
     private void putBack(TenderContext context, long useId, boolean cancel) {
         try {
-            DeadlockRetry.write(() -> cards.jpa().txExpr(em -> {
+            DeadlockRetry.write(() -> cards.membership.tx(em -> {
                 CardUseEntity used = em.find(CardUseEntity.class, useId);
                 if (used == null || used.useId != null) {
                     if (cancel) {
@@ -208,6 +209,7 @@ public class CountCardTender implements TenderProvider {
                 back.by = context.actor().username();
                 em.persist(back);
                 em.flush();
+                cards.membership.later(l -> l.cardUsed(JpaCountCards.use(back)));
                 cards.membership.audit.record(em, context.actor(), "member.count-card", c.id, before,
                         JpaCountCards.card(c));
                 return null;

@@ -99,7 +99,7 @@ public class CouponTender implements TenderProvider {
         String code = reference.strip().toUpperCase(Locale.ROOT);
         Settlement doc = coupons.settlements.get(context.settlementId());
         LocalDate today = coupons.membership.clock.today();
-        long id = DeadlockRetry.write(() -> coupons.membership.jpa.txExpr(em -> {
+        long id = DeadlockRetry.write(() -> coupons.membership.tx(em -> {
             List<CouponEntity> found = em.createQuery("SELECT p FROM CouponEntity p WHERE p.code = :c",
                     CouponEntity.class).setParameter("c", code).getResultList();
             CouponEntity p = found.isEmpty() ? null
@@ -132,6 +132,7 @@ public class CouponTender implements TenderProvider {
             p.usedAmount = amount.setScale(2);
             p.usedAt = coupons.membership.now();
             p.version++;
+            coupons.membership.later(l -> l.couponUsed(JpaCoupons.coupon(p, c)));
             return p.id;
         }));
         return "CP" + id;
@@ -154,7 +155,7 @@ public class CouponTender implements TenderProvider {
         }
         long id = Long.parseLong(takenReference.substring(2));
         long original = context.settlementId();
-        DeadlockRetry.write(() -> coupons.membership.jpa.txExpr(em -> {
+        DeadlockRetry.write(() -> coupons.membership.tx(em -> {
             CouponEntity p = em.find(CouponEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             // only if this document still holds it (a refund's context names the document reversed)
             if (p != null && p.usedSettlementId != null && p.usedSettlementId == original) {
@@ -162,6 +163,8 @@ public class CouponTender implements TenderProvider {
                 p.usedAmount = null;
                 p.usedAt = null;
                 p.version++;
+                CampaignEntity c = em.find(CampaignEntity.class, p.campaignId);
+                coupons.membership.later(l -> l.couponUsed(JpaCoupons.coupon(p, c)));
             }
             return original;
         }));

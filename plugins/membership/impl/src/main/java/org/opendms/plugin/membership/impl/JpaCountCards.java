@@ -182,15 +182,10 @@ public class JpaCountCards implements CountCards {
         if (sale == null || sale.productId() == null) {
             v.add("productId", "required", "请选择次卡产品", "productId is required");
         }
-        String paidWith = sale == null || sale.paidWith() == null ? null
-                : sale.paidWith().strip().toUpperCase(Locale.ROOT);
-        if (paidWith == null || !Checks.TOP_UP_TENDERS.contains(paidWith)) {
-            v.add("paidWith", "invalid", "付款方式应为现金、微信、支付宝或银行卡", "paidWith is CASH, WECHAT, ALIPAY or BANK_CARD");
-        }
-        if (sale != null && sale.reference() != null && sale.reference().length() > 100) {
-            v.add("reference", "too_long", "单据号最多 100 字", "the reference is at most 100 characters");
-        }
+        String paidWith = Checks.paidWith(v, sale == null ? null : sale.paidWith(),
+                sale == null ? null : sale.reference());
         v.throwIfAny();
+        membership.requireDeskOpen(actor);
         CountCard sold = DeadlockRetry.write(() -> jpa().txExpr(em -> {
             MemberEntity m = JpaMembership.member(em, memberId);
             if (!m.active) {
@@ -270,9 +265,12 @@ public class JpaCountCards implements CountCards {
         membership.permissions.require(actor, MembershipPermissions.MEMBER_READ);
         return jpa().txExpr(em -> em.createQuery("SELECT u FROM CardUseEntity u WHERE u.cardId = :c ORDER BY u.id",
                 CardUseEntity.class).setParameter("c", cardId).getResultList().stream()
-                .map(u -> new CardUse(u.id, u.cardId, u.settlementId, u.settlementNumber, u.jobId, u.value,
-                        u.useId != null, Stored.instant(u.at), u.by))
-                .toList());
+                .map(JpaCountCards::use).toList());
+    }
+
+    static CardUse use(CardUseEntity u) {
+        return new CardUse(u.id, u.cardId, u.settlementId, u.settlementNumber, u.jobId, u.value, u.useId != null,
+                Stored.instant(u.at), u.by);
     }
 
     static CountCard card(CountCardEntity c) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -29,6 +30,8 @@ import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.PermissionSet;
 import org.opendms.platform.api.security.Permissions;
 import org.opendms.plugin.membership.api.Authorisation;
+import org.opendms.settlement.api.CashUpStatus;
+import org.opendms.settlement.api.CashUps;
 import org.opendms.plugin.membership.api.Balance;
 import org.opendms.plugin.membership.api.CampaignResult;
 import org.opendms.plugin.membership.api.MembershipSummary;
@@ -79,6 +82,10 @@ public class JpaMembership implements Membership {
     @Reference
     AuditTrail audit;
 
+    /** The cashier's day: no money taken once it is closed. */
+    @Reference
+    CashUps cashUps;
+
     @Reference(target = "(" + MembershipPermissions.PROPERTY + "=membership)")
     PermissionSet ownPermissions;
 
@@ -88,6 +95,8 @@ public class JpaMembership implements Membership {
     volatile NavigableMap<BigDecimal, BigDecimal> bonusRule = Splits.rule("500:30,1000:100,2000:300");
     volatile Splits.Order spendOrder = Splits.Order.PROPORTIONAL;
     volatile NavigableMap<BigDecimal, String> tierRule = Tiers.rule("SILVER:5000,GOLD:20000");
+    volatile Map<String, Tiers.Offer> tierOffers = Map.of();
+    volatile boolean refunds = true;
 
     @Activate
     @Modified
@@ -103,6 +112,19 @@ public class JpaMembership implements Membership {
         } catch (IllegalArgumentException e) {
             LOG.error("tiers '{}' in {}: {}; keeping {}", config.tiers(), MembershipConfig.PID, e.getMessage(),
                     tierRule);
+        }
+        try {
+            tierOffers = Tiers.offers(config.tierPurchases(), tierRule);
+        } catch (IllegalArgumentException e) {
+            LOG.error("tierPurchases '{}' in {}: {}; keeping {}", config.tierPurchases(), MembershipConfig.PID,
+                    e.getMessage(), tierOffers.keySet());
+        }
+        String refundRule = config.refundRule() == null ? "" : config.refundRule().strip().toUpperCase(Locale.ROOT);
+        if (!List.of("PROPORTIONAL", "NONE").contains(refundRule)) {
+            LOG.error("refundRule '{}' in {} is not PROPORTIONAL or NONE; keeping {}", config.refundRule(),
+                    MembershipConfig.PID, refunds ? "PROPORTIONAL" : "NONE");
+        } else {
+            refunds = refundRule.equals("PROPORTIONAL");
         }
         try {
             spendOrder = Splits.Order.valueOf(config.spendOrder().strip().toUpperCase(Locale.ROOT));
@@ -286,16 +308,10 @@ public class JpaMembership implements Membership {
         if (request != null && request.bonus() != null) {
             Checks.amount(v, "bonus", request.bonus(), true);
         }
-        String paidWith = request == null || request.paidWith() == null ? null
-                : request.paidWith().strip().toUpperCase(Locale.ROOT);
-        if (paidWith == null || !Checks.TOP_UP_TENDERS.contains(paidWith)) {
-            v.add("paidWith", "invalid", "充值付款方式应为现金、微信、支付宝或银行卡",
-                    "paidWith is CASH, WECHAT, ALIPAY or BANK_CARD");
-        }
-        if (request != null && request.reference() != null && request.reference().length() > 100) {
-            v.add("reference", "too_long", "单据号最多 100 字", "the reference is at most 100 characters");
-        }
+        String paidWith = Checks.paidWith(v, request == null ? null : request.paidWith(),
+                request == null ? null : request.reference());
         v.throwIfAny();
+        requireDeskOpen(actor);
         BigDecimal bonus = request.bonus() != null ? request.bonus().setScale(2)
                 : Splits.bonusFor(request.amount(), bonusRule);
         return change(memberId, actor, (em, b) -> {
@@ -311,6 +327,10 @@ public class JpaMembership implements Membership {
     @Override
     public StoredValueEntry refund(long memberId, BigDecimal principal, String reason, Actor actor) {
         permissions.require(actor, MembershipPermissions.REFUND);
+        if (!refunds) {
+            throw DmsException.conflict("principal", "refund.not_allowed", "本店储值不退（会员设置 refundRule = NONE）",
+                    "this shop does not refund stored value (refundRule NONE)");
+        }
         Violations v = new Violations();
         Checks.amount(v, "principal", principal, false);
         Checks.reason(v, reason);
@@ -373,7 +393,18 @@ public class JpaMembership implements Membership {
         return entry;
     }
 
-    private static void requireActive(EntityManager em, long memberId) {
+    /**
+     * Money is taken at the desk only while the cashier's day is open: once the manager closed it, a top-up or a sale
+     * would fall outside the counted drawer (as core refuses payments then).
+     */
+    void requireDeskOpen(Actor actor) {
+        if (cashUps.of(actor.username(), clock.today()).status() == CashUpStatus.CLOSED) {
+            throw DmsException.conflict("cashup", "cashup.closed", "今天的日结已关账，不能再收款",
+                    "today's cash-up is closed: no more money is taken today");
+        }
+    }
+
+    static void requireActive(EntityManager em, long memberId) {
         if (!member(em, memberId).active) {
             throw DmsException.conflict("memberId", "member.inactive", "该会员已退会", "the member has left");
         }
@@ -480,7 +511,7 @@ public class JpaMembership implements Membership {
             member(em, memberId);
             return em.createQuery("SELECT c FROM TierChangeEntity c WHERE c.memberId = :m ORDER BY c.id DESC",
                     TierChangeEntity.class).setParameter("m", memberId).getResultList().stream()
-                    .map(c -> new TierChange(c.memberId, c.from, c.to, c.spend, Stored.instant(c.at))).toList();
+                    .map(Records::tierChange).toList();
         });
     }
 
@@ -497,12 +528,70 @@ public class JpaMembership implements Membership {
     }
 
     void tell(BiConsumer<MembershipListener, Member> event, Member member) {
+        tellAll(l -> event.accept(l, member));
+    }
+
+    /** Tells every listener, after the change committed; one that throws is logged. */
+    void tellAll(java.util.function.Consumer<MembershipListener> event) {
         for (MembershipListener l : listeners) {
             try {
-                event.accept(l, member);
+                event.accept(l);
             } catch (RuntimeException e) {
                 LOG.error("membership listener {} failed", l.getClass().getName(), e);
             }
+        }
+    }
+
+    /** Tells a tier change, if any. */
+    void told(TierChange change) {
+        if (change != null) {
+            tellAll(l -> l.tierChanged(change));
+        }
+    }
+
+    private static final ThreadLocal<List<java.util.function.Consumer<MembershipListener>>> PENDING = new ThreadLocal<>();
+
+    /**
+     * Runs one attempt of a write and tells what it queued with {@link #later} once it returned (committed); an attempt
+     * that throws tells nothing. Nested attempts hand theirs to the outer one.
+     */
+    <T> T telling(java.util.function.Supplier<T> attempt) {
+        List<java.util.function.Consumer<MembershipListener>> outer = PENDING.get();
+        List<java.util.function.Consumer<MembershipListener>> mine = new java.util.ArrayList<>();
+        PENDING.set(mine);
+        T result;
+        try {
+            result = attempt.get();
+        } finally {
+            PENDING.set(outer);
+        }
+        if (outer != null) {
+            outer.addAll(mine);
+        } else {
+            mine.forEach(this::tellAll);
+        }
+        return result;
+    }
+
+    /** A transaction whose queued events are told once it committed. */
+    <R> R tx(org.apache.aries.jpa.template.EmFunction<R> work) {
+        return telling(() -> jpa.txExpr(work));
+    }
+
+    /** Queues an event of the running write (see {@link #telling}); outside one it is told at once. */
+    void later(java.util.function.Consumer<MembershipListener> event) {
+        List<java.util.function.Consumer<MembershipListener>> pending = PENDING.get();
+        if (pending != null) {
+            pending.add(event);
+        } else {
+            tellAll(event);
+        }
+    }
+
+    /** Queues a tier change, if any. */
+    void later(TierChange change) {
+        if (change != null) {
+            later(l -> l.tierChanged(change));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.plugin.membership.api.Points;
 import org.opendms.plugin.membership.api.PointsEntry;
 import org.opendms.plugin.membership.api.PointsRules;
+import org.opendms.plugin.membership.api.TierChange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -134,7 +135,7 @@ public class JpaPoints implements Points {
         }
         v.throwIfAny();
         String tier = rules.tier() == null ? "STANDARD" : rules.tier().strip().toUpperCase(Locale.ROOT);
-        return DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+        return DeadlockRetry.write(() -> membership.tx(em -> {
             PointsRuleEntity r = em.find(PointsRuleEntity.class, tier);
             if (r == null && membership.tierRule.containsValue(tier)) {
                 // a tier of the shop's rule earns like STANDARD until its own rules are set: the first set makes them
@@ -188,7 +189,7 @@ public class JpaPoints implements Points {
         }
         Checks.reason(v, reason);
         v.throwIfAny();
-        return DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+        return DeadlockRetry.write(() -> membership.tx(em -> {
             MemberEntity m = JpaMembership.member(em, memberId);
             PointsBalanceEntity b = PointsBook.lock(em, memberId);
             long before = b.points;
@@ -201,6 +202,7 @@ public class JpaPoints implements Points {
             }
             e.reason = reason.strip();
             em.flush();
+            membership.later(l -> l.pointsMoved(entry(e)));
             membership.audit.record(em, actor, "member.points", memberId, java.util.Map.of("points", before),
                     java.util.Map.of("points", b.points));
             return entry(e);
@@ -214,7 +216,7 @@ public class JpaPoints implements Points {
                 .setParameter("d", today).getResultList());
         int touched = 0;
         for (long memberId : members) {
-            boolean done = DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+            boolean done = DeadlockRetry.write(() -> membership.tx(em -> {
                 PointsBalanceEntity b = PointsBook.lock(em, memberId);
                 // never more than the member has: points a reversal took back below 0 are not expired again
                 long gone = Math.min(PointsBook.expiring(em, memberId, today), Math.max(0, b.points));
@@ -224,6 +226,7 @@ public class JpaPoints implements Points {
                 PointsEntryEntity e = PointsBook.move(em, b, "EXPIRE", -gone, true, membership.now(),
                         Actor.system().username());
                 e.reason = "积分过期 points expired";
+                membership.later(l -> l.pointsMoved(entry(e)));
                 return true;
             }));
             touched += done ? 1 : 0;
@@ -238,8 +241,10 @@ public class JpaPoints implements Points {
                 .getResultList());
         int moved = 0;
         for (long id : above) {
-            moved += DeadlockRetry.write(() -> membership.jpa.txExpr(em -> Tiers.evaluate(em, id, today,
-                    membership.tierRule, membership.now()))) ? 1 : 0;
+            TierChange change = DeadlockRetry.write(() -> membership.jpa.txExpr(em -> Tiers.evaluate(em, id, today,
+                    membership.tierRule, membership.now())));
+            membership.told(change);
+            moved += change != null ? 1 : 0;
         }
         return moved;
     }

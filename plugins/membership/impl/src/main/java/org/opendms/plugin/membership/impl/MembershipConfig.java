@@ -15,6 +15,14 @@ public @interface MembershipConfig {
             + " SILVER:5000,GOLD:20000 (below the first: STANDARD)")
     String tiers() default "SILVER:5000,GOLD:20000";
 
+    @AttributeDefinition(description = "付费会员 Tiers for sale, TIER:YUAN:MONTHS, e.g. GOLD:299:12 (gold for 299 a"
+            + " year); empty: none")
+    String tierPurchases() default "GOLD:299:12";
+
+    @AttributeDefinition(description = "储值退款规则 Refunds of unused principal: PROPORTIONAL (the manager pays back"
+            + " principal; the same share of the bonus goes with it) or NONE (储值不退: no refunds)")
+    String refundRule() default "PROPORTIONAL";
+
     @AttributeDefinition(description = "付款时本金与赠送金的使用顺序 How a payment uses principal and bonus:"
             + " PROPORTIONAL, PRINCIPAL_FIRST, BONUS_FIRST")
     String spendOrder() default "PROPORTIONAL";

@@ -2,6 +2,7 @@ package org.opendms.plugin.membership.impl;
 
 import java.util.List;
 
+import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 
 import org.opendms.platform.api.jpa.DeadlockRetry;
@@ -36,14 +37,16 @@ public class PointsEarning implements SettlementListener {
             return;
         }
         Settlement doc = settlements.get(event.settlementId());
-        once(() -> membership.jpa.txExpr(em -> {
+        once(() -> membership.tx(em -> {
             List<MemberEntity> found = em.createQuery("SELECT m FROM MemberEntity m WHERE m.customerId = :c AND"
                     + " m.active = :a", MemberEntity.class).setParameter("c", event.customerId())
                     .setParameter("a", true).getResultList();
             if (found.isEmpty()) {
                 return null;
             }
-            MemberEntity m = found.get(0);
+            // the member's row first: a bill's spend row inserted before it would block the tier sum of another bill
+            // of the same member holding the row (a deadlock Derby only breaks after its lock timeout)
+            MemberEntity m = em.find(MemberEntity.class, found.get(0).id, LockModeType.PESSIMISTIC_WRITE);
             if (em.find(SpendEntity.class, doc.id()) == null) {
                 SpendEntity spent = new SpendEntity();
                 spent.settlementId = doc.id();
@@ -52,7 +55,8 @@ public class PointsEarning implements SettlementListener {
                 spent.amount = doc.payable();
                 em.persist(spent);
                 em.flush();
-                Tiers.evaluate(em, m.id, membership.clock.today(), membership.tierRule, membership.now());
+                membership.later(Tiers.evaluate(em, m.id, membership.clock.today(), membership.tierRule,
+                        membership.now()));
             }
             PointsRuleEntity rules = PointsBook.rules(em, m.tier);
             long points = PointsBook.earned(doc, rules);
@@ -65,6 +69,7 @@ public class PointsEarning implements SettlementListener {
             e.reference = doc.number();
             e.expiresOn = PointsBook.expiry(membership.clock.today(), rules.expiryMonths);
             e.onceKey = "EARN:" + doc.id();
+            membership.later(l -> l.pointsMoved(JpaPoints.entry(e)));
             return null;
         }));
     }
@@ -75,8 +80,11 @@ public class PointsEarning implements SettlementListener {
             return;
         }
         long original = event.reversalOfId();
-        DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+        DeadlockRetry.write(() -> membership.tx(em -> {
             SpendEntity spent = em.find(SpendEntity.class, original);
+            if (spent != null) {
+                em.find(MemberEntity.class, spent.memberId, LockModeType.PESSIMISTIC_WRITE); // as in settled
+            }
             if (spent != null && em.find(SpendEntity.class, event.settlementId()) == null) {
                 SpendEntity back = new SpendEntity();
                 back.settlementId = event.settlementId();
@@ -85,11 +93,12 @@ public class PointsEarning implements SettlementListener {
                 back.amount = spent.amount.negate();
                 em.persist(back);
                 em.flush();
-                Tiers.evaluate(em, spent.memberId, membership.clock.today(), membership.tierRule, membership.now());
+                membership.later(Tiers.evaluate(em, spent.memberId, membership.clock.today(), membership.tierRule,
+                        membership.now()));
             }
             return null;
         }));
-        once(() -> membership.jpa.txExpr(em -> {
+        once(() -> membership.tx(em -> {
             List<PointsEntryEntity> earned = em.createQuery("SELECT e FROM PointsEntryEntity e WHERE e.onceKey = :k",
                     PointsEntryEntity.class).setParameter("k", "EARN:" + original).getResultList();
             if (earned.isEmpty()) {
@@ -104,6 +113,7 @@ public class PointsEarning implements SettlementListener {
             e.reference = event.number();
             e.expiresOn = earn.expiresOn;
             e.onceKey = "TAKE_BACK:" + original;
+            membership.later(l -> l.pointsMoved(JpaPoints.entry(e)));
             return null;
         }));
     }

@@ -74,7 +74,7 @@ public class PointsTender implements TenderProvider {
             throw DmsException.invalid("reference", "points.not_customer", "只有客户付费的结算单可用积分抵扣",
                     "points pay only documents the customer pays");
         }
-        long entry = DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+        long entry = DeadlockRetry.write(() -> membership.tx(em -> {
             MemberEntity m = memberOf(em, context.customerId()).orElseThrow(() -> DmsException.invalid("reference",
                     "member.none", "本单客户不是会员", "this document's customer is not a member"));
             PointsRuleEntity rules = PointsBook.rules(em, m.tier);
@@ -95,6 +95,7 @@ public class PointsTender implements TenderProvider {
             e.settlementId = context.settlementId();
             e.reference = context.settlementNumber();
             em.flush();
+            membership.later(l -> l.pointsMoved(JpaPoints.entry(e)));
             return e.id;
         }));
         return "PT" + entry;
@@ -117,7 +118,7 @@ public class PointsTender implements TenderProvider {
         }
         long id = Long.parseLong(takenReference.substring(2));
         try {
-            DeadlockRetry.write(() -> membership.jpa.txExpr(em -> {
+            DeadlockRetry.write(() -> membership.tx(em -> {
                 PointsEntryEntity redeemed = em.find(PointsEntryEntity.class, id);
                 if (redeemed == null || !"REDEEM".equals(redeemed.kind)) {
                     return null;
@@ -132,6 +133,7 @@ public class PointsTender implements TenderProvider {
                 e.settlementId = context.settlementId();
                 e.reference = context.settlementNumber();
                 e.onceKey = "REDEEM_BACK:" + id;
+                membership.later(l -> l.pointsMoved(JpaPoints.entry(e)));
                 return null;
             }));
         } catch (PersistenceException e) {

@@ -1,6 +1,7 @@
 package org.opendms.plugin.membership.impl;
 
 import org.opendms.platform.api.Stored;
+import org.opendms.plugin.membership.api.TierChange;
 import org.opendms.plugin.membership.api.Balance;
 import org.opendms.plugin.membership.api.Member;
 import org.opendms.plugin.membership.api.StoredValueEntry;
@@ -24,5 +25,9 @@ final class Records {
     static StoredValueEntry entry(EntryEntity e) {
         return new StoredValueEntry(e.id, e.memberId, StoredValueKind.valueOf(e.kind), e.principal, e.bonus,
                 e.principalAfter, e.bonusAfter, e.settlementId, e.reference, e.reason, Stored.instant(e.at), e.by);
+    }
+
+    static TierChange tierChange(TierChangeEntity c) {
+        return new TierChange(c.memberId, c.from, c.to, c.spend, Stored.instant(c.at));
     }
 }

@@ -21,6 +21,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Channel;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.plugin.membership.api.CardUse;
 import org.opendms.plugin.membership.api.CardProduct;
 import org.opendms.plugin.membership.api.CardProductDraft;
 import org.opendms.plugin.membership.api.CardSale;
@@ -51,11 +52,17 @@ abstract class CountCardsContract {
     Member member;
     long car;
 
+    final List<CardUse> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     abstract TestDatabase database();
 
     @BeforeAll
     void migrate() {
         on = new PluginOnDatabase(database(), new MembershipListener() {
+            @Override
+            public void cardUsed(CardUse use) {
+                told.add(use);
+            }
         });
         on.documents.tenders(List.of(on.storedValue, on.countCard));
         member = on.membership.join(new JoinRequest(on.documents.customer(), true, "COUNTER", null), ADVISOR);
@@ -122,6 +129,7 @@ abstract class CountCardsContract {
 
     @Test
     void aPackageSoldForTheCarPaysItsServiceAtTheCashierAndAReversalGivesTheUseBack() {
+        told.clear();
         CardProduct p = product("BY", 5, false, "VEHICLE", "BY-010");
         refused("vehicleId", "required", () -> on.cards.sell(member.id(), new CardSale(p.id(), null, "CASH", null),
                 CASHIER));
@@ -167,6 +175,7 @@ abstract class CountCardsContract {
         var uses = on.cards.uses(sold.id(), CASHIER);
         assertEquals(2, uses.size());
         assertTrue(uses.get(1).back());
+        assertEquals(uses, told, "listeners heard the use and its putting back, once each");
     }
 
     @Test

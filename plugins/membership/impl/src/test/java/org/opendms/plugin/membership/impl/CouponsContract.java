@@ -40,11 +40,17 @@ abstract class CouponsContract {
     PluginOnDatabase on;
     Member member;
 
+    final List<Coupon> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     abstract TestDatabase database();
 
     @BeforeAll
     void migrate() {
         on = new PluginOnDatabase(database(), new MembershipListener() {
+            @Override
+            public void couponUsed(Coupon coupon) {
+                told.add(coupon);
+            }
         });
         on.documents.tenders(List.of(on.coupon, on.pointsTender));
         member = on.membership.join(new JoinRequest(on.documents.customer(), true, "COUNTER", null),
@@ -115,8 +121,10 @@ abstract class CouponsContract {
         Settlement bill = on.documents.openJobs(new String[] { "BY-010", "300" }); // 339.00
         DmsException over = assertThrows(DmsException.class, () -> pay(bill, "50.01", code));
         assertEquals("coupon.over_value", over.violations().get(0).code());
+        told.clear();
         Settlement paid = pay(on.documents.service().get(bill.id()), "50.00", code.toLowerCase());
         assertEquals(paid.id(), couponOf(c).usedSettlementId());
+        assertEquals(List.of(couponOf(c)), told, "listeners heard the use");
         assertEquals(points + 289, on.points.balance(member.id(), CASHIER), "339.00 less the coupon earns 289");
         Settlement again = on.documents.openJobs(new String[] { "BY-010", "300" });
         assertEquals("coupon.used", assertThrows(DmsException.class, () -> pay(again, "50.00", code)).violations()
@@ -128,6 +136,7 @@ abstract class CouponsContract {
 
         on.documents.reverse(paid);
         assertEquals(null, couponOf(c).usedSettlementId(), "the reversal gives the coupon back");
+        assertEquals(couponOf(c), told.get(told.size() - 1), "and of its giving back");
         assertEquals(0, result(c).used());
         Settlement third = on.documents.openJobs(new String[] { "BY-010", "300" });
         pay(third, "50.00", code);

@@ -33,6 +33,9 @@ final class PluginOnDatabase {
     final PointsEarning earning = new PointsEarning();
     final JpaCoupons coupons = new JpaCoupons();
     final CouponTender coupon = new CouponTender();
+    final JpaMemberTiers tiers = new JpaMemberTiers();
+    final MemberBenefits benefits = new MemberBenefits();
+    final DeskTakings takings = new DeskTakings();
 
     PluginOnDatabase(TestDatabase database, MembershipListener listener) {
         db = database.pooled(12);
@@ -45,6 +48,7 @@ final class PluginOnDatabase {
         membership.clock = clock;
         membership.permissions = permissions;
         membership.audit = audit;
+        membership.cashUps = documents.cashUps();
         membership.listeners = List.of(listener);
         membership.configure(config("500:30,1000:100", "PROPORTIONAL"));
         storedValue.membership = membership;
@@ -62,9 +66,18 @@ final class PluginOnDatabase {
         coupons.settlements = documents.service();
         coupon.coupons = coupons;
         membership.coupons = coupons;
+        tiers.membership = membership;
+        benefits.membership = membership;
+        takings.membership = membership;
+        documents.benefits(List.of(benefits));
+        documents.cashTakings(List.of(takings));
     }
 
     static MembershipConfig config(String bonus, String order) {
+        return config(bonus, order, "PROPORTIONAL");
+    }
+
+    static MembershipConfig config(String bonus, String order, String refundRule) {
         return new MembershipConfig() {
             @Override
             public String topUpBonus() {
@@ -79,6 +92,16 @@ final class PluginOnDatabase {
             @Override
             public String tiers() {
                 return "SILVER:5000,GOLD:20000";
+            }
+
+            @Override
+            public String tierPurchases() {
+                return "GOLD:299:12";
+            }
+
+            @Override
+            public String refundRule() {
+                return refundRule;
             }
 
             @Override

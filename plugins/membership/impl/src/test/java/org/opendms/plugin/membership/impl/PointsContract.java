@@ -18,6 +18,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.DmsException;
 import org.opendms.platform.api.PageRequest;
 import org.opendms.platform.testing.TestDatabase;
+import org.opendms.plugin.membership.api.TierChange;
 import org.opendms.plugin.membership.api.JoinRequest;
 import org.opendms.plugin.membership.api.Member;
 import org.opendms.plugin.membership.api.PointsEntry;
@@ -40,11 +41,23 @@ abstract class PointsContract {
     PluginOnDatabase on;
     Member member;
 
+    final List<PointsEntry> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<TierChange> moves = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     abstract TestDatabase database();
 
     @BeforeAll
     void migrate() {
         on = new PluginOnDatabase(database(), new MembershipListener() {
+            @Override
+            public void pointsMoved(PointsEntry entry) {
+                told.add(entry);
+            }
+
+            @Override
+            public void tierChanged(TierChange change) {
+                moves.add(change);
+            }
         });
         on.documents.tenders(List.of(on.storedValue, on.pointsTender));
         member = on.membership.join(new JoinRequest(on.documents.customer(), true, "COUNTER", null),
@@ -88,9 +101,11 @@ abstract class PointsContract {
     void aSettledBillEarnsWhatTheMemberPaidAndAReversalTakesItBack() {
         long before = points();
         // 300 labour + 100 parts, 13 % VAT: 452.00 paid in cash earns 452 points at 1 a yuan
+        told.clear();
         Settlement paid = pay(on.documents.openJobs(new String[] { "BY-010", "300", "100" }), null);
         assertEquals(before + 452, points());
         PointsEntry earn = last();
+        assertEquals(List.of(earn), told, "listeners heard the points earned");
         assertEquals("EARN", earn.kind());
         assertEquals(paid.id(), earn.settlementId());
         assertEquals(LocalDate.of(2028, 12, 31), earn.expiresOn(), "24 months after the month it was earned");
@@ -103,11 +118,13 @@ abstract class PointsContract {
         on.documents.reverse(paid);
         assertEquals(before, points());
         assertEquals("TAKE_BACK", last().kind());
+        assertEquals(List.of(earn, last()), told, "and of their taking back; the repeated event told nothing");
     }
 
     @Test
     void aMemberMovesUpATierWithTwelveMonthsOfSpendAndBackWhenTheBillIsReversed() {
         String before = on.membership.get(member.id(), CASHIER).tier();
+        moves.clear();
         // 20,000 of labour with VAT: 22,600.00, over the GOLD threshold by itself
         Settlement paid = pay(on.documents.openJobs(new String[] { "BY-010", "20000" }), null);
         assertEquals("GOLD", on.membership.get(member.id(), CASHIER).tier());
@@ -115,6 +132,7 @@ abstract class PointsContract {
         assertEquals(before, change.from());
         assertEquals("GOLD", change.to());
         assertTrue(change.spend().compareTo(new BigDecimal("22600")) >= 0, change.toString());
+        assertEquals(List.of(change), moves, "listeners heard the move");
         assertEquals(0, on.points.downgrade(LocalDate.of(2026, 12, 2)), "the daily check moves nobody today");
         on.documents.reverse(paid);
         assertEquals(before, on.membership.get(member.id(), CASHIER).tier(), "the reversal takes the spend off");
