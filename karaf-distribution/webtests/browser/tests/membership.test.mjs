@@ -11,6 +11,7 @@ import { billedVisit } from '../lib/visits.mjs';
 const SERVICE = `HY-${RUN}`;
 const NAME = `会员${RUN.slice(-4)}`;
 const PIN = '258036';
+const MOBILE = `137${RUN.padStart(8, '0').slice(-8)}`;
 // the plugin's own texts, from the module it ships
 const PLUGIN = JSON.parse(readFileSync(new URL('../../../../plugins/membership/rest/src/main/resources/web/messages.json',
   import.meta.url), 'utf8'))['zh-CN'].membership;
@@ -36,7 +37,7 @@ before(async () => {
   manager = await staff('manager', { name: `经理${RUN.slice(-2)}` });
   if ((await admin.get('/plugins/membership')).body.state !== 'ACTIVE') await admin.post('/plugins/membership/enable');
   await asManager().call('POST', '/labour-operations', { code: SERVICE, name: '保养', flatRateHours: 1 });
-  customer = (await asAdvisor().post('/customers', { type: 'PERSON', name: NAME, mobile: `137${RUN.padStart(8, '0').slice(-8)}` })).body;
+  customer = (await asAdvisor().post('/customers', { type: 'PERSON', name: NAME, mobile: MOBILE })).body;
   ({ visit, bill } = await billedVisit(asAdvisor(), asCashier(), asManager(),
     { plate: `苏E${RUN.slice(-5)}`, vinSeed: RUN + 16, ownerId: customer.id, service: SERVICE, unitPrice: 300 }));
 });
@@ -189,3 +190,46 @@ browserTest('the cashier sells a package on the page; the next bill is paid by t
   await till.context().close();
 });
 
+
+browserTest('the manager gives GOLD 10 % off labour; the cashier finds the member by mobile, sells GOLD, and the next bill takes it off', async () => {
+  const office = await (await screen(browser, 'desk')).newPage();
+  await logIn(office, manager);
+  await office.goto('/membership/members');
+  await office.locator('[data-test="membership-tiers-open"]').click();
+  const tiers = office.locator('[data-test="membership-tiers"]');
+  await field(tiers, 'membership-tier-labour-GOLD').fill('10');
+  await tiers.locator('[data-test="membership-tier-save-GOLD"]').click();
+  await office.locator('.el-message--success').first().waitFor();
+  await shot(office, 'membership-tier-benefits');
+  const gold = (await asManager().get('/membership/tiers')).body.find((b) => b.tier === 'GOLD');
+  assert.equal(Number(gold.labourOff), 10);
+  await office.context().close();
+
+  const till = await (await screen(browser, 'desk')).newPage();
+  await logIn(till, cashier);
+  await till.goto('/membership/members');
+  // found by the customer's mobile, not the member number
+  await field(till, 'membership-number').fill(MOBILE);
+  await till.getByRole('button', { name: t('common.search') }).first().click();
+  await till.locator('[data-test="membership-table"]').getByText(member.memberNumber).waitFor();
+  await till.locator('[data-test="membership-open"]').first().click();
+  const card = till.locator('[data-test="membership-card"]');
+  await card.getByRole('tab', { name: PLUGIN.buyTier }).click();
+  await choose(till, card.locator('[data-test="membership-tier-select"]'), new RegExp(PLUGIN.tiers.GOLD));
+  await card.locator('[data-test="membership-tier-submit"]').click();
+  await card.locator('[data-test="membership-tier"]', { hasText: PLUGIN.tiers.GOLD }).waitFor();
+  await card.locator('[data-test="membership-tier-purchases"]').getByText(PLUGIN.tiers.GOLD).waitFor();
+  await shot(till, 'membership-tier-bought');
+
+  // the next visit: 保养 at 300, of which GOLD takes 30.00 off before VAT
+  const next = await billedVisit(asAdvisor(), asCashier(), asManager(),
+    { plate: `苏E${String(Number(RUN) + 9).slice(-5)}`, vinSeed: RUN + 19, ownerId: customer.id, service: SERVICE, unitPrice: 300 });
+  assert.deepEqual(next.bill.benefits.map((b) => [b.nameZh, Number(b.amount)]), [['会员 GOLD 工时9折', 30]]);
+  assert.equal(Number(next.bill.payable), 305.1, '270.00 with 13 % VAT');
+  await till.goto(`/cashier/work-orders/${next.visit.id}`);
+  const doc = till.locator('[data-test="cashier-doc-CUSTOMER"]');
+  await doc.locator('[data-test="cashier-doc-benefit"]', { hasText: '30.00' }).waitFor();
+  await doc.getByText('会员 GOLD 工时9折').first().waitFor();
+  await shot(till, 'membership-bill-benefit');
+  await till.context().close();
+});

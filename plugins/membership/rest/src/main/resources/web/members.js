@@ -41,12 +41,23 @@ export default {
     const liability = reactive({ day: new Date().toISOString().slice(0, 10), figures: null, summary: null })
     const cards = reactive({ list: [], products: [], vehicles: [], sale: { productId: null, vehicleId: null, paidWith: 'CASH' } })
     const campaigns = reactive({ open: false, list: [], results: {}, draft: { code: '', name: '', kind: 'AMOUNT', value: '', threshold: '', dates: [], operations: '', tag: '' } })
+    const tiers = reactive({ open: false, list: [], purchases: [], sale: { tier: null, paidWith: 'CASH', reference: '' } })
     const products = reactive({ open: false, list: [], draft: { code: '', name: '', price: '', uses: 5, operations: '', includesParts: false, validMonths: 12, binding: 'VEHICLE' } })
 
     async function search() {
       loading.value = true
       try {
-        const answer = await api.get('/membership/members', { number: number.value || undefined, page: paging.page - 1, size: paging.size })
+        const text = number.value.trim()
+        if (text && !/^M?[0-9]+$/i.test(text)) {
+          // not a member number: the customers by name, mobile or plate, and the members among them
+          const found = (await api.get('/customers', { q: text, size: 20 })).items
+          found.forEach((c) => { names[c.id] = c.name })
+          const pages = await Promise.all(found.map((c) => api.get('/membership/members', { customerId: c.id, size: 1 })))
+          rows.value = pages.flatMap((p) => p.items)
+          total.value = rows.value.length
+          return
+        }
+        const answer = await api.get('/membership/members', { number: text || undefined, page: paging.page - 1, size: paging.size })
         rows.value = answer.items
         total.value = answer.total
         await Promise.all(answer.items.filter((m) => !(m.customerId in names)).map(async (m) => {
@@ -93,6 +104,8 @@ export default {
       card.points = (await api.get('/membership/points/' + id)).points
       card.coupons = await api.get('/membership/campaigns/coupons', { memberId: id })
       card.pointsLedger = (await api.get('/membership/points/' + id + '/ledger', { size: 50 })).items
+      tiers.purchases = await api.get('/membership/tiers/purchases/' + id)
+      if (!tiers.list.length) tiers.list = await api.get('/membership/tiers')
       if (can('membership.card.sell')) {
         cards.products = await api.get('/membership/count-cards/products', { active: true })
         cards.vehicles = (await api.get('/vehicles', { customerId: card.member.customerId, active: true, size: 50 })).items
@@ -134,6 +147,29 @@ export default {
         const r = await api.post('/membership/campaigns/issue', { campaignId: c.id })
         ElMessage.success(t('membership.issued', { n: r.issued }))
         await openCampaigns()
+      })
+    }
+    async function openTiers() {
+      tiers.list = await api.get('/membership/tiers')
+      tiers.open = true
+    }
+    async function saveTier(row) {
+      await quietly(async () => {
+        const saved = await api.put('/membership/tiers/' + row.tier, { labourOff: amount(row.labourOff), partsOff: amount(row.partsOff) },
+          { headers: { 'If-Match': '"' + row.version + '"' } })
+        Object.assign(row, saved)
+        ElMessage.success(t('common.saved'))
+      })
+    }
+    async function buyTier() {
+      await quietly(async () => {
+        const sale = tiers.sale
+        const bought = await api.post('/membership/tiers/purchases/' + card.member.id,
+          { tier: sale.tier, paidWith: sale.paidWith, reference: sale.reference || null })
+        ElMessage.success(t('membership.tierBought', { tier: t('membership.tiers.' + bought.tier), to: bought.validTo }))
+        sale.tier = null
+        card.member = await api.get('/membership/members/' + card.member.id)
+        await refreshCard()
       })
     }
     async function openProducts() {
@@ -211,7 +247,7 @@ export default {
     })
     return { paging, number, rows, total, loading, names, join, card, topUp, pin, auth, fix, liability, cards, products, TENDERS,
       search, findCustomers, enrol, open, sellTopUp, setPin, authorise, correct, loadLiability, kindName, sellCard, productOf,
-      openProducts, defineProduct, campaigns, openCampaigns, createCampaign, issueCampaign, can, t }
+      openProducts, defineProduct, tiers, openTiers, saveTier, buyTier, campaigns, openCampaigns, createCampaign, issueCampaign, can, t }
   },
   template: `
 <div data-test="membership-members">
@@ -236,11 +272,12 @@ export default {
     </el-form>
   </el-card>
   <el-form inline @submit.prevent="paging.page = 1; search()">
-    <el-form-item :label="t('membership.number')"><el-input v-model="number" clearable placeholder="M00000001" data-test="membership-number" /></el-form-item>
+    <el-form-item :label="t('membership.find')"><el-input v-model="number" clearable :placeholder="t('membership.findMemberHint')" style="width: 260px" data-test="membership-number" /></el-form-item>
     <el-form-item>
       <el-button type="primary" native-type="submit">{{ t('common.search') }}</el-button>
       <el-button v-if="can('membership.member.join')" type="success" data-test="membership-join-open" @click="join.open = true">{{ t('membership.join') }}</el-button>
       <el-button v-if="can('membership.rules.edit')" data-test="membership-products-open" @click="openProducts">{{ t('membership.products') }}</el-button>
+      <el-button data-test="membership-tiers-open" @click="openTiers">{{ t('membership.tierBenefits') }}</el-button>
       <el-button v-if="can('membership.rules.edit') || can('membership.report.read')" data-test="membership-campaigns-open" @click="openCampaigns">{{ t('membership.campaigns') }}</el-button>
     </el-form-item>
   </el-form>
@@ -289,6 +326,7 @@ export default {
         <el-descriptions-item :label="t('membership.bonus')"><b data-test="membership-bonus">¥{{ card.balance.bonus }}</b></el-descriptions-item>
         <el-descriptions-item :label="t('membership.total')"><b data-test="membership-total">¥{{ card.balance.total }}</b></el-descriptions-item>
         <el-descriptions-item :label="t('membership.points')"><b data-test="membership-points">{{ card.points }}</b></el-descriptions-item>
+        <el-descriptions-item :label="t('membership.tier')"><b data-test="membership-tier">{{ t('membership.tiers.' + card.member.tier) }}</b></el-descriptions-item>
       </el-descriptions>
       <el-tabs style="margin-top: 12px">
         <el-tab-pane v-if="can('membership.topup')" :label="t('membership.topUp')">
@@ -379,6 +417,26 @@ export default {
             <el-form-item><el-button type="warning" native-type="submit">{{ t('common.save') }}</el-button></el-form-item>
           </el-form>
         </el-tab-pane>
+        <el-tab-pane :label="t('membership.buyTier')" data-test="membership-tier-tab">
+          <el-form v-if="can('membership.card.sell')" inline @submit.prevent="buyTier" data-test="membership-tier-buy">
+            <el-form-item :label="t('membership.tier')">
+              <el-select v-model="tiers.sale.tier" style="width: 200px" data-test="membership-tier-select">
+                <el-option v-for="b in tiers.list.filter((x) => x.price)" :key="b.tier" :value="b.tier"
+                  :label="t('membership.tierOffer', { tier: t('membership.tiers.' + b.tier), price: b.price, months: b.months })" />
+              </el-select>
+            </el-form-item>
+            <el-form-item :label="t('membership.paidWith')">
+              <el-select v-model="tiers.sale.paidWith" style="width: 120px"><el-option v-for="m in TENDERS" :key="m" :value="m" :label="t('membership.tenders.' + m)" /></el-select>
+            </el-form-item>
+            <el-form-item><el-button type="primary" native-type="submit" :disabled="!tiers.sale.tier" data-test="membership-tier-submit">{{ t('membership.buyTier') }}</el-button></el-form-item>
+          </el-form>
+          <el-table :data="tiers.purchases" size="small" stripe data-test="membership-tier-purchases">
+            <el-table-column :label="t('membership.tier')" width="100"><template #default="{ row }">{{ t('membership.tiers.' + row.tier) }}</template></el-table-column>
+            <el-table-column prop="price" :label="t('membership.price')" align="right" width="90" />
+            <el-table-column :label="t('membership.validity')"><template #default="{ row }">{{ row.validFrom }} ~ {{ row.validTo }}</template></el-table-column>
+            <el-table-column prop="soldBy" :label="t('membership.by')" width="100" />
+          </el-table>
+        </el-tab-pane>
       </el-tabs>
       <h4>{{ t('membership.ledger') }}</h4>
       <el-table :data="card.ledger" size="small" stripe data-test="membership-ledger">
@@ -421,6 +479,22 @@ export default {
       <el-form-item :label="t('membership.tag')"><el-input v-model="campaigns.draft.tag" maxlength="40" :placeholder="t('membership.anyone')" /></el-form-item>
       <el-form-item><el-button type="primary" native-type="submit">{{ t('common.save') }}</el-button></el-form-item>
     </el-form>
+  </el-dialog>
+
+  <el-dialog v-model="tiers.open" :title="t('membership.tierBenefits')" width="640px" data-test="membership-tiers">
+    <el-table :data="tiers.list" size="small" border>
+      <el-table-column :label="t('membership.tier')" width="110"><template #default="{ row }">{{ t('membership.tiers.' + row.tier) }}</template></el-table-column>
+      <el-table-column :label="t('membership.labourOff')" width="130">
+        <template #default="{ row }"><el-input v-model="row.labourOff" :disabled="!can('membership.rules.edit')" inputmode="decimal" :data-test="'membership-tier-labour-' + row.tier"><template #append>%</template></el-input></template>
+      </el-table-column>
+      <el-table-column :label="t('membership.partsOff')" width="130">
+        <template #default="{ row }"><el-input v-model="row.partsOff" :disabled="!can('membership.rules.edit')" inputmode="decimal" :data-test="'membership-tier-parts-' + row.tier"><template #append>%</template></el-input></template>
+      </el-table-column>
+      <el-table-column :label="t('membership.forSale')"><template #default="{ row }">{{ row.price ? t('membership.priceFor', { price: row.price, months: row.months }) : '—' }}</template></el-table-column>
+      <el-table-column v-if="can('membership.rules.edit')" width="80">
+        <template #default="{ row }"><el-button link type="primary" :data-test="'membership-tier-save-' + row.tier" @click="saveTier(row)">{{ t('common.save') }}</el-button></template>
+      </el-table-column>
+    </el-table>
   </el-dialog>
 
   <el-dialog v-model="products.open" :title="t('membership.products')" width="720px" data-test="membership-products">

@@ -184,4 +184,66 @@ public class MembershipIT extends DmsTestSupport {
         awaitAnswer("membership/members/" + id + "/balance", "advisor", 200);
         assertEquals(0, new BigDecimal("1100").compareTo(balance(id).path("total").decimalValue()));
     }
+
+    @Test
+    public void aGoldMemberGetsTheTiersDiscountOnTheBillAndTheDesksTakingsAreInTheCashiersDay() throws Exception {
+        String login = "mcash" + unique();
+        ok(call("POST", "staff", "admin", "{\"login\":\"" + login + "\",\"name\":\"孙收银\",\"password\":"
+                + "\"Shou-yin-2026\",\"roles\":[\"cashier\"]}"), 201);
+        String cashier = login + ":Shou-yin-2026";
+        long customer = ok(call("POST", "customers", "advisor", "{\"type\":\"PERSON\",\"name\":\"金卡王先生\","
+                + "\"mobile\":\"" + newMobile() + "\"}"), 201).path("id").asLong();
+        long id = ok(call("POST", "membership/members", "advisor", "{\"customerId\":" + customer
+                + ",\"consent\":true}"), 201).path("id").asLong();
+
+        // the manager sets what GOLD gives: 10 % off labour, 5 % off parts; the cashier may not
+        JsonNode gold = null;
+        for (JsonNode b : ok(call("GET", "membership/tiers", "advisor", null), 200)) {
+            if (b.path("tier").asText().equals("GOLD")) {
+                gold = b;
+            }
+        }
+        assertTrue("GOLD is for sale in the 4S profile",
+                gold != null && gold.path("price").decimalValue().signum() > 0);
+        String body = "{\"labourOff\":10,\"partsOff\":5}";
+        assertEquals(403, call("PUT", "membership/tiers/GOLD", "cashier", body, "If-Match", etag(gold)).status());
+        refused(call("PUT", "membership/tiers/GOLD", "manager", "{\"labourOff\":80,\"partsOff\":5}", "If-Match",
+                etag(gold)), 400, "labourOff", "out_of_range");
+        ok(call("PUT", "membership/tiers/GOLD", "manager", body, "If-Match", etag(gold)), 200);
+
+        // the cashier sells the member GOLD at the desk: the member is GOLD at once
+        refused(call("POST", "membership/tiers/purchases/" + id, cashier,
+                "{\"tier\":\"SILVER\",\"paidWith\":\"CASH\"}"),
+                400, "tier", "tier.not_for_sale");
+        JsonNode bought = ok(call("POST", "membership/tiers/purchases/" + id, cashier,
+                "{\"tier\":\"GOLD\",\"paidWith\":\"CASH\"}"), 201);
+        assertEquals("GOLD", ok(call("GET", "membership/members/" + id, "advisor", null), 200).path("tier").asText());
+        ok(call("POST", "membership/stored-value/" + id + "/top-ups", cashier,
+                "{\"amount\":500,\"paidWith\":\"CASH\"}"),
+                201);
+        // the drawer holds the tier's price and the top-up
+        JsonNode day = ok(call("GET", "cash-ups/mine", cashier, null), 200);
+        assertEquals(day.toString(), 0, bought.path("price").decimalValue().add(new BigDecimal("500"))
+                .compareTo(day.path("expectedCash").decimalValue()));
+
+        // the member's bill: labour 9折 and parts 95折, named on the document, before the cashier's own discount
+        JsonNode wo = SettlementIT.completedWorkOrder(customer);
+        JsonNode bill = ok(call("POST", "settlements", cashier, "{\"workOrderId\":" + wo.path("id").asLong()
+                + ",\"payerNames\":{\"INSURER\":\"中国人保\"}}"), 201).path(0);
+        assertEquals("CUSTOMER", bill.path("payer").asText());
+        JsonNode benefit = bill.path("benefits").path(0);
+        assertTrue(bill.toString(), benefit.path("nameZh").asText().startsWith("会员 GOLD 工时9折 配件95折"));
+        BigDecimal expected = BigDecimal.ZERO;
+        for (JsonNode l : bill.path("lines")) {
+            BigDecimal off = l.path("kind").asText().equals("LABOUR") ? new BigDecimal("0.10")
+                    : l.path("kind").asText().equals("PART") ? new BigDecimal("0.05") : BigDecimal.ZERO;
+            expected = expected.add(l.path("listNet").decimalValue().multiply(off).setScale(2,
+                    java.math.RoundingMode.HALF_UP));
+        }
+        assertEquals(0, expected.compareTo(benefit.path("amount").decimalValue()));
+        assertEquals(0, expected.compareTo(bill.path("discount").decimalValue()));
+        assertEquals("the member's benefit needs no approval", "OPEN", bill.path("status").asText());
+        String tiers = console("dms:member-tier");
+        assertTrue(tiers, tiers.contains("GOLD") && tiers.contains("10.00%"));
+    }
 }

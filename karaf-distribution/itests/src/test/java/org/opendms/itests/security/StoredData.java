@@ -44,6 +44,23 @@ public final class StoredData {
         this.dataSource = (DataSource) context.getService(Objects.requireNonNull(refs, "no DataSource service")[0]);
     }
 
+    /** The last rows of a table by id, as text: what a finding shows of an unexpected change. */
+    public String lastRows(String table, int n) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT * FROM " + table + " ORDER BY id DESC")) {
+            int cols = r.getMetaData().getColumnCount();
+            for (int i = 0; i < n && r.next(); i++) {
+                b.append(" [");
+                for (int k = 1; k <= cols; k++) {
+                    b.append(k > 1 ? ", " : "").append(r.getString(k));
+                }
+                b.append(']');
+            }
+        }
+        return b.toString();
+    }
+
     /** One digest per table: its row count and a hash over its rows in any order. */
     public Map<String, String> digest() throws Exception {
         Map<String, String> tables = new TreeMap<>();

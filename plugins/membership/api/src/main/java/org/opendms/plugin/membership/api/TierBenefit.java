@@ -8,8 +8,11 @@ import java.math.BigDecimal;
  *
  * @param labourOff percent off labour lines, 0 – 50 with at most 2 decimals, e.g. 10 (九折)
  * @param partsOff  percent off part lines, 0 – 50
+ * @param price     what the tier costs bought at the desk ({@code tierPurchases}); null when it is not for sale
+ * @param months    how long a tier bought runs; null when it is not for sale
  *
  * @since 1.1
  */
-public record TierBenefit(String tier, BigDecimal labourOff, BigDecimal partsOff, long version) {
+public record TierBenefit(String tier, BigDecimal labourOff, BigDecimal partsOff, BigDecimal price, Integer months,
+        long version) {
 }

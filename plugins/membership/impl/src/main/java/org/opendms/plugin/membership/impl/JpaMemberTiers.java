@@ -48,9 +48,14 @@ public class JpaMemberTiers implements MemberTiers {
         return tiers;
     }
 
-    static TierBenefit benefit(String tier, TierBenefitEntity row) {
-        return row == null ? new TierBenefit(tier, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 0)
-                : new TierBenefit(tier, row.labourOff, row.partsOff, row.version);
+    /** The tier's benefit (none set: 0 % off), with its price and months when the shop sells it. */
+    TierBenefit benefit(String tier, TierBenefitEntity row) {
+        Tiers.Offer offer = membership.tierOffers.get(tier);
+        BigDecimal price = offer == null ? null : offer.price();
+        Integer months = offer == null ? null : offer.months();
+        return row == null
+                ? new TierBenefit(tier, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), price, months, 0)
+                : new TierBenefit(tier, row.labourOff, row.partsOff, price, months, row.version);
     }
 
     @Override

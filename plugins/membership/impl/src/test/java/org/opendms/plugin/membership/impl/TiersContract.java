@@ -81,34 +81,38 @@ abstract class TiersContract {
 
     @Test
     void theManagerSetsWhatATierGivesAndWrongValuesAreRefusedWhole() {
-        assertEquals(List.of("STANDARD", "SILVER", "GOLD"), on.tiers.benefits(ADVISOR).stream()
-                .map(TierBenefit::tier).toList());
+        assertEquals(List.of("STANDARD -", "SILVER -", "GOLD 299.00/12"), on.tiers.benefits(ADVISOR).stream()
+                .map(b -> b.tier() + " " + (b.price() == null ? "-" : b.price() + "/" + b.months())).toList(),
+                "lowest first, with the price of a tier for sale");
         TierBenefit silver = benefitOf("SILVER");
         assertEquals(DmsException.Kind.FORBIDDEN, assertThrows(DmsException.class, () -> on.tiers.setBenefit(
-                new TierBenefit("SILVER", BigDecimal.TEN, BigDecimal.ONE, 0), silver.version(), cashier("a.cashier")))
+                new TierBenefit("SILVER", BigDecimal.TEN, BigDecimal.ONE, null, null, 0), silver.version(),
+                cashier("a.cashier")))
                         .kind());
         DmsException both = assertThrows(DmsException.class, () -> on.tiers.setBenefit(new TierBenefit("SILVER",
-                new BigDecimal("60"), new BigDecimal("-1"), 0), silver.version(), MANAGER));
+                new BigDecimal("60"), new BigDecimal("-1"), null, null, 0), silver.version(), MANAGER));
         assertEquals(List.of("labourOff", "partsOff"), both.violations().stream().map(v -> v.field()).toList());
         refused("labourOff", "out_of_range", () -> on.tiers.setBenefit(new TierBenefit("SILVER",
-                new BigDecimal("5.555"), BigDecimal.ONE, 0), silver.version(), MANAGER));
+                new BigDecimal("5.555"), BigDecimal.ONE, null, null, 0), silver.version(), MANAGER));
         refused("tier", "not_found", () -> on.tiers.setBenefit(new TierBenefit("PLATINUM", BigDecimal.ONE,
-                BigDecimal.ONE, 0), 0, MANAGER));
+                BigDecimal.ONE, null, null, 0), 0, MANAGER));
         assertEquals(silver, benefitOf("SILVER"), "nothing changed");
 
-        TierBenefit set = on.tiers.setBenefit(new TierBenefit("silver", new BigDecimal("5"), new BigDecimal("2.5"), 0),
+        TierBenefit set = on.tiers.setBenefit(
+                new TierBenefit("silver", new BigDecimal("5"), new BigDecimal("2.5"), null, null, 0),
                 silver.version(), MANAGER);
         assertEquals(new BigDecimal("5.00"), set.labourOff());
         assertEquals(silver.version() + 1, set.version());
         refused("version", "stale_version", () -> on.tiers.setBenefit(new TierBenefit("SILVER", BigDecimal.TEN,
-                BigDecimal.TEN, 0), silver.version(), MANAGER));
+                BigDecimal.TEN, null, null, 0), silver.version(), MANAGER));
         assertEquals(set, benefitOf("SILVER"));
     }
 
     @Test
     void aGoldMembersBillTakesTheTiersBenefitNamedOnItAndATierBoughtRunsItsMonths() {
         TierBenefit gold = benefitOf("GOLD");
-        on.tiers.setBenefit(new TierBenefit("GOLD", new BigDecimal("10"), new BigDecimal("5"), 0), gold.version(),
+        on.tiers.setBenefit(new TierBenefit("GOLD", new BigDecimal("10"), new BigDecimal("5"), null, null, 0),
+                gold.version(),
                 MANAGER);
         on.points.downgrade(LocalDate.of(2030, 1, 1)); // whatever another test sold has run out by then
         assertEquals("STANDARD", on.membership.get(member.id(), ADVISOR).tier());
