@@ -48,7 +48,7 @@ export default {
       loading.value = true
       try {
         const text = number.value.trim()
-        if (text && !/^M?[0-9]+$/i.test(text)) {
+        if (text && !/^M[0-9]+$/i.test(text)) {
           // not a member number: the customers by name, mobile or plate, and the members among them
           const found = (await api.get('/customers', { q: text, size: 20 })).items
           found.forEach((c) => { names[c.id] = c.name })
