@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opendms.printing.api.Paper;
 import org.opendms.printing.api.SheetKind;
+import org.opendms.settlement.api.Benefit;
+import org.opendms.settlement.api.Settlement;
 
 /**
  * Each sheet printed from a settled visit, read back with PDFBox's text stripper and compared with the data; a picture
@@ -101,6 +104,26 @@ class SheetsTest {
                 "微信支付", "500.00", "4200001234202612020001", "现金", "221.00", "300.00", "79.00",
                 "付款方：保险公司（中国人保财险）", "JS20261202-0004", "681.00", "88.53", "769.53", "待收款",
                 "客户应付合计", "柒佰贰拾壹元整", "扫码查看电子结算单");
+    }
+
+    @Test
+    void aMembersBenefitIsPrintedByItsNameApartFromTheCashiersDiscount() throws IOException {
+        Visit v = SampleVisit.visit(null);
+        Settlement c = v.documents().get(0);
+        // the member's tier took 12.00 off the labour line; the cashier's 10.00 stays as before
+        Settlement member = new Settlement(c.id(), c.number(), c.workOrderId(), c.workOrderNumber(), c.round(),
+                c.payer(), c.customerId(), c.payerName(), c.status(), c.lines(), c.labour(), c.parts(), c.sublet(),
+                c.fees(), c.handlingFee(), new java.math.BigDecimal("22.00"), List.of(Benefit.of("会员 GOLD 工时9折",
+                        "member GOLD: labour 10% off", Map.of(1L, new java.math.BigDecimal("12.00")))),
+                c.discountApprovedBy(), c.net(), c.vatRate(), c.vat(), c.gross(), c.roundTo(), c.rounding(),
+                c.payable(), c.paid(), c.onAccount(), c.tenders(), c.reversalOfId(), c.reversedById(), c.reason(),
+                c.createdAt(), c.createdBy(), c.settledAt(), c.settledBy(), c.version());
+        Visit withBenefit = new Visit(v.shop(), v.workOrder(), v.customer(), v.vehicle(), v.assignments(), v.clocks(),
+                v.pickList(), List.of(member, v.documents().get(1)), v.eBillUrl(), v.guarantee(), v.completedAt(),
+                v.terms(), v.zone(), v.printedAt());
+        String text = textAndPicture(PdfSheets.render(SheetKind.BILL, withBenefit, Paper.A4), SheetKind.BILL,
+                Paper.A4);
+        assertHas(text, "会员 GOLD 工时9折", "-12.00", "整单优惠", "-10.00");
     }
 
     @Test
