@@ -203,7 +203,10 @@ public class JpaMembership implements Membership {
                 return after;
             }));
         } catch (PersistenceException e) {
-            if (Failures.isUniqueViolation(e, "uq_mem_member_customer")) {
+            // another desk enrolled the customer at the same moment: its insert won (or, on Derby under load, kept
+            // this one waiting past every retry); the customer is a member either way
+            if (Failures.isUniqueViolation(e, "uq_mem_member_customer")
+                    || DeadlockRetry.isDeadlock(e) && jpa.txExpr(em -> memberExists(em, request.customerId()))) {
                 throw alreadyMember(request.customerId());
             }
             throw e;
@@ -213,10 +216,14 @@ public class JpaMembership implements Membership {
     }
 
     private static void refuseMember(EntityManager em, long customerId) {
-        if (!em.createQuery("SELECT m.id FROM MemberEntity m WHERE m.customerId = :c", Long.class)
-                .setParameter("c", customerId).getResultList().isEmpty()) {
+        if (memberExists(em, customerId)) {
             throw alreadyMember(customerId);
         }
+    }
+
+    private static boolean memberExists(EntityManager em, long customerId) {
+        return !em.createQuery("SELECT m.id FROM MemberEntity m WHERE m.customerId = :c", Long.class)
+                .setParameter("c", customerId).getResultList().isEmpty();
     }
 
     private static DmsException alreadyMember(long customerId) {
