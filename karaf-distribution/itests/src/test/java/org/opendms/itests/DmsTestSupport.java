@@ -190,13 +190,14 @@ public abstract class DmsTestSupport {
     }
 
     /**
-     * Waits until every core resource and the plugin the distribution's profile enables answer: until then the REST
+     * Waits until every core resource and the plugins the distribution's profile enables answer: until then the REST
      * whiteboard may still rebuild /api as resources arrive, and a request can meet the servlet's bare 404.
      */
     static void awaitPlatform() throws Exception {
         for (String path : new String[] { "customers?size=1", "vehicles?size=1", "appointments?size=1",
                 "work-orders?size=1",
-                "labour-operations?size=1", "technician-skills", "permissions", "insurance/renewals" }) {
+                "labour-operations?size=1", "technician-skills", "permissions", "insurance/renewals",
+                "membership/members?size=1" }) {
             awaitAnswer(path, "advisor", 200);
         }
         awaitAnswer("plugins", "admin", 200);

@@ -61,7 +61,14 @@ final class CoreReadiness {
         if (names.isEmpty()) {
             return List.of("feature " + CORE_FEATURE + " not known yet");
         }
-        Set<Long> served = servedResources();
+        Set<Long> served;
+        try {
+            served = servedResources();
+        } catch (RuntimeException e) {
+            // the JAX-RS whiteboard is being restarted (pax-web applying its configuration at start, or a stop): a
+            // resource's bundle may be gone between listing and reading it. Not ready, and not an error.
+            return List.of("the REST runtime is changing: " + e);
+        }
         for (String name : names) {
             Bundle bundle = bundle(name);
             if (bundle == null) {
