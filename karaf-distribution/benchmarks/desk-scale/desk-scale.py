@@ -157,6 +157,26 @@ class Platform:
                 time.sleep(0.25)
         return health_at, time.time() - started
 
+    def wait_plugins(self, started, limit):
+        """Until every plugin the dealer enabled is ACTIVE (its bundles started, its changesets applied): a start that
+        stops before would leave the plugins' first start to the measured one."""
+        admin = 'Basic ' + base64.b64encode(b'admin:demo').decode()
+        while True:
+            if time.time() - started > limit:
+                die(f'plugins not active after {limit} s (see {self.home}/data/log/karaf.log)')
+            req = urllib.request.Request(self.url + '/api/plugins', headers={'Authorization': admin,
+                                                                            'Accept': 'application/json'})
+            try:
+                with urllib.request.urlopen(req, timeout=10) as r:
+                    plugins = json.loads(r.read())
+                if isinstance(plugins, dict):
+                    plugins = plugins.get('items', [])
+                if all(p.get('state') == 'ACTIVE' for p in plugins if p.get('enabled')):
+                    return
+            except (urllib.error.URLError, OSError, ValueError):
+                pass
+            time.sleep(0.5)
+
     def cpu_seconds(self):
         pid = self.pid()
         with open(f'/proc/{pid}/stat') as f:
@@ -329,6 +349,7 @@ def main():
         t = platform.start()
         log('  migrating: the platform starts once on the empty database')
         platform.wait_core(t, args.start_limit)
+        platform.wait_plugins(t, args.start_limit)
         platform.stop()
         t = time.time()
         db.psql(None, file=os.path.join(HERE, 'generate.sql'), quiet=True,
@@ -341,6 +362,7 @@ def main():
         t = platform.start()
         log('== Migrating the database to this build (a start not measured)')
         platform.wait_core(t, args.start_limit)
+        platform.wait_plugins(t, args.start_limit)
         platform.stop()
         platform.unpack()
     plugin_state(db)
