@@ -30,6 +30,18 @@ async function choose(page, select, text) {
   await page.getByRole('option', { name: text }).filter({ visible: true }).first().click();
 }
 
+/** The cashier's page with the member found by what the desk types (number, name, mobile) and the card open. */
+async function openCard(text) {
+  const till = await (await screen(browser, 'desk')).newPage();
+  await logIn(till, cashier);
+  await till.goto('/membership/members');
+  await field(till, 'membership-number').fill(text);
+  await till.getByRole('button', { name: t('common.search') }).first().click();
+  await till.locator('[data-test="membership-table"]').getByText(member.memberNumber).waitFor();
+  await till.locator('[data-test="membership-open"]').first().click();
+  return { till, card: till.locator('[data-test="membership-card"]') };
+}
+
 before(async () => {
   browser = await launch();
   advisor = await staff('advisor');
@@ -70,13 +82,7 @@ browserTest('the advisor enrols a customer only with consent; the cashier sells 
   assert.equal(await desk.locator('[data-test="membership-topup"]').count(), 0);
   await desk.context().close();
 
-  const till = await (await screen(browser, 'desk')).newPage();
-  await logIn(till, cashier);
-  await till.goto('/membership/members');
-  await field(till, 'membership-number').fill(member.memberNumber.toLowerCase());
-  await till.getByRole('button', { name: t('common.search') }).first().click();
-  await till.locator('[data-test="membership-open"]').first().click();
-  const card = till.locator('[data-test="membership-card"]');
+  const { till, card } = await openCard(member.memberNumber.toLowerCase());
   await field(card, 'membership-topup-amount').fill('1000');
   await card.locator('[data-test="membership-topup-submit"]').click();
   await card.locator('[data-test="membership-total"]', { hasText: '1100' }).waitFor();
@@ -89,13 +95,7 @@ browserTest('the advisor enrols a customer only with consent; the cashier sells 
 });
 
 browserTest('the member enters the PIN; the cashier takes 200 from the card and the rest in cash', async () => {
-  const till = await (await screen(browser, 'desk')).newPage();
-  await logIn(till, cashier);
-  await till.goto('/membership/members');
-  await field(till, 'membership-number').fill(member.memberNumber);
-  await till.getByRole('button', { name: t('common.search') }).first().click();
-  await till.locator('[data-test="membership-open"]').first().click();
-  const card = till.locator('[data-test="membership-card"]');
+  const { till, card } = await openCard(member.memberNumber);
   await card.getByRole('tab', { name: PLUGIN.authorise }).click();
   await field(card, 'membership-auth-amount').fill('200');
   await field(card, 'membership-auth-pin').fill(PIN);
@@ -141,13 +141,7 @@ browserTest('the cashier sells a package on the page; the next bill is paid by t
     .find((c) => c.campaignId === campaign.id);
   assert.ok(coupon, 'the member got the campaign\'s coupon');
 
-  const till = await (await screen(browser, 'desk')).newPage();
-  await logIn(till, cashier);
-  await till.goto('/membership/members');
-  await field(till, 'membership-number').fill(member.memberNumber);
-  await till.getByRole('button', { name: t('common.search') }).first().click();
-  await till.locator('[data-test="membership-open"]').first().click();
-  const card = till.locator('[data-test="membership-card"]');
+  const { till, card } = await openCard(member.memberNumber);
   await card.getByRole('tab', { name: PLUGIN.countCards }).click();
   await choose(till, card.locator('[data-test="membership-card-product"]'), new RegExp(product.name));
   await card.locator('[data-test="membership-card-sell"]').click();
@@ -205,15 +199,8 @@ browserTest('the manager gives GOLD 10 % off labour; the cashier finds the membe
   assert.equal(Number(gold.labourOff), 10);
   await office.context().close();
 
-  const till = await (await screen(browser, 'desk')).newPage();
-  await logIn(till, cashier);
-  await till.goto('/membership/members');
   // found by the customer's mobile, not the member number
-  await field(till, 'membership-number').fill(MOBILE);
-  await till.getByRole('button', { name: t('common.search') }).first().click();
-  await till.locator('[data-test="membership-table"]').getByText(member.memberNumber).waitFor();
-  await till.locator('[data-test="membership-open"]').first().click();
-  const card = till.locator('[data-test="membership-card"]');
+  const { till, card } = await openCard(MOBILE);
   await card.getByRole('tab', { name: PLUGIN.buyTier }).click();
   await choose(till, card.locator('[data-test="membership-tier-select"]'), new RegExp(PLUGIN.tiers.GOLD));
   await card.locator('[data-test="membership-tier-submit"]').click();
