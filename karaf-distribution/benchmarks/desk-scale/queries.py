@@ -104,7 +104,7 @@ def customers_search(text):
         statements.append(owners)
         any_.append('id IN (:owners)')
     if t.isdigit() and len(t) >= 4:
-        any_.append(f'mobile LIKE {contains(t)}')
+        any_.append(f'mobile LIKE {lit("%" + t)}')  # the tail
     where = '(' + ' OR '.join(any_) + ')'
     return tx(*statements,
               page_keeping_ids(f'SELECT * FROM customer WHERE {where} ORDER BY id DESC LIMIT {PAGE}'),

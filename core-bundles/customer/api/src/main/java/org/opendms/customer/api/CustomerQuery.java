@@ -5,8 +5,9 @@ import java.util.Set;
 /**
  * A search over customers.
  *
- * @param text         matched against the name (contains) and, when it is at least 4 digits, the mobile (contains,
- *                     so "1234" finds numbers ending 1234); blank matches everyone
+ * @param text         matched against the name (contains) and, when it is at least 4 digits, the mobile's tail
+ *                     ("1234" finds numbers ending 1234, not those holding 1234 elsewhere) or, from 7 digits, its
+ *                     start; blank matches everyone
  * @param orAmongIds   customers found another way (e.g. owners of a matching plate) that are also results
  * @param mobileDigits whether digits may match part of a mobile; {@link CustomerService#search(CustomerQuery,
  *                     org.opendms.platform.api.PageRequest, org.opendms.platform.api.Actor)} turns it off for roles

@@ -172,6 +172,11 @@ abstract class CustomerServiceContract {
         assertTrue(
                 ids(service.search(CustomerQuery.text(mobile.substring(7)), PageRequest.of(0, 50))).contains(c.id()));
         assertTrue(ids(service.search(CustomerQuery.text(mobile), PageRequest.of(0, 50))).contains(c.id()));
+        // the tail or, from seven digits, the start; four digits from the middle of the number are not the tail
+        assertTrue(ids(service.search(CustomerQuery.text(mobile.substring(0, 7)), PageRequest.of(0, 50)))
+                .contains(c.id()));
+        assertFalse(ids(service.search(CustomerQuery.text(mobile.substring(3, 7)), PageRequest.of(0, 50)))
+                .contains(c.id()));
         assertFalse(ids(service.search(CustomerQuery.text("不存在的名字"), PageRequest.of(0, 50))).contains(c.id()));
         assertTrue(ids(service.search(new CustomerQuery("京A99999", Set.of(c.id())), PageRequest.of(0, 50)))
                 .contains(c.id()));
@@ -460,7 +465,9 @@ abstract class CustomerServiceContract {
         List<String> tried = new ArrayList<>();
         for (int n = 4; n < 11; n++) {
             tried.add(mobile.substring(11 - n));
-            tried.add(mobile.substring(0, n));
+            if (n >= 7) {
+                tried.add(mobile.substring(0, n));
+            }
         }
         for (String digits : tried) {
             assertFalse(ids(service.search(CustomerQuery.text(digits), PageRequest.of(0, 200), technician))

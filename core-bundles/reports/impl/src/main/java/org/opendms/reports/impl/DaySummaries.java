@@ -2,13 +2,15 @@ package org.opendms.reports.impl;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 
 /**
  * The daily summaries (rpt_day, rpt_day_revenue, rpt_day_tech) of the days a change touched, computed again from the
- * facts of those days: no delta is ever added, so a summary row always equals its day's facts.
+ * facts of those days: no delta is ever added, so a summary row always equals its day's facts. A fact change marks
+ * its days pending in its own transaction; {@link #summarisePending} computes them a moment later, once for a burst.
  */
 final class DaySummaries {
 
@@ -67,6 +69,28 @@ final class DaySummaries {
             + " UNION ALL SELECT t.technician, 0, 0, 0, 0, 1 FROM rpt_visit v JOIN rpt_visit_tech t"
             + " ON t.work_order_id = v.comeback_of_id WHERE v.opened_day = ? AND v.comeback = 1 AND v.cancelled = 0"
             + ") x (technician, wo, sold, clocked, labour, cb) GROUP BY technician";
+
+    /** Marks these days (nulls ignored) as needing their summaries computed again, in the caller's transaction. */
+    static void markPending(EntityManager em, Collection<LocalDate> days) {
+        Sql sql = new Sql(em);
+        for (LocalDate day : new TreeSet<>(days.stream().filter(d -> d != null).toList())) {
+            // one writer (the projection's worker), so no other transaction inserts the same day meanwhile
+            if (sql.query("SELECT summary_day FROM rpt_pending_day WHERE summary_day = ?", rs -> 1, day).isEmpty()) {
+                sql.update("INSERT INTO rpt_pending_day (summary_day) VALUES (?)", day);
+            }
+        }
+    }
+
+    /** Computes the pending days' summaries and clears them, in the caller's transaction; returns how many days. */
+    static int summarisePending(EntityManager em) {
+        Sql sql = new Sql(em);
+        List<LocalDate> days = sql.query("SELECT summary_day FROM rpt_pending_day", rs -> Sql.day(rs, 1));
+        recompute(em, days);
+        for (LocalDate day : days) {
+            sql.update("DELETE FROM rpt_pending_day WHERE summary_day = ?", day);
+        }
+        return days.size();
+    }
 
     /** Computes the summaries of these days again (nulls ignored), in the caller's transaction. */
     static void recompute(EntityManager em, Collection<LocalDate> days) {

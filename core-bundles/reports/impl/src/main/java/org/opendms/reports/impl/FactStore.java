@@ -9,8 +9,8 @@ import java.util.Set;
 import javax.persistence.EntityManager;
 
 /**
- * Writes the facts: each replaces whatever its work order or document contributed before, and the daily summaries
- * of every day the change touched (before and after) are computed again in the same transaction.
+ * Writes the facts: each replaces whatever its work order or document contributed before, and marks every day the
+ * change touched (before and after) pending in the same transaction, for {@link DaySummaries} to compute again.
  */
 final class FactStore {
 
@@ -69,7 +69,7 @@ final class FactStore {
             days.addAll(sql.query("SELECT settled_day FROM rpt_document WHERE work_order_id = ?",
                     rs -> Sql.day(rs, 1), v.workOrderId()));
         }
-        DaySummaries.recompute(em, days);
+        DaySummaries.markPending(em, days);
     }
 
     /** The new fact as {@link #SAME} reads a row. */
@@ -109,7 +109,7 @@ final class FactStore {
                 d.other(), d.net(), d.partsCost());
         days.add(d.settledDay());
         days.addAll(markFirsts(sql, d.workOrderId()));
-        DaySummaries.recompute(em, days);
+        DaySummaries.markPending(em, days);
     }
 
     /**

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.opendms.platform.api.DmsException;
@@ -35,8 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the facts in step with the work orders and settlement documents, through their published APIs. Events are
  * taken on the thread that made the change and projected on one worker of our own, so the desk never waits for a
- * report; ten changes of one work order in a burst are projected once (the pending set). One writer means the facts
- * of a work order are never written by two threads at once.
+ * report; ten changes of one work order in a burst are projected once (the pending set). The daily summaries of the
+ * days the facts touched follow half a second later, once for everything projected meanwhile: at a busy desk each
+ * opening used to compute its whole day again. One writer (the rebuild too runs on the worker) means the facts of a
+ * work order are never written by two threads at once.
  */
 @Component(service = { Projection.class, WorkOrderListener.class, SettlementListener.class })
 public class Projection implements WorkOrderListener, SettlementListener {
@@ -63,16 +68,43 @@ public class Projection implements WorkOrderListener, SettlementListener {
 
     private final Set<Long> pendingWorkOrders = ConcurrentHashMap.newKeySet();
     private final Set<Long> pendingDocuments = ConcurrentHashMap.newKeySet();
-    private ExecutorService worker;
+    private final AtomicBoolean summaryDue = new AtomicBoolean();
+    private ScheduledExecutorService worker;
+
+    /** How long the daily summaries wait for more changes (a test makes it long, to see them wait). */
+    long summaryDelayMillis = 500;
 
     @Activate
     void activate() {
-        worker = Executors.newSingleThreadExecutor(r -> {
+        worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dms-reports-projection");
             t.setDaemon(true);
             return t;
         });
+        // days a stop left pending (their facts committed, their summaries not yet computed)
+        worker.execute(this::summarise);
         worker.execute(() -> guarded("the first catch-up", this::catchUpPage));
+    }
+
+    /** The one writer (tests wait on it or stop it). */
+    ScheduledExecutorService worker() {
+        return worker;
+    }
+
+    /** Computes the summaries of the pending days, on the worker. */
+    void summarise() {
+        summaryDue.set(false);
+        guarded("the daily summaries", () -> jpa.tx(DaySummaries::summarisePending));
+    }
+
+    private void summariseSoon() {
+        if (summaryDue.compareAndSet(false, true)) {
+            try {
+                worker.schedule(this::summarise, summaryDelayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the days stay pending: the next start summarises them
+            }
+        }
     }
 
     static final String CATCH_UP = "catch-up.page";
@@ -99,6 +131,7 @@ public class Projection implements WorkOrderListener, SettlementListener {
                 projectDocument(s.id());
             }
         }
+        summariseSoon();
         boolean done = found.items().size() < size;
         long next = done ? -1 : page + 1;
         jpa.tx(em -> {
@@ -115,7 +148,7 @@ public class Projection implements WorkOrderListener, SettlementListener {
         }
         try {
             worker.execute(() -> guarded("the first catch-up", this::catchUpPage));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             // stopped meanwhile: the next start resumes from the stored page
         }
     }
@@ -132,6 +165,7 @@ public class Projection implements WorkOrderListener, SettlementListener {
             worker.execute(() -> {
                 pendingWorkOrders.remove(event.workOrderId());
                 guarded("work order " + event.number(), () -> projectWorkOrder(event.workOrderId()));
+                summariseSoon();
             });
         }
     }
@@ -151,6 +185,7 @@ public class Projection implements WorkOrderListener, SettlementListener {
             worker.execute(() -> {
                 pendingDocuments.remove(event.settlementId());
                 guarded("settlement " + event.number(), () -> projectDocument(event.settlementId()));
+                summariseSoon();
             });
         }
     }
@@ -164,11 +199,10 @@ public class Projection implements WorkOrderListener, SettlementListener {
         }
     }
 
-    /** Waits until every change told so far is projected (tests, the rebuild command). */
+    /** Waits until every change told so far is projected and summarised (tests, the rebuild command). */
     public void awaitQuiet() {
         try {
-            worker.submit(() -> {
-            }).get(5, TimeUnit.MINUTES);
+            worker.submit(this::summarise).get(5, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new IllegalStateException("the report projection did not finish", e);
         }
@@ -213,9 +247,25 @@ public class Projection implements WorkOrderListener, SettlementListener {
 
     /**
      * Projects every work order opened in the period and its documents again (after a restore, or to pick up changes
-     * made while this bundle was stopped), in pages; returns how many work orders.
+     * made while this bundle was stopped), in pages, on the worker after the changes told so far; returns how many
+     * work orders once their summaries are computed too.
      */
     public int rebuild(java.time.LocalDate from, java.time.LocalDate to) {
+        try {
+            return worker.submit(() -> {
+                int done = rebuildHere(from, to);
+                summarise();
+                return done;
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the rebuild was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private int rebuildHere(java.time.LocalDate from, java.time.LocalDate to) {
         int done = 0;
         for (int page = 0;; page++) {
             var found = workOrders.search(new org.opendms.workorder.api.WorkOrderQuery(null, null, null, null, from,

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.opendms.audit.impl.JpaAuditTrail;
 import org.opendms.customer.api.CustomerDraft;
 import org.opendms.customer.api.CustomerType;
@@ -35,6 +39,7 @@ import org.opendms.workorder.impl.WorkOrdersForTests;
  * after the catch-up does no bulk work.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class CatchUpContract {
 
     static final Actor ADVISOR = new Actor("wang.advisor", Set.of("advisor"), Channel.REST);
@@ -89,6 +94,7 @@ abstract class CatchUpContract {
     }
 
     @Test
+    @Order(1)
     void historyIsProjectedOnceLiveChangesAsTheyComeAndARestartDoesNoBulkWork() throws Exception {
         for (int i = 0; i < PAGE + 5; i++) {
             open();
@@ -114,5 +120,57 @@ abstract class CatchUpContract {
         again.awaitQuiet();
         assertEquals(0, db.count("SELECT COUNT(*) FROM rpt_visit"));
         again.deactivate();
+    }
+
+    @Test
+    @Order(2)
+    void theDaysSummariesFollowABurstOfOpeningsOnceAndADayAStopLeftPendingIsSummarisedAtTheNextStart()
+            throws Exception {
+        Projection p = projection();
+        p.awaitQuiet();
+        p.summaryDelayMillis = 60_000;
+        long summary = vehiclesIn();
+        long facts = facts();
+        for (int i = 0; i < 3; i++) {
+            tell(p, open());
+        }
+        // the facts are written at once, the day waits for the burst to end (here a minute) ...
+        p.worker().submit(() -> {
+        }).get(1, TimeUnit.MINUTES);
+        assertEquals(facts + 3, facts());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM rpt_pending_day"));
+        assertEquals(summary, vehiclesIn());
+        // ... and counts them once summarised (a report that must be current, and a test, waits for it)
+        p.awaitQuiet();
+        assertEquals(facts + 3, vehiclesIn());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM rpt_pending_day"));
+
+        // stopped before the summary ran: the day stays pending in the database, the next start summarises it
+        tell(p, open());
+        p.worker().submit(() -> {
+        }).get(1, TimeUnit.MINUTES);
+        p.worker().shutdownNow();
+        assertEquals(facts + 4, facts());
+        assertEquals(facts + 3, vehiclesIn());
+        Projection again = projection();
+        again.awaitQuiet();
+        assertEquals(facts + 4, vehiclesIn());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM rpt_pending_day"));
+        again.deactivate();
+    }
+
+    private void tell(Projection p, WorkOrder wo) {
+        p.changed(new WorkOrderEvent(wo.id(), wo.number(), wo.vehicleId(), wo.plate(), wo.customerId(),
+                wo.status().name(), null, null, "wang.advisor", clock.now()));
+    }
+
+    private long facts() {
+        return db.count(
+                "SELECT COUNT(*) FROM rpt_visit WHERE opened_day = CAST('2026-12-03' AS DATE) AND cancelled = 0");
+    }
+
+    private long vehiclesIn() {
+        return db.count(
+                "SELECT COALESCE(SUM(vehicles_in), 0) FROM rpt_day WHERE summary_day = CAST('2026-12-03' AS DATE)");
     }
 }

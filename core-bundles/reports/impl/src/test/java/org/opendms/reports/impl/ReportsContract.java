@@ -120,12 +120,18 @@ abstract class ReportsContract {
 
     private void project(WorkOrder wo, Instant completedAt, List<ClockEntry> clocks) {
         VisitFact f = VisitFact.of(wo, clocks, completedAt, ShopMonth.SHANGHAI);
-        resources.jpa.tx(em -> FactStore.replace(em, f, LocalDateTime.of(2027, 1, 5, 2, 0)));
+        resources.jpa.tx(em -> {
+            FactStore.replace(em, f, LocalDateTime.of(2027, 1, 5, 2, 0));
+            DaySummaries.summarisePending(em);
+        });
     }
 
     private void project(Settlement s, WorkOrder wo) {
         DocumentFact f = DocumentFact.of(s, wo, ShopMonth.SHANGHAI);
-        resources.jpa.tx(em -> FactStore.replace(em, f));
+        resources.jpa.tx(em -> {
+            FactStore.replace(em, f);
+            DaySummaries.summarisePending(em);
+        });
     }
 
     /** The month, visit by visit. */

@@ -36,6 +36,7 @@ import org.opendms.settlement.api.payment.ProviderState;
 import org.opendms.settlement.api.payment.RefundOrder;
 import org.opendms.settlement.api.payment.VerifiedNotification;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -72,8 +73,13 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
     @Reference
     AuditTrail audit;
 
-    @Reference
-    Settlements settlements;
+    /**
+     * Got on first use, not at activation: the settlement service tells this one (a listener) of its documents, and
+     * each getting the other while being created was a cycle the framework logged as an ERROR on some starts.
+     */
+    @Reference(service = Settlements.class)
+    ComponentServiceObjects<Settlements> settlementService;
+    volatile Settlements settlements;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<PaymentProvider> providers = List.of();
@@ -127,10 +133,19 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
         return take(p.id(), answer, actor);
     }
 
+    private Settlements settlements() {
+        Settlements s = settlements;
+        if (s == null) {
+            s = settlementService.getService(); // released with this component
+            settlements = s;
+        }
+        return s;
+    }
+
     /** The document to pay; its absence named as the field the cashier sent. */
     private Settlement document(long settlementId) {
         try {
-            return settlements.get(settlementId);
+            return settlements().get(settlementId);
         } catch (DmsException e) {
             if (e.kind() == DmsException.Kind.NOT_FOUND) {
                 throw DmsException.notFound("settlementId", "结算单 " + settlementId + " 不存在",
@@ -253,7 +268,7 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
             return;
         }
         Actor actor = providerActor(p.provider());
-        Settlement s = settlements.get(p.settlementId());
+        Settlement s = settlements().get(p.settlementId());
         if (hasTender(s, p)) {
             ledger.applied(p.id(), actor);
             return;
@@ -262,12 +277,12 @@ public class OnlinePaymentService implements OnlinePayments, SettlementListener 
             return;
         }
         try {
-            settlements.pay(s.id(), s.version(), List.of(new org.opendms.settlement.api.TenderDraft(p.tenderMethod(),
+            settlements().pay(s.id(), s.version(), List.of(new org.opendms.settlement.api.TenderDraft(p.tenderMethod(),
                     p.amount(), null, p.transactionId())), actor);
             ledger.applied(p.id(), actor);
         } catch (DmsException e) {
             // a concurrent report paid it first (the transaction number is taken), or the cashier did meanwhile
-            if (hasTender(settlements.get(s.id()), p)) {
+            if (hasTender(settlements().get(s.id()), p)) {
                 ledger.applied(p.id(), actor);
             } else {
                 LOG.warn("online payment {} is paid but not applied to {}: {}", p.number(), s.number(),

@@ -62,6 +62,7 @@ import org.opendms.workorder.api.WorkOrders;
 import org.opendms.workorder.api.event.WorkOrderEvent;
 import org.opendms.workorder.api.event.WorkOrderListener;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -125,14 +126,41 @@ public class WorkOrderPartsService
     @Reference
     Warehouses warehouses;
 
-    @Reference
-    WorkOrders workOrders;
+    /*
+     * The work-order services are got on first use, not while this component is created: the work-order store asks
+     * this component (its rule and listener) as it is created itself, and each getting the other then was a cycle the
+     * framework logged as ten ERROR lines on some starts. The fields are what tests set.
+     */
+    @Reference(service = WorkOrders.class)
+    ComponentServiceObjects<WorkOrders> workOrderService;
+    @Reference(service = WorkOrderFlow.class)
+    ComponentServiceObjects<WorkOrderFlow> flowService;
+    @Reference(service = PartLines.class)
+    ComponentServiceObjects<PartLines> partLineService;
+    volatile WorkOrders workOrders;
+    volatile WorkOrderFlow flow;
+    volatile PartLines partLines;
 
-    @Reference
-    WorkOrderFlow flow;
+    private WorkOrders workOrders() {
+        if (workOrders == null) {
+            workOrders = workOrderService.getService();
+        }
+        return workOrders;
+    }
 
-    @Reference
-    PartLines partLines;
+    private WorkOrderFlow flow() {
+        if (flow == null) {
+            flow = flowService.getService();
+        }
+        return flow;
+    }
+
+    private PartLines partLines() {
+        if (partLines == null) {
+            partLines = partLineService.getService();
+        }
+        return partLines;
+    }
 
     volatile String warehouseCode = "";
 
@@ -194,7 +222,7 @@ public class WorkOrderPartsService
     /** The customer approved a job: its part lines reserve what they still need, as much as is available. */
     @Override
     public void jobApproved(WorkOrderEvent event) {
-        WorkOrder wo = workOrders.get(event.workOrderId());
+        WorkOrder wo = workOrders().get(event.workOrderId());
         Job job = wo.job(event.jobId());
         Actor system = Actor.system();
         for (Line line : job.lines()) {
@@ -232,7 +260,7 @@ public class WorkOrderPartsService
         if (held.isEmpty()) {
             return;
         }
-        WorkOrder wo = workOrders.get(event.workOrderId());
+        WorkOrder wo = workOrders().get(event.workOrderId());
         Map<Long, Line> wanted = new HashMap<>();
         if (!CLOSED.contains(wo.status())) {
             for (Job job : wo.jobs()) {
@@ -304,7 +332,7 @@ public class WorkOrderPartsService
     @Override
     public PickList pickList(long workOrderId, Actor actor) {
         permissions.require(actor, READ);
-        WorkOrder wo = workOrders.get(workOrderId);
+        WorkOrder wo = workOrders().get(workOrderId);
         boolean costs = permissions.allows(actor, COST_READ);
         List<Reservation> held = reservations.forWorkOrder(workOrderId);
         Map<Long, Figures> figures = figures(workOrderId);
@@ -368,7 +396,7 @@ public class WorkOrderPartsService
     @Override
     public PickList issue(long workOrderId, long lineId, BigDecimal quantity, Long binId, Actor actor) {
         permissions.require(actor, ISSUE);
-        WorkOrder wo = workOrders.get(workOrderId);
+        WorkOrder wo = workOrders().get(workOrderId);
         if (CLOSED.contains(wo.status())) {
             throw DmsException.conflict("workOrderId", "status.closed", "工单" + wo.status().zh() + "，不能再领料",
                     "the work order is " + wo.status() + ": nothing more is issued to it");
@@ -409,7 +437,7 @@ public class WorkOrderPartsService
     public PickList returnPart(long workOrderId, long lineId, BigDecimal quantity, Long binId, String reason,
             Actor actor) {
         permissions.require(actor, ISSUE);
-        WorkOrder wo = workOrders.get(workOrderId);
+        WorkOrder wo = workOrders().get(workOrderId);
         Job job = jobOf(wo, lineId);
         Line line = partLine(job, lineId);
         if (quantity == null) {
@@ -431,7 +459,7 @@ public class WorkOrderPartsService
     public PickList order(long workOrderId, long lineId, BigDecimal quantity, String note, Actor actor) {
         permissions.require(actor, ISSUE);
         String why = note("note", note);
-        WorkOrder wo = workOrders.get(workOrderId);
+        WorkOrder wo = workOrders().get(workOrderId);
         if (CLOSED.contains(wo.status())) {
             throw DmsException.conflict("workOrderId", "status.closed", "工单" + wo.status().zh() + "，不再为其订货",
                     "the work order is " + wo.status() + ": nothing is ordered for it");
@@ -486,10 +514,10 @@ public class WorkOrderPartsService
                 "ordered for the work order: " + label(line) + " × " + plain(ordered)
                         + (why == null ? "" : " (" + why + ")"),
                 actor);
-        WorkOrder now = workOrders.get(workOrderId);
+        WorkOrder now = workOrders().get(workOrderId);
         if (now.status() == WorkOrderStatus.IN_REPAIR) {
             // the work order waits for its part; the move is the system's on the clerk's word
-            flow.changeStatus(now.id(), now.version(), WorkOrderStatus.WAITING, WaitReason.PARTS,
+            flow().changeStatus(now.id(), now.version(), WorkOrderStatus.WAITING, WaitReason.PARTS,
                     "配件 " + line.code() + " 已订货（" + actor.username() + "）", Actor.system());
         }
         return pickList(workOrderId, actor);
@@ -542,7 +570,7 @@ public class WorkOrderPartsService
     void tellLine(long workOrderId, Line line, String kind, String zh, String en, Actor actor) {
         Figures f = figures(workOrderId).getOrDefault(line.id(), Figures.NONE);
         try {
-            partLines.recordIssue(workOrderId, line.id(), f.issued.subtract(f.returned).max(BigDecimal.ZERO),
+            partLines().recordIssue(workOrderId, line.id(), f.issued.subtract(f.returned).max(BigDecimal.ZERO),
                     f.cost.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP), kind, zh, en, actor);
         } catch (RuntimeException e) {
             // posted in the ledger already; the next movement of the line brings the work order up to date
@@ -552,7 +580,7 @@ public class WorkOrderPartsService
 
     void step(long workOrderId, Long lineId, String kind, String zh, String en, Actor actor) {
         try {
-            partLines.recordStep(workOrderId, lineId, kind, zh, en, actor);
+            partLines().recordStep(workOrderId, lineId, kind, zh, en, actor);
         } catch (RuntimeException e) {
             LOG.warn("work order {} timeline: {} not recorded", workOrderId, kind, e);
         }
