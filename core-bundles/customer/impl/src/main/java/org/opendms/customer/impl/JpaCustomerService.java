@@ -200,8 +200,11 @@ public class JpaCustomerService implements CustomerService {
             throw DmsException.invalid("q", "too_long", "搜索内容过长", "search text is too long");
         }
         return jpa.txExpr(em -> {
-            if (!text.isEmpty()) {
-                PlanPerSearch.forThisTransaction(em); // name, mobile tail or the plate's owners, joined by OR
+            // name, mobile tail or the plate's owners, joined by OR: a generic plan walks the table by key
+            if (text.replaceAll("[\\s-]", "").matches("\\d{4,}")) {
+                PlanPerSearch.fewMatches(em); // a mobile tail: some tens of customers
+            } else if (!text.isEmpty()) {
+                PlanPerSearch.forThisTransaction(em);
             }
             return conditions(q, text, em).page(em, "c.id DESC", page, JpaCustomerService::toCustomer);
         });

@@ -33,6 +33,7 @@ import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
+import org.opendms.platform.api.jpa.PlanPerSearch;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
@@ -332,7 +333,12 @@ public class JpaVehicleService implements VehicleService {
             }
             where = String.join(" OR ", any);
         }
+        // four digits or more: a few hundred plates of a million at most, from the trigram index
+        boolean few = !where.startsWith("v.plate =") && plate.chars().filter(Character::isDigit).count() >= 4;
         return jpa.txExpr(em -> {
+            if (few) {
+                PlanPerSearch.fewMatches(em);
+            }
             var query = em.createQuery("SELECT v.ownerId, v.userId FROM VehicleEntity v WHERE " + where
                     + " ORDER BY v.id DESC", Object[].class);
             parameters.forEach(query::setParameter);

@@ -24,6 +24,21 @@ public final class PlanPerSearch {
 
     /** Inside a transaction of {@code em}: on PostgreSQL, custom plans until it ends; elsewhere nothing. */
     public static void forThisTransaction(EntityManager em) {
+        set(em, "SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+
+    /**
+     * As {@link #forThisTransaction}, for a text known to match few rows (four digits or more of a plate or a
+     * mobile: at most a few hundred of a million), and no walk of the table by its key either. A pattern's estimate
+     * comes from a hundred histogram buckets: one bucket holding the digits makes it 1 % of the table, and PostgreSQL
+     * then reads newest first, filtering, to find 20 of what are really 200 (25–60 ms at a million vehicles instead
+     * of 1–5 ms from the trigram index). Not for short or common text, where that walk is the right plan.
+     */
+    public static void fewMatches(EntityManager em) {
+        set(em, "SET LOCAL plan_cache_mode = force_custom_plan", "SET LOCAL enable_indexscan = off");
+    }
+
+    private static void set(EntityManager em, String... settings) {
         Connection connection = em.unwrap(Connection.class);
         if (connection == null) {
             return; // outside a transaction: nothing to scope the setting to
@@ -33,7 +48,7 @@ public final class PlanPerSearch {
                 return;
             }
             try (Statement s = connection.createStatement()) {
-                s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                s.execute(String.join("; ", settings)); // one round trip
             }
         } catch (SQLException e) {
             throw new PersistenceException("could not ask the database to plan the search for its text", e);
