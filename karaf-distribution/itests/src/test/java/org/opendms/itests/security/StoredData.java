@@ -33,6 +33,14 @@ public final class StoredData {
     static final Set<String> RECORDS_OF_REQUESTS = Set.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
             "DMS_CHANGELOG_APPLIED", "STAFF_LOGIN_EVENT");
 
+    /**
+     * The reports' daily summaries and the days they wait for: computed from the facts half a second after a burst of
+     * changes, so an allowed change made just before a probe lands in them during it. Not a way around the check: a
+     * summary changes only with the facts of its day (RPT_VISIT, RPT_DOCUMENT), and those are digested.
+     */
+    static final Set<String> FOLLOW_THE_FACTS = Set.of("RPT_DAY", "RPT_DAY_REVENUE", "RPT_DAY_TECH",
+            "RPT_PENDING_DAY");
+
     private final DataSource dataSource;
 
     public StoredData(BundleContext context) throws Exception {
@@ -74,7 +82,8 @@ public final class StoredData {
                             || schema.equals("pg_catalog"))) {
                         continue;
                     }
-                    if (!RECORDS_OF_REQUESTS.contains(name.toUpperCase())) {
+                    if (!RECORDS_OF_REQUESTS.contains(name.toUpperCase())
+                            && !FOLLOW_THE_FACTS.contains(name.toUpperCase())) {
                         names.add(schema == null ? quote(name) : quote(schema) + "." + quote(name));
                     }
                 }
