@@ -1,8 +1,12 @@
 package org.opendms.platform.rest.internal;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import org.apache.karaf.features.BootFinished;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * resolver's,
  * Liquibase's and the migrations' garbage committed (about 60 MB) until the first full collection, hours later on a
  * quiet desk. Once per start; {@code -XX:+DisableExplicitGC} turns it off.
+ * <p>
+ * bin/setenv lets the heap grow freely while starting (fewer collections) and names the tight free ratio for
+ * afterwards in {@value #RATIO_AFTER_START} ("min-max" percent); it is applied here, before compacting.
  */
 @Component(immediate = true)
 public class MemoryAfterStart {
@@ -26,6 +33,7 @@ public class MemoryAfterStart {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryAfterStart.class);
     /** Long enough for the core's endpoints and the enabled plugins to come up after the boot features. */
     static final long SETTLE_SECONDS = 8;
+    static final String RATIO_AFTER_START = "dms.heap.freeRatioAfterStart";
 
     /** Registered by Karaf once the boot features are installed. */
     @Reference
@@ -49,6 +57,10 @@ public class MemoryAfterStart {
     }
 
     static void compact() {
+        String ratio = System.getProperty(RATIO_AFTER_START);
+        // compact down to the minimum free ratio (the maximum set to it while collecting), then allow the maximum:
+        // the heap is then as small as the tight ratio allows, not wherever the start's growth left it within it
+        tightenFreeRatio(ratio, true);
         Runtime rt = Runtime.getRuntime();
         long before = rt.totalMemory();
         // the serial collector shrinks a generation by 0 %, 10 %, 40 %, then 100 % of the excess on successive full
@@ -56,7 +68,33 @@ public class MemoryAfterStart {
         for (int i = 0; i < 4; i++) {
             System.gc();
         }
+        tightenFreeRatio(ratio, false);
         LOG.info("Start settled: heap {} MB committed -> {} MB ({} MB in use)", before >> 20, rt.totalMemory() >> 20,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+
+    /**
+     * Sets Min/MaxHeapFreeRatio (both manageable at run time) to "min-max", or both to min when compacting; nothing
+     * when absent or not understood.
+     */
+    static void tightenFreeRatio(String minMax, boolean compacting) {
+        if (minMax == null || !minMax.matches("\\d{1,2}-\\d{1,3}")) {
+            return;
+        }
+        String min = minMax.substring(0, minMax.indexOf('-'));
+        String max = compacting ? min : minMax.substring(minMax.indexOf('-') + 1);
+        try {
+            ObjectName hotSpot = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
+            // the JVM refuses a minimum above the current maximum: lower the minimum first
+            setVmOption(hotSpot, "MinHeapFreeRatio", min);
+            setVmOption(hotSpot, "MaxHeapFreeRatio", max);
+        } catch (JMException | RuntimeException e) {
+            LOG.warn("Heap free ratio {} not applied after start: {}", minMax, e.toString());
+        }
+    }
+
+    private static void setVmOption(ObjectName hotSpot, String name, String value) throws JMException {
+        ManagementFactory.getPlatformMBeanServer().invoke(hotSpot, "setVMOption", new Object[] { name, value },
+                new String[] { String.class.getName(), String.class.getName() });
     }
 }
