@@ -201,13 +201,19 @@ public class JpaCustomerService implements CustomerService {
         }
         return jpa.txExpr(em -> {
             // name, mobile tail or the plate's owners, joined by OR: a generic plan walks the table by key
-            if (text.replaceAll("[\\s-]", "").matches("\\d{4,}")) {
+            if (mobileDigits(text) != null) {
                 PlanPerSearch.fewMatches(em); // a mobile tail: some tens of customers
             } else if (!text.isEmpty()) {
                 PlanPerSearch.forThisTransaction(em);
             }
             return conditions(q, text, em).page(em, "c.id DESC", page, JpaCustomerService::toCustomer);
         });
+    }
+
+    /** The digits of a text that can be part of a mobile number (four or more, spaces and dashes aside), else null. */
+    static String mobileDigits(String text) {
+        String digits = text.replaceAll("[\\s-]", "");
+        return digits.length() >= 4 && digits.chars().allMatch(c -> c >= '0' && c <= '9') ? digits : null;
     }
 
     private PagedSearch<CustomerEntity> conditions(CustomerQuery q, String text, EntityManager em) {
@@ -222,8 +228,8 @@ public class JpaCustomerService implements CustomerService {
                 any.add("c.nameSearch LIKE :name ESCAPE '\\'");
                 search.with("name", Stored.containsPattern(text));
             }
-            String digits = text.replaceAll("[\\s-]", "");
-            if (q.mobileDigits() && digits.length() >= 4 && digits.chars().allMatch(Character::isDigit)) {
+            String digits = mobileDigits(text);
+            if (q.mobileDigits() && digits != null) {
                 // the tail (尾号) as the desk asks for it, or from seven digits the start (号段 and area): four
                 // digits anywhere in the number matched ~15 times as many customers at a dealer group, each a row
                 // to read, none of them the one meant

@@ -248,7 +248,7 @@ public class JpaReports implements Reports {
     @Override
     public int rebuild(Period period, Actor actor) {
         permissions.require(actor, "report.rebuild");
-        projection.awaitQuiet();
+        // queued on the projection's one writer, after every change told so far
         return projection.rebuild(period.from(), period.to());
     }
 

@@ -199,7 +199,7 @@ public class Projection implements WorkOrderListener, SettlementListener {
         }
     }
 
-    /** Waits until every change told so far is projected and summarised (tests, the rebuild command). */
+    /** Waits until every change told so far is projected and summarised (tests). */
     public void awaitQuiet() {
         try {
             worker.submit(this::summarise).get(5, TimeUnit.MINUTES);
