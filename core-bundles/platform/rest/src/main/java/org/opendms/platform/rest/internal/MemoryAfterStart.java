@@ -18,11 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the memory of the start back: a few seconds after Karaf has installed the boot features (the core then
- * answers), one full collection compacts the heap and the serial collector returns what is free beyond
+ * answers), full collections compact the heap and the serial collector returns what is free beyond
  * {@code MaxHeapFreeRatio} (bin/setenv) to the system. A first start on an empty database otherwise kept the
- * resolver's,
- * Liquibase's and the migrations' garbage committed (about 60 MB) until the first full collection, hours later on a
- * quiet desk. Once per start; {@code -XX:+DisableExplicitGC} turns it off.
+ * resolver's, Liquibase's and the migrations' garbage committed (about 60 MB) until the first full collection, hours
+ * later on a quiet desk. Once per start; {@code -XX:+DisableExplicitGC} turns it off.
  * <p>
  * bin/setenv lets the heap grow freely while starting (fewer collections) and names the tight free ratio for
  * afterwards in {@value #RATIO_AFTER_START} ("min-max" percent); it is applied here, before compacting.
@@ -82,7 +81,17 @@ public class MemoryAfterStart {
             return;
         }
         String min = minMax.substring(0, minMax.indexOf('-'));
-        String max = compacting ? min : minMax.substring(minMax.indexOf('-') + 1);
+        String max = minMax.substring(minMax.indexOf('-') + 1);
+        if (Integer.parseInt(min) > Integer.parseInt(max) || Integer.parseInt(max) > 100) {
+            LOG.warn(
+                    "Heap free ratio {} ({}) not applied after start: the minimum must not exceed the maximum, nor the "
+                            + "maximum 100",
+                    minMax, RATIO_AFTER_START);
+            return;
+        }
+        if (compacting) {
+            max = min;
+        }
         try {
             ObjectName hotSpot = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
             // the JVM refuses a minimum above the current maximum: lower the minimum first

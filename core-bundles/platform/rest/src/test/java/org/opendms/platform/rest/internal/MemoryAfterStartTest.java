@@ -47,6 +47,8 @@ class MemoryAfterStartTest {
         MemoryAfterStart.tightenFreeRatio(null, false);
         MemoryAfterStart.tightenFreeRatio("ten-thirty", false);
         MemoryAfterStart.tightenFreeRatio("10", true);
+        MemoryAfterStart.tightenFreeRatio("30-10", true); // minimum above the maximum
+        MemoryAfterStart.tightenFreeRatio("10-300", false); // a maximum above 100 %
         assertEquals("40", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("70", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
     }
