@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -860,7 +862,35 @@ public class SecuritySuiteIT extends DmsTestSupport {
                 && !(p.kind().startsWith("path ") && a.fields().contains("path"))
                 && (a.fields().isEmpty() || !baseline.containsAll(a.fields()))) {
             findings.add(new Finding(Check.FIELD_NOT_NAMED, p.operation(), p.kind(), "names " + a.fields() + ": "
-                    + a.shown() + " <- " + p.describe()));
+                    + a.shown() + " <- " + p.describe() + sentValues(p, a.fields()) + repeated(p)));
+        }
+    }
+
+    /** What the probe sent in the fields the refusal named (the shown body is cut short): to tell why it named them. */
+    private static String sentValues(Probe p, Set<String> fields) {
+        try {
+            JsonNode body = p.body() == null ? null : new ObjectMapper().readTree(p.body());
+            StringBuilder sent = new StringBuilder();
+            for (String field : fields) {
+                if (body != null && !field.isEmpty() && !field.contains(".") && !field.contains("[")) {
+                    sent.append(sent.length() == 0 ? "; sent " : ", ").append(field).append('=')
+                            .append(body.get(field));
+                }
+            }
+            return sent.toString();
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+
+    /** The same probe once more: a refusal that names another field the second time is not the body's doing. */
+    private String repeated(Probe p) {
+        try {
+            Answer again = send(p, allowedRole(operations.stream().filter(o -> o.key().equals(p.operation()))
+                    .findFirst().orElseThrow()).orElse("admin"));
+            return "; sent again: " + again.status() + " names " + again.fields();
+        } catch (Exception e) {
+            return "; sent again: " + e;
         }
     }
 
