@@ -50,11 +50,14 @@ public final class DerbySchemaTemplate {
         }
         LIQUIBASE.setLevel(java.util.logging.Level.WARNING);
         Path database = Path.of(args[0]).toAbsolutePath();
+        // built beside and renamed when complete: an assembly built at the same time (mvn -T) finds all of it or none
+        Path building = database.resolveSibling(database.getFileName() + ".building");
         deleteTree(database);
+        deleteTree(building);
         Files.createDirectories(database.getParent());
         System.setProperty("derby.stream.error.file", database.resolveSibling("derby.log").toString());
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(database.toString());
+        dataSource.setDatabaseName(building.toString());
         dataSource.setCreateDatabase("create");
         List<Changelog> changelogs = changelogsOnClassPath();
         if (changelogs.isEmpty()) {
@@ -70,7 +73,8 @@ public final class DerbySchemaTemplate {
                         / 1_000_000);
             }
         }
-        shutDown(dataSource, database);
+        shutDown(dataSource, building);
+        Files.move(building, database);
     }
 
     /** A bundle's changelog: its symbolic name, the header's path and the jar. */
