@@ -38,7 +38,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  */
 public final class DerbySchemaTemplate {
 
-    /** Liquibase logs each statement at INFO through java.util.logging: the build shows one line per changelog. */
+    /** Liquibase logs each statement at INFO through java.util.logging: in the build, warnings are enough. */
     private static final java.util.logging.Logger LIQUIBASE = java.util.logging.Logger.getLogger("liquibase");
 
     private DerbySchemaTemplate() {
@@ -81,7 +81,7 @@ public final class DerbySchemaTemplate {
     record Changelog(String bundle, String path, Path jar) {
     }
 
-    /** Every jar on the class path that names a changelog, by symbolic name (the order of a first start's log). */
+    /** Every jar on the class path that names a changelog, by symbolic name: the same database on every build. */
     static List<Changelog> changelogsOnClassPath() throws IOException {
         List<Changelog> found = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
