@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +36,11 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +50,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -97,7 +101,11 @@ public class StrictJsonProvider extends JacksonJsonProvider {
         }
     }
 
-    /** Instants are stored in UTC and shown in the shop's zone, e.g. 2026-11-22T23:44:21.342+08:00. */
+    /**
+     * Instants are stored in UTC and shown in the shop's zone with their seconds, e.g. 2026-11-22T23:44:21.342+08:00 or
+     * 2026-12-06T00:53:00+08:00 ({@code OffsetDateTime.toString()} leaves out zero seconds, which Jackson's reader then
+     * refused: the API could not read back a time it wrote). Read with any offset or Z, the seconds optional.
+     */
     static ObjectMapper mapper(ZoneId shopZone) {
         SimpleModule shopTime = new SimpleModule("shop-time");
         shopTime.addSerializer(Instant.class, new StdSerializer<Instant>(Instant.class) {
@@ -105,7 +113,25 @@ public class StrictJsonProvider extends JacksonJsonProvider {
 
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MILLIS), shopZone).toString());
+                gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        OffsetDateTime.ofInstant(value.truncatedTo(ChronoUnit.MILLIS), shopZone)));
+            }
+        });
+        shopTime.addDeserializer(Instant.class, new StdScalarDeserializer<Instant>(Instant.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (p.currentToken() != JsonToken.VALUE_STRING) {
+                    return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+                }
+                String text = p.getText().trim();
+                try {
+                    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                } catch (DateTimeException e) {
+                    return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
+                            "a time with its offset, e.g. 2026-12-02T15:00:00+08:00");
+                }
             }
         });
         ObjectMapper mapper = JsonMapper.builder()

@@ -97,6 +97,34 @@ class StrictJsonTest {
     }
 
     @Test
+    void aTimeOnTheMinuteIsWrittenWithItsSecondsAndReadBack() throws Exception {
+        Instant onTheMinute = Instant.parse("2026-12-05T16:53:00Z");
+        String json = mapper.writeValueAsString(new Stamp(onTheMinute));
+        assertEquals("{\"at\":\"2026-12-06T00:53:00+08:00\"}", json);
+        assertEquals(onTheMinute, mapper.readValue(json, Stamp.class).at());
+    }
+
+    @Test
+    void aTimeIsReadWithOrWithoutSecondsAndWithAnyOffset() throws Exception {
+        Instant expected = Instant.parse("2026-12-05T16:53:00Z");
+        for (String text : new String[] { "2026-12-06T00:53+08:00", "2026-12-06T00:53:00+08:00",
+                "2026-12-05T16:53:00Z", "2026-12-05T16:53Z", "2026-12-05T17:53:00.000+01:00" }) {
+            assertEquals(expected, mapper.readValue("{\"at\":\"" + text + "\"}", Stamp.class).at(), text);
+        }
+    }
+
+    @Test
+    void aTimeThatIsNoTimeOrNotTextIsAWrongType() {
+        for (String value : new String[] { "\"2026-02-30T10:00:00+08:00\"", "\"2026-12-06T00:53\"", "\"明天\"", "\"\"",
+                "1796655601", "true" }) {
+            JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                    () -> mapper.readValue("{\"at\":" + value + "}", Stamp.class), value);
+            assertEquals("wrong_type", ProblemMapper.describe(e).code(), value);
+            assertEquals("at", ProblemMapper.describe(e).field(), value);
+        }
+    }
+
+    @Test
     void anUnknownZoneFallsBackToBeijingTime() {
         assertEquals(ZoneId.of("Asia/Shanghai"), StrictJsonProvider.zone("Mars/Olympus"));
     }
