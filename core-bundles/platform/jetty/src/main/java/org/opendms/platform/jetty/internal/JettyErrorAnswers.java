@@ -1,74 +1,102 @@
 package org.opendms.platform.jetty.internal;
 
 import java.io.IOException;
-
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.AbstractHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Puts {@link JettyProblemErrorHandler} in as the Jetty server's error handler. Pax Web 8 adds every OSGi service of
- * type Jetty {@link Handler} to its server (and gives it the server); this handler takes no request itself. Jetty
- * refuses some requests (a NUL or an encoded slash in the path) before any servlet or filter runs, so only the server's
- * error handler can answer them, and Pax Web's own configuration (jetty.xml) cannot load a class of ours.
+ * Jetty's answers under {@code /api} as problem+json. A Jetty request customizer, not a handler: Pax Web 8 adds a
+ * customizer to its running server as it is, while a Jetty handler service makes it stop and rebuild the whole server
+ * and every REST application on it (a second or more of every start, and a window in which the JAX-RS whiteboard was
+ * seen to fail for good).
+ * <p>
+ * The customizer runs for every request Jetty has read, before any context: a path under /api that Jetty lets through
+ * but that is ambiguous (an encoded slash, a dot segment) is answered here. It also puts
+ * {@link JettyProblemErrorHandler}
+ * in as its server's error handler the first time it sees that server, for the requests Jetty refuses while reading
+ * them (a NUL in the path): until a first request has been read after a start, Jetty answers those itself.
  */
-@Component(service = Handler.class, property = "service.ranking:Integer=1")
-public final class JettyErrorAnswers extends AbstractHandler {
+@Component(service = HttpConfiguration.Customizer.class)
+public final class JettyErrorAnswers implements HttpConfiguration.Customizer {
 
-    private volatile Server server;
+    /** Servers given our error handler, to give them Jetty's back when this bundle stops. */
+    private final Set<Server> servers = Collections.newSetFromMap(new WeakHashMap<>());
 
     @Override
-    public void setServer(Server server) {
-        super.setServer(server);
+    public void customize(Connector connector, HttpConfiguration configuration, Request request) {
+        Server server = connector.getServer();
         if (server != null && !(server.getErrorHandler() instanceof JettyProblemErrorHandler)) {
+            install(server);
+        }
+        if (ambiguousUnderApi(request)) {
+            refuse(request);
+        }
+    }
+
+    private synchronized void install(Server server) {
+        if (!(server.getErrorHandler() instanceof JettyProblemErrorHandler)) {
             ErrorHandler errors = new JettyProblemErrorHandler();
-            // given its server first: a server that is starting starts it when set, and it then takes no new server
+            // given its server first: a server that is running starts it when set, and it then takes no new server
             errors.setServer(server);
             server.setErrorHandler(errors);
+            servers.add(server);
         }
-        this.server = server;
     }
 
     /**
-     * Runs before every context (service ranking above 0). A path under /api that Jetty lets through but that is
-     * ambiguous (an encoded slash, a dot segment) is answered here as 400 problem+json: decoded, it may lead out of
-     * /api into another context, whose own error page is HTML. Every other request goes on untouched.
+     * Decoded, such a path may lead out of /api into another context, whose own error page is HTML. Every other
+     * request goes on untouched.
      */
-    @Override
-    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        HttpURI uri = baseRequest.getHttpURI();
+    static boolean ambiguousUnderApi(Request request) {
+        HttpURI uri = request.getHttpURI();
         if (uri == null || !JettyProblemErrorHandler.underApi(uri.getPath())) {
-            return;
+            return false;
         }
         String decoded = uri.getDecodedPath();
-        if (uri.isAmbiguous() || decoded == null || !JettyProblemErrorHandler.underApi(decoded)
-                || !JettyProblemErrorHandler.underApi(target)) {
-            baseRequest.setHandled(true);
-            byte[] body = JettyProblemErrorHandler.body(400,
-                    JettyProblemErrorHandler.locale(request.getHeader("Accept-Language")));
-            response.setStatus(400);
-            response.setContentType(JettyProblemErrorHandler.PROBLEM_JSON + ";charset=utf-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-        }
+        return uri.isAmbiguous() || decoded == null || !JettyProblemErrorHandler.underApi(decoded)
+                || !JettyProblemErrorHandler.underApi(request.getPathInfo());
     }
 
-    /** Jetty's plain handler again, so no class of a stopped bundle stays in the server. */
-    @Deactivate
-    void deactivate() {
-        Server s = server;
-        if (s != null && s.getErrorHandler() instanceof JettyProblemErrorHandler) {
-            s.setErrorHandler(new ErrorHandler());
+    private static void refuse(Request request) {
+        byte[] body = JettyProblemErrorHandler.body(400,
+                JettyProblemErrorHandler.locale(request.getHeader("Accept-Language")));
+        Response response = request.getResponse();
+        response.setStatus(400);
+        response.setContentType(JettyProblemErrorHandler.PROBLEM_JSON + ";charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        // Jetty then passes the request to no context
+        request.setHandled(true);
+    }
+
+    /** Jetty's plain error handler again, so no class of a stopped bundle stays in a server. */
+    @Deactivate
+    synchronized void deactivate() {
+        for (Server server : new ArrayList<>(servers)) {
+            if (server.getErrorHandler() instanceof JettyProblemErrorHandler) {
+                ErrorHandler plain = new ErrorHandler();
+                plain.setServer(server);
+                server.setErrorHandler(plain);
+            }
+        }
+        servers.clear();
     }
 }

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.HandlerCollection;
@@ -16,10 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A real Jetty 9.4 server with the handler Pax Web would be given: what it answers for paths Jetty refuses. */
+/** A real Jetty 9.4 server with the customizer Pax Web would be given: what it answers for paths Jetty refuses. */
 class JettyProblemErrorHandlerTest {
 
     private Server server;
+    private JettyErrorAnswers answers;
     private int port;
 
     @BeforeEach
@@ -29,11 +32,16 @@ class JettyProblemErrorHandlerTest {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        HandlerCollection handlers = new HandlerCollection(true);
-        server.setHandler(handlers);
-        handlers.addHandler(new JettyErrorAnswers()); // there when Jetty starts, as in Karaf
+        server.setHandler(new HandlerCollection(true));
+        answers = new JettyErrorAnswers();
+        customizers(connector).addCustomizer(answers); // there when Jetty starts, as Pax Web adds it
         server.start();
         port = connector.getLocalPort();
+        get("/api/health"); // the first request read puts the error handler in
+    }
+
+    private static HttpConfiguration customizers(ServerConnector connector) {
+        return connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
     }
 
     @AfterEach
@@ -91,19 +99,33 @@ class JettyProblemErrorHandlerTest {
     }
 
     @Test
-    void aHandlerAddedWhileJettyRunsPutsTheErrorHandlerInToo() throws Exception {
+    void aCustomizerAddedWhileJettyRunsAnswersWithoutARestartOfJetty() throws Exception {
         server.stop();
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        HandlerCollection handlers = new HandlerCollection(true);
-        server.setHandler(handlers);
+        server.setHandler(new HandlerCollection(true));
         server.start();
-        handlers.addHandler(new JettyErrorAnswers());
         port = connector.getLocalPort();
+        get("/api/health");
+        customizers(connector).addCustomizer(new JettyErrorAnswers()); // what Pax Web does with a new customizer
+        assertTrue(server.isStarted());
+        String ambiguous = get("/api/customers/..%2F..%2Fetc%2Fpasswd");
+        assertTrue(ambiguous.contains("application/problem+json"), ambiguous);
         assertTrue(get("/api/customers/1%00").contains("application/problem+json"));
+    }
+
+    @Test
+    void whenTheBundleStopsJettyAnswersItselfAgain() throws Exception {
+        answers.deactivate();
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        customizers(connector).getCustomizers().remove(answers); // what Pax Web does when the service goes
+        String nul = get("/api/customers/1%00");
+        assertTrue(nul.startsWith("HTTP/1.1 400"), nul);
+        assertFalse(nul.contains("problem+json"), nul);
+        assertFalse(server.getErrorHandler() instanceof JettyProblemErrorHandler);
     }
 
     @Test
