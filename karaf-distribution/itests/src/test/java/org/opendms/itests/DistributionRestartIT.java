@@ -61,6 +61,14 @@ public class DistributionRestartIT {
     @Test
     public void aCustomerAndVehicleSurviveARestartOfThePlatform() throws Exception {
         start("first start");
+        // a new dealer home starts from the database the distribution ships, every core changelog applied
+        String log = Files.readString(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+        for (String line : log.split("\n")) {
+            assertTrue("a core changelog ran at the first start: " + line, !line.contains(" ran successfully")
+                    || !line.contains("ChangeSet db/org.opendms.")
+                    || line.contains("ChangeSet db/org.opendms.plugin."));
+        }
+        assertTrue("no core schema is ready", log.contains("Schema of org.opendms.workorder.impl is at "));
         String mobile = "136" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
         JsonNode customer = send("POST", "customers",
                 "{\"type\":\"PERSON\",\"name\":\"重启测试\",\"mobile\":\"" + mobile + "\"}", 201);
@@ -147,6 +155,10 @@ public class DistributionRestartIT {
                         long rssKb = dist.rssKb();
                         System.out.printf("[figures] %s: start to /api ready %.1f s, resident memory %d MB%n", what,
                                 (System.nanoTime() - started) / 1e9, rssKb / 1024);
+                        // a service that got its listeners while starting reached them half-started (LateServices)
+                        String log = Files.readString(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+                        assertTrue(what + ": a cycle between components in karaf.log",
+                                !log.contains("resulted in a cycle"));
                         return;
                     }
                 }

@@ -13,10 +13,12 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.audit.AuditTrail;
+import org.opendms.platform.api.component.LateServices;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -51,8 +53,17 @@ public class PartsContext {
     @Reference
     AuditTrail audit;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<PartsListener> listeners = List.of();
+    private final LateServices<PartsListener> boundListeners = new LateServices<>();
+
+    @Reference(service = PartsListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindListener")
+    void bindListener(ComponentServiceObjects<PartsListener> objects) {
+        listeners = boundListeners.bind(objects);
+    }
+
+    void unbindListener(ComponentServiceObjects<PartsListener> objects) {
+        listeners = boundListeners.unbind(objects);
+    }
 
     /** A read in a transaction (Aries' resource-local template knows only Required). */
     <T> T read(Function<EntityManager, T> work) {

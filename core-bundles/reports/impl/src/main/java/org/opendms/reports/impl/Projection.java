@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * opening used to compute its whole day again. One writer (the rebuild too runs on the worker) means the facts of a
  * work order are never written by two threads at once.
  */
-@Component(service = { Projection.class, WorkOrderListener.class, SettlementListener.class })
+// immediate: it catches up when it starts, not when a service first tells it something (LateServices)
+@Component(service = { Projection.class, WorkOrderListener.class, SettlementListener.class }, immediate = true)
 public class Projection implements WorkOrderListener, SettlementListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projection.class);

@@ -20,6 +20,7 @@ import org.opendms.platform.api.Actor;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Violation;
 import org.opendms.platform.api.audit.AuditTrail;
+import org.opendms.platform.api.component.LateServices;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.schema.SchemaReady;
 import org.opendms.platform.api.security.Permissions;
@@ -50,6 +51,7 @@ import org.opendms.settlement.api.event.SettlementEvent;
 import org.opendms.settlement.api.event.SettlementListener;
 import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrders;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -98,20 +100,56 @@ public class JpaSettlements implements Settlements, Deposits, CreditAccounts, Cr
     @Reference
     CustomerService customers;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<SettlementListener> listeners = List.of();
+    private final LateServices<SettlementListener> boundListeners = new LateServices<>();
+
+    @Reference(service = SettlementListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindListener")
+    void bindListener(ComponentServiceObjects<SettlementListener> objects) {
+        listeners = boundListeners.bind(objects);
+    }
+
+    void unbindListener(ComponentServiceObjects<SettlementListener> objects) {
+        listeners = boundListeners.unbind(objects);
+    }
 
     /** Tenders plugins add (stored value, points, coupons). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<TenderProvider> providers = List.of();
+    private final LateServices<TenderProvider> boundTenderProviders = new LateServices<>();
+
+    @Reference(service = TenderProvider.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTenderProvider")
+    void bindTenderProvider(ComponentServiceObjects<TenderProvider> objects) {
+        providers = boundTenderProviders.bind(objects);
+    }
+
+    void unbindTenderProvider(ComponentServiceObjects<TenderProvider> objects) {
+        providers = boundTenderProviders.unbind(objects);
+    }
 
     /** Price benefits plugins give on the customer's bill (a member tier's discount). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<BenefitProvider> benefitProviders = List.of();
+    private final LateServices<BenefitProvider> boundBenefitProviders = new LateServices<>();
+
+    @Reference(service = BenefitProvider.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindBenefitProvider")
+    void bindBenefitProvider(ComponentServiceObjects<BenefitProvider> objects) {
+        benefitProviders = boundBenefitProviders.bind(objects);
+    }
+
+    void unbindBenefitProvider(ComponentServiceObjects<BenefitProvider> objects) {
+        benefitProviders = boundBenefitProviders.unbind(objects);
+    }
 
     /** Money plugins take at the desk outside settlements, for the cashier's day. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<CashTakings> cashTakings = List.of();
+    private final LateServices<CashTakings> boundCashTakings = new LateServices<>();
+
+    @Reference(service = CashTakings.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindCashTakings")
+    void bindCashTakings(ComponentServiceObjects<CashTakings> objects) {
+        cashTakings = boundCashTakings.bind(objects);
+    }
+
+    void unbindCashTakings(ComponentServiceObjects<CashTakings> objects) {
+        cashTakings = boundCashTakings.unbind(objects);
+    }
 
     volatile Billing.Rules rules = Billing.Rules.DEFAULTS;
 

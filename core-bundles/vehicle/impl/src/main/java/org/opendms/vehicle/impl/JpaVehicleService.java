@@ -30,6 +30,7 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.audit.AuditTrail;
 import org.opendms.platform.api.Violation;
+import org.opendms.platform.api.component.LateServices;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.PagedSearch;
@@ -47,6 +48,7 @@ import org.opendms.vehicle.api.VehicleWork;
 import org.opendms.vehicle.api.Vin;
 import org.opendms.vehicle.api.event.VehicleEvent;
 import org.opendms.vehicle.api.event.VehicleListener;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -93,8 +95,17 @@ public class JpaVehicleService implements VehicleService {
     CustomerService customers;
 
     /** Plugins told of each committed change. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<VehicleListener> listeners = List.of();
+    private final LateServices<VehicleListener> boundListeners = new LateServices<>();
+
+    @Reference(service = VehicleListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindListener")
+    void bindListener(ComponentServiceObjects<VehicleListener> objects) {
+        listeners = boundListeners.bind(objects);
+    }
+
+    void unbindListener(ComponentServiceObjects<VehicleListener> objects) {
+        listeners = boundListeners.unbind(objects);
+    }
 
     @Override
     public Vehicle create(VehicleDraft draft, Actor actor) {

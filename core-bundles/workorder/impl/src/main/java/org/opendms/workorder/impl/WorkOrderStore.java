@@ -21,6 +21,7 @@ import org.opendms.platform.api.Failures;
 import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.audit.AuditTrail;
+import org.opendms.platform.api.component.LateServices;
 import org.opendms.platform.api.jpa.AfterCommit;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.schema.SchemaReady;
@@ -35,6 +36,7 @@ import org.opendms.workorder.api.WorkOrder;
 import org.opendms.workorder.api.WorkOrderStatus;
 import org.opendms.workorder.api.event.WorkOrderEvent;
 import org.opendms.workorder.api.event.WorkOrderListener;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -87,8 +89,17 @@ public class WorkOrderStore {
     @Reference
     Permissions permissions;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<WorkOrderListener> listeners = List.of();
+    private final LateServices<WorkOrderListener> boundListeners = new LateServices<>();
+
+    @Reference(service = WorkOrderListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindListener")
+    void bindListener(ComponentServiceObjects<WorkOrderListener> objects) {
+        listeners = boundListeners.bind(objects);
+    }
+
+    void unbindListener(ComponentServiceObjects<WorkOrderListener> objects) {
+        listeners = boundListeners.unbind(objects);
+    }
 
     /**
      * Who changed which field of a work order, the catalogue or the skill table, written in the change's transaction.
@@ -110,20 +121,56 @@ public class WorkOrderStore {
     volatile PriceRules.Limits discountLimits = PriceRules.Limits.DEFAULTS;
 
     /** Price lists that give a line its list price (parts, plugins); labour falls back to the labour rates. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<ListPrices> listPrices = List.of();
+    private final LateServices<ListPrices> boundListPriceLists = new LateServices<>();
+
+    @Reference(service = ListPrices.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindListPriceList")
+    void bindListPriceList(ComponentServiceObjects<ListPrices> objects) {
+        listPrices = boundListPriceLists.bind(objects);
+    }
+
+    void unbindListPriceList(ComponentServiceObjects<ListPrices> objects) {
+        listPrices = boundListPriceLists.unbind(objects);
+    }
 
     /** Part catalogues a part line's number is checked against (the parts module); none: any number, as before. */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<PartNumbers> partNumbers = List.of();
+    private final LateServices<PartNumbers> boundPartCatalogues = new LateServices<>();
+
+    @Reference(service = PartNumbers.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPartCatalogue")
+    void bindPartCatalogue(ComponentServiceObjects<PartNumbers> objects) {
+        partNumbers = boundPartCatalogues.bind(objects);
+    }
+
+    void unbindPartCatalogue(ComponentServiceObjects<PartNumbers> objects) {
+        partNumbers = boundPartCatalogues.unbind(objects);
+    }
 
     /** Rules a work order passes before COMPLETED besides QC (the parts module: approved part lines issued). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<CompletionRule> completionRules = List.of();
+    private final LateServices<CompletionRule> boundCompletionRules = new LateServices<>();
+
+    @Reference(service = CompletionRule.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindCompletionRule")
+    void bindCompletionRule(ComponentServiceObjects<CompletionRule> objects) {
+        completionRules = boundCompletionRules.bind(objects);
+    }
+
+    void unbindCompletionRule(ComponentServiceObjects<CompletionRule> objects) {
+        completionRules = boundCompletionRules.unbind(objects);
+    }
 
     /** Rules a work order passes before DELIVERED (the settlement module: the customer's bill paid or on account). */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<DeliveryRule> deliveryRules = List.of();
+    private final LateServices<DeliveryRule> boundDeliveryRules = new LateServices<>();
+
+    @Reference(service = DeliveryRule.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindDeliveryRule")
+    void bindDeliveryRule(ComponentServiceObjects<DeliveryRule> objects) {
+        deliveryRules = boundDeliveryRules.bind(objects);
+    }
+
+    void unbindDeliveryRule(ComponentServiceObjects<DeliveryRule> objects) {
+        deliveryRules = boundDeliveryRules.unbind(objects);
+    }
 
     public WorkOrderStore() {
     }

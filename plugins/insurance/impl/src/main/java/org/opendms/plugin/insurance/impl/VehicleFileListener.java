@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Keeps what the renewal list needs from the core vehicle file: each active vehicle's insurance due date (a lead when
  * no policy is on file), and the plate shown and searched on its policies.
  */
-@Component(service = VehicleListener.class)
+// immediate: it catches up when it starts, not when the vehicle service first tells it something
+@Component(service = VehicleListener.class, immediate = true)
 public class VehicleFileListener implements VehicleListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(VehicleFileListener.class);

@@ -24,6 +24,7 @@ import org.opendms.platform.api.ShopClock;
 import org.opendms.platform.api.Stored;
 import org.opendms.platform.api.Violations;
 import org.opendms.platform.api.audit.AuditTrail;
+import org.opendms.platform.api.component.LateServices;
 import org.opendms.platform.api.jpa.DeadlockRetry;
 import org.opendms.platform.api.jpa.StaleVersion;
 import org.opendms.platform.api.schema.SchemaReady;
@@ -44,6 +45,7 @@ import org.opendms.plugin.membership.api.TierChange;
 import org.opendms.plugin.membership.api.StoredValueKind;
 import org.opendms.plugin.membership.api.TopUpRequest;
 import org.opendms.plugin.membership.api.event.MembershipListener;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -522,15 +524,27 @@ public class JpaMembership implements Membership {
         });
     }
 
-    /** Set by DS when the coupons service runs (same bundle): the summary's campaign results. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile JpaCoupons coupons;
+    /**
+     * The coupons service (same bundle), for the summary's campaign results: got when a summary first needs it, as it
+     * holds this service itself (see {@link LateServices}).
+     */
+    volatile List<JpaCoupons> coupons = List.of();
+    private final LateServices<JpaCoupons> boundCoupons = new LateServices<>();
+
+    @Reference(service = JpaCoupons.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unbindCoupons")
+    void bindCoupons(ComponentServiceObjects<JpaCoupons> objects) {
+        coupons = boundCoupons.bind(objects);
+    }
+
+    void unbindCoupons(ComponentServiceObjects<JpaCoupons> objects) {
+        coupons = boundCoupons.unbind(objects);
+    }
 
     @Override
     public MembershipSummary summary(LocalDate day, Actor actor) {
         Liability owed = liability(day, actor);
-        JpaCoupons c = coupons;
-        List<CampaignResult> campaigns = c == null ? List.of() : c.results(actor);
+        List<JpaCoupons> c = coupons;
+        List<CampaignResult> campaigns = c.isEmpty() ? List.of() : c.get(0).results(actor);
         return jpa.txExpr(em -> Summaries.of(em, day, Summaries.endOf(day, clock.zone()), owed, campaigns));
     }
 

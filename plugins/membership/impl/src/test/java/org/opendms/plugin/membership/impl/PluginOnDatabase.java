@@ -65,7 +65,7 @@ final class PluginOnDatabase {
         coupons.membership = membership;
         coupons.settlements = documents.service();
         coupon.coupons = coupons;
-        membership.coupons = coupons;
+        membership.coupons = List.of(coupons);
         tiers.membership = membership;
         benefits.membership = membership;
         takings.membership = membership;
