@@ -2,7 +2,6 @@ package org.opendms.platform.api.component;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,13 +32,14 @@ import org.osgi.service.component.ComponentServiceObjects;
  * }
  * </pre>
  *
- * The lists are in service ranking order (highest first), as a greedy reference's field. Each service is got once
+ * The lists are in the order the component framework gives a list field: {@link ServiceReference} order, the lowest
+ * service ranking first. Each service is got once
  * and kept; the component framework releases it when it is unbound. A service that cannot be got (its bundle
  * stopping) is left out.
  */
 public final class LateServices<T> {
 
-    private final Map<ServiceReference<T>, ComponentServiceObjects<T>> bound = new TreeMap<>(Comparator.reverseOrder());
+    private final Map<ServiceReference<T>, ComponentServiceObjects<T>> bound = new TreeMap<>();
     private final Map<ServiceReference<T>, T> got = new ConcurrentHashMap<>();
 
     /** The list with this service added. */

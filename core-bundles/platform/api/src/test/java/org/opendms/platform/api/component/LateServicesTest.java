@@ -60,26 +60,26 @@ class LateServicesTest {
     }
 
     @Test
-    void servicesAreGotWhenTheListIsFirstReadInRankingOrderAndOnlyOnce() {
+    void servicesAreGotWhenTheListIsFirstReadInServiceReferenceOrderAndOnlyOnce() {
         List<String> asked = new ArrayList<>();
         LateServices<String> late = new LateServices<>();
         late.bind(new Bound("low", 1, asked));
         List<String> list = late.bind(new Bound("high", 10, asked));
         assertTrue(asked.isEmpty(), "nothing is got at bind: " + asked);
-        assertEquals(List.of("high", "low"), list);
-        assertEquals(List.of("high", "low"), List.copyOf(list));
-        assertEquals(List.of("high", "low"), asked);
+        assertEquals(List.of("low", "high"), list, "as the component framework orders a list field");
+        assertEquals(List.of("low", "high"), List.copyOf(list));
+        assertEquals(List.of("low", "high"), asked);
         List<String> again = late.bind(new Bound("middle", 5, asked));
-        assertEquals(List.of("high", "middle", "low"), again);
-        assertEquals(List.of("high", "low", "middle"), asked, "a service already got is not got again");
+        assertEquals(List.of("low", "middle", "high"), again);
+        assertEquals(List.of("low", "high", "middle"), asked, "a service already got is not got again");
     }
 
     @Test
     void anUnboundServiceIsGoneAndOneThatCannotBeGotIsLeftOutUntilItCan() {
         List<String> asked = new ArrayList<>();
         LateServices<String> late = new LateServices<>();
-        Bound a = new Bound("a", 2, asked);
-        Bound b = new Bound("b", 1, asked);
+        Bound a = new Bound("a", 1, asked);
+        Bound b = new Bound("b", 2, asked);
         late.bind(a);
         b.gettable = false;
         List<String> list = late.bind(b);
