@@ -2,10 +2,15 @@ package org.opendms.platform.api.component;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
+import java.util.Spliterator;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -41,11 +46,14 @@ public final class LateServices<T> {
 
     private final Map<ServiceReference<T>, ComponentServiceObjects<T>> bound = new TreeMap<>();
     private final Map<ServiceReference<T>, T> got = new ConcurrentHashMap<>();
+    /** The list of the last bind or unbind: an older list, kept by a field assigned late, reads as this one. */
+    private volatile Late latest;
 
     /** The list with this service added. */
     public synchronized List<T> bind(ComponentServiceObjects<T> objects) {
         bound.put(objects.getServiceReference(), objects);
-        return new Late(List.copyOf(bound.values()));
+        latest = new Late(List.copyOf(bound.values()));
+        return latest;
     }
 
     /** The list without this service. */
@@ -53,7 +61,8 @@ public final class LateServices<T> {
         ServiceReference<T> ref = objects.getServiceReference();
         bound.remove(ref);
         got.remove(ref);
-        return bound.isEmpty() ? List.of() : new Late(List.copyOf(bound.values()));
+        latest = new Late(List.copyOf(bound.values()));
+        return latest;
     }
 
     private T service(ComponentServiceObjects<T> objects) {
@@ -77,7 +86,10 @@ public final class LateServices<T> {
         return service;
     }
 
-    /** An unmodifiable list that gets its services the first time it is read. */
+    /**
+     * An unmodifiable list that gets its services the first time it is read. Each read (an iteration, a stream, a copy)
+     * sees one state: the bound services of the last bind or unbind.
+     */
     private final class Late extends AbstractList<T> {
 
         private final List<ComponentServiceObjects<T>> objects;
@@ -88,6 +100,10 @@ public final class LateServices<T> {
         }
 
         private List<T> services() {
+            Late last = latest;
+            if (last != null && last != this) {
+                return last.services(); // a bind and an unbind on two threads assigned their lists out of order
+            }
             List<T> s = services;
             if (s == null) {
                 List<T> list = new ArrayList<>(objects.size());
@@ -113,6 +129,46 @@ public final class LateServices<T> {
         @Override
         public int size() {
             return services().size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return services().isEmpty();
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            return services().iterator();
+        }
+
+        @Override
+        public ListIterator<T> listIterator(int index) {
+            return services().listIterator(index);
+        }
+
+        @Override
+        public Spliterator<T> spliterator() {
+            return services().spliterator();
+        }
+
+        @Override
+        public Stream<T> stream() {
+            return services().stream();
+        }
+
+        @Override
+        public void forEach(Consumer<? super T> action) {
+            services().forEach(action);
+        }
+
+        @Override
+        public Object[] toArray() {
+            return services().toArray();
+        }
+
+        @Override
+        public <A> A[] toArray(A[] a) {
+            return services().toArray(a);
         }
     }
 }

@@ -89,4 +89,15 @@ class LateServicesTest {
         assertEquals(List.of("b"), late.unbind(a));
         assertEquals(List.of(), late.unbind(b));
     }
+
+    @Test
+    void aListAssignedOutOfOrderStillReadsAsTheLastBindOrUnbind() {
+        List<String> asked = new ArrayList<>();
+        LateServices<String> late = new LateServices<>();
+        Bound a = new Bound("a", 1, asked);
+        List<String> afterBind = late.bind(a);
+        late.unbind(a); // a second thread's unbind, whose list was assigned first
+        assertEquals(List.of(), List.copyOf(afterBind), "the older list reads as the newer one");
+        assertTrue(afterBind.isEmpty());
+    }
 }
