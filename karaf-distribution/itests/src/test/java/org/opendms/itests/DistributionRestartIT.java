@@ -79,7 +79,13 @@ public class DistributionRestartIT {
                 201);
 
         assertTrue("Karaf stopped", dist.stop(90));
+        try (var archives = Files.list(home.resolve("data/cds"))) {
+            assertTrue("the first stop wrote no class archive in data/cds",
+                    archives.anyMatch(f -> f.getFileName().toString().matches("opendms-[0-9]+\\.jsa\\.new")));
+        }
         start("restart");
+        // bin/dms-java: the restart reads the classes the first run loaded from that archive
+        assertTrue("the restart does not use the class archive", dist.mapsClassArchive());
 
         JsonNode found = send("GET",
                 "vehicles/by-plate/" + URLEncoder.encode("京a 12345", StandardCharsets.UTF_8).replace("+", "%20"), null,

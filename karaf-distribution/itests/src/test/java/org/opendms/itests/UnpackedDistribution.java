@@ -91,6 +91,16 @@ final class UnpackedDistribution {
         return -1;
     }
 
+    /**
+     * Whether the running JVM reads its classes from the class archive bin/dms-java keeps in data/cds (on Linux: the
+     * archive is among its mapped files).
+     */
+    boolean mapsClassArchive() throws IOException {
+        Optional<ProcessHandle> p = process();
+        return p.isPresent() && Files.readString(Path.of("/proc/" + p.get().pid() + "/maps"))
+                .contains(home.resolve("data/cds").toString() + "/opendms-");
+    }
+
     static void run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

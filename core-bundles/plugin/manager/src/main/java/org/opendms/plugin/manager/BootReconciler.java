@@ -112,12 +112,28 @@ final class BootReconciler {
             view.succeeded(id);
             log.record(actor, action, id, detail, true, result, started);
         } catch (Exception e) {
+            if (stopping(e)) {
+                // the platform stops while it enables (stop() interrupts): not a fault; the next start applies it
+                Thread.currentThread().interrupt();
+                LOG.info("Plugin {}: {} not finished, the platform is stopping; the next start applies it", id, action);
+                log.record(actor, action, id, detail, false, "interrupted: the platform is stopping", started);
+                return;
+            }
             String reason = e instanceof DmsException d ? RefusalReasons.bothLanguages(d)
                     : String.valueOf(e.getMessage());
             view.failed(id, reason);
             LOG.error("Plugin {}: {} failed: {}", id, action, reason);
             log.record(actor, action, id, detail, false, reason, started);
         }
+    }
+
+    private static boolean stopping(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** One step of an operation; returns what it did. */
