@@ -13,13 +13,11 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -78,10 +76,6 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     static final String NOTIFY = "settlements/online-payments/notify/";
 
     private volatile SecurityConfig config;
-
-    /** The HTTP request, for the caller's address (a per-request proxy injected by JAX-RS). */
-    @Context
-    HttpServletRequest servletRequest;
 
     /**
      * Not called: resources select this filter, so referencing the unknown-query check makes it join /api first and
@@ -174,7 +168,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             return null;
         }
         LoginGuard guard = loginGuard;
-        String address = LoginRefusals.remoteAddress(servletRequest);
+        String address = LoginRefusals.remoteAddress(CurrentRequest.servletRequest());
         Optional<LoginRefusal> throttled = guard == null ? Optional.empty() : guard.admit(credentials.user(), address);
         if (throttled.isPresent()) {
             request.abortWith(LoginRefusals.response(throttled.get(), request, shopClock));

@@ -83,6 +83,11 @@ public class BodyLimits implements ContainerResponseFilter {
                     .build());
             return;
         }
+        if (!hasBody(request)) {
+            // nothing to drain before the answer: CXF would otherwise try, one more read of the socket per request
+            forgetBodyStream();
+            return;
+        }
         InputStream body = request.getEntityStream();
         if (body != null) {
             request.setEntityStream(new Capped(body, max));
@@ -96,10 +101,15 @@ public class BodyLimits implements ContainerResponseFilter {
             return;
         }
         response.getHeaders().putSingle("Connection", "close");
+        forgetBodyStream();
+    }
+
+    /** Takes away the request body stream CXF drains before it sends the answer. */
+    private static void forgetBodyStream() {
         Message current = PhaseInterceptorChain.getCurrentMessage();
         Message in = current == null || current.getExchange() == null ? null : current.getExchange().getInMessage();
         if (in != null) {
-            in.removeContent(DelegatingInputStream.class); // what CXF would drain before answering
+            in.removeContent(DelegatingInputStream.class);
         }
     }
 

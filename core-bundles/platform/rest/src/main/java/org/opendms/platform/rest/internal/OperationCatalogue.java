@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.opendms.platform.rest.api.PluginResource;
 import org.osgi.framework.BundleContext;
@@ -155,9 +154,19 @@ public class OperationCatalogue {
         String m = "HEAD".equals(method) ? "GET" : method;
         String p = RestOperation.join(path);
         Map<String, List<RestOperation>> index = byFirstSegment;
-        return Stream
-                .concat(index.getOrDefault(key(m, firstSegment(p)), List.of()).stream(),
-                        index.getOrDefault(key(m, "*"), List.of()).stream())
-                .filter(o -> o.matches(m, p)).max(Comparator.comparingInt(RestOperation::literalChars));
+        RestOperation best = best(null, index.get(key(m, firstSegment(p))), m, p);
+        return Optional.ofNullable(best(best, index.get(key(m, "*")), m, p));
+    }
+
+    /** The matching candidate with the most literal characters, or {@code best} (this runs on every request). */
+    private static RestOperation best(RestOperation best, List<RestOperation> candidates, String method, String path) {
+        if (candidates != null) {
+            for (RestOperation o : candidates) {
+                if ((best == null || o.literalChars() > best.literalChars()) && o.matches(method, path)) {
+                    best = o;
+                }
+            }
+        }
+        return best;
     }
 }

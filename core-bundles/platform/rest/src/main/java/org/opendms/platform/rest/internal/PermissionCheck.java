@@ -29,8 +29,10 @@ final class PermissionCheck {
             return Optional.empty();
         }
         List<String> needed = operation.get().permissions();
-        if (needed.stream().anyMatch(p -> permissions.allows(actor, p))) {
-            return Optional.empty();
+        for (String permission : needed) {
+            if (permissions.allows(actor, permission)) {
+                return Optional.empty();
+            }
         }
         List<Violation> refusals = new ArrayList<>();
         for (String permission : needed) {

@@ -67,7 +67,11 @@ record RestOperation(String method, String path, List<String> permissions, Patte
     }
 
     boolean matches(String httpMethod, String path) {
-        return method.equals(httpMethod) && pattern.matcher(path).matches();
+        // the template's text before its first variable is a cheap first test: most candidates fail it
+        int variable = this.path.indexOf('{');
+        return method.equals(httpMethod)
+                && path.regionMatches(0, this.path, 0, variable < 0 ? this.path.length() : variable)
+                && pattern.matcher(path).matches();
     }
 
     private static int closing(String template, int open) {
@@ -97,9 +101,16 @@ record RestOperation(String method, String path, List<String> permissions, Patte
     static String join(String... pieces) {
         StringBuilder path = new StringBuilder();
         for (String piece : pieces) {
-            String p = piece.replaceAll("^/+|/+$", "");
-            if (!p.isEmpty()) {
-                path.append('/').append(p);
+            int start = 0;
+            int end = piece.length();
+            while (start < end && piece.charAt(start) == '/') {
+                start++;
+            }
+            while (end > start && piece.charAt(end - 1) == '/') {
+                end--;
+            }
+            if (start < end) {
+                path.append('/').append(piece, start, end);
             }
         }
         return path.length() == 0 ? "/" : path.toString();

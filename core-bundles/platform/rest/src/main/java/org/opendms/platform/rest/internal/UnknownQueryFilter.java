@@ -2,10 +2,11 @@ package org.opendms.platform.rest.internal;
 
 import java.lang.reflect.Method;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
-import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MultivaluedMap;
 
 import org.opendms.platform.api.DmsException;
 import org.osgi.service.component.annotations.Component;
@@ -25,21 +26,29 @@ public class UnknownQueryFilter implements ContainerRequestFilter {
 
     static final String NAME = "dms.query";
 
-    @Context
-    ResourceInfo matched;
-
     @Override
     public void filter(ContainerRequestContext request) {
         // JAX-RS drops matrix parameters (customers/1;x=1 is customers/1): no operation here reads them, so refuse them
-        if (request.getUriInfo().getRequestUri().getRawPath().contains(";")) {
+        if (rawPath(request).indexOf(';') >= 0) {
             throw DmsException.invalid("path", "path.matrix", "路径中不能含有分号（;）参数",
                     "the path must not carry parameters after a semicolon (;)");
         }
-        StrictText.refuseOddQueryText(request.getUriInfo().getQueryParameters());
-        Method method = matched.getResourceMethod();
-        if (method != null && QueryParameters.isResourceMethod(method)) {
-            QueryParameters.refuseUnknown(request.getUriInfo().getQueryParameters().keySet(), method,
-                    matched.getResourceClass());
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        if (query.isEmpty()) {
+            return;
         }
+        StrictText.refuseOddQueryText(query);
+        ResourceInfo matched = CurrentRequest.matched();
+        Method method = matched == null ? null : matched.getResourceMethod();
+        if (method != null && QueryParameters.isResourceMethod(method)) {
+            QueryParameters.refuseUnknown(query.keySet(), method, matched.getResourceClass());
+        }
+    }
+
+    /** The path as sent, still encoded: the servlet request's (CXF's request URI is a URI parsed anew each time). */
+    private static String rawPath(ContainerRequestContext request) {
+        HttpServletRequest servlet = CurrentRequest.servletRequest();
+        String path = servlet == null ? null : servlet.getRequestURI();
+        return path != null ? path : request.getUriInfo().getRequestUri().getRawPath();
     }
 }

@@ -9,7 +9,6 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -52,17 +51,13 @@ public class WriteGuardFilter implements ContainerRequestFilter {
     private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
             "multipart/form-data");
 
-    @Context
-    ResourceInfo matched;
-
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile CsrfTokens csrfTokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (!WRITES.contains(request.getMethod()) || isJson(request.getMediaType())
-                || isUpload(matched == null ? null : matched.getResourceMethod(),
-                        matched == null ? null : matched.getResourceClass())
+                || isUpload(CurrentRequest.matched())
                 || tokenAccepted(request)) {
             return;
         }
@@ -85,6 +80,10 @@ public class WriteGuardFilter implements ContainerRequestFilter {
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         return "application".equalsIgnoreCase(type.getType()) && ("json".equals(subtype) || subtype.endsWith("+json"))
                 && (charset == null || "utf-8".equalsIgnoreCase(charset.strip()));
+    }
+
+    private static boolean isUpload(ResourceInfo matched) {
+        return matched != null && isUpload(matched.getResourceMethod(), matched.getResourceClass());
     }
 
     /** An upload operation: it consumes exact non-JSON types only, none of which a cross-site form can send. */

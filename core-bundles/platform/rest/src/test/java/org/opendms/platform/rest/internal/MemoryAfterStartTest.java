@@ -33,12 +33,22 @@ class MemoryAfterStartTest {
     }
 
     @Test
-    void theRatioForAfterTheStartIsApplied() {
-        MemoryAfterStart.tightenFreeRatio("10-30", true);
+    void theHeapIsCompactedTightlyThenTheRatioForAfterTheStartIsApplied() {
+        MemoryAfterStart.tightenFreeRatio("40-70", true);
         assertEquals("10", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
-        assertEquals("10", hotSpot.getVMOption("MaxHeapFreeRatio").getValue(), "compacting: no room above the minimum");
-        MemoryAfterStart.tightenFreeRatio("10-30", false);
-        assertEquals("10", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
+        assertEquals("10", hotSpot.getVMOption("MaxHeapFreeRatio").getValue(), "compacting: no room above 10 %");
+        MemoryAfterStart.tightenFreeRatio("40-70", false);
+        assertEquals("40", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
+        assertEquals("70", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
+    }
+
+    @Test
+    void aMinimumBelowTheCompactionsRatioIsCompactedTo() {
+        MemoryAfterStart.tightenFreeRatio("5-30", true);
+        assertEquals("5", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
+        assertEquals("5", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
+        MemoryAfterStart.tightenFreeRatio("5-30", false);
+        assertEquals("5", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("30", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
     }
 
