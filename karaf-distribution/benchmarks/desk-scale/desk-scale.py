@@ -18,6 +18,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..', '..'))
+WARMUP_ROUND = 5  # seconds per warm-up round (see warm_up)
 CORE_ENDPOINTS = ['/api/health', '/api/customers?size=1', '/api/vehicles?size=1', '/api/work-orders?size=1',
                   '/api/appointments?size=1', '/api/staff', '/api/labour-operations', '/api/follow-ups',
                   '/api/permissions']
@@ -234,16 +235,34 @@ end
 """)
 
 
+def wrk_command(platform, script, args, seconds):
+    return ['wrk', '-t', str(min(args.connections, 2)), '-c', str(args.connections), '-d', f'{seconds}s',
+            '--timeout', '10s', '--latency', '-s', script, platform.url]
+
+
+def warm_up(platform, script, args):
+    """Sends the row's requests, not counted, for at least --warmup seconds and then until the rate stops rising: a
+    desk platform runs all day, so a row is measured once the JIT has compiled its path, not while it still does
+    (right after a start that takes about 30 s of load on 2 cores; the rate climbs from a tenth to its plateau).
+    Rounds of WARMUP_ROUND seconds; steady when a round is less than 5 % faster than the one before, at most
+    --warmup-max seconds. Returns the seconds spent."""
+    spent, before = 0, None
+    while spent < args.warmup_max and args.warmup > 0:
+        out = subprocess.run(wrk_command(platform, script, args, WARMUP_ROUND), capture_output=True, text=True).stdout
+        spent += WARMUP_ROUND
+        rate = re.search(r'Requests/sec:\s+([\d.]+)', out)
+        rate = float(rate.group(1)) if rate else 0.0
+        if spent >= args.warmup and before is not None and rate < before * 1.05:
+            break
+        before = rate
+    return spent
+
+
 def run_wrk(platform, requests, args, name):
     script = os.path.join(args.work, f'{name}.lua')
     lua_script(script, platform.auth, requests)
-    if args.warmup > 0:
-        # a desk platform runs all day: the row is measured once the JIT has compiled its path, not during
-        subprocess.run(['wrk', '-t', '1', '-c', '1', '-d', f'{args.warmup}s', '--timeout', '10s', '-s', script,
-                        platform.url], capture_output=True, text=True)
-    cmd = ['wrk', '-t', str(min(args.connections, 2)), '-c', str(args.connections), '-d', f'{args.duration}s',
-           '--timeout', '10s', '--latency', '-s', script, platform.url]
-    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    warmed = warm_up(platform, script, args)
+    out = subprocess.run(wrk_command(platform, script, args, args.duration), capture_output=True, text=True).stdout
     rate = re.search(r'Requests/sec:\s+([\d.]+)', out)
     p99 = re.search(r'^\s+99%\s+([\d.]+)(us|ms|s)\s*$', out, re.M)
     bad = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', out)
@@ -254,7 +273,7 @@ def run_wrk(platform, requests, args, name):
     with open(os.path.join(args.work, f'{name}.wrk.txt'), 'w') as f:
         f.write(out)
     return (float(rate.group(1)) if rate else 0.0), p99ms, int(bad.group(1)) if bad else 0, \
-        errors.group(0) if errors else ''
+        errors.group(0) if errors else '', warmed
 
 
 def run_pgbench(db, scripts, args, name):
@@ -321,7 +340,10 @@ def main():
     p.add_argument('--regenerate', action='store_true', help='drop and recreate the database even if it has data')
     p.add_argument('--duration', type=int, default=15, help='seconds per measurement (default 15)')
     p.add_argument('--warmup', type=int, default=10,
-                   help='seconds of the same requests before each REST measurement, not counted (default 10; 0: none)')
+                   help='at least this many seconds of the same requests before each REST measurement, not counted, '
+                        'then more until the rate stops rising (default 10; 0: none)')
+    p.add_argument('--warmup-max', type=int, default=60,
+                   help='at most this many seconds of warm-up per row (default 60)')
     p.add_argument('--connections', type=int, default=2, help='client connections (default 2)')
     p.add_argument('--user', default='advisor:demo', help='REST account (default advisor:demo)')
     p.add_argument('--start-limit', type=int, default=900,
@@ -435,20 +457,22 @@ def measure(db, platform, args):
     only = set(filter(None, args.only.split(',')))
     results = []
     load = os.getloadavg()
-    log(f'== Measurements: {args.duration} s each after {args.warmup} s of warm-up, {args.connections} connections; '
+    log(f'== Measurements: {args.duration} s each after {args.warmup}-{args.warmup_max} s of warm-up (until the rate '
+        f'stops rising), {args.connections} connections; '
         f'load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}')
     log('   (the machine is shared: other processes may run; see the load average printed with each row)')
     for row in rows:
         if only and row['key'] not in only:
             continue
-        rest, p99, bad, sockerr = run_wrk(platform, row['requests'], args, row['key'])
+        rest, p99, bad, sockerr, warmed = run_wrk(platform, row['requests'], args, row['key'])
         raw = run_pgbench(db, row['sql'], args, row['key'])
         how = plan(db, row['sql'][0])
         load1 = os.getloadavg()[0]
         ratio = f'{rest / raw:.2f}' if raw else 'n/a'
         results.append((row['title'], rest, p99, raw, ratio, how, bad, load1))
         log(f"  {row['key']}: REST {rest:.1f} req/s p99 {p99 if p99 is not None else float('nan'):.1f} ms"
-            f" (non-2xx {bad}{'; ' + sockerr if sockerr else ''}), raw {raw if raw else 0:.1f}/s, load {load1:.2f}")
+            f" (non-2xx {bad}{'; ' + sockerr if sockerr else ''}), raw {raw if raw else 0:.1f}/s, load {load1:.2f},"
+            f" after {warmed} s of warm-up")
     log('')
     log('| what the desk does | REST req/s | REST p99 | the same SQL, req/s | REST/SQL | plan | load |')
     log('|---|---|---|---|---|---|---|')
