@@ -390,7 +390,8 @@ public class JpaCustomerService implements CustomerService {
 
     static Customer toCustomer(CustomerEntity e) {
         String masked = e.mobile == null ? null : Mobile.parse("mobile", e.mobile).masked();
-        return new Customer(e.id, e.type, e.name, masked, e.wechatId, e.address, List.copyOf(e.tags),
+        // sorted as the entity's TreeSet keeps them: read from the database, EclipseLink's own set has no order
+        return new Customer(e.id, e.type, e.name, masked, e.wechatId, e.address, e.tags.stream().sorted().toList(),
                 e.marketingConsent, Stored.instant(e.marketingConsentAt), e.note, e.createdAt(), e.createdBy(),
                 e.updatedAt(), e.updatedBy(), e.version);
     }
