@@ -25,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The compaction runs with a tight free ratio ({@value #COMPACT_FREE_RATIO} %); afterwards the ratio of
  * {@value #RATIO_AFTER_START} ("min-max" percent, bin/setenv: 40-70) holds. Its minimum decides how the heap grows
- * under
- * the desk's load: with 10 % the old generation stayed just above what was live, and a plate lookup at 4,600 requests
- * a second paid a full collection (120-150 ms, every waiting request with it) every few seconds; with 40 % none in
- * minutes. A quiet platform keeps the compacted heap until load comes.
+ * under the desk's load: with 10 % the old generation stayed just above what was live, and a plate lookup at 4,600
+ * requests a second paid a full collection (120-150 ms, every waiting request with it) every few seconds; with 40 %
+ * none in minutes. A quiet platform keeps the compacted heap until load comes.
  */
 @Component(immediate = true)
 public class MemoryAfterStart {
@@ -65,7 +64,7 @@ public class MemoryAfterStart {
         String ratio = System.getProperty(RATIO_AFTER_START);
         // compact with both ratios at the tight one, then apply the ratio for afterwards: the heap is then as small
         // as the tight ratio allows, not wherever the start's growth left it
-        tightenFreeRatio(ratio, true);
+        applyFreeRatio(ratio, true);
         Runtime rt = Runtime.getRuntime();
         long before = rt.totalMemory();
         // the serial collector shrinks a generation by 0 %, 10 %, 40 %, then 100 % of the excess on successive full
@@ -73,7 +72,7 @@ public class MemoryAfterStart {
         for (int i = 0; i < 4; i++) {
             System.gc();
         }
-        tightenFreeRatio(ratio, false);
+        applyFreeRatio(ratio, false);
         LOG.info("Start settled: heap {} MB committed -> {} MB ({} MB in use)", before >> 20, rt.totalMemory() >> 20,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
@@ -82,7 +81,7 @@ public class MemoryAfterStart {
      * Sets Min/MaxHeapFreeRatio (both manageable at run time) to "min-max", or both to the compaction's ratio when
      * compacting; nothing when absent or not understood.
      */
-    static void tightenFreeRatio(String minMax, boolean compacting) {
+    static void applyFreeRatio(String minMax, boolean compacting) {
         if (minMax == null || !minMax.matches("\\d{1,2}-\\d{1,3}")) {
             return;
         }

@@ -34,31 +34,31 @@ class MemoryAfterStartTest {
 
     @Test
     void theHeapIsCompactedTightlyThenTheRatioForAfterTheStartIsApplied() {
-        MemoryAfterStart.tightenFreeRatio("40-70", true);
+        MemoryAfterStart.applyFreeRatio("40-70", true);
         assertEquals("10", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("10", hotSpot.getVMOption("MaxHeapFreeRatio").getValue(), "compacting: no room above 10 %");
-        MemoryAfterStart.tightenFreeRatio("40-70", false);
+        MemoryAfterStart.applyFreeRatio("40-70", false);
         assertEquals("40", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("70", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
     }
 
     @Test
     void aMinimumBelowTheCompactionsRatioIsCompactedTo() {
-        MemoryAfterStart.tightenFreeRatio("5-30", true);
+        MemoryAfterStart.applyFreeRatio("5-30", true);
         assertEquals("5", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("5", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
-        MemoryAfterStart.tightenFreeRatio("5-30", false);
+        MemoryAfterStart.applyFreeRatio("5-30", false);
         assertEquals("5", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("30", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
     }
 
     @Test
     void noRatioOrAGarbledOneLeavesTheStartRatio() {
-        MemoryAfterStart.tightenFreeRatio(null, false);
-        MemoryAfterStart.tightenFreeRatio("ten-thirty", false);
-        MemoryAfterStart.tightenFreeRatio("10", true);
-        MemoryAfterStart.tightenFreeRatio("30-10", true); // minimum above the maximum
-        MemoryAfterStart.tightenFreeRatio("10-300", false); // a maximum above 100 %
+        MemoryAfterStart.applyFreeRatio(null, false);
+        MemoryAfterStart.applyFreeRatio("ten-thirty", false);
+        MemoryAfterStart.applyFreeRatio("10", true);
+        MemoryAfterStart.applyFreeRatio("30-10", true); // minimum above the maximum
+        MemoryAfterStart.applyFreeRatio("10-300", false); // a maximum above 100 %
         assertEquals("40", hotSpot.getVMOption("MinHeapFreeRatio").getValue());
         assertEquals("70", hotSpot.getVMOption("MaxHeapFreeRatio").getValue());
     }
