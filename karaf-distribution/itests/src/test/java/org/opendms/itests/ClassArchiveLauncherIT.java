@@ -121,6 +121,19 @@ public class ClassArchiveLauncherIT {
         assertFalse(Files.exists(data.resolve("cds")));
     }
 
+    @Test
+    public void aNativeAgentRunsAsGivenForTheJdkWouldNotStartWritingAnArchive() throws Exception {
+        // bin/karaf debug (KARAF_DEBUG) adds jdwp; a profiler adds -agentpath: "CDS dumping does not support native
+        // JVMTI agent" and the JVM exits before Karaf starts
+        for (String agent : List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005",
+                "-agentpath:/opt/profiler/libasyncProfiler.so=start,event=cpu")) {
+            List<String> withAgent = new ArrayList<>(karafStart);
+            withAgent.add(1, agent);
+            assertEquals(withAgent, launch(withAgent, Map.of()));
+        }
+        assertFalse(Files.exists(data.resolve("cds")));
+    }
+
     /** Runs bin/dms-java with these arguments; the command the stand-in java got. */
     private List<String> launch(List<String> args, Map<String, String> env) throws Exception {
         Path record = dir.resolve("ran.txt");
