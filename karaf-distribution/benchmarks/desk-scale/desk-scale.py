@@ -19,6 +19,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..', '..'))
 WARMUP_ROUND = 5  # seconds per warm-up round (see warm_up)
+JIT_QUIET = 30  # a warm-up round that made the JIT compile fewer methods than this counts as compiled (see warm_up)
 CORE_ENDPOINTS = ['/api/health', '/api/customers?size=1', '/api/vehicles?size=1', '/api/work-orders?size=1',
                   '/api/appointments?size=1', '/api/staff', '/api/labour-operations', '/api/follow-ups',
                   '/api/permissions']
@@ -240,28 +241,46 @@ def wrk_command(platform, script, args, seconds):
             '--timeout', '10s', '--latency', '-s', script, platform.url]
 
 
+def compiled_methods(platform):
+    """How many methods the platform's JIT has compiled so far (`jstat -compiler`), or None when it cannot tell."""
+    pid = platform.pid()
+    if not pid or not shutil.which('jstat'):
+        return None
+    out = subprocess.run(['jstat', '-compiler', str(pid)], capture_output=True, text=True).stdout.split('\n')
+    try:
+        return int(out[1].split()[0])
+    except (IndexError, ValueError):
+        return None
+
+
 def warm_up(platform, script, args):
-    """Sends the row's requests, not counted, for at least --warmup seconds and then until the rate stops rising: a
-    desk platform runs all day, so a row is measured once the JIT has compiled its path, not while it still does
-    (right after a start that takes about 30 s of load on 2 cores; the rate climbs from a tenth to its plateau).
-    Rounds of WARMUP_ROUND seconds; steady when a round is less than 5 % faster than the one before, at most
-    --warmup-max seconds. Returns the seconds spent."""
-    spent, before = 0, None
+    """Sends the row's requests, not counted, for at least --warmup seconds and then until the rate stops rising and
+    the JIT has stopped compiling: a desk platform runs all day, so a row is measured once the JIT has compiled its
+    path, not while it still does (right after a start that takes about 30 s of load on 2 cores; the rate climbs from
+    a tenth to its plateau, and C2 keeps compiling the path's larger methods for a while after: one of two cores
+    compiling is what gave the first row after a first start its p99 tail in session 18). Rounds of WARMUP_ROUND
+    seconds; steady when a round is less than 5 % faster than the one before and compiled fewer than JIT_QUIET
+    methods, at most --warmup-max seconds. Returns the seconds spent and the methods the last round compiled."""
+    spent, before, compiled = 0, None, None
     while spent < args.warmup_max and args.warmup > 0:
+        methods = compiled_methods(platform)
         out = subprocess.run(wrk_command(platform, script, args, WARMUP_ROUND), capture_output=True, text=True).stdout
         spent += WARMUP_ROUND
+        after = compiled_methods(platform)
+        compiled = after - methods if methods is not None and after is not None else None
         rate = re.search(r'Requests/sec:\s+([\d.]+)', out)
         rate = float(rate.group(1)) if rate else 0.0
-        if spent >= args.warmup and before is not None and rate < before * 1.05:
+        jit_quiet = compiled is None or compiled < JIT_QUIET
+        if spent >= args.warmup and before is not None and rate < before * 1.05 and jit_quiet:
             break
         before = rate
-    return spent
+    return spent, compiled
 
 
 def run_wrk(platform, requests, args, name):
     script = os.path.join(args.work, f'{name}.lua')
     lua_script(script, platform.auth, requests)
-    warmed = warm_up(platform, script, args)
+    warmed, compiled = warm_up(platform, script, args)
     out = subprocess.run(wrk_command(platform, script, args, args.duration), capture_output=True, text=True).stdout
     rate = re.search(r'Requests/sec:\s+([\d.]+)', out)
     p99 = re.search(r'^\s+99%\s+([\d.]+)(us|ms|s)\s*$', out, re.M)
@@ -273,7 +292,7 @@ def run_wrk(platform, requests, args, name):
     with open(os.path.join(args.work, f'{name}.wrk.txt'), 'w') as f:
         f.write(out)
     return (float(rate.group(1)) if rate else 0.0), p99ms, int(bad.group(1)) if bad else 0, \
-        errors.group(0) if errors else '', warmed
+        errors.group(0) if errors else '', warmed, compiled
 
 
 def run_pgbench(db, scripts, args, name):
@@ -458,13 +477,14 @@ def measure(db, platform, args):
     results = []
     load = os.getloadavg()
     log(f'== Measurements: {args.duration} s each after {args.warmup}-{args.warmup_max} s of warm-up (until the rate '
-        f'stops rising), {args.connections} connections; '
+        f'stops rising and the JIT compiles fewer than {JIT_QUIET} methods in {WARMUP_ROUND} s), '
+        f'{args.connections} connections; '
         f'load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}')
     log('   (the machine is shared: other processes may run; see the load average printed with each row)')
     for row in rows:
         if only and row['key'] not in only:
             continue
-        rest, p99, bad, sockerr, warmed = run_wrk(platform, row['requests'], args, row['key'])
+        rest, p99, bad, sockerr, warmed, compiled = run_wrk(platform, row['requests'], args, row['key'])
         raw = run_pgbench(db, row['sql'], args, row['key'])
         how = plan(db, row['sql'][0])
         load1 = os.getloadavg()[0]
@@ -472,7 +492,8 @@ def measure(db, platform, args):
         results.append((row['title'], rest, p99, raw, ratio, how, bad, load1))
         log(f"  {row['key']}: REST {rest:.1f} req/s p99 {p99 if p99 is not None else float('nan'):.1f} ms"
             f" (non-2xx {bad}{'; ' + sockerr if sockerr else ''}), raw {raw if raw else 0:.1f}/s, load {load1:.2f},"
-            f" after {warmed} s of warm-up")
+            f" after {warmed} s of warm-up ({compiled if compiled is not None else '?'} methods compiled in its last"
+            f" {WARMUP_ROUND} s)")
     log('')
     log('| what the desk does | REST req/s | REST p99 | the same SQL, req/s | REST/SQL | plan | load |')
     log('|---|---|---|---|---|---|---|')
