@@ -257,8 +257,8 @@ def warm_up(platform, script, args):
     """Sends the row's requests, not counted, for at least --warmup seconds and then until the rate stops rising and
     the JIT has stopped compiling: a desk platform runs all day, so a row is measured once the JIT has compiled its
     path, not while it still does (right after a start that takes about 30 s of load on 2 cores; the rate climbs from
-    a tenth to its plateau, and C2 keeps compiling the path's larger methods for a while after: one of two cores
-    compiling is what gave the first row after a first start its p99 tail in session 18). Rounds of WARMUP_ROUND
+    a tenth to its plateau, and C2 may go on compiling the path's larger methods for a while after; session 20 found
+    every measured row's JIT already quiet, so a row's p99 tail had another cause there). Rounds of WARMUP_ROUND
     seconds; steady when a round is less than 5 % faster than the one before and compiled fewer than JIT_QUIET
     methods, at most --warmup-max seconds. Returns the seconds spent and the methods the last round compiled."""
     spent, before, compiled = 0, None, None
