@@ -130,7 +130,22 @@ public class DistributionRestartIT {
                 send("GET", "insurance/renewals", null, 200).path("days").asInt());
     }
 
+    /** How far karaf.log was read: the lines after it are this start's (or the last stop's). */
+    private long logRead;
+
+    /** How often the REST server was built since {@link #logRead}: CXF logs its address at each build. */
+    private long serverBuildsSinceLastRead() throws IOException {
+        Path file = home.resolve("data/log/karaf.log");
+        String log = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        long from = log.length() >= logRead ? logRead : 0; // rolled over: count the new file
+        logRead = log.length();
+        return log.substring((int) from).lines().filter(l -> l.contains("Setting the server's publish address"))
+                .count();
+    }
+
     private void start(String what) throws Exception {
+        // a stop takes /api away in one step (the gate closes first), not one rebuild per core resource leaving
+        assertEquals(what + ": REST server builds while the platform stopped", 0, serverBuildsSinceLastRead());
         long started = System.nanoTime();
         if (dealerHome == null) {
             UnpackedDistribution.run(home, "bin/start");
@@ -152,10 +167,12 @@ public class DistributionRestartIT {
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health"))
                                 .timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
+                // while the core starts /api says so (503), never with the web app's page
+                assertTrue(what + ": /api/health answered 200 but not UP: " + r.body(),
+                        r.statusCode() != 200 || r.body().contains("\"UP\""));
                 // UP (200) only once every core bundle is ready; anonymous callers get no more detail than that
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    // each core resource is registered once its schema is ready; the REST whiteboard rebuilds /api as
-                    // each one arrives, so the platform is ready when all of them answer
+                    // health says UP once every core resource is served; a client may then use any of them
                     if (allAnswer("customers?size=1", "vehicles?size=1", "appointments?size=1", "work-orders?size=1",
                             "permissions")) {
                         long rssKb = dist.rssKb();
@@ -165,6 +182,8 @@ public class DistributionRestartIT {
                         String log = Files.readString(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
                         assertTrue(what + ": a cycle between components in karaf.log",
                                 !log.contains("resulted in a cycle"));
+                        // /api is published once the whole core is registered: one build, not one per resource
+                        assertEquals(what + ": REST server builds during the start", 1, serverBuildsSinceLastRead());
                         return;
                     }
                 }

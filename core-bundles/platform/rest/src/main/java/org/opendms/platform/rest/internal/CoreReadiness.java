@@ -49,6 +49,37 @@ final class CoreReadiness {
         this.jaxrs = jaxrs;
     }
 
+    /**
+     * Whether every core resource is registered, not asking whether the whiteboard serves them yet: when
+     * {@link ApiGate} lets the whiteboard publish them all at once. Asked often while the core starts, so it stops at
+     * the first thing still starting and asks the component runtime (the costly part) only once every core bundle is
+     * active with its schema migrated.
+     */
+    boolean registered() {
+        Set<String> names;
+        try {
+            names = coreBundleNames();
+        } catch (Exception e) {
+            return false;
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        for (String name : names) {
+            Bundle bundle = bundle(name);
+            if (bundle == null || bundle.getState() != Bundle.ACTIVE || schemaPending(bundle)) {
+                return false;
+            }
+            bundles.add(bundle);
+        }
+        List<String> pending = new ArrayList<>();
+        for (Bundle bundle : bundles) {
+            componentsPending(bundle, pending);
+            if (!pending.isEmpty()) {
+                return false;
+            }
+        }
+        return !bundles.isEmpty();
+    }
+
     /** One line per thing still starting, in the core's bundle order; empty when the whole core is ready. */
     List<String> starting() {
         List<String> starting = new ArrayList<>();
@@ -84,9 +115,27 @@ final class CoreReadiness {
 
     private void check(Bundle bundle, Set<Long> served, List<String> starting) {
         String name = bundle.getSymbolicName();
-        if (bundle.getHeaders("").get(SchemaReady.CHANGELOG_HEADER) != null && !schemaReady(name)) {
+        if (schemaPending(bundle)) {
             starting.add(name + ": schema migration");
         }
+        componentsPending(bundle, starting);
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> ref : registered) {
+                if (isResource(ref) && !served.contains((Long) ref.getProperty("service.id"))) {
+                    starting.add(name + ": REST resource " + ref.getProperty("component.name") + " not yet served");
+                }
+            }
+        }
+    }
+
+    private boolean schemaPending(Bundle bundle) {
+        return bundle.getHeaders("").get(SchemaReady.CHANGELOG_HEADER) != null
+                && !schemaReady(bundle.getSymbolicName());
+    }
+
+    private void componentsPending(Bundle bundle, List<String> starting) {
+        String name = bundle.getSymbolicName();
         Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs(bundle);
         if (descriptions.isEmpty() && bundle.getHeaders("").get("Service-Component") != null) {
             starting.add(name + ": components not yet taken up");
@@ -100,14 +149,6 @@ final class CoreReadiness {
                 if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
                         || c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     starting.add(name + ": " + d.name + " " + waitsFor(c));
-                }
-            }
-        }
-        ServiceReference<?>[] registered = bundle.getRegisteredServices();
-        if (registered != null) {
-            for (ServiceReference<?> ref : registered) {
-                if (isResource(ref) && !served.contains((Long) ref.getProperty("service.id"))) {
-                    starting.add(name + ": REST resource " + ref.getProperty("component.name") + " not yet served");
                 }
             }
         }
