@@ -274,6 +274,8 @@ abstract class CustomerServiceContract {
         Page<Customer> few = service.search(CustomerQuery.text(family + "VIP"), PageRequest.of(0, 20));
         assertEquals(1, few.total());
         assertTrue(few.totalExact());
+        // few matches: the page is read by its keys, and the tags still come with it
+        assertEquals(List.of("VIP", "车队"), few.items().get(0).tags());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.opendms.platform.api.jpa;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +79,16 @@ public final class PagedSearch<E> {
     public <T> Page<T> page(EntityManager em, String orderBy, PageRequest page, Function<E, T> map) {
         String from = " FROM " + entity.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        String key = key(em);
+        if (!conditions.isEmpty() && orderBy.trim().equals(key + " DESC")) {
+            Page<T> found = newestFromKeys(em, from, key, page, map);
+            if (found != null) {
+                return found;
+            }
+        }
         TypedQuery<E> select = em.createQuery("SELECT " + alias + from + " ORDER BY " + orderBy, entity);
         bind(select);
-        if (!batched.isEmpty()) {
-            // EclipseLink's batch reading: one "... WHERE owner IN (ids of the page)" per collection
-            select.setHint("eclipselink.batch.type", "IN");
-            batched.forEach(attribute -> select.setHint("eclipselink.batch", attribute));
-        }
+        batch(select);
         List<E> rows = select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         long total;
         boolean exact;
@@ -96,8 +100,6 @@ public final class PagedSearch<E> {
             exact = false;
         } else {
             // how many there are, up to the limit: reads at most COUNT_LIMIT + 1 keys, never the whole table
-            EntityType<E> type = em.getMetamodel().entity(entity);
-            String key = alias + "." + type.getId(type.getIdType().getJavaType()).getName();
             TypedQuery<Object> keys = em.createQuery("SELECT " + key + from, Object.class);
             bind(keys);
             int found = keys.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
@@ -105,6 +107,57 @@ public final class PagedSearch<E> {
             total = Math.min(found, COUNT_LIMIT);
         }
         return new Page<>(rows.stream().map(map).toList(), page.page(), page.size(), total, exact);
+    }
+
+    /**
+     * A search newest first, from its keys: they are read first, in whatever order the database finds them fastest
+     * (at most {@link #COUNT_LIMIT} + 1), and the page is the newest of them, read by key. Asked for the newest
+     * matches directly, PostgreSQL may walk the primary key backwards expecting to meet them soon: a VIN's last six
+     * that match one old vehicle of a million made it read every row (268-674 ms instead of 2 ms). Null when there
+     * are more matches than the limit: they are common enough for that walk to be the fast way.
+     */
+    private <T> Page<T> newestFromKeys(EntityManager em, String from, String key, PageRequest page,
+            Function<E, T> map) {
+        TypedQuery<Object> keys = em.createQuery("SELECT " + key + from, Object.class);
+        bind(keys);
+        List<Object> found = keys.setMaxResults(COUNT_LIMIT + 1).getResultList();
+        if (found.size() > COUNT_LIMIT) {
+            return null;
+        }
+        List<Object> newest = new ArrayList<>(found);
+        newest.sort(Collections.reverseOrder(PagedSearch::compareKeys));
+        List<Object> onPage = newest.subList(Math.min(page.offset(), newest.size()),
+                (int) Math.min((long) page.offset() + page.size(), newest.size()));
+        List<E> rows = List.of();
+        if (!onPage.isEmpty()) {
+            TypedQuery<E> select = em.createQuery(
+                    "SELECT " + alias + " FROM " + entity.getSimpleName() + " " + alias + " WHERE " + key
+                            + " IN :pageKeys ORDER BY " + key + " DESC",
+                    entity);
+            select.setParameter("pageKeys", onPage);
+            select.setHint("eclipselink.jdbc.bind-parameters", "true");
+            batch(select);
+            rows = select.getResultList();
+        }
+        return new Page<>(rows.stream().map(map).toList(), page.page(), page.size(), found.size(), true);
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static int compareKeys(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private String key(EntityManager em) {
+        EntityType<E> type = em.getMetamodel().entity(entity);
+        return alias + "." + type.getId(type.getIdType().getJavaType()).getName();
+    }
+
+    private void batch(TypedQuery<E> select) {
+        if (!batched.isEmpty()) {
+            // EclipseLink's batch reading: one "... WHERE owner IN (ids of the page)" per collection
+            select.setHint("eclipselink.batch.type", "IN");
+            batched.forEach(attribute -> select.setHint("eclipselink.batch", attribute));
+        }
     }
 
     /**
