@@ -22,18 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Holds {@code /api} back while the core starts, then lets the JAX-RS whiteboard publish every core resource at once.
- * The Aries whiteboard rebuilds an application's CXF server each time a resource or extension joins it while it is
- * deployed: 112 rebuilds in a restart, over a second of start work on the threads that start the core. What joins an
- * application that is not deployed yet costs nothing, and deploying it builds the server once. The whiteboard waits
- * for this service through {@code application.ready.service.filter} in its configuration
+ * The Aries whiteboard rebuilds an application's CXF server each time a resource or extension joins or leaves it while
+ * it is deployed: over a hundred rebuilds in a restart, over a second of start work on the threads that start the
+ * core. What joins an application that is not deployed yet costs nothing, and deploying it builds the server once.
+ * The whiteboard waits for this service through {@code application.ready.service.filter} in its configuration
  * ({@code etc/org.apache.aries.jax.rs.whiteboard.default.cfg}).
  * <p>
  * Opened once every core resource is registered ({@link CoreReadiness#registered()}), or once nothing has changed
  * for {@value #QUIET_SECONDS} s: a core that cannot start (or waits for a long migration) still gets
- * {@code /api/health} to say why, and a slow machine that keeps making progress still gets the one build. It stays open
- * while this bundle runs: a core bundle stopped or updated later takes only its own
- * endpoints away, as before. When the platform stops it closes first, so /api goes in one step too instead of one
- * rebuild per resource leaving.
+ * {@code /api/health} to say why, and a slow machine that keeps making progress still gets the one build. It stays
+ * open while this bundle runs: a core bundle stopped or updated later takes only its own endpoints away, as before.
+ * When the platform stops it closes first, so /api goes in one step too instead of one rebuild per resource leaving.
  */
 @Component(immediate = true)
 public class ApiGate {
