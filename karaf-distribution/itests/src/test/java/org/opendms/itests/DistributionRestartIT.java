@@ -95,6 +95,8 @@ public class DistributionRestartIT {
         assertEquals(customer.path("id").asLong(), found.path("ownerId").asLong());
         JsonNode again = send("GET", "customers/" + customer.path("id").asLong(), null, 200);
         assertEquals("重启测试", again.path("name").asText());
+        assertTrue("no request met /api held back in two starts: the wait above polls every 200 ms",
+                heldBackAnswers > 0);
     }
 
     @Test
@@ -129,6 +131,9 @@ public class DistributionRestartIT {
         assertEquals("the setting came back from the dealer profile", 45,
                 send("GET", "insurance/renewals", null, 200).path("days").asInt());
     }
+
+    /** How often a request met /api held back while the core started (its 503 with Retry-After). */
+    private int heldBackAnswers;
 
     /** How far karaf.log was read: the lines after it are this start's (or the last stop's). */
     private long logRead;
@@ -170,6 +175,20 @@ public class DistributionRestartIT {
                 // while the core starts /api says so (503), never with the web app's page
                 assertTrue(what + ": /api/health answered 200 but not UP: " + r.body(),
                         r.statusCode() != 200 || r.body().contains("\"UP\""));
+                if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
+                    // /api is held back until the whole core is registered: every path says so, as a problem
+                    HttpResponse<String> held = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/customers"))
+                                    .timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (held.headers().firstValue("Retry-After").isPresent()) {
+                        assertEquals(what + ": " + held.body(), 503, held.statusCode());
+                        assertTrue(what + ": " + held.headers().map(), held.headers().firstValue("Content-Type")
+                                .orElse("").startsWith("application/problem+json"));
+                        assertTrue(what + ": " + held.body(), held.body().contains("starting"));
+                        heldBackAnswers++;
+                    }
+                }
                 // UP (200) only once every core bundle is ready; anonymous callers get no more detail than that
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
                     // health says UP once every core resource is served; a client may then use any of them

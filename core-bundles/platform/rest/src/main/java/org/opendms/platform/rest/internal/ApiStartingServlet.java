@@ -27,8 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * answered {@code /api/health} with 200 and HTML: a monitor or a client waiting for the platform took that for an
  * answer. Here {@code /api/health} says STARTING as the health resource does (DOWN while the platform stops), and
  * every other path a 503 problem with a Retry-After. Once the application is published its own context ({@code /api})
- * wins over this servlet of the root
- * context.
+ * wins over this servlet of the root context.
  */
 @Component(service = Servlet.class, property = { "osgi.http.whiteboard.servlet.pattern=/api/*",
         "osgi.http.whiteboard.servlet.name=dms-api-starting" })
@@ -53,14 +52,17 @@ public class ApiStartingServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setCharacterEncoding("UTF-8");
         Object body;
+        boolean stopping = stopping();
         if ("/health".equals(request.getPathInfo())) {
             response.setContentType("application/json");
-            body = Map.of("status", stopping() ? "DOWN" : "STARTING");
+            body = Map.of("status", stopping ? "DOWN" : "STARTING");
         } else {
             response.setContentType(DmsRest.PROBLEM_JSON);
-            body = Problems.body(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    List.of(new Violation("", "starting", "平台正在启动，请稍后再试",
-                            "the platform is starting; try again in a few seconds")),
+            Violation why = stopping
+                    ? new Violation("", "stopping", "平台正在停止", "the platform is stopping")
+                    : new Violation("", "starting", "平台正在启动，请稍后再试",
+                            "the platform is starting; try again in a few seconds");
+            body = Problems.body(HttpServletResponse.SC_SERVICE_UNAVAILABLE, List.of(why),
                     Problems.locale(request.getHeader("Accept-Language") == null ? List.of()
                             : Collections.list(request.getLocales())));
         }
