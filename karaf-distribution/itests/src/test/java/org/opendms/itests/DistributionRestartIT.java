@@ -130,6 +130,11 @@ public class DistributionRestartIT {
         send("admin", "POST", "plugins/insurance/enable", null, 200);
         assertEquals("the setting came back from the dealer profile", 45,
                 send("GET", "insurance/renewals", null, 200).path("days").asInt());
+        // Karaf starts even a start="false" bundle at each deployment (the plugin turned off and on was two); a started
+        // liquibase-core makes SPI Fly register its hundreds of services at every start (features/.../feature.xml)
+        String liquibase = dist.console("bundle:list -t 0 -s org.liquibase.core");
+        assertTrue("liquibase-core is not just resolved after the plugin deployments:\n" + liquibase,
+                liquibase.contains("org.liquibase.core") && liquibase.contains("Resolved"));
     }
 
     /** How often a request met /api held back while the core started (its 503 with Retry-After). */

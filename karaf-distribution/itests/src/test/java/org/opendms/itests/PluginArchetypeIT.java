@@ -326,14 +326,6 @@ public class PluginArchetypeIT {
 
     /** A console command through the distribution's own bin/client, as admin. */
     private String console(String command) throws Exception {
-        Path out = logs.resolve("console.log");
-        Process p = new ProcessBuilder("bin/client", "-h", "127.0.0.1", "-a", Integer.toString(SSH_PORT), "-u", "admin",
-                "-p", "demo", "-r", "10", command).directory(home.toFile()).redirectErrorStream(true)
-                        .redirectOutput(out.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("bin/client " + command + " did not finish in 120 s");
-        }
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return dist.console(command);
     }
 }

@@ -1,6 +1,7 @@
 package org.opendms.itests;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 final class UnpackedDistribution {
 
     final Path home;
+    private final int sshPort;
 
-    private UnpackedDistribution(Path home) {
+    private UnpackedDistribution(Path home, int sshPort) {
         this.home = home;
+        this.sshPort = sshPort;
     }
 
     /** Empties {@code home} and unpacks the distribution (system property opendms.distribution) into it. */
@@ -25,7 +28,7 @@ final class UnpackedDistribution {
         run(home.getParent(), "rm", "-rf", home.toString());
         Files.createDirectories(home);
         run(home, "tar", "xzf", System.getProperty("opendms.distribution"), "--strip-components=1");
-        UnpackedDistribution d = new UnpackedDistribution(home);
+        UnpackedDistribution d = new UnpackedDistribution(home, sshPort);
         d.replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
                 "org.osgi.service.http.port = " + httpPort);
         d.replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
@@ -99,6 +102,22 @@ final class UnpackedDistribution {
         Optional<ProcessHandle> p = process();
         return p.isPresent() && Files.readString(Path.of("/proc/" + p.get().pid() + "/maps"))
                 .contains(home.resolve("data/cds").toString() + "/opendms-");
+    }
+
+    /**
+     * A console command through the distribution's own bin/client, as admin; returns what it printed (also kept beside
+     * the distribution's folder, in {@code <folder>-console.log}).
+     */
+    String console(String command) throws Exception {
+        Path out = home.resolveSibling(home.getFileName() + "-console.log");
+        Process p = new ProcessBuilder("bin/client", "-h", "127.0.0.1", "-a", Integer.toString(sshPort), "-u", "admin",
+                "-p", "demo", "-r", "10", command).directory(home.toFile()).redirectErrorStream(true)
+                        .redirectOutput(out.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/client " + command + " did not finish in 120 s");
+        }
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     static void run(Path dir, String... command) throws Exception {
