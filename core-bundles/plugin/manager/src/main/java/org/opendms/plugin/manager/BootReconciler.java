@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 final class BootReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootReconciler.class);
+    /** A step interrupted by Karaf's features service restarting is run again, this often, this far apart. */
+    private static final int ATTEMPTS = 5;
+    private static final long PAUSE_MILLIS = 2_000;
 
     private final Lock operations;
     private final ProfileSync profile;
@@ -28,6 +31,8 @@ final class BootReconciler {
     private final PluginStatusView view;
     private final OperationLog log;
     private Thread applier;
+    /** Set by {@link #stop()} before it interrupts the applier: an interruption is then ours, not Karaf's. */
+    private volatile boolean stopping;
 
     BootReconciler(Lock operations, ProfileSync profile, PluginCatalogue catalogue, FeatureOperations features,
             PluginStatusView view, OperationLog log) {
@@ -46,6 +51,7 @@ final class BootReconciler {
     }
 
     void stop() throws InterruptedException {
+        stopping = true;
         applier.interrupt();
         applier.join(TimeUnit.SECONDS.toMillis(30));
     }
@@ -108,11 +114,12 @@ final class BootReconciler {
     private void attempt(Actor actor, String action, String id, String detail, Step step) {
         long started = System.nanoTime();
         try {
-            String result = step.run();
+            String result = InterruptedDeployments.run("Plugin " + id + ": " + action, step, () -> stopping,
+                    ATTEMPTS, PAUSE_MILLIS);
             view.succeeded(id);
             log.record(actor, action, id, detail, true, result, started);
         } catch (Exception e) {
-            if (stopping(e)) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
                 // the platform stops while it enables (stop() interrupts): not a fault; the next start applies it
                 Thread.currentThread().interrupt();
                 LOG.info("Plugin {}: {} not finished, the platform is stopping; the next start applies it", id, action);
@@ -125,15 +132,6 @@ final class BootReconciler {
             LOG.error("Plugin {}: {} failed: {}", id, action, reason);
             log.record(actor, action, id, detail, false, reason, started);
         }
-    }
-
-    private static boolean stopping(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException) {
-                return true;
-            }
-        }
-        return Thread.currentThread().isInterrupted();
     }
 
     /** One step of an operation; returns what it did. */

@@ -210,7 +210,9 @@ final class FeatureOperations {
         } catch (Exception e) {
             RefusalReasons.Reason reason = RefusalReasons.explain(id, e, catalogue::exportedVersions);
             LOG.info("Plugin {} {} refused: {}", id, feature.getVersion(), e.getMessage());
-            throw DmsException.conflict("id", "plugin.unresolvable", reason.zh(), reason.en());
+            DmsException refused = DmsException.conflict("id", "plugin.unresolvable", reason.zh(), reason.en());
+            refused.initCause(e); // an interrupted deployment is tried again (InterruptedDeployments)
+            throw refused;
         }
     }
 
