@@ -44,23 +44,27 @@ class InterruptedDeploymentsTest {
         assertEquals(1, calls.get());
     }
 
+    /** A step whose deployment is interrupted every time, counting its calls. */
+    private static BootReconciler.Step alwaysInterrupted(AtomicInteger calls) {
+        return () -> {
+            calls.incrementAndGet();
+            throw refusedByAnInterruptedDeployment();
+        };
+    }
+
     @Test
     void whenThePlatformStopsTheInterruptionEndsTheStep() {
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(DmsException.class, () -> InterruptedDeployments.run("p", () -> {
-            calls.incrementAndGet();
-            throw refusedByAnInterruptedDeployment();
-        }, () -> true, 5, 1));
+        assertThrows(DmsException.class,
+                () -> InterruptedDeployments.run("p", alwaysInterrupted(calls), () -> true, 5, 1));
         assertEquals(1, calls.get());
     }
 
     @Test
     void aServiceThatKeepsBeingInterruptedFailsTheStepAfterTheLastAttempt() {
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(DmsException.class, () -> InterruptedDeployments.run("p", () -> {
-            calls.incrementAndGet();
-            throw refusedByAnInterruptedDeployment();
-        }, () -> false, 4, 1));
+        assertThrows(DmsException.class,
+                () -> InterruptedDeployments.run("p", alwaysInterrupted(calls), () -> false, 4, 1));
         assertEquals(4, calls.get());
     }
 }
