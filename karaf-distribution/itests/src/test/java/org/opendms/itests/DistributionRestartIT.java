@@ -135,6 +135,9 @@ public class DistributionRestartIT {
         String liquibase = dist.console("bundle:list -t 0 -s org.liquibase.core");
         assertTrue("liquibase-core is not just resolved after the plugin deployments:\n" + liquibase,
                 liquibase.contains("org.liquibase.core") && liquibase.contains("Resolved"));
+        // a console command's answer is all that bin/client prints (a script reads it), no word from the JVM
+        assertTrue("bin/client printed more than the answer:\n" + liquibase,
+                liquibase.startsWith("START LEVEL") && !liquibase.contains("compiler directives"));
     }
 
     /** How often a request met /api held back while the core started (its 503 with Retry-After). */
