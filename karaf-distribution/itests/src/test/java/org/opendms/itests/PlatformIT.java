@@ -58,7 +58,9 @@ public class PlatformIT extends DmsTestSupport {
                 notActive.add(b.getSymbolicName() + " state " + b.getState());
             }
         }
-        assertEquals("bundles not active", List.of(), notActive);
+        // liquibase-core is resolved and never started: a started one made SPI Fly register its services at every
+        // start, and Karaf started it at each plugin deployment despite start="false" (features/.../feature.xml)
+        assertEquals("bundles not active", List.of("org.liquibase.core state " + Bundle.RESOLVED), notActive);
     }
 
     @Test
