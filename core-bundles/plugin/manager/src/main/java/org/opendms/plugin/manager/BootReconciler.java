@@ -21,8 +21,6 @@ final class BootReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootReconciler.class);
     /** A step interrupted by Karaf's features service restarting is run again, this often, this far apart. */
-    private static final int ATTEMPTS = 5;
-    private static final long PAUSE_MILLIS = 2_000;
 
     private final Lock operations;
     private final ProfileSync profile;
@@ -115,7 +113,7 @@ final class BootReconciler {
         long started = System.nanoTime();
         try {
             String result = InterruptedDeployments.run("Plugin " + id + ": " + action, step, () -> stopping,
-                    ATTEMPTS, PAUSE_MILLIS);
+                    InterruptedDeployments.ATTEMPTS, InterruptedDeployments.PAUSE_MILLIS);
             view.succeeded(id);
             log.record(actor, action, id, detail, true, result, started);
         } catch (Exception e) {

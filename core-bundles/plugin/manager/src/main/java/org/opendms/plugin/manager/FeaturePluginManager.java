@@ -77,6 +77,8 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
     BootFinished bootFinished;
 
     private final ReentrantLock operations = new ReentrantLock(true);
+    /** Set when the component goes: an operation under way is then not tried again. */
+    private volatile boolean deactivated;
     private volatile RepositoryPolicy repositories = new RepositoryPolicy(RepositoryPolicy.DEFAULT, dealerHome());
     private ProfileSync profile;
     private PluginCatalogue catalogue;
@@ -113,6 +115,7 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        deactivated = true;
         boot.stop();
     }
 
@@ -248,7 +251,8 @@ public class FeaturePluginManager implements PluginManager, ConfigurationListene
         }
         try {
             PluginStatus before = plugin == null ? null : view.status(plugin);
-            String result = step.run();
+            String result = InterruptedDeployments.run("Plugin " + (plugin == null ? detail : plugin) + ": " + action,
+                    step, () -> deactivated, InterruptedDeployments.ATTEMPTS, InterruptedDeployments.PAUSE_MILLIS);
             if (plugin != null) {
                 view.succeeded(plugin);
             }

@@ -9,11 +9,15 @@ import org.slf4j.LoggerFactory;
  * Karaf re-creates its features service when the service's configuration changes, which a first start does while it
  * installs the boot features; a deployment then under way is interrupted. The dealer profile's plugins are applied
  * at that very moment, and such a plugin was refused for the whole run ("cannot be installed:
- * InterruptedException"). That is not the plugin's fault: the step is run again once the service is back.
+ * InterruptedException"). That is not the plugin's fault: the step is run again once the service is back. An
+ * admin's operation (REST, console) can meet the same moment and is run again the same way.
  */
 final class InterruptedDeployments {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedDeployments.class);
+    /** How often a step meets an interrupted deployment before it fails: Karaf's service is back within seconds. */
+    static final int ATTEMPTS = 5;
+    static final long PAUSE_MILLIS = 2_000;
 
     private InterruptedDeployments() {
     }
