@@ -97,6 +97,55 @@ public class DistributionRestartIT {
         assertEquals("重启测试", again.path("name").asText());
         assertTrue("no request met /api held back in two starts: the wait above polls every 200 ms",
                 heldBackAnswers > 0);
+
+        // a core bundle that does not start holds /api back only until nothing has changed for 10 s (ApiGate): then
+        // the rest of /api answers, and health tells the admin what waits
+        dist.console("bundle:stop org.opendms.appointment.rest");
+        assertTrue("Karaf stopped", dist.stop(90));
+        serverBuildsSinceLastRead();
+        UnpackedDistribution.run(home, "bin/start");
+        JsonNode health = adminHealthOnceApiOpens();
+        assertEquals(health.toString(), "STARTING", health.path("status").asText());
+        assertTrue(health.toString(),
+                health.path("starting").toString().contains("org.opendms.appointment.rest: not active"));
+        assertTrue("karaf.log does not say why /api opened", Files.readString(home.resolve("data/log/karaf.log"),
+                StandardCharsets.UTF_8).contains("the core still starting and nothing changing for 10 s"));
+        assertEquals("重启测试", send("GET", "customers/" + customer.path("id").asLong(), null, 200).path("name").asText());
+        send("GET", "appointments?size=1", null, 404);
+        // once the bundle runs again its endpoints join /api and health says UP
+        dist.console("bundle:start org.opendms.appointment.rest");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (send("GET", "appointments?size=1", null, -1) == null || adminHealth().statusCode() != 200) {
+            assertTrue("the appointments endpoints or health UP did not come back: " + adminHealth().body(),
+                    System.currentTimeMillis() < deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Polls health as the admin until /api itself answers it (the details), not the placeholder that holds it back. */
+    private JsonNode adminHealthOnceApiOpens() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> r = adminHealth();
+                JsonNode body = r.body().startsWith("{") ? JSON.readTree(r.body()) : null;
+                if (body != null && body.has("starting")) {
+                    return body;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("/api did not open within 120 s with a core bundle stopped; see karaf.log");
+    }
+
+    private HttpResponse<String> adminHealth() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/api/health"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test
