@@ -116,8 +116,10 @@ public class DistributionRestartIT {
         dist.console("bundle:start org.opendms.appointment.rest");
         long deadline = System.currentTimeMillis() + 30_000;
         while (send("GET", "appointments?size=1", null, -1) == null || adminHealth().statusCode() != 200) {
-            assertTrue("the appointments endpoints or health UP did not come back: " + adminHealth().body(),
-                    System.currentTimeMillis() < deadline);
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the appointments endpoints or health UP did not come back within 30 s: "
+                        + adminHealth().body());
+            }
             Thread.sleep(200);
         }
     }

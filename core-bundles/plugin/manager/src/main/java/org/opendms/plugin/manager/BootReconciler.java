@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 final class BootReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootReconciler.class);
-    /** A step interrupted by Karaf's features service restarting is run again, this often, this far apart. */
 
     private final Lock operations;
     private final ProfileSync profile;
